@@ -1,0 +1,1 @@
+"""Qt-free domain: the schema (SQLAlchemy models), business rules and services."""

@@ -1,0 +1,89 @@
+"""Field values in wire form: what the outbox stores and the sync protocol carries.
+
+Decimal -> text (money as yuan text, exact), dates and times -> ISO 8601 (times in
+UTC), everything else as JSON already is. One place, so device and server agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Integer
+
+from desktop.domain.models.base import Synced
+from desktop.domain.money import round_fen, to_decimal
+from desktop.domain.models.types import DecimalText, JSONText, Money, UTCDateTime
+
+
+def encode(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return value
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def decode(model: type[Synced], field: str, value: Any) -> Any:
+    """Wire value -> Python value of ``model.field``; raises ValueError on junk."""
+    if value is None:
+        return None
+    column = model.__table__.columns[field]
+    kind = column.type
+    if isinstance(kind, Money | DecimalText):
+        if not isinstance(value, str | int):
+            raise ValueError(f"{field}: expected a decimal as text")
+        return Decimal(str(value))
+    if isinstance(kind, UTCDateTime):
+        parsed = dt.datetime.fromisoformat(str(value))
+        if parsed.tzinfo is None:
+            raise ValueError(f"{field}: time without zone")
+        return parsed.astimezone(dt.UTC)
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(str(value))
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise ValueError(f"{field}: expected true or false")
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{field}: expected an integer")
+        return value
+    if isinstance(kind, JSONText):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{field}: expected text")
+    length = getattr(kind, "length", None)
+    if length is not None and len(value) > length:
+        raise ValueError(f"{field}: longer than {length} characters")
+    return value
+
+
+def normalize(model: type[Synced], field: str, value: Any) -> Any:
+    """The value as it will be stored: money rounded to the fen, decimals parsed.
+
+    The unit of work stores and sends this, so the outbox never carries a value the
+    database would not hold.
+    """
+    if value is None:
+        return None
+    kind = model.__table__.columns[field].type
+    if isinstance(kind, Money):
+        return round_fen(to_decimal(value))
+    if isinstance(kind, DecimalText):
+        return to_decimal(value)
+    return value
+
+
+def encode_row(row: Synced, fields: list[str] | None = None) -> dict[str, Any]:
+    names = fields if fields is not None else row.data_columns()
+    return {name: encode(getattr(row, name)) for name in names}

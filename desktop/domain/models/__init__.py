@@ -1,0 +1,70 @@
+"""The schema: every table Fieldbook keeps, on the device and on the server.
+
+Import models from here. ``SYNCED`` maps a table name to its model, in an order where
+parents come before the children that reference them.
+"""
+
+from __future__ import annotations
+
+from desktop.domain.models.accounts import (
+    ACCOUNT_STATUSES,
+    CONTACT_ROLES,
+    TIERS,
+    Account,
+    AccountTeamMember,
+    Attachment,
+    ChangeRecord,
+    Contact,
+)
+from desktop.domain.models.base import SYNC_COLUMNS, Base, Synced
+from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, SyncIssue
+from desktop.domain.models.people import ROLES, Team, User
+from desktop.domain.models.sales import (
+    DELIVERY_STATUSES,
+    OPPORTUNITY_STAGES,
+    QUOTE_STATUSES,
+    Delivery,
+    Opportunity,
+    Order,
+    Payment,
+    PriceList,
+    PriceListItem,
+    Product,
+    Quote,
+    QuoteLine,
+    SalesTarget,
+)
+from desktop.domain.models.service import (
+    COMPLAINT_CATEGORIES,
+    COMPLAINT_SEVERITIES,
+    COMPLAINT_STATUSES,
+    Complaint,
+    Policy,
+)
+from desktop.domain.models.visits import (
+    TASK_STATUSES,
+    VISIT_STATUSES,
+    VISIT_TYPES,
+    Task,
+    Visit,
+    WeeklyReport,
+)
+
+SYNCED: dict[str, type[Synced]] = {
+    m.__tablename__: m
+    for m in (
+        Team, User, Policy, Product, PriceList, Account, AccountTeamMember, PriceListItem,
+        Contact, Opportunity, Visit, Task, Quote, QuoteLine, Order, Delivery, Payment,
+        SalesTarget, Complaint, WeeklyReport, Attachment, ChangeRecord,
+    )
+}
+
+__all__ = [
+    "ACCOUNT_STATUSES", "COMPLAINT_CATEGORIES", "COMPLAINT_SEVERITIES", "COMPLAINT_STATUSES",
+    "CONTACT_ROLES", "DELIVERY_STATUSES", "OPPORTUNITY_STAGES", "OUTBOX_OPS", "QUOTE_STATUSES",
+    "ROLES", "SYNCED", "SYNC_COLUMNS", "TASK_STATUSES", "TIERS", "VISIT_STATUSES",
+    "VISIT_TYPES", "Account", "AccountTeamMember", "Attachment", "Base", "ChangeRecord",
+    "Complaint", "Contact", "Delivery", "LocalMeta", "Opportunity", "Order", "OutboxEntry",
+    "Payment", "Policy", "PriceList", "PriceListItem", "Product", "Quote", "QuoteLine",
+    "SalesTarget", "SyncIssue", "Synced", "Task", "Team", "User", "Visit", "WeeklyReport",
+]

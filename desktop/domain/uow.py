@@ -1,0 +1,204 @@
+"""The unit of work: every local write, its field history and its outbox entries commit
+together or not at all.
+
+Services write only through a ``UnitOfWork``. A flush listener refuses any change to a
+synced row that did not go through one, so no write path can bypass the outbox. The
+sync engine applies server changes with ``remote_apply(session)``, which is the only
+other way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain import codec
+from desktop.domain.models import SYNC_COLUMNS, ChangeRecord, OutboxEntry, Synced
+from desktop.domain.models.types import utcnow
+
+T = TypeVar("T", bound=Synced)
+
+_TRACKED = "fieldbook_uow_rows"
+_REMOTE = "fieldbook_remote_apply"
+
+
+class OutboxBypassError(RuntimeError):
+    """A synced row was changed outside a unit of work: the edit would never sync."""
+
+
+class UnitOfWork:
+    """Collects one user action's changes; commit writes rows, history and outbox."""
+
+    def __init__(
+        self,
+        session: Session,
+        actor_id: str | None,
+        *,
+        now: Callable[[], dt.datetime] = utcnow,
+        reason: str | None = None,
+    ) -> None:
+        self.session = session
+        self.actor_id = actor_id
+        self.now = now()
+        self.reason = reason
+        self._inserted: dict[int, OutboxEntry] = {}
+        session.info.setdefault(_TRACKED, set())
+
+    def _track(self, row: Synced) -> None:
+        self.session.info[_TRACKED].add(id(row))
+
+    def _outbox(self, row: Synced, op: str, fields: dict[str, Any],
+                base: dict[str, int]) -> OutboxEntry:
+        entry = OutboxEntry(
+            entity=row.__tablename__, row_id=row.id, op=op, fields=fields,
+            base_versions=base, base_row_version=row.version or 0, created_at=self.now,
+            state="pending", attempts=0,
+        )
+        self.session.add(entry)
+        return entry
+
+    def add(self, row: T) -> T:
+        """A new row: every data field goes to the server as one insert."""
+        for column in row.__table__.columns:
+            # Resolve Python-side defaults now, so the outbox carries real values.
+            if getattr(row, column.key) is None and column.default is not None:
+                default = column.default
+                if getattr(default, "is_scalar", False):
+                    setattr(row, column.key, default.arg)  # type: ignore[attr-defined]
+                elif getattr(default, "is_callable", False):
+                    setattr(row, column.key, default.arg(None))  # type: ignore[attr-defined]
+        for name in row.data_columns():
+            setattr(row, name, codec.normalize(type(row), name, getattr(row, name)))
+        row.version = 0
+        row.field_versions = {}
+        row.created_at = row.updated_at = self.now
+        row.created_by = row.updated_by = self.actor_id
+        self._track(row)
+        self.session.add(row)
+        self._inserted[id(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
+        return row
+
+    def update(self, row: Synced, changes: Mapping[str, Any], *,
+               history: bool = True) -> list[str]:
+        """Set fields; only real changes are recorded. Returns the changed field names."""
+        changed: dict[str, tuple[Any, Any]] = {}
+        for name, value in changes.items():
+            if name in SYNC_COLUMNS or name not in row.__table__.columns:
+                raise KeyError(f"{row.__tablename__} has no editable field {name!r}")
+            value = codec.normalize(type(row), name, value)
+            old = getattr(row, name)
+            if old != value:
+                changed[name] = (old, value)
+        if not changed:
+            return []
+        self._track(row)
+        for name, (_, value) in changed.items():
+            setattr(row, name, value)
+        row.updated_at = self.now
+        row.updated_by = self.actor_id
+        wire = {name: codec.encode(value) for name, (_, value) in changed.items()}
+        pending_insert = self._inserted.get(id(row))
+        if pending_insert is not None:
+            pending_insert.fields = {**pending_insert.fields, **wire}
+        else:
+            versions = row.field_versions or {}
+            base = {name: int(versions.get(name, row.version or 0)) for name in changed}
+            self._outbox(row, "update", wire, base)
+        if history and not isinstance(row, ChangeRecord) and pending_insert is None:
+            for name, (old, value) in changed.items():
+                self._record_change(row, name, old, value)
+        return list(changed)
+
+    def delete(self, row: Synced) -> None:
+        """Soft delete: a tombstone that syncs; ``restore`` brings it back."""
+        if row.deleted_at is not None:
+            return
+        self._track(row)
+        row.deleted_at = self.now
+        row.updated_at = self.now
+        row.updated_by = self.actor_id
+        self._outbox(row, "delete", {}, {})
+        self._record_change(row, "deleted", None, "deleted")
+
+    def restore(self, row: Synced) -> None:
+        if row.deleted_at is None:
+            return
+        self._track(row)
+        row.deleted_at = None
+        row.updated_at = self.now
+        row.updated_by = self.actor_id
+        # A restore re-sends the fields as the user sees them, so a row that was
+        # edited elsewhere while deleted comes back whole.
+        self._outbox(row, "restore", codec.encode_row(row), {})
+        self._record_change(row, "deleted", "deleted", None)
+
+    def _record_change(self, row: Synced, field: str, old: Any, new: Any) -> None:
+        account_id = row.id if row.__tablename__ == "account" else getattr(row, "account_id", None)
+        record = ChangeRecord(
+            entity=row.__tablename__, row_id=row.id, account_id=account_id, field=field,
+            old_value=_history_text(old), new_value=_history_text(new),
+            changed_at=self.now, changed_by=self.actor_id, reason=self.reason,
+        )
+        self.add(record)
+
+
+def _history_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    encoded = codec.encode(value)
+    return encoded if isinstance(encoded, str) else str(encoded)
+
+
+@contextmanager
+def unit_of_work(
+    factory: sessionmaker[Session] | Callable[[], Session],
+    actor_id: str | None,
+    *,
+    reason: str | None = None,
+    now: Callable[[], dt.datetime] = utcnow,
+) -> Iterator[UnitOfWork]:
+    """Open a session, yield a unit of work, commit on success, roll back on error."""
+    session = factory()
+    try:
+        with session.begin():
+            yield UnitOfWork(session, actor_id, reason=reason, now=now)
+    finally:
+        session.close()
+
+
+@contextmanager
+def remote_apply(session: Session) -> Iterator[Session]:
+    """Let the sync engine write server changes, which must not enter the outbox."""
+    session.info[_REMOTE] = True
+    try:
+        yield session
+    finally:
+        session.info[_REMOTE] = False
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_bypass(session: Session, flush_context: object, instances: object) -> None:
+    if session.info.get(_REMOTE):
+        return
+    tracked: set[int] = session.info.get(_TRACKED, set())
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise OutboxBypassError(
+                f"{obj.__tablename__} rows are never deleted for real; use UnitOfWork.delete"
+            )
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Synced) and id(obj) not in tracked:
+            raise OutboxBypassError(
+                f"{obj.__tablename__} {obj.id} changed outside a UnitOfWork: it would never sync"
+            )
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget_tracked(session: Session) -> None:
+    session.info.pop(_TRACKED, None)

@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine and its pragmas, in-package Alembic migrations, backups."""

@@ -1,0 +1,58 @@
+"""The local SQLite database: one file, created 0600, with safe pragmas on every connection."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_FILENAME = "fieldbook.sqlite3"
+
+
+def create_db_file(path: Path) -> None:
+    """Create the database file readable by its user only, before SQLite opens it."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+    else:
+        os.chmod(path, 0o600)
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer. synchronous=FULL: NORMAL may lose the
+    # last commits on power loss, and a rep's call report is not to be lost.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    create_db_file(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    # Our own BEGIN, so SQLite takes the write lock when a transaction writes, and
+    # pysqlite's implicit transaction handling does not get in the way.
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,126 @@
+"""Open the local database: back it up, refuse a newer schema, migrate in-process.
+
+A frozen app has no ``alembic`` executable, so migrations run here, through Alembic's
+API, on the same connection the app will use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store.engine import DB_FILENAME, make_engine, make_session_factory
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BACKUPS_KEPT = 10
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The file was written by a newer Fieldbook; we leave it untouched."""
+
+
+class DatabaseCorruptError(RuntimeError):
+    """The file is not a Fieldbook database SQLite can read."""
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup(db_path: Path, backups_dir: Path, label: str = "") -> Path:
+    """Copy the database with SQLite's online backup (consistent even in WAL mode)."""
+    backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    target = backups_dir / f"fieldbook-{stamp}{('-' + label) if label else ''}.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        target.touch(mode=0o600)
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    for old in sorted(backups_dir.glob("fieldbook-*.sqlite3"))[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database under ``data_dir`` at the current schema."""
+    path = data_dir / DB_FILENAME
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_readable(path)
+    engine = make_engine(path)
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        script = ScriptDirectory.from_config(alembic_config())
+        if current is not None and current != head:
+            try:
+                script.get_revision(current)
+            except Exception as exc:
+                raise DatabaseTooNewError(
+                    f"{path} was written by a newer Fieldbook (schema {current}); "
+                    "this version knows up to {head}. Install the newer version; the file "
+                    "was not changed."
+                ) from exc
+        if migrate and current != head:
+            if existed:
+                backup(path, data_dir / "backups", label=f"before-{head}")
+            with engine.begin() as connection:
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path=path, engine=engine, sessions=make_session_factory(engine))
+
+
+def _check_readable(path: Path) -> None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(
+            f"{path} is not a database Fieldbook can read ({exc}). It was left as it is; "
+            "restore a copy from the backups folder or move it away."
+        ) from exc
