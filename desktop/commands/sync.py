@@ -1,0 +1,9 @@
+"""Sub-commands for sync (filled by the sync issue)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this module's sub-commands to the parser."""
