@@ -29,6 +29,23 @@ def main() -> None:
             command.upgrade(config, "head")
             command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
         engine.dispose()
+    _append_extra_sql(rev_id)
+
+
+def _append_extra_sql(rev_id: str) -> None:
+    """The initial revision also runs the raw SQL of extra_sql (FTS5 tables...)."""
+    if rev_id != "0001":
+        return
+    (path,) = (MIGRATIONS / "versions").glob(f"{rev_id}_*.py")
+    text = path.read_text(encoding="utf-8")
+    marker = "    # ### end Alembic commands ###\n"
+    first = text.index(marker) + len(marker)
+    text = (
+        text[:first]
+        + "    from desktop.store.migrations import extra_sql\n\n    extra_sql.upgrade(op)\n"
+        + text[first:]
+    )
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

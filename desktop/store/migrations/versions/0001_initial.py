@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:10:21.082487
+Create Date: 2026-11-27 12:12:41.290586
 """
 
 from __future__ import annotations
@@ -597,6 +597,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_payment_order_id', ['order_id'], unique=False)
 
     # ### end Alembic commands ###
+    from desktop.store.migrations import extra_sql
+
+    extra_sql.upgrade(op)
 
 
 def downgrade() -> None:
