@@ -21,7 +21,7 @@ $(DEV_STAMP): $(BIN)/python pyproject.toml
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/fieldbook
+	$(BIN)/fieldbook --demo
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -29,7 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("timezone", "Asia/Shanghai", str, "Time zone"),
     Setting("currency", "CNY", str, "Default currency"),
     Setting("server_url", "", str, "Server URL"),
-    Setting("allow_plain_http", False, bool, "Allow plain HTTP to a server that is not on this computer"),
+    Setting(
+        "allow_plain_http", False, bool, "Allow plain HTTP to a server that is not on this computer"
+    ),
     Setting("sync_interval_s", 300, int, "Sync every (seconds)"),
     Setting("company_name", "", str, "Company name"),
     Setting("company_address", "", str, "Company address"),

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 os.environ.pop("FIELDBOOK_DATA_DIR", None)
 
-from desktop.store.migrate import Database, open_database  # noqa: E402
+from desktop.store.migrate import Database, open_database
 
 
 @pytest.fixture

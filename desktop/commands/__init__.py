@@ -36,7 +36,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
         help="keep everything (database, backups, logs, settings) under DIR",
     )
 
@@ -47,10 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fieldbook: client profiles, visits, quotes and targets, offline.",
     )
     parser.add_argument("--version", action="version", version=f"fieldbook {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", default=None,
-                        help="keep everything (database, backups, logs, settings) under DIR")
-    parser.add_argument("--lang", metavar="LANG", default=None,
-                        help="GUI language for this run: en or zh_CN")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="keep everything (database, backups, logs, settings) under DIR",
+    )
+    parser.add_argument(
+        "--lang", metavar="LANG", default=None, help="GUI language for this run: en or zh_CN"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="on first start (no accounts yet), fill the database with demo data",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

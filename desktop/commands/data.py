@@ -18,8 +18,13 @@ from desktop.store.migrate import current_revision
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo-data", help="fill the database with a realistic demo dataset")
     add_data_dir(demo)
-    demo.add_argument("--accounts", type=int, default=300, metavar="N",
-                      help="number of accounts (1 to 100000; default 300)")
+    demo.add_argument(
+        "--accounts",
+        type=int,
+        default=300,
+        metavar="N",
+        help="number of accounts (1 to 100000; default 300)",
+    )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     demo.set_defaults(handler=demo_data)
 

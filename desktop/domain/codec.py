@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Integer
 
 from desktop.domain.models.base import Synced
-from desktop.domain.money import round_fen, to_decimal
 from desktop.domain.models.types import DecimalText, JSONText, Money, UTCDateTime
+from desktop.domain.money import round_fen, to_decimal
 
 
 def encode(value: Any) -> Any:

@@ -47,17 +47,27 @@ class UnitOfWork:
         self.now = now()
         self.reason = reason
         self._inserted: dict[int, OutboxEntry] = {}
+        # Entity names this unit of work changed, so open lists know what to refresh.
+        self.touched: set[str] = set()
         session.info.setdefault(_TRACKED, set())
 
     def _track(self, row: Synced) -> None:
         self.session.info[_TRACKED].add(id(row))
+        self.touched.add(row.__tablename__)
 
-    def _outbox(self, row: Synced, op: str, fields: dict[str, Any],
-                base: dict[str, int]) -> OutboxEntry:
+    def _outbox(
+        self, row: Synced, op: str, fields: dict[str, Any], base: dict[str, int]
+    ) -> OutboxEntry:
         entry = OutboxEntry(
-            entity=row.__tablename__, row_id=row.id, op=op, fields=fields,
-            base_versions=base, base_row_version=row.version or 0, created_at=self.now,
-            state="pending", attempts=0,
+            entity=row.__tablename__,
+            row_id=row.id,
+            op=op,
+            fields=fields,
+            base_versions=base,
+            base_row_version=row.version or 0,
+            created_at=self.now,
+            state="pending",
+            attempts=0,
         )
         self.session.add(entry)
         return entry
@@ -83,8 +93,7 @@ class UnitOfWork:
         self._inserted[id(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
         return row
 
-    def update(self, row: Synced, changes: Mapping[str, Any], *,
-               history: bool = True) -> list[str]:
+    def update(self, row: Synced, changes: Mapping[str, Any], *, history: bool = True) -> list[str]:
         """Set fields; only real changes are recorded. Returns the changed field names."""
         changed: dict[str, tuple[Any, Any]] = {}
         for name, value in changes.items():
@@ -140,9 +149,15 @@ class UnitOfWork:
     def _record_change(self, row: Synced, field: str, old: Any, new: Any) -> None:
         account_id = row.id if row.__tablename__ == "account" else getattr(row, "account_id", None)
         record = ChangeRecord(
-            entity=row.__tablename__, row_id=row.id, account_id=account_id, field=field,
-            old_value=_history_text(old), new_value=_history_text(new),
-            changed_at=self.now, changed_by=self.actor_id, reason=self.reason,
+            entity=row.__tablename__,
+            row_id=row.id,
+            account_id=account_id,
+            field=field,
+            old_value=_history_text(old),
+            new_value=_history_text(new),
+            changed_at=self.now,
+            changed_by=self.actor_id,
+            reason=self.reason,
         )
         self.add(record)
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from desktop.store.migrate import Database
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
 
 
 @pytest.fixture(autouse=True)
@@ -26,4 +33,54 @@ def _no_leaked_threads_or_timers(qapp: object) -> Iterator[None]:
         widget.deleteLater()
     app.processEvents()
     assert not leaked_threads, f"test left QThreads running: {leaked_threads}"
-    assert not leaked_timers, f"test left QTimers running: {[t.objectName() for t in leaked_timers]}"
+    assert not leaked_timers, (
+        f"test left QTimers running: {[t.objectName() for t in leaked_timers]}"
+    )
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    """The per-test database with 40 demo accounts in it (seed 7)."""
+    from desktop.store.demo import generate
+
+    with db.sessions() as session, session.begin():
+        generate(session, 40, seed=7)
+    return db
+
+
+@pytest.fixture
+def app_context(qapp: object, data_dir: Path, demo_db: Database) -> Iterator[AppContext]:
+    """What the window gives each page, over the demo database, working as its manager."""
+    from desktop.app import load_user
+    from desktop.settings import Settings
+    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.tasks import TaskRunner
+
+    user_id, name, role = load_user(demo_db)
+    tasks = TaskRunner(demo_db, lambda: user_id)
+    ctx = AppContext(
+        data_dir=data_dir, db=demo_db, settings=Settings(data_dir), tasks=tasks,
+        events=AppEvents(), user_id=user_id, user_name=name, user_role=role,
+    )
+    yield ctx
+    tasks.shutdown()
+
+
+@pytest.fixture
+def main_window(qtbot: Any, app_context: AppContext) -> Any:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Iterator[None]:
+    """Run the test with the zh_CN translations installed."""
+    from desktop.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    remove_translators(qapp, translators)

@@ -44,7 +44,11 @@ SCRIPT = textwrap.dedent(
 def test_two_hundred_thousand_void_calls_survive() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=300,
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -27,8 +27,16 @@ class Base(DeclarativeBase):
 
 # Columns the sync machinery owns; they are never sent as a user's edit.
 SYNC_COLUMNS = frozenset(
-    {"id", "version", "field_versions", "deleted_at", "created_at", "created_by",
-     "updated_at", "updated_by"}
+    {
+        "id",
+        "version",
+        "field_versions",
+        "deleted_at",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    }
 )
 
 

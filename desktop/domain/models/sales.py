@@ -13,7 +13,13 @@ from desktop.domain.models.types import DecimalText, Money, UTCDateTime
 
 OPPORTUNITY_STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
 QUOTE_STATUSES = (
-    "draft", "pending_approval", "approved", "returned", "sent", "accepted", "rejected",
+    "draft",
+    "pending_approval",
+    "approved",
+    "returned",
+    "sent",
+    "accepted",
+    "rejected",
     "expired",
 )
 DELIVERY_STATUSES = ("pending", "partial", "delivered")

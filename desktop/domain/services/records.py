@@ -24,19 +24,21 @@ def to_record(row: Synced) -> Record:
 def _check_fields(model: type[Synced], names: Sequence[str]) -> None:
     unknown = [n for n in names if n not in model.__table__.columns or n in SYNC_COLUMNS]
     if unknown:
-        raise ValidationError({n: "unknown field" for n in unknown})
+        raise ValidationError(dict.fromkeys(unknown, "unknown field"))
 
 
-def _load(session: Session, model: type[Synced], row_id: str,
-          *, include_deleted: bool = False) -> Synced:
+def _load(
+    session: Session, model: type[Synced], row_id: str, *, include_deleted: bool = False
+) -> Synced:
     row = session.get(model, row_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
         raise NotFoundError(f"{model.label} {row_id} not found")
     return row
 
 
-def get(session: Session, model: type[Synced], row_id: str,
-        *, include_deleted: bool = False) -> Record:
+def get(
+    session: Session, model: type[Synced], row_id: str, *, include_deleted: bool = False
+) -> Record:
     return to_record(_load(session, model, row_id, include_deleted=include_deleted))
 
 
@@ -83,8 +85,9 @@ def create(uow: UnitOfWork, model: type[Synced], values: Mapping[str, Any]) -> s
     return row.id
 
 
-def update(uow: UnitOfWork, model: type[Synced], row_id: str,
-           changes: Mapping[str, Any]) -> list[str]:
+def update(
+    uow: UnitOfWork, model: type[Synced], row_id: str, changes: Mapping[str, Any]
+) -> list[str]:
     _check_fields(model, list(changes))
     return uow.update(_load(uow.session, model, row_id), changes)
 

@@ -1,0 +1,162 @@
+"""Composition root: settings -> database -> services -> window, in a fixed order.
+
+1. exception hook (crash reports without customer data), 2. data folder and logging,
+3. database backup + migration (before any window: a refusal is shown plainly),
+4. QApplication and translations, 5. the main window, then the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from desktop import __version__
+from desktop.domain.models import Account, User
+from desktop.domain.services.device import current_user_id
+from desktop.paths import resolve_data_dir
+from desktop.settings import Settings
+from desktop.store.migrate import Database, open_database
+
+log = logging.getLogger("fieldbook")
+DEMO_ACCOUNTS = 300
+
+
+def setup_logging(data_dir: Path) -> None:
+    """Log to <data>/logs/fieldbook.log: ids and events only, never tokens or content."""
+    logs = data_dir / "logs"
+    logs.mkdir(exist_ok=True, mode=0o700)
+    handler = logging.handlers.RotatingFileHandler(
+        logs / "fieldbook.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def write_crash_report(
+    data_dir: Path, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> Path:
+    """The traceback and versions; no database content, no settings, no tokens."""
+    folder = data_dir / "crash-reports"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    path = folder / f"crash-{stamp}.txt"
+    frames = "".join(traceback.format_tb(tb))
+    path.write_text(
+        f"Fieldbook {__version__} on Python {platform.python_version()} "
+        f"({platform.system()} {platform.release()})\n"
+        f"{exc_type.__name__}\n{frames}",
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    return path
+
+
+def install_exception_hook(data_dir: Path) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+        report = write_crash_report(data_dir, exc_type, exc, tb)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "Fieldbook",
+                QApplication.translate(
+                    "Crash",
+                    "Something went wrong inside Fieldbook. Your saved data is safe.\n"
+                    "A report without customer data was saved to:\n%1",
+                ).replace("%1", str(report)),
+            )
+        else:
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def fill_demo_if_empty(db: Database) -> None:
+    from sqlalchemy import func, select
+
+    from desktop.store.demo import generate
+
+    with db.sessions() as session:
+        if session.scalar(select(func.count()).select_from(Account)):
+            return
+    with db.sessions() as session, session.begin():
+        generate(session, DEMO_ACCOUNTS)
+
+
+def load_user(db: Database) -> tuple[str | None, str, str]:
+    with db.sessions() as session:
+        user_id = current_user_id(session)
+        user = session.get(User, user_id) if user_id else None
+        if user is None:
+            return None, "", "rep"
+        return user.id, user.display_name, user.role
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    install_exception_hook(data_dir)
+    setup_logging(data_dir)
+    settings = Settings(data_dir)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Fieldbook")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Fieldbook")
+
+    from desktop.ui.i18n import install_translators, resolve_language
+
+    language = resolve_language(args.lang or str(settings.get("language")))
+    translators = install_translators(
+        app, language, pseudo=bool(settings.get("pseudo_translation"))
+    )
+
+    try:
+        db = open_database(data_dir)
+    except Exception as exc:
+        log.error("database not opened: %s", type(exc).__name__)
+        QMessageBox.critical(None, "Fieldbook", str(exc))
+        return 1
+    if getattr(args, "demo", False):
+        fill_demo_if_empty(db)
+    user_id, user_name, role = load_user(db)
+
+    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskRunner
+
+    tasks = TaskRunner(db, lambda: user_id)
+    ctx = AppContext(
+        data_dir=data_dir,
+        db=db,
+        settings=settings,
+        tasks=tasks,
+        events=AppEvents(),
+        user_id=user_id,
+        user_name=user_name,
+        user_role=role,
+    )
+    if settings.load_error:
+        log.warning("settings: %s", settings.load_error)
+    window = MainWindow(ctx)
+    window.show()
+    log.info("started, data folder %s", data_dir)
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        db.dispose()
+        del translators

@@ -1,0 +1,23 @@
+"""How values look on screen: times in the user's zone, money with ¥, Decimal exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from desktop.domain.money import format_money
+
+
+def local_datetime(value: dt.datetime | None, zone: ZoneInfo) -> str:
+    if value is None:
+        return ""
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def local_date(value: dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def money(value: Decimal | None, currency: str = "CNY") -> str:
+    return "" if value is None else format_money(value, currency)

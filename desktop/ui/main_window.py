@@ -1,0 +1,184 @@
+"""The main window: navigation on the left, pages on the right, status bar below."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QSize, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.ui.context import AppContext
+from desktop.ui.pages import PAGES
+from desktop.ui.pages.base import Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Fieldbook"))
+        self.resize(1280, 800)
+        self.pages: dict[str, Page] = {}
+        self._keys = [key for key, *_ in PAGES]
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(170)
+        for _key, _module, _cls, label in PAGES:
+            QListWidgetItem(QCoreApplication.translate("Navigation", label), self.nav)
+        self.stack = QStackedWidget()
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())  # real pages are built when first shown
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(base); }"
+            "QListWidget#navigation::item { padding: 9px 14px; }"
+        )
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.events.open_record.connect(self.open_record)
+        ctx.events.sync_state.connect(self._on_sync_state)
+        ctx.events.user_changed.connect(self._update_user_label)
+        ctx.tasks.failed.connect(self._on_task_failed)
+        self.nav.setCurrentRow(0)
+
+    # -- pages ---------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            index = self._keys.index(key)
+            _key, module, cls, _label = PAGES[index]
+            page: Page = getattr(importlib.import_module(module), cls)(self.ctx)
+            page.setObjectName(f"page-{key}")
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: str) -> Page:
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self.pages[key]
+
+    @Slot(int)
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self._keys[row])
+        self.stack.setCurrentIndex(row)
+        page.activate()
+
+    @Slot(str, str)
+    def open_record(self, entity: str, row_id: str) -> None:
+        owners = {
+            "account": "accounts",
+            "contact": "accounts",
+            "visit": "visits",
+            "task": "today",
+            "quote": "quotes",
+            "sales_order": "quotes",
+            "complaint": "complaints",
+            "sales_target": "targets",
+        }
+        key = owners.get(entity)
+        if key is None:
+            return
+        page = self.show_page(key)
+        page.open_record(entity, row_id)
+
+    # -- menus ---------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, (key, _module, _cls, label) in enumerate(PAGES, start=1):
+            action = QAction(QCoreApplication.translate("Navigation", label), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Fieldbook"), self)
+        about.triggered.connect(self.open_about)
+        help_menu.addAction(about)
+
+    @Slot()
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    @Slot()
+    def open_about(self) -> None:
+        from desktop.ui.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
+    # -- status bar ----------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.data_label = QLabel(self.tr("Data: %1").replace("%1", str(self.ctx.data_dir)))
+        self.data_label.setObjectName("status-data-dir")
+        self.data_label.setToolTip(str(self.ctx.data_dir))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("status-user")
+        self.sync_label = QLabel(self.tr("Offline"))
+        self.sync_label.setObjectName("status-sync")
+        bar.addWidget(self.data_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.sync_label)
+        self._update_user_label()
+
+    @Slot()
+    def _update_user_label(self) -> None:
+        signed_in = self.ctx.extras.get("signed_in_user")
+        if signed_in:
+            text = self.tr("Signed in: %1").replace("%1", str(signed_in))
+        else:
+            text = self.tr("Not signed in")
+        if self.ctx.user_name:
+            text += " · " + self.tr("Working as %1").replace("%1", self.ctx.user_name)
+        self.user_label.setText(text)
+
+    @Slot(str, str)
+    def _on_sync_state(self, state: str, detail: str) -> None:
+        self.sync_label.setText(state)
+        self.sync_label.setToolTip(detail)
+
+    @Slot(str)
+    def _on_task_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Error: %1").replace("%1", message), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            page.close()
+        super().closeEvent(event)

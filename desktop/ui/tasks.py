@@ -1,0 +1,200 @@
+"""One small API for background work (after Anki's taskman).
+
+- ``write``: local writes, one at a time, on a single writer thread, each inside a
+  UnitOfWork (rows + history + outbox in one transaction). Afterwards ``changed`` is
+  emitted with the entity names the write touched, so open lists refresh.
+- ``read``: queries on a small pool; with a ``key``, only the newest request's result
+  is delivered (the latest keystroke wins).
+- ``run``: anything long (export, sync, import) with throttled progress and a cancel
+  flag; starting a task with the same key cancels the old one.
+
+Callbacks always run on the GUI thread; widgets are never touched from a worker.
+Exceptions in a worker are caught and handed to ``on_error`` (or ``failed``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+from sqlalchemy.orm import Session
+
+from desktop.domain.uow import UnitOfWork, unit_of_work
+from desktop.store.migrate import Database
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+PROGRESS_INTERVAL_S = 0.05
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+class Job:
+    """Handed to ``run`` tasks: report progress, check for cancellation."""
+
+    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
+        self._cancel = threading.Event()
+        self._emit = emit
+        self._last = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Throttled: at most one signal every 50 ms, plus the final one."""
+        now = time.monotonic()
+        if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
+            self._last = now
+            self._emit(done, total, text)
+
+
+class TaskRunner(QObject):
+    changed = Signal(object)  # set[str]: entity names a write touched
+    failed = Signal(str)  # a message for the status bar, when no on_error was given
+    _deliver = Signal(object)  # a zero-argument callable to run on the GUI thread
+
+    def __init__(
+        self, db: Database, actor: Callable[[], str | None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._actor = actor
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fb-write")
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fb-read")
+        self._long = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fb-job")
+        self._generation: dict[str, int] = {}
+        self._jobs: dict[str, Job] = {}
+        self._pending: set[Future[Any]] = set()
+        self._closed = False
+        self._deliver.connect(self._on_deliver)
+
+    @Slot(object)
+    def _on_deliver(self, callback: Callable[[], None]) -> None:
+        if not self._closed:
+            callback()
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        work: Callable[[], T],
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        still_wanted: Callable[[], bool] = lambda: True,
+    ) -> Future[T]:
+        def body() -> T:
+            try:
+                result = work()
+            except BaseException as exc:  # reported, never lost in the thread
+                error = exc
+                if not isinstance(exc, Cancelled):
+                    log.exception("background task failed")
+
+                def fail() -> None:
+                    if not still_wanted():
+                        return
+                    if on_error is not None:
+                        on_error(error)
+                    elif not isinstance(error, Cancelled):
+                        self.failed.emit(str(error) or type(error).__name__)
+
+                self._deliver.emit(fail)
+                raise
+            if on_done is not None:
+                self._deliver.emit(lambda: on_done(result) if still_wanted() else None)
+            return result
+
+        future = pool.submit(body)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+        return future
+
+    def read(
+        self,
+        fn: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        key: str | None = None,
+    ) -> Future[T]:
+        still_wanted = self._newest(key)
+
+        def work() -> T:
+            if not still_wanted():
+                raise Cancelled
+            with self.db.sessions() as session:
+                return fn(session)
+
+        return self._submit(self._readers, work, on_done, on_error, still_wanted)
+
+    def write(
+        self,
+        fn: Callable[[UnitOfWork], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        reason: str | None = None,
+    ) -> Future[T]:
+        def work() -> T:
+            with unit_of_work(self.db.sessions, self._actor(), reason=reason) as uow:
+                result = fn(uow)
+                touched = set(uow.touched)
+            if touched:
+                self._deliver.emit(lambda: self.changed.emit(touched))
+            return result
+
+        return self._submit(self._writer, work, on_done, on_error)
+
+    def run(
+        self,
+        fn: Callable[[Job], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        key: str | None = None,
+    ) -> Job:
+        def emit(done: int, total: int, text: str) -> None:
+            if on_progress is not None:
+                self._deliver.emit(lambda: on_progress(done, total, text))
+
+        job = Job(emit)
+        if key is not None:
+            old = self._jobs.get(key)
+            if old is not None:
+                old.cancel()
+            self._jobs[key] = job
+        self._submit(self._long, lambda: fn(job), on_done, on_error)
+        return job
+
+    def _newest(self, key: str | None) -> Callable[[], bool]:
+        if key is None:
+            return lambda: True
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
+        return lambda: self._generation.get(key) == generation
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Block until queued work finished (tests, shutdown)."""
+        deadline = time.monotonic() + timeout
+        while self._pending and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def shutdown(self) -> None:
+        self._closed = True
+        for job in self._jobs.values():
+            job.cancel()
+        for pool in (self._readers, self._long, self._writer):
+            pool.shutdown(wait=True, cancel_futures=False)

@@ -1,0 +1,225 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About Fieldbook</source>
+      <translation>关于 Fieldbook</translation>
+    </message>
+    <message>
+      <source>Client profiles, visits, quotes and targets for key-account teams, offline first.</source>
+      <translation>面向大客户团队的客户档案、拜访、报价与目标管理，离线优先。</translation>
+    </message>
+    <message>
+      <source>Data folder: %1</source>
+      <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+      <source>Open source under the MIT licence.</source>
+      <translation>基于 MIT 许可证开源。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Crash</name>
+    <message>
+      <source>Something went wrong inside Fieldbook. Your saved data is safe.
+A report without customer data was saved to:
+%1</source>
+      <translation>Fieldbook 内部出错。已保存的数据是安全的。
+一份不含客户数据的报告已保存到：
+%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Fieldbook</source>
+      <translation>Fieldbook 大客户助手</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Go</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;About Fieldbook</source>
+      <translation>关于 Fieldbook(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Data: %1</source>
+      <translation>数据：%1</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <source>Signed in: %1</source>
+      <translation>已登录：%1</translation>
+    </message>
+    <message>
+      <source>Not signed in</source>
+      <translation>未登录</translation>
+    </message>
+    <message>
+      <source>Working as %1</source>
+      <translation>当前用户 %1</translation>
+    </message>
+    <message>
+      <source>Error: %1</source>
+      <translation>错误：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Navigation</name>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Quotes</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderPage</name>
+    <message>
+      <source>This part of Fieldbook is not available in this version yet.</source>
+      <translation>此版本暂未提供该功能。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>语言：</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>更改…</translation>
+    </message>
+    <message>
+      <source>Data folder:</source>
+      <translation>数据文件夹：</translation>
+    </message>
+    <message>
+      <source>Language and data folder apply after a restart.</source>
+      <translation>语言和数据文件夹在重启后生效。</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <source>Server URL:</source>
+      <translation>服务器地址：</translation>
+    </message>
+    <message>
+      <source>Allow plain HTTP to another computer (unsafe)</source>
+      <translation>允许以明文 HTTP 连接其他计算机（不安全）</translation>
+    </message>
+    <message>
+      <source>Company details on documents</source>
+      <translation>单据上的公司信息</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>地址：</translation>
+    </message>
+    <message>
+      <source>Phone:</source>
+      <translation>电话：</translation>
+    </message>
+    <message>
+      <source>Logo:</source>
+      <translation>标志：</translation>
+    </message>
+    <message>
+      <source>Choose the data folder</source>
+      <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+      <source>Choose a logo</source>
+      <translation>选择标志图片</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+      <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+      <source>Not a web address (for example https://server.example.com).</source>
+      <translation>不是有效的网址（例如 https://server.example.com）。</translation>
+    </message>
+    <message>
+      <source>Plain http would send your password unencrypted. Use https, or allow plain HTTP explicitly.</source>
+      <translation>明文 http 会以未加密方式发送密码。请使用 https，或明确允许明文 HTTP。</translation>
+    </message>
+    <message>
+      <source>Settings not saved</source>
+      <translation>设置未保存</translation>
+    </message>
+    <message>
+      <source>The settings could not be saved: %1</source>
+      <translation>无法保存设置：%1</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,87 @@
+"""The main window: navigation, status bar, settings and about, as a user sees them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop.settings import Settings
+from desktop.ui.pages import PAGES
+from desktop.ui.testing import screenshot
+
+
+def test_navigation_shows_every_page(qtbot: Any, main_window: Any) -> None:
+    labels = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert labels == [
+        "Today", "Accounts", "Visits", "Quotes", "Targets", "Complaints", "Reports", "Sync",
+    ]
+    for row, (key, *_rest) in enumerate(PAGES):
+        main_window.nav.setCurrentRow(row)
+        assert main_window.stack.currentWidget() is main_window.pages[key]
+        assert main_window.pages[key].isVisible()
+    screenshot(main_window, "main_window_en")
+
+
+def test_status_bar_shows_data_folder_user_and_sync_state(main_window: Any) -> None:
+    ctx = main_window.ctx
+    data = main_window.findChild(QLabel, "status-data-dir")
+    assert str(ctx.data_dir) in data.text()
+    user = main_window.findChild(QLabel, "status-user")
+    assert "Not signed in" in user.text()
+    assert "王芳" in user.text()  # the demo data's manager this device works as
+    assert main_window.findChild(QLabel, "status-sync").text() == "Offline"
+
+
+def test_sync_page_counts_pending_changes(qtbot: Any, main_window: Any) -> None:
+    from desktop.domain.models import Account
+    from desktop.domain.services import records
+
+    page = main_window.show_page("sync")
+    qtbot.waitUntil(lambda: page.pending_label.text() == "0")
+    main_window.ctx.tasks.write(
+        lambda uow: records.create(uow, Account, {"name": "新客户有限公司", "tier": "B"})
+    )
+    # One account + no history for an insert: one pending change arrives on screen.
+    qtbot.waitUntil(lambda: page.pending_label.text() == "1")
+
+
+def test_window_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == ["今日", "客户", "拜访", "报价", "目标", "投诉", "报表", "同步"]
+    screenshot(window, "main_window_zh_CN")
+
+
+def test_settings_refuse_plain_http_to_another_computer(qtbot: Any, app_context: Any) -> None:
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(app_context)
+    qtbot.addWidget(dialog)
+    dialog.server_url.setText("http://crm.example.com")
+    dialog.save()
+    assert "unencrypted" in dialog.url_error.text()
+    assert dialog.result() == 0  # still open
+    dialog.server_url.setText("https://crm.example.com/")
+    dialog.company_name.setText("示例科技有限公司")
+    dialog.save()
+    assert dialog.result() == 1
+    reread = Settings(app_context.data_dir)
+    assert reread.get("server_url") == "https://crm.example.com"
+    assert reread.get("company_name") == "示例科技有限公司"
+
+
+def test_about_shows_version(qtbot: Any, app_context: Any) -> None:
+    from desktop import __version__
+    from desktop.ui.about import AboutDialog
+
+    dialog = AboutDialog(app_context)
+    qtbot.addWidget(dialog)
+    title = dialog.findChild(QLabel, "about-title")
+    assert __version__ in title.text()
+    assert dialog.windowFlags() & Qt.WindowType.Dialog
