@@ -1,0 +1,1 @@
+"""Reports: Excel export and import, PDFs, iCalendar. Qt-free."""
