@@ -77,6 +77,8 @@ def normalize(model: type[Synced], field: str, value: Any) -> Any:
     if value is None:
         return None
     kind = model.__table__.columns[field].type
+    if isinstance(kind, Money | DecimalText) and isinstance(value, float):
+        raise TypeError(f"{field}: money and rates must be Decimal, never float")
     if isinstance(kind, Money):
         return round_fen(to_decimal(value))
     if isinstance(kind, DecimalText):

@@ -46,13 +46,17 @@ class UnitOfWork:
         self.actor_id = actor_id
         self.now = now()
         self.reason = reason
-        self._inserted: dict[int, OutboxEntry] = {}
+        # Keyed by (table, id). Rows are held strongly: the session's identity map holds
+        # persistent rows weakly, and a reloaded copy must still count as tracked.
+        self._inserted: dict[tuple[str, str], OutboxEntry] = {}
+        self._rows: list[Synced] = []
         # Entity names this unit of work changed, so open lists know what to refresh.
         self.touched: set[str] = set()
         session.info.setdefault(_TRACKED, set())
 
     def _track(self, row: Synced) -> None:
-        self.session.info[_TRACKED].add(id(row))
+        self._rows.append(row)
+        self.session.info[_TRACKED].add(_key(row))
         self.touched.add(row.__tablename__)
 
     def _outbox(
@@ -90,7 +94,7 @@ class UnitOfWork:
         row.created_by = row.updated_by = self.actor_id
         self._track(row)
         self.session.add(row)
-        self._inserted[id(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
+        self._inserted[_key(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
         return row
 
     def update(self, row: Synced, changes: Mapping[str, Any], *, history: bool = True) -> list[str]:
@@ -111,7 +115,7 @@ class UnitOfWork:
         row.updated_at = self.now
         row.updated_by = self.actor_id
         wire = {name: codec.encode(value) for name, (_, value) in changed.items()}
-        pending_insert = self._inserted.get(id(row))
+        pending_insert = self._inserted.get(_key(row))
         if pending_insert is not None:
             pending_insert.fields = {**pending_insert.fields, **wire}
         else:
@@ -162,6 +166,10 @@ class UnitOfWork:
         self.add(record)
 
 
+def _key(row: Synced) -> tuple[str, str]:
+    return (row.__tablename__, row.id)
+
+
 def _history_text(value: Any) -> str | None:
     if value is None:
         return None
@@ -200,14 +208,14 @@ def remote_apply(session: Session) -> Iterator[Session]:
 def _refuse_bypass(session: Session, flush_context: object, instances: object) -> None:
     if session.info.get(_REMOTE):
         return
-    tracked: set[int] = session.info.get(_TRACKED, set())
+    tracked: set[tuple[str, str]] = session.info.get(_TRACKED, set())
     for obj in session.deleted:
         if isinstance(obj, Synced):
             raise OutboxBypassError(
                 f"{obj.__tablename__} rows are never deleted for real; use UnitOfWork.delete"
             )
     for obj in (*session.new, *session.dirty):
-        if isinstance(obj, Synced) and id(obj) not in tracked:
+        if isinstance(obj, Synced) and _key(obj) not in tracked:
             raise OutboxBypassError(
                 f"{obj.__tablename__} {obj.id} changed outside a UnitOfWork: it would never sync"
             )

@@ -22,6 +22,8 @@ class Money(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
+        if isinstance(value, float):
+            raise TypeError("money must be Decimal, never float")
         return to_fen(to_decimal(value))
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
