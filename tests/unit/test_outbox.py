@@ -39,7 +39,8 @@ def test_create_writes_the_row_and_one_insert_with_every_field(db: Database) -> 
     assert set(fields) == set(Account.data_columns())
     with db.sessions() as session:
         row = records.get(session, Account, account_id)
-    assert row["created_by"] == ME and row["version"] == 0
+    assert row["created_by"] == ME
+    assert row["version"] == 0
     assert row["potential"] == Decimal("1234.57")
 
 
@@ -151,8 +152,8 @@ def test_naive_datetimes_are_refused(db: Database) -> None:
 def test_money_round_trips_exactly(
     tmp_path_factory: pytest.TempPathFactory, amount: Decimal
 ) -> None:
-    from desktop.domain.money import round_fen
     from desktop.domain.models.types import Money
+    from desktop.domain.money import round_fen
 
     money = Money()
     stored = money.process_bind_param(amount, None)  # type: ignore[arg-type]

@@ -125,7 +125,8 @@ def test_every_revision_upgrades_a_database_with_rows_in_every_table(data_dir: P
     with sessions() as session:
         user = session.query(User).first()
         order = session.query(Order).first()
-        assert user is not None and order is not None
+        assert user is not None
+        assert order is not None
         user_id, order_id = user.id, order.id
     with unit_of_work(sessions, None) as uow:
         records.create(uow, AccountTeamMember, {"account_id": account, "user_id": user_id})
