@@ -83,9 +83,9 @@ class UnitOfWork:
             if getattr(row, column.key) is None and column.default is not None:
                 default = column.default
                 if getattr(default, "is_scalar", False):
-                    setattr(row, column.key, default.arg)  # type: ignore[attr-defined]
+                    setattr(row, column.key, default.arg)
                 elif getattr(default, "is_callable", False):
-                    setattr(row, column.key, default.arg(None))  # type: ignore[attr-defined]
+                    setattr(row, column.key, default.arg(None))
         for name in row.data_columns():
             setattr(row, name, codec.normalize(type(row), name, getattr(row, name)))
         row.version = 0

@@ -340,21 +340,21 @@ def generate(
     w.flush("team")  # users reference teams; teams reference nothing
 
     products = []
-    for sku, name, spec, unit, price, tax, cat in PRODUCTS:
+    for sku, name, spec, unit, price_text, tax_text, cat in PRODUCTS:
         pid = w.row(
             m.Product,
             sku=sku,
             name=name,
             specification=spec,
             unit=unit,
-            list_price=Decimal(price),
-            tax_rate=Decimal(tax),
+            list_price=Decimal(price_text),
+            tax_rate=Decimal(tax_text),
             category=cat,
             max_discount_pct=Decimal(15) if cat == "硬件" else None,
-            floor_price=(Decimal(price) * Decimal("0.7")).quantize(Decimal(1)),
+            floor_price=(Decimal(price_text) * Decimal("0.7")).quantize(Decimal(1)),
             active=True,
         )
-        products.append((pid, name, unit, Decimal(price), Decimal(tax)))
+        products.append((pid, name, unit, Decimal(price_text), Decimal(tax_text)))
     for tier, factor in (("A", Decimal("0.90")), ("B", Decimal("0.95"))):
         plid = w.row(
             m.PriceList,
@@ -513,7 +513,7 @@ def generate(
         rep_code = "ZZ" if visit_owner is None else "R"
         seq = quote_seq[visit_owner] = quote_seq.get(visit_owner, 0) + 1
         qid = new_id()
-        lines = []
+        lines: list[dict[str, Any]] = []
         for position, product in enumerate(rnd.sample(products, k=rnd.randint(1, 5))):
             pid, pname, unit, price, tax = product
             qty = Decimal(rnd.choice((1, 2, 5, 10, 20, 50)))
