@@ -32,6 +32,10 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, connection_record: Any) -
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    # The search index triggers call these (pinyin, 查重 keys) on every write.
+    from desktop.store.search_index import register_functions
+
+    register_functions(dbapi_connection)
 
 
 def make_engine(path: Path) -> Engine:
@@ -41,6 +45,7 @@ def make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _set_pragmas)
+
     # Our own BEGIN, so SQLite takes the write lock when a transaction writes, and
     # pysqlite's implicit transaction handling does not get in the way.
     @event.listens_for(engine, "connect")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-STATEMENTS: list[str] = []
+from desktop.store.search_index import STATEMENTS as SEARCH_STATEMENTS
+
+STATEMENTS: list[str] = [*SEARCH_STATEMENTS]
 
 
 def upgrade(op: Any) -> None:
