@@ -10,7 +10,9 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from desktop.domain import models as m
-from desktop.domain.uow import UnitOfWork
+from desktop.domain.services import complaints, targets
+from desktop.domain.uow import UnitOfWork, unit_of_work
+from desktop.store.migrate import Database
 
 T = TypeVar("T", bound=m.Synced)
 
@@ -143,3 +145,39 @@ def visit(
     return _add(
         uow, m.Visit(account_id=account_id, owner_id=owner_id, planned_start=start, status=status)
     )
+
+
+def sales_world(db: Database) -> dict[str, str]:
+    """Two teams, two reps, quotes, pipeline, visits and a complaint in 2026-Q3."""
+    with unit_of_work(db.sessions, None) as uow:
+        east, south = team(uow, "华东"), team(uow, "华南")
+        zw = user(uow, "zhangwei", "张伟", east)
+        sh = user(uow, "sunhao", "孙浩", south)
+        a1 = account(uow, "甲公司", zw, tier="A")
+        a2 = account(uow, "乙公司", zw, tier="A")
+        a3 = account(uow, "丙公司", sh, tier="B")
+        account(uow, "丁公司", zw, tier="C", status="lost")  # not counted for coverage
+        targets.set_target(uow, zw, "2026-Q3", Decimal(90_000))
+        targets.set_target(uow, sh, "2026-Q3", Decimal(30_000))
+        accepted_quote(uow, a1, zw, "45000", local(2026, 8, 20), "Q-1")
+        quote(uow, a2, zw, "10000", "rejected", dt.date(2026, 8, 1), "Q-2")
+        quote(uow, a2, zw, "7000", "sent", dt.date(2026, 9, 1), "Q-3")
+        quote(uow, a2, zw, "1", "draft", dt.date(2026, 9, 1), "Q-4")
+        accepted_quote(uow, a3, sh, "30000", local(2026, 7, 2), "Q-5")
+        opportunity(uow, a1, zw, "100000", 40, dt.date(2026, 9, 1), stage="negotiation")
+        opportunity(uow, a2, zw, "50000", 100, dt.date(2026, 8, 1), stage="won")
+        visit(uow, a1, zw, local(2026, 9, 20))
+        visit(uow, a2, zw, local(2026, 5, 1))  # outside A's 30-day cadence
+        visit(uow, a3, sh, local(2026, 9, 1), status="planned")
+        complaints.log_complaint(
+            uow,
+            {
+                "account_id": a1,
+                "title": "质量",
+                "category": "quality",
+                "severity": "high",
+                "opened_at": local(2026, 9, 28),
+                "owner_id": zw,
+            },
+        )
+    return {"east": east, "zw": zw, "sh": sh}

@@ -1,0 +1,163 @@
+"""Words that workbooks print, in English and Simplified Chinese. Qt-free.
+
+Workbooks are written by the CLI as well as by the window, so their headers cannot
+depend on Qt's translator: this table is the one place for them. English is the key.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+LANGUAGES = ("en", "zh_CN")
+
+ZH_CN: dict[str, str] = {
+    # sheets
+    "Summary": "摘要",
+    "By month": "按月",
+    "Targets": "目标完成",
+    "Pipeline": "商机",
+    "Visits": "拜访覆盖",
+    "Quotes": "报价",
+    "Complaints": "投诉",
+    "Complaints by age": "投诉账龄",
+    "Accounts": "客户",
+    # summary
+    "Measure": "指标",
+    "Amount": "金额",
+    "Percent": "百分比",
+    "Count": "数量",
+    "Period": "期间",
+    "Team": "团队",
+    "All teams": "全部团队",
+    "Generated": "生成时间",
+    "Target": "目标",
+    "Actual": "实际",
+    "Attainment": "完成率",
+    "Forecast": "预测",
+    "Forecast attainment": "预测完成率",
+    "Weighted pipeline": "加权商机",
+    "Quotes issued": "已发报价",
+    "Quotes accepted": "已接受报价",
+    "Quote conversion": "报价转化率",
+    "Open complaints": "未结投诉",
+    "SLA breached": "超时投诉",
+    "Gap": "差额",
+    # columns
+    "Month": "月份",
+    "Rep": "销售代表",
+    "Stage": "阶段",
+    "Opportunities": "商机数",
+    "Weighted": "加权金额",
+    "Tier": "客户级别",
+    "Cadence (days)": "拜访周期(天)",
+    "Active accounts": "活跃客户",
+    "Visited in cadence": "周期内已拜访",
+    "Coverage": "覆盖率",
+    "Number": "报价单号",
+    "Revision": "版本",
+    "Account": "客户",
+    "Owner": "负责人",
+    "Status": "状态",
+    "Issued": "报价日期",
+    "Valid until": "有效期至",
+    "Total": "总额",
+    "Accepted": "接受时间",
+    "Title": "标题",
+    "Category": "类别",
+    "Severity": "严重程度",
+    "Opened": "登记时间",
+    "SLA due": "SLA截止",
+    "Age (days)": "账龄(天)",
+    "SLA": "SLA状态",
+    "Age": "账龄",
+    "Name": "名称",
+    "Short name": "简称",
+    "Credit code": "统一社会信用代码",
+    "Industry": "行业",
+    "Province": "省份",
+    "City": "城市",
+    "Address": "地址",
+    "Phone": "电话",
+    "Potential": "潜力",
+    "Tags": "标签",
+    "Updated": "更新时间",
+    "Notes": "备注",
+    # values
+    "lead": "线索",
+    "qualified": "已确认",
+    "proposal": "方案",
+    "negotiation": "谈判",
+    "won": "赢单",
+    "lost": "输单",
+    "draft": "草稿",
+    "pending_approval": "待审批",
+    "approved": "已批准",
+    "returned": "已退回",
+    "sent": "已发送",
+    "accepted": "已接受",
+    "rejected": "已拒绝",
+    "expired": "已过期",
+    "quality": "质量",
+    "delivery": "交付",
+    "service": "服务",
+    "price": "价格",
+    "other": "其他",
+    "low": "低",
+    "medium": "中",
+    "high": "高",
+    "critical": "紧急",
+    "open": "待处理",
+    "in_progress": "处理中",
+    "resolved": "已解决",
+    "closed": "已关闭",
+    "on_track": "正常",
+    "near_breach": "即将超时",
+    "breached": "已超时",
+    "met": "按时完成",
+    "missed": "超时完成",
+    "none": "无",
+    "prospect": "潜在",
+    "active": "活跃",
+    "dormant": "休眠",
+    "0-2 d": "0-2天",
+    "3-7 d": "3-7天",
+    "8-30 d": "8-30天",
+    ">30 d": "30天以上",
+    "Team total": "团队合计",
+}
+
+
+def default_language() -> str:
+    """zh_CN when the system speaks Chinese, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    code = locale.getlocale()[0] or ""
+    return "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+def resolve_language(setting: str | None) -> str:
+    """A language setting ('en', 'zh_CN', 'system', None) -> 'en' or 'zh_CN'."""
+    if setting in LANGUAGES:
+        return setting
+    if setting and setting.lower().startswith("zh"):
+        return "zh_CN"
+    if setting and setting.lower().startswith("en"):
+        return "en"
+    return default_language()
+
+
+class Labels:
+    """``labels("Target")`` -> the word in the workbook's language."""
+
+    def __init__(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
+        self.language = language
+
+    def __call__(self, text: str) -> str:
+        if self.language == "zh_CN":
+            return ZH_CN.get(text, text)
+        return text.replace("_", " ").capitalize() if text.islower() and text.isascii() else text
