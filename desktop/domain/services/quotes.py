@@ -362,16 +362,17 @@ def find_by_number(session: Session, number: str, revision: str | None = None) -
 
 def lines_of(session: Session, quote_id: str) -> list[Record]:
     query = (
-        select(QuoteLine, Product.sku, Product.category)
+        select(QuoteLine, Product.sku, Product.category, Product.specification)
         .outerjoin(Product, Product.id == QuoteLine.product_id)
         .where(QuoteLine.quote_id == quote_id, QuoteLine.deleted_at.is_(None))
         .order_by(QuoteLine.position, QuoteLine.id)
     )
     result = []
-    for line, sku, category in session.execute(query):
+    for line, sku, category, specification in session.execute(query):
         record = records.to_record(line)
         record["sku"] = sku or ""
         record["category"] = category or ""
+        record["specification"] = specification or ""
         result.append(record)
     return result
 

@@ -1,0 +1,91 @@
+"""HTML -> A4 PDF with Qt (QTextDocument + QPdfWriter), Chinese as real text.
+
+The bundled CJK font (resources/fonts, a GB2312 subset of WenQuanYi Micro Hei) is
+registered with Qt before rendering, so a machine with no Chinese font installed
+still prints 中文 as selectable, searchable text. Table header rows (``<thead>``)
+repeat at the top of every page. Used by the quote PDF and the visit briefing.
+
+Needs a QGuiApplication (the CLI makes an offscreen one: ``ensure_gui_app``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from desktop.paths import resource_path
+
+FONT_FILE = "WenQuanYiMicroHei-GB2312.ttf"
+FONT_FAMILY = "WenQuanYi Micro Hei"
+MARGIN_MM = 15
+RESOLUTION = 300  # dots per inch of the PDF's layout grid
+
+_registered: str | None = None
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """A QGuiApplication for rendering; offscreen when there is no display (the CLI)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def register_bundled_font() -> str:
+    """Load the bundled CJK font once; returns its family name."""
+    global _registered
+    if _registered is not None:
+        return _registered
+    path = resource_path("fonts", FONT_FILE)
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        raise OSError(f"could not load the bundled font {path}")
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    _registered = families[0] if families else FONT_FAMILY
+    return _registered
+
+
+def render_pdf(html: str, path: Path, title: str) -> Path:
+    """Render ``html`` onto A4 pages at ``path`` (written atomically) and return it."""
+    ensure_gui_app()
+    family = register_bundled_font()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    writer = QPdfWriter(str(partial))
+    writer.setTitle(title)
+    writer.setCreator("Fieldbook")
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    font = QFont(family)
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    document.setHtml(html)
+    # With no page size of its own, the document is laid out on the writer's printable
+    # area at the writer's resolution, so point sizes print at their real size.
+    document.print_(writer)
+    del writer  # finishes the file
+    os.replace(partial, path)
+    return path
