@@ -1,17 +1,443 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AgendaModel</name>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>目的</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanVisitDialog</name>
+    <message>
+      <source>Plan a visit</source>
+      <translation>计划拜访</translation>
+    </message>
+    <message>
+      <source>Search accounts (name, pinyin, initials)</source>
+      <translation>搜索客户（名称、拼音、首字母）</translation>
+    </message>
+    <message>
+      <source>No account chosen</source>
+      <translation>尚未选择客户</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Defaults to the account's address</source>
+      <translation>默认为客户地址</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>拜访方式</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>拜访目的</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Account: %1</source>
+      <translation>客户：%1</translation>
+    </message>
+    <message>
+      <source>Choose an account first.</source>
+      <translation>请先选择客户。</translation>
+    </message>
+    <message>
+      <source>This rep already has a visit then: %1. Save again to plan it anyway.</source>
+      <translation>该销售此时段已有拜访：%1。再次保存即仍然安排。</translation>
+    </message>
+    <message>
+      <source>Plan anyway</source>
+      <translation>仍然安排</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>Visit</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Where (text, or coordinates like 31.2304, 121.4737)</source>
+      <translation>地点（文字，或坐标如 31.2304, 121.4737）</translation>
+    </message>
+    <message>
+      <source>Check in now</source>
+      <translation>立即签到</translation>
+    </message>
+    <message>
+      <source>Positive</source>
+      <translation>积极</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Negative</source>
+      <translation>消极</translation>
+    </message>
+    <message>
+      <source>No decision</source>
+      <translation>未决定</translation>
+    </message>
+    <message>
+      <source>What happened, what the client said</source>
+      <translation>拜访经过、客户的意见</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <source>Check-in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>拜访记录</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Competitors mentioned</source>
+      <translation>提及的竞争对手</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <source>Save call report</source>
+      <translation>保存拜访报告</translation>
+    </message>
+    <message>
+      <source>Checked in at %1</source>
+      <translation>已于 %1 签到</translation>
+    </message>
+    <message>
+      <source>Not checked in</source>
+      <translation>未签到</translation>
+    </message>
+    <message>
+      <source>Write what happened before saving the report.</source>
+      <translation>请先填写拜访记录再保存报告。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayModel</name>
+    <message>
+      <source>Today's visits</source>
+      <translation>今日拜访</translation>
+    </message>
+    <message>
+      <source>Overdue follow-ups</source>
+      <translation>逾期的跟进</translation>
+    </message>
+    <message>
+      <source>Follow-ups due today</source>
+      <translation>今日到期的跟进</translation>
+    </message>
+    <message>
+      <source>Accounts due for a visit</source>
+      <translation>待拜访客户</translation>
+    </message>
+    <message>
+      <source>Quotes expiring within 7 days</source>
+      <translation>7天内到期的报价</translation>
+    </message>
+    <message>
+      <source>Late deliveries</source>
+      <translation>延迟交付</translation>
+    </message>
+    <message>
+      <source>Complaints near their SLA</source>
+      <translation>即将超时的投诉</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayPage</name>
     <message>
       <source>Today</source>
       <translation>今日</translation>
     </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Mark follow-up done</source>
+      <translation>标记跟进已完成</translation>
+    </message>
+    <message>
+      <source>Nothing needs you today.</source>
+      <translation>今天没有待办事项。</translation>
+    </message>
+    <message>
+      <source>Target %1: %2 of %3 (%4)</source>
+      <translation>%1 目标：%2 / %3（%4）</translation>
+    </message>
+    <message>
+      <source>%1 follow-ups are overdue (oldest due %2): %3</source>
+      <translation>%1 项跟进已逾期（最早到期 %2）：%3</translation>
+    </message>
+    <message>
+      <source>At %1: visit to %2</source>
+      <translation>%1：拜访 %2</translation>
+    </message>
+    <message>
+      <source>Fieldbook</source>
+      <translation>Fieldbook</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitLabels</name>
+    <message>
+      <source>On-site</source>
+      <translation>上门</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Video</source>
+      <translation>视频</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>已计划</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未完成</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>待拜访</translation>
+    </message>
   </context>
   <context>
     <name>VisitsPage</name>
     <message>
+      <source>◀ Previous week</source>
+      <translation>◀ 上一周</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Next week ▶</source>
+      <translation>下一周 ▶</translation>
+    </message>
+    <message>
+      <source>My visits</source>
+      <translation>我的拜访</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>所有人</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>已计划</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Filter by account</source>
+      <translation>按客户筛选</translation>
+    </message>
+    <message>
+      <source>Plan a visit…</source>
+      <translation>计划拜访…</translation>
+    </message>
+    <message>
+      <source>Export calendar (.ics)…</source>
+      <translation>导出日历 (.ics)…</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周视图</translation>
+    </message>
+    <message>
+      <source>Agenda</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
       <source>Visits</source>
       <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Week of %1 – %2</source>
+      <translation>%1 至 %2 这一周</translation>
+    </message>
+    <message>
+      <source>Not moved: it clashes with %1.</source>
+      <translation>未移动：与 %1 时间冲突。</translation>
+    </message>
+    <message>
+      <source>Visit clash</source>
+      <translation>拜访时间冲突</translation>
+    </message>
+    <message>
+      <source>The rep already has a visit then (%1). Move it anyway?</source>
+      <translation>该销售此时段已有拜访（%1）。仍然移动吗？</translation>
+    </message>
+    <message>
+      <source>Moved to %1.</source>
+      <translation>已改到 %1。</translation>
+    </message>
+    <message>
+      <source>Export calendar</source>
+      <translation>导出日历</translation>
+    </message>
+    <message>
+      <source>iCalendar (*.ics)</source>
+      <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+      <source>Wrote %1 planned visits to %2.</source>
+      <translation>已将 %1 个计划拜访写入 %2。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekCalendar</name>
+    <message>
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>周日</translation>
     </message>
   </context>
 </TS>

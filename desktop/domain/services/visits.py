@@ -445,3 +445,64 @@ def local_day_bounds(
     start = dt.datetime.combine(day, dt.time(), zone)
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
+# -- look-ups for the planning dialog ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+    detail: str = ""
+
+
+def pick_accounts(session: Session, query: str, *, limit: int = 30) -> list[Choice]:
+    """Accounts for the searchable picker: the accounts search (pinyin, initials,
+    substrings) when it is there and finds something, else a plain name match."""
+    query = query.strip()
+    if query:
+        try:
+            from desktop.domain.services import search
+        except ImportError:
+            search = None  # type: ignore[assignment]
+        if search is not None:
+            hits = search.search(session, query, limit=limit)
+            if hits:
+                return [
+                    Choice(h.id, h.name, " · ".join(filter(None, [h.tier, h.city]))) for h in hits
+                ]
+    stmt = select(Account.id, Account.name, Account.tier, Account.city).where(
+        Account.deleted_at.is_(None)
+    )
+    if query:
+        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(
+            Account.name.like(f"%{escaped}%", escape="\\")
+            | Account.short_name.like(f"%{escaped}%", escape="\\")
+        )
+    stmt = stmt.order_by(Account.name, Account.id).limit(limit)
+    return [Choice(i, n, " · ".join(filter(None, [t, c]))) for i, n, t, c in session.execute(stmt)]
+
+
+def account_contacts(session: Session, account_id: str) -> list[Choice]:
+    stmt = (
+        select(Contact.id, Contact.name, Contact.title)
+        .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+        .order_by(Contact.is_primary.desc(), Contact.name)
+    )
+    return [Choice(i, n, t or "") for i, n, t in session.execute(stmt)]
+
+
+def account_address(session: Session, account_id: str) -> str:
+    return session.scalar(select(Account.address).where(Account.id == account_id)) or ""
+
+
+def people(session: Session) -> list[Choice]:
+    """Active users who can own a visit or a follow-up."""
+    stmt = (
+        select(User.id, User.display_name, User.role)
+        .where(User.deleted_at.is_(None), User.active.is_(True))
+        .order_by(User.display_name)
+    )
+    return [Choice(i, n, r) for i, n, r in session.execute(stmt)]

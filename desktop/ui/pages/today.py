@@ -1,14 +1,235 @@
-"""The Today page (placeholder until its issue lands)."""
+"""The Today page: today's visits in time order, overdue and due-today follow-ups,
+accounts due for a visit, and (when those features are there) expiring quotes, late
+deliveries, complaints near their SLA and this month's target progress. Each row
+opens its record; a follow-up can be marked done right here.
+
+While the window is open (and the app set ``ctx.extras["reminders"]``) a reminder
+timer announces visits 15 minutes before they
+start; at start a summary of overdue follow-ups is shown once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import datetime as dt
 
+from PySide6.QtCore import QModelIndex, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.services import followups, reminders, today
 from desktop.ui.context import AppContext
-from desktop.ui.pages.base import PlaceholderPage
+from desktop.ui.pages.base import Page, heading
+from desktop.ui.visits.models import ROW_ID_ROLE, TodayModel
+
+WATCHED = {"visit", "task", "account", "quote", "sales_order", "complaint", "sales_target"}
+REMINDER_INTERVAL_MS = 60_000
 
 
-class TodayPage(PlaceholderPage):
+class TodayPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, QCoreApplication.translate("TodayPage", "Today"), parent)
+        super().__init__(ctx, parent)
+        self.view_data: today.TodayView | None = None
+        self.announced: set[str] = set()
+        self.title = heading(self.tr("Today"))
+        self.date_label = QLabel()
+        self.target_label = QLabel()
+        self.target_label.setObjectName("target-progress")
+        self.reminder_label = QLabel()
+        self.reminder_label.setObjectName("reminder")
+        self.reminder_label.setWordWrap(True)
+        self.reminder_label.setStyleSheet(
+            "QLabel#reminder { background: #fff4ce; padding: 6px; border-radius: 4px; }"
+        )
+        self.reminder_label.hide()
+        self.model = TodayModel(ctx.zone, self)
+        self.table = QTableView()
+        self.table.setObjectName("today-items")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.open_button = QPushButton(self.tr("Open"))
+        self.done_button = QPushButton(self.tr("Mark follow-up done"))
+        self.done_button.setObjectName("complete-follow-up")
+        self.empty_label = QLabel(self.tr("Nothing needs you today."))
+        self.empty_label.hide()
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.date_label)
+        header.addStretch(1)
+        header.addWidget(self.target_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.reminder_label)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.table.doubleClicked.connect(self.open_item)
+        self.open_button.clicked.connect(lambda: self.open_item(self.table.currentIndex()))
+        self.done_button.clicked.connect(self.complete_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setObjectName("visit-reminders")
+        self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
+        self.reminder_timer.timeout.connect(self.check_reminders)
+        # The app turns reminders on (ctx.extras["reminders"] = True); tests and
+        # embedded uses get no timer unless they ask for one.
+        if ctx.extras.get("reminders"):
+            self.reminder_timer.start()
+        self._summary_shown = False
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    # -- loading -------------------------------------------------------------------
+    def activate(self) -> None:
+        self.reload()
+        if not self._summary_shown:
+            self._summary_shown = True
+            self.show_overdue_summary()
+        self.check_reminders()
+
+    def on_data_changed(self, entities: set[str]) -> None:
+        if entities & WATCHED:
+            self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        user, now, zone = self.ctx.user_id, self.now(), self.ctx.zone
+        self.ctx.tasks.read(
+            lambda s: today.build(s, user, now, zone), self._show, key=f"today-{id(self)}"
+        )
+
+    def _show(self, view: today.TodayView) -> None:
+        self.view_data = view
+        self.date_label.setText(view.day.isoformat())
+        self.model.set_items(view.items)
+        self.table.resizeColumnsToContents()
+        self.empty_label.setVisible(not view.items)
+        if view.target is not None and view.target.target > 0:
+            pct = view.target.percent
+            self.target_label.setText(
+                self.tr("Target %1: %2 of %3 (%4)")
+                .replace("%1", view.target.period)
+                .replace("%2", f"¥{view.target.actual:,.0f}")
+                .replace("%3", f"¥{view.target.target:,.0f}")
+                .replace("%4", "–" if pct is None else f"{pct}%")
+            )
+        else:
+            self.target_label.clear()
+        self._update_buttons()
+
+    def _current(self) -> today.TodayItem | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.items):
+            return None
+        return self.model.items[index.row()]
+
+    def _update_buttons(self, *_: object) -> None:
+        item = self._current()
+        self.open_button.setEnabled(item is not None)
+        self.done_button.setEnabled(item is not None and item.entity == "task")
+
+    # -- actions -------------------------------------------------------------------
+    def select_item(self, record_id: str) -> bool:
+        for row, item in enumerate(self.model.items):
+            if item.record_id == record_id:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
+
+    @Slot(QModelIndex)
+    def open_item(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        item = self.model.items[index.row()]
+        if item.entity == "task":
+            if item.account_id:
+                self.ctx.events.open_record.emit("account", item.account_id)
+            return
+        entity = "sales_order" if item.entity == "order" else item.entity
+        self.ctx.events.open_record.emit(entity, str(index.data(ROW_ID_ROLE)))
+
+    @Slot()
+    def complete_selected(self) -> None:
+        item = self._current()
+        if item is None or item.entity != "task":
+            return
+        task_id = item.record_id
+        self.ctx.tasks.write(lambda uow: followups.complete(uow, task_id))
+
+    def open_record(self, entity: str, row_id: str) -> bool:
+        if entity != "task":
+            return False
+        self.reload()
+        return True
+
+    # -- reminders -------------------------------------------------------------------
+    def show_overdue_summary(self) -> None:
+        user, now, zone = self.ctx.user_id, self.now(), self.ctx.zone
+
+        def shown(summary: reminders.OverdueSummary) -> None:
+            if summary.count:
+                self._remind(
+                    self.tr("%1 follow-ups are overdue (oldest due %2): %3")
+                    .replace("%1", str(summary.count))
+                    .replace("%2", str(summary.oldest_due))
+                    .replace("%3", "; ".join(summary.titles))
+                )
+
+        self.ctx.tasks.read(lambda s: reminders.overdue_summary(s, user, now, zone), shown)
+
+    @Slot()
+    def check_reminders(self) -> None:
+        user, now, announced = self.ctx.user_id, self.now(), set(self.announced)
+
+        def shown(rows: list[object]) -> None:
+            for row in rows:
+                self.announced.add(row.id)  # type: ignore[attr-defined]
+                local = row.start.astimezone(self.ctx.zone)  # type: ignore[attr-defined]
+                self._remind(
+                    self.tr("At %1: visit to %2")
+                    .replace("%1", f"{local:%H:%M}")
+                    .replace("%2", row.account_name)
+                )  # type: ignore[attr-defined]
+
+        self.ctx.tasks.read(
+            lambda s: reminders.starting_soon(s, user, now, announced=announced), shown
+        )
+
+    def _remind(self, text: str) -> None:
+        self.reminder_label.setText(text)
+        self.reminder_label.show()
+        tray = self.ctx.extras.get("tray")
+        if tray is not None and hasattr(tray, "showMessage"):
+            tray.showMessage(self.tr("Fieldbook"), text)
+
+    def stop_timers(self) -> None:
+        self.reminder_timer.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_timers()
+        super().closeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden because the window closed (not because another page is shown).
+        if self.window() is self or not self.window().isVisible():
+            self.stop_timers()
+        super().hideEvent(event)

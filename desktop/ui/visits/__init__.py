@@ -1,0 +1,1 @@
+"""The Visits area's widgets: week calendar, agenda model, planning and report dialogs."""

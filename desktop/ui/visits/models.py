@@ -1,0 +1,240 @@
+"""Item models of the Visits area: the agenda list and the Today list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.services.today import TodayItem
+from desktop.domain.services.visits import Choice, VisitRow
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+# Colour by type (fill) and status (planned solid, done muted, cancelled grey).
+TYPE_COLOURS = {"onsite": "#2f6fb3", "phone": "#2e8b57", "video": "#8a4fbf"}
+STATUS_COLOURS = {"done": "#7a8793", "cancelled": "#c3c7cc"}
+
+
+def visit_colour(visit_type: str, status: str) -> QColor:
+    return QColor(STATUS_COLOURS.get(status) or TYPE_COLOURS.get(visit_type, "#2f6fb3"))
+
+
+def type_label(visit_type: str) -> str:
+    labels = {
+        "onsite": QCoreApplication.translate("VisitLabels", "On-site"),
+        "phone": QCoreApplication.translate("VisitLabels", "Phone"),
+        "video": QCoreApplication.translate("VisitLabels", "Video"),
+    }
+    return labels.get(visit_type, visit_type)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "planned": QCoreApplication.translate("VisitLabels", "Planned"),
+        "done": QCoreApplication.translate("VisitLabels", "Done"),
+        "cancelled": QCoreApplication.translate("VisitLabels", "Cancelled"),
+        "open": QCoreApplication.translate("VisitLabels", "Open"),
+        "overdue": QCoreApplication.translate("VisitLabels", "Overdue"),
+        "due": QCoreApplication.translate("VisitLabels", "Due"),
+    }
+    return labels.get(status, status)
+
+
+class AgendaModel(QAbstractTableModel):
+    """The week's visits as a list, in time order."""
+
+    DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.rows: list[VisitRow] = []
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Day"),
+            self.tr("Time"),
+            self.tr("Account"),
+            self.tr("Type"),
+            self.tr("Purpose"),
+            self.tr("Rep"),
+            self.tr("Status"),
+        ]
+
+    def set_rows(self, rows: list[VisitRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return row.start.timestamp() if column in (self.DAY, self.TIME) else self.data(index)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(visit_colour(row.visit_type, row.status))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        local = row.start.astimezone(self.zone)
+        return [
+            local.strftime("%Y-%m-%d"),
+            f"{local:%H:%M}–{row.end.astimezone(self.zone):%H:%M}",
+            row.account_name,
+            type_label(row.visit_type),
+            row.purpose,
+            row.owner_name,
+            status_label(row.status),
+        ][column]
+
+
+class ChoiceModel(QAbstractListModel):
+    """Accounts, contacts or people for pickers: the name, with the detail greyed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.choices: list[Choice] = []
+        self.checked: set[str] = set()
+        self.checkable = False
+
+    def set_choices(self, choices: list[Choice]) -> None:
+        self.beginResetModel()
+        self.choices = choices
+        self.checked &= {c.id for c in choices}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.choices)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.choices):
+            return None
+        choice = self.choices[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{choice.name}  ({choice.detail})" if choice.detail else choice.name
+        if role == ROW_ID_ROLE:
+            return choice.id
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
+            return Qt.CheckState.Checked if choice.id in self.checked else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsUserCheckable if self.checkable else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        choice_id = self.choices[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(choice_id)
+        else:
+            self.checked.discard(choice_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+class TodayModel(QAbstractTableModel):
+    """Today's items, section by section; each row opens its record."""
+
+    SECTION, WHEN, TITLE, DETAIL, STATUS = range(5)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.items: list[TodayItem] = []
+
+    def section_label(self, section: str) -> str:
+        return {
+            "visits": self.tr("Today's visits"),
+            "overdue": self.tr("Overdue follow-ups"),
+            "due_today": self.tr("Follow-ups due today"),
+            "coverage": self.tr("Accounts due for a visit"),
+            "quotes": self.tr("Quotes expiring within 7 days"),
+            "deliveries": self.tr("Late deliveries"),
+            "complaints": self.tr("Complaints near their SLA"),
+        }.get(section, section)
+
+    def set_items(self, items: list[TodayItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("What"),
+                self.tr("When"),
+                self.tr("Name"),
+                self.tr("Detail"),
+                self.tr("Status"),
+            ][section]
+        return None
+
+    def _when(self, value: dt.datetime | dt.date | None) -> str:
+        if isinstance(value, dt.datetime):
+            local = value.astimezone(self.zone)
+            return (
+                f"{local:%H:%M}"
+                if self.items and local.date() == self._today()
+                else (f"{local:%Y-%m-%d %H:%M}")
+            )
+        return "" if value is None else value.isoformat()
+
+    def _today(self) -> dt.date:
+        return dt.datetime.now(self.zone).date()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == ROW_ID_ROLE:
+            return item.record_id
+        if role == Qt.ItemDataRole.ForegroundRole and item.status in ("overdue", "breached"):
+            return QBrush(QColor("#b3261e"))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            self.section_label(item.section),
+            self._when(item.when),
+            item.title,
+            item.detail,
+            status_label(item.status),
+        ][index.column()]

@@ -1,0 +1,247 @@
+"""The Visits and Today pages as a rep uses them: plan, clash warning, drag to move,
+check in, write the call report, complete a follow-up, see Today update."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.domain.services import followups, visits
+from desktop.domain.uow import unit_of_work
+from desktop.store.migrate import Database
+from desktop.ui.context import AppContext
+from desktop.ui.testing import screenshot
+from tests.visits_data import SHANGHAI, add_account, add_contact, add_user, done_visit
+
+LOCAL_TODAY = dt.datetime.now(SHANGHAI).date()
+
+
+def today_at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(LOCAL_TODAY, dt.time(hour, minute), SHANGHAI)
+
+
+@pytest.fixture
+def rep_ctx(qapp: object, data_dir: Path, db: Database) -> Iterator[AppContext]:
+    from desktop.settings import Settings
+    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.tasks import TaskRunner
+
+    rep = add_user(db, signed_in=True)
+    tasks = TaskRunner(db, lambda: rep)
+    ctx = AppContext(
+        data_dir=data_dir,
+        db=db,
+        settings=Settings(data_dir),
+        tasks=tasks,
+        events=AppEvents(),
+        user_id=rep,
+        user_name="张伟",
+        user_role="rep",
+    )
+    account = add_account(db, "上海华测电子有限公司", owner_id=rep)
+    add_contact(db, account, "李明")
+    add_account(db, "杭州云帆科技有限公司", owner_id=rep, tier="B")
+    ctx.extras["test_account"] = account
+    yield ctx
+    tasks.wait_idle()
+    tasks.shutdown()
+
+
+def make_page(qtbot: Any, ctx: AppContext, cls_path: str) -> Any:
+    module, cls = cls_path.rsplit(".", 1)
+    page = getattr(__import__(module, fromlist=[cls]), cls)(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 860)
+    page.show()
+    page.activate()
+    return page
+
+
+def plan_through_dialog(qtbot: Any, page: Any, search: str, start: dt.datetime) -> Any:
+    dialog = page.plan_visit(start)
+    dialog.search.setText(search)
+    qtbot.waitUntil(lambda: len(dialog.accounts.choices) == 1)
+    index = dialog.accounts.index(0)
+    dialog.account_list.clicked.emit(index)
+    qtbot.waitUntil(lambda: dialog.account_id is not None)
+    dialog.purpose.setText("年度续约洽谈")
+    return dialog
+
+
+def test_plan_a_visit_shows_it_in_the_week_and_warns_on_a_clash(
+    qtbot: Any, rep_ctx: AppContext
+) -> None:
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    dialog = plan_through_dialog(qtbot, page, "华测", today_at(10))
+    qtbot.waitUntil(lambda: len(dialog.contacts.choices) == 1)
+    dialog.contacts.setData(
+        dialog.contacts.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    dialog.save()
+    qtbot.waitUntil(lambda: len(page.rows) == 1)
+    (row,) = page.rows
+    assert row.account_name == "上海华测电子有限公司"
+    assert row.start == today_at(10)
+    assert row.location == "上海市浦东新区张江路88号"
+    assert page.agenda.rowCount() == 1
+    screenshot(page, "visits_week_en")
+
+    clash = plan_through_dialog(qtbot, page, "云帆", today_at(10, 30))
+    clash.save()
+    qtbot.waitUntil(lambda: clash.warning.isVisible())
+    assert "上海华测电子有限公司" in clash.warning.text()
+    assert clash.save_button.text() == "Plan anyway"
+    screenshot(clash, "visits_clash_warning_en")
+    clash.save()
+    qtbot.waitUntil(lambda: len(page.rows) == 2)
+
+
+def test_drag_a_visit_to_reschedule_it(qtbot: Any, rep_ctx: AppContext) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visit_id = visits.plan_visit(
+            uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(10)
+        )
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    qtbot.waitUntil(lambda: len(page.rows) == 1)
+    calendar = page.calendar
+    grab = calendar.block_rect(page.rows[0]).center().toPoint()
+    target = grab + (calendar.point_for(today_at(14, 30)) - calendar.point_for(today_at(10)))
+    qtbot.mousePress(calendar, Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(calendar, grab + (target - grab) / 2)
+    qtbot.mouseMove(calendar, target)
+    qtbot.mouseRelease(calendar, Qt.MouseButton.LeftButton, pos=target)
+    qtbot.waitUntil(lambda: page.rows and page.rows[0].start == today_at(14, 30))
+    qtbot.waitUntil(lambda: "Moved to" in page.message.text())
+    with rep_ctx.db.sessions() as session:
+        assert visits.get_visit(session, visit_id).row.start == today_at(14, 30)
+
+
+def test_check_in_and_write_the_report_then_today_updates(qtbot: Any, rep_ctx: AppContext) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visit_id = visits.plan_visit(
+            uow,
+            account_id=account,
+            owner_id=rep_ctx.user_id,
+            planned_start=today_at(9),
+            purpose="产品演示",
+        )
+    today_page = make_page(qtbot, rep_ctx, "desktop.ui.pages.today.TodayPage")
+    qtbot.waitUntil(lambda: bool(today_page.model.items))
+    assert [(i.section, i.title) for i in today_page.model.items] == [
+        ("visits", "上海华测电子有限公司"),
+        ("coverage", "杭州云帆科技有限公司"),
+    ]
+
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    dialog = page.open_visit(visit_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    assert dialog.checkin_state.text() == "Not checked in"
+    dialog.checkin_location.setText("31.2304, 121.4737")
+    qtbot.mouseClick(dialog.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Checked in at" in dialog.checkin_state.text())
+    assert "31.230400,121.473700" in dialog.checkin_state.text()
+
+    # The report is required before the visit counts as done.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "Write what happened" in dialog.error.text()
+    dialog.notes.setPlainText("客户确认下季度采购计划，要求提供报价")
+    dialog.competitors.setText("华为")
+    dialog.followup_title.setText("发送正式报价")
+    dialog.followup_due.setDate(dialog.followup_due.date().addDays(-8))  # yesterday
+    qtbot.mouseClick(dialog.add_followup_button, Qt.MouseButton.LeftButton)
+    assert [c.name for c in dialog.followups.choices] == ["发送正式报价"]
+    screenshot(dialog, "visits_report_en")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    with rep_ctx.db.sessions() as session:
+        detail = visits.get_visit(session, visit_id)
+    assert detail.row.status == "done"
+    assert [t.title for t in detail.follow_ups] == ["发送正式报价"]
+
+    # Today shows the overdue follow-up; marking it done takes it off the list.
+    qtbot.waitUntil(lambda: any(i.section == "overdue" for i in today_page.model.items))
+    screenshot(today_page, "today_en")
+    (task,) = [i for i in today_page.model.items if i.section == "overdue"]
+    assert today_page.select_item(task.record_id)
+    assert today_page.done_button.isEnabled()
+    qtbot.mouseClick(today_page.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(i.section != "overdue" for i in today_page.model.items))
+    with rep_ctx.db.sessions() as session:
+        assert followups.overdue(session, LOCAL_TODAY, rep_ctx.user_id) == []
+
+
+def test_today_item_opens_its_record(qtbot: Any, rep_ctx: AppContext) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visit_id = visits.plan_visit(
+            uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(9)
+        )
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.today.TodayPage")
+    qtbot.waitUntil(lambda: bool(page.model.items))
+    opened: list[tuple[str, str]] = []
+    rep_ctx.events.open_record.connect(lambda e, i: opened.append((e, i)))
+    page.open_item(page.model.index(0, 0))
+    assert opened == [("visit", visit_id)]
+
+
+def test_reminder_before_a_visit_and_overdue_summary(qtbot: Any, rep_ctx: AppContext) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visits.plan_visit(
+            uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(15)
+        )
+        followups.add_task(
+            uow,
+            title="回访设备安装",
+            owner_id=rep_ctx.user_id,
+            due_date=LOCAL_TODAY - dt.timedelta(days=3),
+        )
+    rep_ctx.extras["reminders"] = True
+    from desktop.ui.pages.today import TodayPage
+
+    page = TodayPage(rep_ctx)
+    qtbot.addWidget(page)
+    page.now = lambda: today_at(14, 50)  # type: ignore[method-assign]
+    page.show()
+    assert page.reminder_timer.isActive()
+    page.activate()
+    qtbot.waitUntil(lambda: "At 15:00: visit to 上海华测电子有限公司" in page.reminder_label.text())
+    page.check_reminders()  # announced once only
+    page.reminder_label.setText("")
+    page.check_reminders()
+    rep_ctx.tasks.wait_idle()
+    qtbot.wait(50)
+    assert page.reminder_label.text() == ""
+    page.show_overdue_summary()
+    qtbot.waitUntil(lambda: "回访设备安装" in page.reminder_label.text())
+    assert "1 follow-ups are overdue" in page.reminder_label.text()
+    page.close()
+    assert not page.reminder_timer.isActive()
+
+
+def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    done_visit(rep_ctx.db, account, rep_ctx.user_id, today_at(9))
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visits.plan_visit(
+            uow,
+            account_id=account,
+            owner_id=rep_ctx.user_id,
+            planned_start=today_at(14),
+            visit_type="video",
+        )
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    qtbot.waitUntil(lambda: len(page.rows) == 2)
+    assert page.tabs.tabText(0) == "周视图"
+    screenshot(page, "visits_week_zh_CN")
+    today_page = make_page(qtbot, rep_ctx, "desktop.ui.pages.today.TodayPage")
+    qtbot.waitUntil(lambda: bool(today_page.model.items))
+    screenshot(today_page, "today_zh_CN")
