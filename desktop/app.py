@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import logging
 import logging.handlers
+import os
 import platform
 import sys
 import traceback
@@ -26,6 +27,9 @@ from desktop.store.migrate import Database, open_database
 
 log = logging.getLogger("fieldbook")
 DEMO_ACCOUNTS = 300
+# `make bench` starts the app with this set: it reports the first paint (and with
+# "pages", the memory after visiting every page) on stdout, then quits.
+BENCH_ENV = "FIELDBOOK_BENCH_PROBE"
 
 
 def setup_logging(data_dir: Path) -> None:
@@ -103,6 +107,45 @@ def load_user(db: Database) -> tuple[str | None, str, str]:
         return user.id, user.display_name, user.role
 
 
+def _bench_probe(app: object, window: object, mode: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    assert isinstance(window, QMainWindow)
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                print("first_paint", flush=True)
+                QTimer.singleShot(0, after_paint)
+            return False
+
+    def after_paint() -> None:
+        if mode == "pages":
+            for row in range(window.nav.count()):  # type: ignore[attr-defined]
+                window.nav.setCurrentRow(row)  # type: ignore[attr-defined]
+                for _ in range(20):
+                    QApplication.processEvents()
+            window.ctx.tasks.wait_idle()  # type: ignore[attr-defined]
+            QApplication.processEvents()
+            print("rss_kb", _rss_kb(), flush=True)
+        QApplication.quit()
+
+    probe = FirstPaint(window)
+    QApplication.instance().installEventFilter(probe)  # type: ignore[union-attr]
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
 def run_gui(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     install_exception_hook(data_dir)
@@ -152,6 +195,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if settings.load_error:
         log.warning("settings: %s", settings.load_error)
     window = MainWindow(ctx)
+    if os.environ.get(BENCH_ENV):
+        _bench_probe(app, window, os.environ[BENCH_ENV])
     window.show()
     log.info("started, data folder %s", data_dir)
     try:

@@ -1,0 +1,1 @@
+"""`make bench`: speed and memory on generated data, each figure beside its floor."""

@@ -1,0 +1,164 @@
+"""One harness for every figure: ``make bench`` (BENCH_ACCOUNTS, default 100000).
+
+Writes bench/results.json and prints a table. Every figure stands beside a floor
+measured in the same run on the same machine. Nothing here asserts: the numbers are
+reported when an issue is resolved, and compared with the goals in the issues.
+
+Feature areas add their figures through a module bench/<area>_bench.py with a
+function ``measure(data_dir: Path, accounts: int) -> dict[str, float]``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+AREAS = ("search_bench", "account_bench", "export_bench", "sync_bench", "gui_bench")
+
+GOALS = {
+    "startup_first_paint_s": "<= 3x startup_floor_s",
+    "rss_mb_after_pages": "<= 300",
+    "search_p95_ms": "<= 30",
+    "accounts_page_show_ms": "<= 200",
+    "account_open_ms": "<= 50",
+    "export_100k_s": "<= 1.2x export_floor_s",
+    "export_100k_peak_mb": "<= 300",
+    "sync_initial_rows_per_s": ">= 20000",
+    "sync_roundtrip_p95_ms": "<= 300",
+    "server_mutations_per_s": ">= 2000",
+    "gui_max_stall_ms": "<= 100",
+    "demo_data_s": "< 60",
+}
+
+FLOOR_WINDOW = """
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("first_paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+probe = Probe()
+app.installEventFilter(probe)
+window = QMainWindow()
+window.setCentralWidget(QLabel("floor"))
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def dataset(accounts: int) -> tuple[Path, float | None]:
+    """The generated database (reused across runs); seconds to generate, if we did."""
+    folder = ROOT / "data" / f"accounts-{accounts}"
+    if (folder / "fieldbook.sqlite3").exists() and (folder / ".complete").exists():
+        return folder, None
+    if folder.exists():
+        for child in folder.iterdir():
+            if child.is_file():
+                child.unlink()
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "demo-data",
+            "--data-dir",
+            str(folder),
+            "--accounts",
+            str(accounts),
+            "--seed",
+            "1",
+        ],
+        check=True,
+    )
+    elapsed = time.perf_counter() - started
+    (folder / ".complete").write_text("ok")
+    return folder, elapsed
+
+
+def timed_until(args: list[str], marker: str, extra_env: dict[str, str]) -> tuple[float, list[str]]:
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**env(), **extra_env}
+    )
+    assert proc.stdout is not None
+    elapsed = float("nan")
+    lines = []
+    for line in proc.stdout:
+        lines.append(line.strip())
+        if line.startswith(marker) and elapsed != elapsed:
+            elapsed = time.perf_counter() - started
+    proc.wait(timeout=300)
+    if proc.returncode != 0:
+        assert proc.stderr is not None
+        raise RuntimeError(f"{args[:3]} failed: {proc.stderr.read()[-2000:]}")
+    return elapsed, lines
+
+
+def startup(data_dir: Path) -> dict[str, float]:
+    app = [sys.executable, "-m", "desktop", "--data-dir", str(data_dir)]
+    floor = [sys.executable, "-c", FLOOR_WINDOW]
+    runs, floors, rss = [], [], []
+    for _ in range(3):
+        floors.append(timed_until(floor, "first_paint", {})[0])
+        runs.append(timed_until(app, "first_paint", {"FIELDBOOK_BENCH_PROBE": "paint"})[0])
+    _, lines = timed_until(app, "first_paint", {"FIELDBOOK_BENCH_PROBE": "pages"})
+    rss = [int(line.split()[1]) for line in lines if line.startswith("rss_kb")]
+    return {
+        "startup_first_paint_s": round(min(runs), 3),
+        "startup_floor_s": round(min(floors), 3),
+        "rss_mb_after_pages": round(rss[0] / 1024, 1) if rss else float("nan"),
+    }
+
+
+def main() -> int:
+    accounts = int(os.environ.get("BENCH_ACCOUNTS", "100000"))
+    data_dir, generated = dataset(accounts)
+    results: dict[str, float] = {}
+    if generated is not None:
+        results["demo_data_s"] = round(generated, 1)
+    results.update(startup(data_dir))
+    for name in AREAS:
+        try:
+            module = importlib.import_module(f"bench.{name}")
+        except ModuleNotFoundError:
+            continue
+        print(f"bench: {name} ...", file=sys.stderr, flush=True)
+        try:
+            results.update(module.measure(data_dir, accounts))
+        except Exception as exc:  # one failing area must not hide the others' figures
+            print(f"bench: {name} failed: {exc!r}", file=sys.stderr)
+    report = {
+        "accounts": accounts,
+        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "results": results,
+        "goals": {k: v for k, v in GOALS.items() if k in results},
+    }
+    (ROOT / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    width = max(len(k) for k in results)
+    print(f"Fieldbook bench, {accounts} accounts, {report['machine']}")
+    for key, value in results.items():
+        print(f"  {key:<{width}}  {value:>12}   {GOALS.get(key, '')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
