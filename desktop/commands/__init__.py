@@ -43,9 +43,10 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_level_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldbook",
+        add_help=add_help,
         description="Fieldbook: client profiles, visits, quotes and targets, offline.",
     )
     parser.add_argument("--version", action="version", version=f"fieldbook {__version__}")
@@ -63,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="on first start (no accounts yet), fill the database with demo data",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_level_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -76,6 +82,13 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Starting the window should not pay for importing every command's module.
+    gui_args, rest = _top_level_parser(add_help=False).parse_known_args(argv)
+    if not rest and "-h" not in argv and "--help" not in argv:
+        from desktop.app import run_gui
+
+        return run_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)

@@ -11,14 +11,18 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.engine import DB_FILENAME, make_engine, make_session_factory
+from desktop.store.migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a migration is due: it costs ~100 ms of start-up.
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUPS_KEPT = 10
@@ -33,20 +37,26 @@ class DatabaseCorruptError(RuntimeError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision this app knows (checked against Alembic by a test)."""
+    return HEAD
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        exists = connection.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if exists is None:
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup(db_path: Path, backups_dir: Path, label: str = "") -> Path:
@@ -89,19 +99,23 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
     try:
         current = current_revision(engine)
         head = head_revision()
-        script = ScriptDirectory.from_config(alembic_config())
         if current is not None and current != head:
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(alembic_config())
             try:
                 script.get_revision(current)
             except Exception as exc:
                 raise DatabaseTooNewError(
                     f"{path} was written by a newer Fieldbook (schema {current}); "
-                    "this version knows up to {head}. Install the newer version; the file "
+                    f"this version knows up to {head}. Install the newer version; the file "
                     "was not changed."
                 ) from exc
         if migrate and current != head:
             if existed:
                 backup(path, data_dir / "backups", label=f"before-{head}")
+            from alembic import command
+
             with engine.begin() as connection:
                 config = alembic_config()
                 config.attributes["connection"] = connection

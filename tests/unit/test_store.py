@@ -197,3 +197,11 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_clear_message(data_dir:
     with pytest.raises(DatabaseCorruptError, match="not a database Fieldbook can read"):
         open_database(data_dir)
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_the_app_knows_the_newest_revision() -> None:
+    from alembic.script import ScriptDirectory
+
+    from desktop.store.migrate import alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == head_revision()

@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import String, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
@@ -45,6 +44,9 @@ def pinyin_forms(value: str) -> tuple[str, str]:
     "zhongguomobile" and "zgmobile". Runs are read whole, so polyphones follow their
     phrase (重庆 chongqing, 银行 yinhang).
     """
+    # pypinyin's phrase tables take ~200 ms to import: only when Chinese is indexed.
+    from pypinyin import lazy_pinyin
+
     full: list[str] = []
     initials: list[str] = []
     for index, run in enumerate(_CJK_RUN.split(value)):
