@@ -1,14 +1,589 @@
-"""The Accounts page (placeholder until its issue lands)."""
+"""The Accounts page: search as you type, filters, the lazy list, the detail pane,
+new / delete / undo, recently deleted, and handover for managers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import ACCOUNT_STATUSES, TIERS
+from desktop.domain.services import accounts, contacts
+from desktop.domain.services.accounts import AccountQuery, AccountRow, DuplicateWarning
+from desktop.domain.services.records import Record
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.accounts.detail import AccountDetail, DetailData, RecordTableModel, load_detail
+from desktop.ui.accounts.dialogs import ContactDialog, DuplicateDialog, HandoverDialog
+from desktop.ui.accounts.model import COLUMNS, ROW_ID_ROLE, AccountTableModel, status_text
 from desktop.ui.context import AppContext
-from desktop.ui.pages.base import PlaceholderPage
+from desktop.ui.format import local_datetime
+from desktop.ui.pages.base import Page, heading
+
+LIST_KEY = "accounts-list"
+STATE_FILE = "ui-state.ini"
 
 
-class AccountsPage(PlaceholderPage):
+class AccountsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, QCoreApplication.translate("AccountsPage", "Accounts"), parent)
+        super().__init__(ctx, parent)
+        self.query = AccountQuery()
+        self._undo: tuple[str, Callable[[UnitOfWork], Any]] | None = None
+        self._pending_select: str | None = None
+        self.loaded = False
+        self.model = AccountTableModel(self._fetch_rows, self)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Accounts")))
+        self.search = QLineEdit()
+        self.search.setObjectName("account-search")
+        self.search.setPlaceholderText(
+            self.tr("Search name, pinyin (zgyd), credit code, contact, phone, e-mail  (Ctrl+F)")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        top.addWidget(self.search, 1)
+        self.new_button = QPushButton(self.tr("New account"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.new_account)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("account-undo")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo)
+        self.handover_button = QPushButton(self.tr("Hand over…"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(ctx.is_manager)
+        self.deleted_button = QPushButton(self.tr("Recently deleted"))
+        self.deleted_button.setCheckable(True)
+        self.deleted_button.toggled.connect(self._show_deleted)
+        for button in (
+            self.new_button,
+            self.delete_button,
+            self.undo_button,
+            self.handover_button,
+            self.deleted_button,
+        ):
+            top.addWidget(button)
+        layout.addLayout(top)
+        layout.addLayout(self._build_filters())
+
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        self.table = QTableView()
+        self.table.setObjectName("accounts-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._on_header_clicked)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for index, column in enumerate(COLUMNS):
+            header.resizeSection(index, column.width)
+            header.setSectionHidden(index, not column.default_visible)
+        self._restore_header()
+        header.sectionMoved.connect(lambda *_: self._save_header())
+        header.sectionResized.connect(lambda *_: self._save_header())
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        splitter.addWidget(self.table)
+        self.detail = AccountDetail(ctx.zone)
+        self.detail.setObjectName("account-detail")
+        self.detail.hide()
+        self.detail.save_requested.connect(self._save)
+        self.detail.closed.connect(self.close_detail)
+        self.detail.contact_add_requested.connect(lambda: self._edit_contact(None))
+        self.detail.contact_edit_requested.connect(self._edit_contact)
+        self.detail.contact_remove_requested.connect(self._remove_contact)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self._build_deleted())
+        layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("accounts-status")
+        self.notice = QLabel()  # what the last action did, or why it failed
+        self.notice.setObjectName("accounts-notice")
+        bottom.addWidget(self.status)
+        bottom.addStretch(1)
+        bottom.addWidget(self.notice)
+        layout.addLayout(bottom)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_account),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Undo, self.undo),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_detail)
+
+    # -- filters ------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.tier_filter = QComboBox()
+        self.tier_filter.setObjectName("filter-tier")
+        self.tier_filter.addItem(self.tr("All tiers"), None)
+        for tier in TIERS:
+            self.tier_filter.addItem(self.tr("Tier %1").replace("%1", tier), tier)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("filter-status")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in ACCOUNT_STATUSES:
+            self.status_filter.addItem(status_text(status), status)
+        self.owner_filter = QComboBox()
+        self.owner_filter.setObjectName("filter-owner")
+        self.owner_filter.addItem(self.tr("All owners"), None)
+        self.owner_filter.addItem(self.tr("Public pool (公海)"), accounts.POOL)
+        self.city_filter = QComboBox()
+        self.city_filter.addItem(self.tr("All cities"), None)
+        self.incomplete_filter = QCheckBox(self.tr("Incomplete file"))
+        self.incomplete_filter.setObjectName("filter-incomplete")
+        self.visit_filter = QSpinBox()
+        self.visit_filter.setRange(0, 999)
+        self.visit_filter.setSpecialValueText(self.tr("Any last visit"))
+        self.visit_filter.setPrefix(self.tr("Not visited in "))
+        self.visit_filter.setSuffix(self.tr(" days"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setObjectName("filter-clear")
+        self.clear_button.clicked.connect(self.clear_filters)
+        for combo in (self.tier_filter, self.status_filter, self.owner_filter, self.city_filter):
+            combo.currentIndexChanged.connect(self._on_filter)
+            row.addWidget(combo)
+        self.incomplete_filter.toggled.connect(self._on_filter)
+        self.visit_filter.valueChanged.connect(self._on_filter)
+        row.addWidget(self.incomplete_filter)
+        row.addWidget(self.visit_filter)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        return row
+
+    def clear_filters(self) -> None:
+        for combo in (self.tier_filter, self.status_filter, self.owner_filter, self.city_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.incomplete_filter.blockSignals(True)
+        self.incomplete_filter.setChecked(False)
+        self.incomplete_filter.blockSignals(False)
+        self.visit_filter.blockSignals(True)
+        self.visit_filter.setValue(0)
+        self.visit_filter.blockSignals(False)
+        self._on_filter()
+
+    def _on_filter(self, *_: object) -> None:
+        tier, status = self.tier_filter.currentData(), self.status_filter.currentData()
+        self.query = AccountQuery(
+            text=self.query.text,
+            tiers=(tier,) if tier else (),
+            statuses=(status,) if status else (),
+            owner_id=self.owner_filter.currentData(),
+            city=self.city_filter.currentData(),
+            incomplete=self.incomplete_filter.isChecked(),
+            not_visited_days=self.visit_filter.value() or None,
+            sort=self.query.sort,
+            descending=self.query.descending,
+        )
+        self.clear_button.setEnabled(self._filters_active())
+        self.reload()
+
+    def _filters_active(self) -> bool:
+        return (
+            AccountQuery(
+                text=self.query.text, sort=self.query.sort, descending=self.query.descending
+            )
+            != self.query
+        )
+
+    def _load_choices(self) -> None:
+        def done(result: tuple[accounts.FilterChoices, list[tuple[str, str]]]) -> None:
+            choices, _ = result
+            for combo, values in (
+                (self.owner_filter, choices.owners),
+                (self.city_filter, [(c, c) for c in choices.cities]),
+            ):
+                combo.blockSignals(True)
+                keep = 2 if combo is self.owner_filter else 1
+                while combo.count() > keep:
+                    combo.removeItem(keep)
+                for value, text in values:
+                    combo.addItem(text, value)
+                combo.blockSignals(False)
+
+        self.ctx.tasks.read(
+            lambda s: (accounts.filter_choices(s), []), done, key="accounts-choices"
+        )
+
+    # -- the list -----------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self._load_choices()
+            self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_search(self, text: str) -> None:
+        self.query = AccountQuery(**{**self.query.__dict__, "text": text})
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query off the GUI thread; the newest request wins."""
+        query = self.query
+
+        def done(ids: list[str]) -> None:
+            self.loaded = True
+            self.model.set_ids(ids)
+            self._update_status()
+            if self._pending_select:
+                self.select_account(self._pending_select)
+                self._pending_select = None
+
+        self.ctx.tasks.read(lambda s: accounts.account_ids(s, query), done, key=LIST_KEY)
+
+    def _fetch_rows(self, ids: list[str], deliver: Callable[[dict[str, AccountRow]], None]) -> None:
+        self.ctx.tasks.read(lambda s: accounts.account_rows(s, ids), deliver)
+
+    def _update_status(self) -> None:
+        count = self.model.rowCount()
+        text = self.tr("%n account(s)", "", count)
+        if self._filters_active() or self.query.text:
+            text += " · " + self.tr("filtered")
+        if self._undo is not None:
+            text += " · " + self.tr("Ctrl+Z undoes: %1").replace("%1", self._undo[0])
+        self.status.setText(text)
+
+    def _on_header_clicked(self, section: int) -> None:
+        key = COLUMNS[section].sort_key
+        if key is None:
+            return
+        descending = self.query.sort == key and not self.query.descending
+        self.query = AccountQuery(**{**self.query.__dict__, "sort": key, "descending": descending})
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+        self.reload()
+
+    def _column_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for index, column in enumerate(COLUMNS):
+            action = QAction(self.model.headerData(index, Qt.Orientation.Horizontal), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(index))
+            action.setEnabled(column.key != "name")
+            action.toggled.connect(lambda on, i=index: self.set_column_visible(i, on))
+            menu.addAction(action)
+        menu.popup(header.mapToGlobal(pos))
+
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(index, not visible)
+        self._save_header()
+
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.ctx.data_dir / STATE_FILE), QSettings.Format.IniFormat)
+
+    def _save_header(self) -> None:
+        self._settings().setValue("accounts/header", self.table.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = self._settings().value("accounts/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.data(self.model.index(r, 0), ROW_ID_ROLE) for r in rows]
+
+    def select_account(self, account_id: str) -> None:
+        row = self.model.row_of(account_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    # -- detail -------------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        account_id = self.model.data(index, ROW_ID_ROLE)
+        if account_id:
+            self.open_account(account_id)
+
+    def open_record(self, entity: str, row_id: str) -> bool:
+        if entity != "account":
+            return False
+        self.open_account(row_id)
+        return True
+
+    def open_account(self, account_id: str) -> None:
+        def done(data: DetailData) -> None:
+            self.detail.show_data(data)
+            self.detail.show()
+
+        self.ctx.tasks.read(lambda s: load_detail(s, account_id), done, key="account-detail")
+
+    def _refresh_detail(self) -> None:
+        if self.detail.isVisible() and self.detail.account is not None:
+            self.open_account(self.detail.account["id"])
+
+    def close_detail(self) -> None:
+        if self.detail.isVisible():
+            self.detail.hide()
+            self.table.setFocus()
+
+    def new_account(self) -> None:
+        self.deleted_button.setChecked(False)
+        self.detail.start_new()
+        self.detail.show()
+
+    def _save(self, values: dict[str, Any], reason: str | None = None) -> None:
+        account = self.detail.account
+        if account is None:
+
+            def create(uow: UnitOfWork) -> str:
+                return accounts.create_account(uow, values, duplicate_reason=reason)
+
+            def created(account_id: str) -> None:
+                name = values.get("name", "")
+                self._set_undo(
+                    self.tr("create %1").replace("%1", name),
+                    lambda uow: accounts.delete_account(uow, account_id),
+                )
+                self._pending_select = account_id
+                self.open_account(account_id)
+
+            self.ctx.tasks.write(create, created, lambda e: self._save_failed(e, values))
+            return
+        account_id = account["id"]
+        if not values:
+            return
+
+        def edit(uow: UnitOfWork) -> dict[str, Any]:
+            return accounts.update_account(uow, account_id, values, duplicate_reason=reason)
+
+        def edited(old: dict[str, Any]) -> None:
+            if old:
+                self._set_undo(
+                    self.tr("edit of %1").replace("%1", account["name"]),
+                    lambda uow: accounts.update_account(
+                        uow, account_id, old, duplicate_reason="undo"
+                    ),
+                )
+            self.open_account(account_id)
+
+        self.ctx.tasks.write(edit, edited, lambda e: self._save_failed(e, values))
+
+    def _save_failed(self, error: BaseException, values: dict[str, Any]) -> None:
+        if isinstance(error, DuplicateWarning):
+            dialog = DuplicateDialog(error.matches, self)
+            dialog.setObjectName("duplicate-dialog")
+            dialog.finished.connect(
+                lambda code: (
+                    self._save(values, dialog.reason.text().strip())
+                    if code == QDialog.DialogCode.Accepted
+                    else None
+                )
+            )
+            dialog.open()
+        elif isinstance(error, ValidationError):
+            self.detail.show_errors(error.errors)
+        else:
+            self.notice.setText(str(error))
+
+    # -- delete, undo, recently deleted -------------------------------------------------
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+
+        def delete(uow: UnitOfWork) -> None:
+            for account_id in ids:
+                accounts.delete_account(uow, account_id)
+
+        def restore(uow: UnitOfWork) -> None:
+            for account_id in ids:
+                accounts.restore_account(uow, account_id)
+
+        label = self.tr("delete of %n account(s)", "", len(ids))
+        self.ctx.tasks.write(delete, lambda _r: self._set_undo(label, restore))
+        self.close_detail()
+
+    def _set_undo(self, label: str, action: Callable[[UnitOfWork], Any]) -> None:
+        self._undo = (label, action)
+        self.undo_button.setEnabled(True)
+        self.undo_button.setToolTip(label)
+        self._update_status()
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        _, action = self._undo
+        self._undo = None
+        self.undo_button.setEnabled(False)
+        self.ctx.tasks.write(action, lambda _r: self._update_status())
+
+    def _build_deleted(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+
+        def cell(item: Record, column: int) -> str:
+            if column == 0:
+                return str(item["name"])
+            return local_datetime(item["deleted_at"], self.ctx.zone)
+
+        self.deleted_model = RecordTableModel([self.tr("Name"), self.tr("Deleted at")], cell, self)
+        self.deleted_view = QTableView()
+        self.deleted_view.setObjectName("deleted-view")
+        self.deleted_view.setModel(self.deleted_model)
+        self.deleted_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deleted_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.deleted_view)
+        restore = QPushButton(self.tr("Restore"))
+        restore.setObjectName("deleted-restore")
+        restore.clicked.connect(self.restore_selected)
+        layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _show_deleted(self, on: bool) -> None:
+        self.stack.setCurrentIndex(1 if on else 0)
+        if on:
+            self.ctx.tasks.read(
+                accounts.recently_deleted, self.deleted_model.set_items, key="accounts-deleted"
+            )
+
+    def restore_selected(self) -> None:
+        rows = self.deleted_view.selectionModel().selectedRows()
+        ids = [self.deleted_model.items[r.row()]["id"] for r in rows]
+
+        def restore(uow: UnitOfWork) -> None:
+            for account_id in ids:
+                accounts.restore_account(uow, account_id)
+
+        self.ctx.tasks.write(restore)
+
+    # -- contacts -----------------------------------------------------------------------
+
+    def _edit_contact(self, item: Record | None) -> None:
+        account = self.detail.account
+        if account is None:
+            return
+        dialog = ContactDialog(item, self)
+        dialog.setObjectName("contact-dialog")
+
+        def finished(code: int) -> None:
+            if code != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+            if item is None:
+                self.ctx.tasks.write(
+                    lambda uow: contacts.create_contact(uow, account["id"], values),
+                    on_error=lambda e: self.notice.setText(str(e)),
+                )
+            else:
+                self.ctx.tasks.write(
+                    lambda uow: contacts.update_contact(uow, item["id"], values),
+                    on_error=lambda e: self.notice.setText(str(e)),
+                )
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _remove_contact(self, contact_id: str) -> None:
+        self.ctx.tasks.write(lambda uow: contacts.delete_contact(uow, contact_id))
+        self._set_undo(
+            self.tr("removal of a contact"), lambda uow: contacts.restore_contact(uow, contact_id)
+        )
+
+    # -- handover -----------------------------------------------------------------------
+
+    def hand_over(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.notice.setText(self.tr("Select the accounts to hand over first."))
+            return
+
+        def users(session: Session) -> list[tuple[str, str]]:
+            return accounts.users(session, roles=("rep",))
+
+        self.ctx.tasks.read(users, lambda found: self._ask_handover(ids, found))
+
+    def _ask_handover(self, ids: list[str], users: list[tuple[str, str]]) -> None:
+        dialog = HandoverDialog(len(ids), users, self)
+        dialog.setObjectName("handover-dialog")
+
+        def finished(code: int) -> None:
+            if code != QDialog.DialogCode.Accepted:
+                return
+            target = dialog.target.currentData()
+            reason = dialog.reason.toPlainText().strip()
+
+            def done(result: accounts.HandoverResult) -> None:
+                self.notice.setText(
+                    self.tr(
+                        "Handed over %1 accounts, %2 visits, %3 follow-ups, %4 quotes, "
+                        "%5 complaints."
+                    )
+                    .replace("%1", str(result.accounts))
+                    .replace("%2", str(result.visits))
+                    .replace("%3", str(result.tasks))
+                    .replace("%4", str(result.quotes))
+                    .replace("%5", str(result.complaints))
+                )
+
+            self.ctx.tasks.write(
+                lambda uow: accounts.handover(uow, ids, target),
+                done,
+                lambda e: self.notice.setText(str(e)),
+                reason=reason,
+            )
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    # -- refresh ------------------------------------------------------------------------
+
+    def on_data_changed(self, entities: set[str]) -> None:
+        if entities & {"account", "contact", "attachment", "policy", "visit"}:
+            if self.loaded:
+                self.reload()
+            self._refresh_detail()
+            if self.deleted_button.isChecked():
+                self._show_deleted(True)

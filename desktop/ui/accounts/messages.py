@@ -1,0 +1,58 @@
+"""The service layer's validation messages, in the user's language."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FieldMessages", text)
+
+
+_FIXED = {
+    "is required": lambda: _t("is required"),
+    "is longer than 200 characters": lambda: _t("is longer than 200 characters"),
+    "is not a phone number (digits, spaces, + - ( ) and an extension)": lambda: _t(
+        "is not a phone number (digits, spaces, + - ( ) and an extension)"
+    ),
+    "is not an e-mail address (name@example.com)": lambda: _t(
+        "is not an e-mail address (name@example.com)"
+    ),
+    "is not a web address": lambda: _t("is not a web address"),
+    "must be A, B or C": lambda: _t("must be A, B or C"),
+    "cannot be negative": lambda: _t("cannot be negative"),
+    "would make the group a loop": lambda: _t("would make the group a loop"),
+    "characters 3 to 8 must be the administrative division code (digits)": lambda: _t(
+        "characters 3 to 8 must be the administrative division code (digits)"
+    ),
+    "the organisation code (characters 9 to 17) has a wrong check character": lambda: _t(
+        "the organisation code (characters 9 to 17) has a wrong check character"
+    ),
+    "must be a date in the past": lambda: _t("must be a date in the past"),
+}
+_PATTERNS = [
+    (
+        re.compile(r"^must be 18 characters \(has (\d+)\)$"),
+        lambda: _t("must be 18 characters (has %1)"),
+    ),
+    (
+        re.compile(r"^contains characters that are not allowed: (.+)$"),
+        lambda: _t("contains characters that are not allowed: %1"),
+    ),
+    (
+        re.compile(r"^the last character should be (\S+): a character was probably mistyped$"),
+        lambda: _t("the last character should be %1: a character was probably mistyped"),
+    ),
+]
+
+
+def translate(message: str) -> str:
+    if message in _FIXED:
+        return _FIXED[message]()
+    for pattern, template in _PATTERNS:
+        match = pattern.match(message)
+        if match:
+            return template().replace("%1", match.group(1))
+    return message

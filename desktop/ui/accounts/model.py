@@ -1,0 +1,196 @@
+"""The account list: a table model that holds the ids of the result and fetches rows
+a page at a time, off the GUI thread (the shape of Anki's browser model).
+
+Filtering, searching and sorting happen in SQL; the page resets the model with the
+new ids. A row not fetched yet shows blank for a moment and fills in when its page
+arrives. Columns are declared once in ``COLUMNS``; the visits issue adds "last
+visit" and "next visit" there (and to ``AccountRow``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.services.accounts import AccountRow
+from desktop.ui.format import money
+
+PAGE_SIZE = 200
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+# fetch(ids, deliver): load the rows of ``ids`` somewhere else and call deliver(rows).
+Fetch = Callable[[list[str], Callable[[dict[str, AccountRow]], None]], None]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AccountTableModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # also the SQL sort key (None: not sortable)
+    header: str  # English source; translated in headerData
+    sort_key: str | None
+    default_visible: bool = True
+    width: int = 100
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "Name", "name", width=280),
+    Column("short_name", "Short name", "short_name", width=110),
+    Column("tier", "Tier", "tier", width=44),
+    Column("status", "Status", "status", width=80),
+    Column("completeness", "File", "completeness", width=60),
+    Column("owner", "Owner", "owner", width=90),
+    Column("industry", "Industry", "industry", width=90),
+    Column("province", "Province", "province", default_visible=False, width=70),
+    Column("city", "City", "city", width=70),
+    Column("credit_code", "Credit code", "credit_code", default_visible=False, width=160),
+    Column("potential", "Potential", "potential", default_visible=False, width=110),
+    Column("tags", "Tags", None, default_visible=False, width=120),
+    Column("contacts", "Contacts", None, default_visible=False, width=60),
+)
+COLUMN_KEYS = [c.key for c in COLUMNS]
+
+STATUS_TEXT = {"prospect": "Prospect", "active": "Active", "dormant": "Dormant", "lost": "Lost"}
+
+
+def status_text(status: str) -> str:
+    return _t(STATUS_TEXT.get(status, status))
+
+
+class AccountTableModel(QAbstractTableModel):
+    def __init__(self, fetch: Fetch, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._ids: list[str] = []
+        self._rows: dict[str, AccountRow] = {}
+        self._requested: set[int] = set()  # page numbers asked for since the last reset
+        self._position: dict[str, int] = {}
+
+    # -- contents ----------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[str]) -> None:
+        """A new result (search, filter, sort): reset, rows come lazily."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._position = {row_id: i for i, row_id in enumerate(self._ids)}
+        self._rows = {}
+        self._requested = set()
+        self.endResetModel()
+
+    def mark_stale(self) -> None:
+        """Rows changed in the database: fetch visible pages again (ids stay)."""
+        self._requested = set()
+        self._rows = {}
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def row_of(self, account_id: str) -> int:
+        return self._position.get(account_id, -1)
+
+    def row_data(self, row: int) -> AccountRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._rows.get(self._ids[row])
+
+    def _ensure(self, row: int) -> None:
+        page = row // PAGE_SIZE
+        if page in self._requested:
+            return
+        self._requested.add(page)
+        wanted = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        self._fetch(wanted, self._arrived)
+
+    def _arrived(self, rows: dict[str, AccountRow]) -> None:
+        self._rows.update(rows)
+        positions = [self._position[i] for i in rows if i in self._position]
+        if positions:
+            self.dataChanged.emit(
+                self.index(min(positions), 0), self.index(max(positions), len(COLUMNS) - 1)
+            )
+
+    # -- Qt model API -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _t(COLUMNS[section].header)
+            if role == SORT_KEY_ROLE:
+                return COLUMNS[section].sort_key
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row_id = self._ids[index.row()]
+        if role == ROW_ID_ROLE:
+            return row_id
+        column = COLUMNS[index.column()]
+        if role == SORT_KEY_ROLE:
+            return column.sort_key
+        record = self._rows.get(row_id)
+        if record is None and role == Qt.ItemDataRole.DisplayRole:
+            self._ensure(index.row())
+            record = self._rows.get(row_id)  # a fetch may answer at once
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column.key)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "completeness":
+            return _t("Archive completeness: %1%").replace("%1", str(record.completeness))
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "completeness":
+            if record.completeness < 60:
+                return QBrush(QColor("#b3261e"))
+            if record.completeness < 100:
+                return QBrush(QColor("#8a5a00"))
+            return QBrush(QColor("#1b6e20"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.key in (
+            "potential",
+            "completeness",
+            "contacts",
+            "tier",
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, record: AccountRow, key: str) -> str:
+        if key == "status":
+            return status_text(record.status)
+        if key == "owner":
+            return record.owner_name or _t("Pool")
+        if key == "completeness":
+            return f"{record.completeness}%"
+        if key == "potential":
+            return money(record.potential)
+        if key == "tags":
+            return ", ".join(record.tags)
+        if key == "contacts":
+            return str(record.contacts)
+        value = getattr(record, key)
+        return "" if value is None else str(value)
