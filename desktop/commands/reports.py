@@ -137,17 +137,25 @@ def run_import(args: argparse.Namespace) -> int:
             mapping = importer.guess_mapping(args.kind, table.headers)
             preview = importer.preview(session, args.kind, table, mapping, actor_id=actor)
         _print_preview(args.kind, preview)
-        if preview.errors:
-            print(
-                f"nothing imported: fix the {len(preview.errors)} rows with errors and try again",
-                file=sys.stderr,
+        if not preview.ok:
+            problem = (
+                f"the file lacks columns for {', '.join(preview.unmapped_required)}"
+                if preview.unmapped_required
+                else f"fix the {len(preview.errors)} rows with errors and try again"
             )
+            print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
             return 1
         if args.dry_run:
             print("dry run: nothing written")
             return 0
-        importer.commit(db.sessions, preview, actor_id=actor)
-        print(f"imported: {preview.counts['create']} created, {preview.counts['update']} updated")
+        try:
+            result = importer.commit(db.sessions, preview, actor_id=actor, source=args.file.name)
+        except importer.ImportRefusedError as exc:
+            raise CommandError(str(exc)) from exc
+        print(
+            f"imported: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged"
+        )
     return 0
 
 
@@ -157,6 +165,7 @@ def _print_preview(kind: str, preview: object) -> None:
     assert isinstance(preview, Preview)
     if preview.unmapped_required:
         print(f"missing columns: {', '.join(preview.unmapped_required)}")
+        return
     c = preview.counts
     print(
         f"{kind}: {c['create']} to create, {c['update']} to update, "
