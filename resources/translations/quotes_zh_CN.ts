@@ -1,7 +1,310 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountPickerDialog</name>
+    <message>
+      <source>New quote</source>
+      <translation>新建报价</translation>
+    </message>
+    <message>
+      <source>Type part of the customer's name…</source>
+      <translation>输入客户名称的一部分…</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinesModel</name>
+    <message>
+      <source>#</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>产品/服务</translation>
+    </message>
+    <message>
+      <source>Qty</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Disc. %</source>
+      <translation>折扣%</translation>
+    </message>
+    <message>
+      <source>Tax %</source>
+      <translation>税率%</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额(不含税)</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuoteEditor</name>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Valid until</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Quote discount %</source>
+      <translation>整单折扣%</translation>
+    </message>
+    <message>
+      <source>Payment terms</source>
+      <translation>付款条件</translation>
+    </message>
+    <message>
+      <source>Delivery terms</source>
+      <translation>交货条件</translation>
+    </message>
+    <message>
+      <source>Find a product by SKU, name or category…</source>
+      <translation>按编码、名称或类别查找产品…</translation>
+    </message>
+    <message>
+      <source>Add line</source>
+      <translation>添加行</translation>
+    </message>
+    <message>
+      <source>Remove line</source>
+      <translation>删除行</translation>
+    </message>
+    <message>
+      <source>Why the customer needs these terms</source>
+      <translation>说明客户为何需要这些条件</translation>
+    </message>
+    <message>
+      <source>Note for the rep (approve or return)</source>
+      <translation>给销售的意见（批准或退回）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Request approval</source>
+      <translation>提交审批</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Mark as sent</source>
+      <translation>标记为已发送</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>客户已接受</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>客户已拒绝</translation>
+    </message>
+    <message>
+      <source>Revise</source>
+      <translation>修订</translation>
+    </message>
+    <message>
+      <source>PDF…</source>
+      <translation>导出PDF…</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>申请理由</translation>
+    </message>
+    <message>
+      <source>Decision note</source>
+      <translation>审批意见</translation>
+    </message>
+    <message>
+      <source>{number} rev. {revision} · {status}</source>
+      <translation>{number} 版本 {revision} · {status}</translation>
+    </message>
+    <message>
+      <source>Revisions: {list}</source>
+      <translation>历次版本：{list}</translation>
+    </message>
+    <message>
+      <source>(an earlier revision: read-only)</source>
+      <translation>（早期版本：只读）</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Manager's note: {note}</source>
+      <translation>经理意见：{note}</translation>
+    </message>
+    <message>
+      <source>Your commission: {amount}</source>
+      <translation>您的提成：{amount}</translation>
+    </message>
+    <message>
+      <source>Subtotal</source>
+      <translation>小计</translation>
+    </message>
+    <message>
+      <source>Quote discount</source>
+      <translation>整单折扣</translation>
+    </message>
+    <message>
+      <source>Tax {rate}%</source>
+      <translation>税额 {rate}%</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>价税合计</translation>
+    </message>
+    <message>
+      <source>In words: {capital}</source>
+      <translation>大写：{capital}</translation>
+    </message>
+    <message>
+      <source>Needs a manager's approval:</source>
+      <translation>需经理审批：</translation>
+    </message>
+    <message>
+      <source>discount must be between 0 and 100</source>
+      <translation>折扣须在0到100之间</translation>
+    </message>
+    <message>
+      <source>Save quote as PDF</source>
+      <translation>将报价保存为PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>已保存 {path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuoteLabels</name>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Pending approval</source>
+      <translation>待审批</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>已接受</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>已过期</translation>
+    </message>
+    <message>
+      <source>Line {line} ({label}): </source>
+      <translation>第{line}行（{label}）：</translation>
+    </message>
+    <message>
+      <source>quote discount {actual}% exceeds the {limit}% allowed for tier {tier}</source>
+      <translation>整单折扣 {actual}% 超过{tier}类客户允许的 {limit}%</translation>
+    </message>
+    <message>
+      <source>discount {actual}% exceeds the {limit}% allowed for tier {tier}</source>
+      <translation>折扣 {actual}% 超过{tier}类客户允许的 {limit}%</translation>
+    </message>
+    <message>
+      <source>discount {actual}% exceeds this product's maximum of {limit}%</source>
+      <translation>折扣 {actual}% 超过该产品的最高折扣 {limit}%</translation>
+    </message>
+    <message>
+      <source>net unit price {actual} is below the floor price {limit}</source>
+      <translation>折后单价 {actual} 低于底价 {limit}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuoteListModel</name>
+    <message>
+      <source>Number</source>
+      <translation>报价单号</translation>
+    </message>
+    <message>
+      <source>Rev.</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>价税合计</translation>
+    </message>
+    <message>
+      <source>Valid until</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Beyond the guardrails: needs a manager's approval</source>
+      <translation>超出折扣/底价限制：需经理审批</translation>
+    </message>
+  </context>
+  <context>
     <name>QuotesPage</name>
+    <message>
+      <source>Search number or customer…</source>
+      <translation>搜索报价单号或客户…</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>New quote…</source>
+      <translation>新建报价…</translation>
+    </message>
     <message>
       <source>Quotes</source>
       <translation>报价</translation>

@@ -193,16 +193,22 @@ def _policy(session: Session, key: str) -> Any:
     return row.value if row is not None else None
 
 
-def guardrails(session: Session, account_id: str, product_ids: Sequence[str] = ()) -> Guardrails:
-    """The limits that apply to a quote for this account (for live checks in the editor)."""
+def guardrails(
+    session: Session, account_id: str, product_ids: Sequence[str] | None = None
+) -> Guardrails:
+    """The limits that apply to a quote for this account (for live checks in the editor);
+    with ``product_ids`` None, the rules of every product in the catalog."""
     account = session.get(Account, account_id)
     if account is None:
         raise NotFoundError(f"account {account_id} not found")
     limits = _policy(session, "discounts") or {}
     limit = limits.get(account.tier) if isinstance(limits, dict) else None
     products = {}
-    if product_ids:
-        for p in session.scalars(select(Product).where(Product.id.in_(list(product_ids)))):
+    query = select(Product).where(Product.deleted_at.is_(None))
+    if product_ids is not None:
+        query = query.where(Product.id.in_(list(product_ids)))
+    if product_ids is None or product_ids:
+        for p in session.scalars(query):
             products[p.id] = ProductRule(
                 p.sku, p.list_price, p.max_discount_pct, p.floor_price, p.category
             )
@@ -834,3 +840,21 @@ def default_lines(
             )
         )
     return result
+
+
+def account_choices(session: Session, search: str = "", limit: int = 50) -> list[tuple[str, str]]:
+    """(id, name) of accounts to quote for, matching ``search`` in the name."""
+    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
+    if search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(or_(Account.name.ilike(like), Account.short_name.ilike(like)))
+    return [(i, n) for i, n in session.execute(query.order_by(Account.name).limit(limit))]
+
+
+def contact_choices(session: Session, account_id: str) -> list[tuple[str, str]]:
+    query = (
+        select(Contact.id, Contact.name)
+        .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+        .order_by(Contact.is_primary.desc(), Contact.name)
+    )
+    return [(i, n) for i, n in session.execute(query)]

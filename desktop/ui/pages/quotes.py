@@ -1,14 +1,187 @@
-"""The Quotes page (placeholder until its issue lands)."""
+"""The Quotes page: the latest revision of every quote (search, status filter) beside
+the quote editor; "New quote" for a customer; orders and receivables underneath."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import datetime as dt
 
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.models import QUOTE_STATUSES
+from desktop.domain.services import quotes
+from desktop.domain.services.records import Record
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
-from desktop.ui.pages.base import PlaceholderPage
+from desktop.ui.pages.base import Page, heading
+from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
+from desktop.ui.quotes.models import PAGE_SIZE, ROW_ID_ROLE, QuoteListModel, status_label
+
+WATCHED = {"quote", "quote_line", "sales_order", "payment", "account"}
 
 
-class QuotesPage(PlaceholderPage):
+class QuotesPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, QCoreApplication.translate("QuotesPage", "Quotes"), parent)
+        super().__init__(ctx, parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("quote-search")
+        self.search.setPlaceholderText(self.tr("Search number or customer…"))
+        self.status = QComboBox()
+        self.status.setObjectName("quote-status-filter")
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in QUOTE_STATUSES:
+            self.status.addItem(status_label(status), status)
+        self.new_button = QPushButton(self.tr("New quote…"))
+        self.new_button.setObjectName("quote-new")
+
+        self.model = QuoteListModel(self._fetch_more, self)
+        self.table = QTableView()
+        self.table.setObjectName("quote-list")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QuoteListModel.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        self.editor = QuoteEditor(ctx)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status)
+        filters.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Quotes")))
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.new_button.clicked.connect(self.new_quote)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.editor.changed.connect(self._after_write)
+        self.picker: AccountPickerDialog | None = None
+        self._pending_select: str | None = None
+        self._swept = False
+
+    # -- data -------------------------------------------------------------------------
+    def _filter(self) -> quotes.QuoteFilter:
+        return quotes.QuoteFilter(status=self.status.currentData(), search=self.search.text())
+
+    def activate(self) -> None:
+        if not self._swept:
+            # Sent quotes past their validity date become expired (a write, once per run).
+            self._swept = True
+            self.ctx.tasks.write(quotes.expire_overdue)
+        self.reload()
+
+    @Slot()
+    def reload(self, *_: object) -> None:
+        where = self._filter()
+        today = dt.datetime.now(self.ctx.zone).date()
+
+        def load(session: Session) -> tuple[int, list[Record]]:
+            total = quotes.count_quotes(session, where)
+            return total, quotes.list_quotes(session, where, limit=PAGE_SIZE, today=today)
+
+        self.ctx.tasks.read(load, self._show, key="quote-list")
+
+    def _show(self, loaded: tuple[int, list[Record]]) -> None:
+        total, rows = loaded
+        self.model.reset(total, rows)
+        wanted = self._pending_select or self.editor.quote_id
+        self._pending_select = None
+        if wanted:
+            self.select_quote(wanted, load=False)
+
+    def _fetch_more(self, offset: int) -> None:
+        where = self._filter()
+        today = dt.datetime.now(self.ctx.zone).date()
+        self.ctx.tasks.read(
+            lambda s: quotes.list_quotes(s, where, offset=offset, limit=PAGE_SIZE, today=today),
+            self.model.append,
+            key="quote-list-more",
+        )
+
+    def on_data_changed(self, entities: set[str]) -> None:
+        if entities & WATCHED and self.isVisible():
+            self.reload()
+
+    # -- selection ----------------------------------------------------------------------
+    def select_quote(self, quote_id: str, load: bool = True) -> None:
+        for row, record in enumerate(self.model.rows):
+            if record["id"] == quote_id:
+                self.table.selectRow(row)
+                break
+        if load:
+            self.editor.load(quote_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            quote_id = current.data(ROW_ID_ROLE)
+            if quote_id != self.editor.quote_id:
+                self.editor.load(quote_id)
+
+    def open_record(self, entity: str, row_id: str) -> bool:
+        if entity != "quote":
+            return False
+        self._pending_select = row_id
+        self.editor.load(row_id)
+        self.reload()
+        return True
+
+    @Slot(str)
+    def _after_write(self, quote_id: str) -> None:
+        self._pending_select = quote_id
+        self.reload()
+
+    # -- new quote ----------------------------------------------------------------------
+    @Slot()
+    def new_quote(self) -> None:
+        self.picker = AccountPickerDialog(self.ctx, self)
+        self.picker.finished.connect(self._picked)
+        self.picker.open()
+
+    @Slot(int)
+    def _picked(self, result: int) -> None:
+        picker, self.picker = self.picker, None
+        if picker is None or result != QDialog.DialogCode.Accepted:
+            return
+        account_id = picker.chosen()
+        if account_id is None:
+            return
+        self.create_quote(account_id)
+
+    def create_quote(self, account_id: str) -> None:
+        def create(uow: UnitOfWork) -> str:
+            return quotes.create_quote(uow, account_id)
+
+        def created(quote_id: str) -> None:
+            self.open_record("quote", quote_id)
+
+        self.ctx.tasks.write(create, created, self.editor._failed)

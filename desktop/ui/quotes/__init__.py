@@ -1,0 +1,1 @@
+"""The Quotes area's widgets: the editor, its item models and pickers."""

@@ -1,0 +1,528 @@
+"""The quote editor: header, product picker, lines, live totals with 大写, guardrail
+reasons at once, workflow buttons and the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.capital import capital_amount
+from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.money import MoneyError, to_decimal
+from desktop.domain.pricing import compute
+from desktop.domain.services import catalog, quotes
+from desktop.domain.services.quotes import Guardrails, QuoteView
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.context import AppContext
+from desktop.ui.format import money
+from desktop.ui.quotes.models import (
+    ROW_ID_ROLE,
+    ChoiceListModel,
+    LinesModel,
+    decimal_text,
+    reason_text,
+    status_label,
+)
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.errors.values())
+    return str(error) if isinstance(error, DomainError) else repr(error)
+
+
+def _load(session: Session, quote_id: str) -> tuple[QuoteView, Guardrails, list[tuple[str, str]]]:
+    view = quotes.get_quote(session, quote_id)
+    rules = quotes.guardrails(session, view.quote["account_id"])
+    return view, rules, quotes.contact_choices(session, view.quote["account_id"])
+
+
+class QuoteEditor(QWidget):
+    """One quote revision; read-only once sent or when an earlier revision."""
+
+    changed = Signal(str)  # a quote id that was written (the list refreshes)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: QuoteView | None = None
+        self.rules = Guardrails("", None)
+        self.dirty = False
+        self._loading = False
+        self.actions: set[str] = set()
+
+        self.title = QLabel()
+        self.title.setObjectName("quote-title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.account_label = QLabel()
+        self.revisions_label = QLabel()
+        self.revisions_label.setStyleSheet("color: #666;")
+        self.contact = QComboBox()
+        self.valid_until = QDateEdit()
+        self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("yyyy-MM-dd")
+        self.discount = QLineEdit()
+        self.discount.setObjectName("quote-discount")
+        self.discount.setMaximumWidth(80)
+        self.payment_terms = QLineEdit()
+        self.delivery_terms = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Customer"), self.account_label)
+        form.addRow(self.tr("Contact"), self.contact)
+        form.addRow(self.tr("Valid until"), self.valid_until)
+        form.addRow(self.tr("Quote discount %"), self.discount)
+        form.addRow(self.tr("Payment terms"), self.payment_terms)
+        form.addRow(self.tr("Delivery terms"), self.delivery_terms)
+
+        self.product_search = QLineEdit()
+        self.product_search.setObjectName("product-search")
+        self.product_search.setPlaceholderText(self.tr("Find a product by SKU, name or category…"))
+        self.products = ChoiceListModel(self)
+        self.product_list = QListView()
+        self.product_list.setModel(self.products)
+        self.product_list.setMaximumHeight(110)
+        self.add_button = QPushButton(self.tr("Add line"))
+        self.remove_button = QPushButton(self.tr("Remove line"))
+
+        self.lines = LinesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("quote-lines")
+        self.table.setModel(self.lines)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LinesModel.ITEM, QHeaderView.ResizeMode.Stretch)
+
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("quote-totals")
+        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.capital_label = QLabel()
+        self.capital_label.setObjectName("quote-capital")
+        self.capital_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.commission_label = QLabel()
+        self.commission_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.commission_label.setStyleSheet("color: #666;")
+        self.reasons_label = QLabel()
+        self.reasons_label.setObjectName("quote-reasons")
+        self.reasons_label.setWordWrap(True)
+        self.reasons_label.setStyleSheet("color: #b03a2e;")
+        self.decision_label = QLabel()
+        self.decision_label.setWordWrap(True)
+        self.justification = QLineEdit()
+        self.justification.setPlaceholderText(self.tr("Why the customer needs these terms"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note for the rep (approve or return)"))
+        self.error_label = QLabel()
+        self.error_label.setObjectName("quote-error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b03a2e;")
+
+        self.buttons: dict[str, QPushButton] = {}
+        button_row = QHBoxLayout()
+        for key, text in (
+            ("save", self.tr("Save")),
+            ("request_approval", self.tr("Request approval")),
+            ("approve", self.tr("Approve")),
+            ("return", self.tr("Return")),
+            ("send", self.tr("Mark as sent")),
+            ("accept", self.tr("Accepted")),
+            ("reject", self.tr("Rejected")),
+            ("revise", self.tr("Revise")),
+            ("pdf", self.tr("PDF…")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"quote-{key}")
+            button.clicked.connect(lambda _=False, k=key: self.trigger(k))
+            self.buttons[key] = button
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.product_search, 1)
+        picker_row.addWidget(self.add_button)
+        picker_row.addWidget(self.remove_button)
+        totals = QGridLayout()
+        totals.addWidget(self.reasons_label, 0, 0, 3, 1)
+        totals.addWidget(self.totals_label, 0, 1)
+        totals.addWidget(self.capital_label, 1, 1)
+        totals.addWidget(self.commission_label, 2, 1)
+        totals.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.revisions_label)
+        layout.addLayout(form)
+        layout.addLayout(picker_row)
+        layout.addWidget(self.product_list)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(totals)
+        layout.addWidget(self.decision_label)
+        self.approvals = QFormLayout()
+        self.approvals.addRow(self.tr("Justification"), self.justification)
+        self.approvals.addRow(self.tr("Decision note"), self.note)
+        layout.addLayout(self.approvals)
+        layout.addWidget(self.error_label)
+        layout.addLayout(button_row)
+
+        self.lines.edited.connect(self._on_edited)
+        self.discount.textEdited.connect(self._on_edited)
+        for edit in (self.payment_terms, self.delivery_terms, self.justification):
+            edit.textEdited.connect(self._mark_dirty)
+        self.valid_until.dateChanged.connect(self._mark_dirty)
+        self.contact.currentIndexChanged.connect(self._mark_dirty)
+        self.product_search.textChanged.connect(self._search_products)
+        self.product_search.returnPressed.connect(self.add_selected_product)
+        self.add_button.clicked.connect(self.add_selected_product)
+        self.product_list.doubleClicked.connect(self.add_selected_product)
+        self.remove_button.clicked.connect(self.remove_selected_line)
+        self.setEnabled(False)
+
+    # -- loading ------------------------------------------------------------------------
+    @property
+    def quote_id(self) -> str | None:
+        return self.view.quote["id"] if self.view is not None else None
+
+    def load(self, quote_id: str) -> None:
+        self.ctx.tasks.read(
+            lambda s: _load(s, quote_id), self._show, self._failed, key="quote-editor"
+        )
+
+    def _show(self, loaded: tuple[QuoteView, Guardrails, list[tuple[str, str]]]) -> None:
+        view, rules, contacts = loaded
+        self._loading = True
+        self.view, self.rules, self.dirty = view, rules, False
+        quote = view.quote
+        self.setEnabled(True)
+        self.title.setText(
+            self.tr("{number} rev. {revision} · {status}").format(
+                number=quote["number"],
+                revision=quote["revision"],
+                status=status_label(view.shown_status),
+            )
+        )
+        self.account_label.setText(view.account["name"])
+        revisions = [r["revision"] for r in view.revisions]
+        self.revisions_label.setText(
+            self.tr("Revisions: {list}").format(list=", ".join(revisions))
+            + ("" if quote["is_latest"] else "  " + self.tr("(an earlier revision: read-only)"))
+        )
+        self.contact.clear()
+        self.contact.addItem(self.tr("(none)"), None)
+        for contact_id, name in contacts:
+            self.contact.addItem(name, contact_id)
+        self.contact.setCurrentIndex(max(0, self.contact.findData(quote["contact_id"])))
+        if quote["valid_until"] is not None:
+            day = quote["valid_until"]
+            self.valid_until.setDate(QDate(day.year, day.month, day.day))
+        self.discount.setText(decimal_text(quote["discount_pct"]))
+        self.payment_terms.setText(quote["payment_terms"])
+        self.delivery_terms.setText(quote["delivery_terms"])
+        self.justification.setText(quote["justification"])
+        self.note.clear()
+        decision = quote["decision_note"]
+        self.decision_label.setText(
+            self.tr("Manager's note: {note}").format(note=decision) if decision else ""
+        )
+        self.lines.set_lines(quotes.drafts_of(view.lines), quote["currency"])
+        editable = quote["is_latest"] and quote["status"] in quotes.EDITABLE
+        self.lines.read_only = not editable
+        for widget in (
+            self.contact,
+            self.valid_until,
+            self.discount,
+            self.payment_terms,
+            self.delivery_terms,
+            self.product_search,
+            self.add_button,
+            self.remove_button,
+            self.product_list,
+        ):
+            widget.setEnabled(editable)
+        self.justification.setEnabled(quote["status"] in ("draft", "returned") and editable)
+        actions = set(quotes.available_actions(quote, self.ctx.user_role, self._today()))
+        self.approvals.setRowVisible(self.note, bool(actions & {"approve", "return"}))
+        self.actions = actions
+        for key, button in self.buttons.items():
+            button.setVisible(key in actions or key == "pdf" or (key == "save" and editable))
+        self.error_label.clear()
+        self.commission_label.setText(
+            self.tr("Your commission: {amount}").format(amount=money(view.commission))
+            if view.commission
+            else ""
+        )
+        self._loading = False
+        self._recompute()
+
+    def _today(self) -> dt.date:
+        return dt.datetime.now(self.ctx.zone).date()
+
+    def _failed(self, error: BaseException) -> None:
+        self.error_label.setText(error_text(error))
+
+    # -- live totals ----------------------------------------------------------------------
+    def _discount(self) -> Decimal | None:
+        text = self.discount.text().strip() or "0"
+        try:
+            value = to_decimal(text)
+        except MoneyError:
+            return None
+        return value if 0 <= value <= 100 else None
+
+    @Slot()
+    def _mark_dirty(self, *_: object) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    @Slot()
+    def _on_edited(self, *_: object) -> None:
+        self._mark_dirty()
+        self._recompute()
+
+    def _recompute(self) -> None:
+        if self.view is None:
+            return
+        discount = self._discount()
+        self.discount.setStyleSheet("" if discount is not None else "color: #b03a2e;")
+        discount = discount if discount is not None else Decimal(0)
+        currency = self.view.quote["currency"]
+        totals = compute([line.pricing_input() for line in self.lines.lines], discount)
+        self.lines.set_totals(totals)
+        rows = [(self.tr("Subtotal"), money(totals.subtotal, currency))]
+        if totals.quote_discount:
+            rows.append((self.tr("Quote discount"), "-" + money(totals.quote_discount, currency)))
+        for rate, tax in totals.tax_by_rate.items():
+            rows.append(
+                (self.tr("Tax {rate}%").format(rate=decimal_text(rate * 100)), money(tax, currency))
+            )
+        total_label = self.tr("Total")
+        rows.append((f"<b>{total_label}</b>", f"<b>{money(totals.total, currency)}</b>"))
+        self.totals_label.setText(
+            "<table>"
+            + "".join(
+                f"<tr><td align='right'>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
+                for a, b in rows
+            )
+            + "</table>"
+        )
+        self.capital_label.setText(
+            self.tr("In words: {capital}").format(capital=capital_amount(totals.total))
+            if currency == "CNY"
+            else ""
+        )
+        reasons = quotes.check(self.lines.lines, discount, self.rules)
+        if self.view.quote["status"] in ("draft", "returned") and self.view.quote["is_latest"]:
+            # Follow the unsaved figures: beyond the guardrails, ask; within, send.
+            self.buttons["send"].setVisible(not reasons)
+            self.buttons["request_approval"].setVisible(bool(reasons))
+        if reasons:
+            self.reasons_label.setText(
+                self.tr("Needs a manager's approval:")
+                + "<br/>"
+                + "<br/>".join("• " + reason_text(r) for r in reasons)
+            )
+        else:
+            self.reasons_label.setText("")
+
+    # -- lines -------------------------------------------------------------------------------
+    @Slot(str)
+    def _search_products(self, text: str) -> None:
+        def done(rows: list[dict[str, Any]]) -> None:
+            self.products.set_choices(
+                [
+                    (
+                        r["id"],
+                        f"{r['sku']}  {r['name']}  {r['specification']}  {money(r['list_price'])}",
+                    )
+                    for r in rows
+                ]
+            )
+            if rows:
+                self.product_list.setCurrentIndex(self.products.index(0))
+
+        self.ctx.tasks.read(
+            lambda s: catalog.list_products(s, text, limit=30), done, key="quote-products"
+        )
+
+    @Slot()
+    def add_selected_product(self, *_: object) -> None:
+        if self.view is None or self.lines.read_only:
+            return
+        index = self.product_list.currentIndex()
+        if not index.isValid():
+            return
+        product_id = index.data(ROW_ID_ROLE)
+        account_id = self.view.quote["account_id"]
+        today = self._today()
+        self.ctx.tasks.read(
+            lambda s: quotes.default_lines(s, account_id, [product_id], today),
+            self.lines.add_lines,
+            self._failed,
+        )
+
+    @Slot()
+    def remove_selected_line(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid() and not self.lines.read_only:
+            self.lines.remove_line(index.row())
+
+    # -- writes ------------------------------------------------------------------------------
+    def _header(self) -> dict[str, Any]:
+        discount = self._discount()
+        if discount is None:
+            raise ValidationError({"discount_pct": self.tr("discount must be between 0 and 100")})
+        date = self.valid_until.date()
+        return {
+            "contact_id": self.contact.currentData(),
+            "valid_until": dt.date(date.year(), date.month(), date.day()),
+            "discount_pct": discount,
+            "payment_terms": self.payment_terms.text().strip(),
+            "delivery_terms": self.delivery_terms.text().strip(),
+            "justification": self.justification.text().strip(),
+        }
+
+    def trigger(self, action: str) -> None:
+        """Run a button's action (tests call this too)."""
+        if self.view is None:
+            return
+        if action == "pdf":
+            self.ask_pdf()
+            return
+        quote_id = self.quote_id
+        assert quote_id is not None
+        try:
+            header = self._header() if self.dirty or action == "save" else None
+        except ValidationError as exc:
+            self.error_label.setText(error_text(exc))
+            return
+        lines = list(self.lines.lines)
+        note = self.note.text()
+        justification = self.justification.text()
+        steps: dict[str, Callable[[UnitOfWork], Any]] = {
+            "save": lambda uow: None,
+            "request_approval": lambda uow: quotes.request_approval(uow, quote_id, justification),
+            "approve": lambda uow: quotes.approve(uow, quote_id, note),
+            "return": lambda uow: quotes.return_quote(uow, quote_id, note),
+            "send": lambda uow: quotes.send(uow, quote_id),
+            "accept": lambda uow: quotes.accept(uow, quote_id),
+            "reject": lambda uow: quotes.reject(uow, quote_id, note),
+            "revise": lambda uow: quotes.revise(uow, quote_id),
+        }
+        step = steps[action]
+
+        def work(uow: UnitOfWork) -> str:
+            if header is not None:
+                quotes.save_quote(uow, quote_id, header, lines)
+            result = step(uow)
+            return result if action == "revise" else quote_id
+
+        def done(shown_id: str) -> None:
+            self.changed.emit(shown_id)
+            self.load(shown_id)
+
+        self.error_label.clear()
+        self.ctx.tasks.write(work, done, self._failed)
+
+    def ask_pdf(self) -> None:
+        if self.view is None:
+            return
+        quote = self.view.quote
+        suggested = str(Path.home() / f"{quote['number']}-{quote['revision']}.pdf")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save quote as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
+        """Read the saved quote in the background, then render it here (Qt paints on the
+        GUI thread); what prints is what was saved."""
+        from desktop.reports.quote_document import Company, build, to_html
+        from desktop.ui.i18n import resolve_language
+        from desktop.ui.pdf import render_pdf
+
+        quote_id = self.quote_id
+        if quote_id is None:
+            return
+        company = Company.from_settings(self.ctx.settings)
+        lang = resolve_language(str(self.ctx.settings.get("language")))
+
+        def rendered(view: QuoteView) -> None:
+            document = build(view, company, "zh_CN" if lang == "zh_CN" else "en")
+            try:
+                render_pdf(to_html(document), path, f"{document.title} {document.number}")
+            except OSError as exc:
+                self.error_label.setText(str(exc))
+                return
+            self.error_label.setText(self.tr("Saved {path}").format(path=path))
+            if on_done is not None:
+                on_done(path)
+
+        self.ctx.tasks.read(lambda s: quotes.get_quote(s, quote_id), rendered, self._failed)
+
+
+class AccountPickerDialog(QDialog):
+    """Choose the account a new quote is for."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("New quote"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type part of the customer's name…"))
+        self.model = ChoiceListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Customer")))
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self._search)
+        self.list.doubleClicked.connect(lambda _i: self.accept())
+        self._search("")
+
+    @Slot(str)
+    def _search(self, text: str) -> None:
+        def done(choices: list[tuple[str, str]]) -> None:
+            self.model.set_choices(choices)
+            if choices:
+                self.list.setCurrentIndex(self.model.index(0))
+
+        self.ctx.tasks.read(lambda s: quotes.account_choices(s, text), done, key="quote-accounts")
+
+    def chosen(self) -> str | None:
+        index: QModelIndex = self.list.currentIndex()
+        return index.data(ROW_ID_ROLE) if index.isValid() else None

@@ -1,0 +1,341 @@
+"""Item models of the Quotes area: the quote list, the editor's lines, products."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.money import HUNDRED, MoneyError, to_decimal
+from desktop.domain.pricing import QuoteTotals
+from desktop.domain.services.quotes import ApprovalReason, LineDraft
+from desktop.domain.services.records import Record
+from desktop.ui.format import local_date, money
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 200
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+STATUS_COLOURS = {
+    "pending_approval": "#b8860b",
+    "returned": "#c0392b",
+    "approved": "#2e8b57",
+    "sent": "#2f6fb3",
+    "accepted": "#1e7d32",
+    "rejected": "#7a8793",
+    "expired": "#7a8793",
+}
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "draft": QCoreApplication.translate("QuoteLabels", "Draft"),
+        "pending_approval": QCoreApplication.translate("QuoteLabels", "Pending approval"),
+        "approved": QCoreApplication.translate("QuoteLabels", "Approved"),
+        "returned": QCoreApplication.translate("QuoteLabels", "Returned"),
+        "sent": QCoreApplication.translate("QuoteLabels", "Sent"),
+        "accepted": QCoreApplication.translate("QuoteLabels", "Accepted"),
+        "rejected": QCoreApplication.translate("QuoteLabels", "Rejected"),
+        "expired": QCoreApplication.translate("QuoteLabels", "Expired"),
+    }
+    return labels.get(status, status)
+
+
+def reason_text(reason: ApprovalReason) -> str:
+    """An approval reason in the user's language."""
+    translate = QCoreApplication.translate
+    where = ""
+    if reason.line is not None:
+        where = translate("QuoteLabels", "Line {line} ({label}): ").format(
+            line=reason.line, label=reason.label
+        )
+    texts = {
+        "quote_discount": translate(
+            "QuoteLabels", "quote discount {actual}% exceeds the {limit}% allowed for tier {tier}"
+        ),
+        "tier_discount": translate(
+            "QuoteLabels", "discount {actual}% exceeds the {limit}% allowed for tier {tier}"
+        ),
+        "product_discount": translate(
+            "QuoteLabels", "discount {actual}% exceeds this product's maximum of {limit}%"
+        ),
+        "floor_price": translate(
+            "QuoteLabels", "net unit price {actual} is below the floor price {limit}"
+        ),
+    }
+    text = texts.get(reason.code, reason.code)
+    return where + text.format(actual=reason.actual, limit=reason.limit, tier=reason.tier)
+
+
+def decimal_text(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+class QuoteListModel(QAbstractTableModel):
+    """Latest revisions, fetched a page at a time as the user scrolls."""
+
+    NUMBER, REVISION, ACCOUNT, STATUS, TOTAL, VALID = range(6)
+
+    def __init__(self, fetch: Callable[[int], None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Record] = []
+        self.total = 0
+        self._fetch = fetch
+        self._fetching = False
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Number"),
+            self.tr("Rev."),
+            self.tr("Account"),
+            self.tr("Status"),
+            self.tr("Total"),
+            self.tr("Valid until"),
+        ]
+
+    def reset(self, total: int, rows: list[Record]) -> None:
+        self.beginResetModel()
+        self.total, self.rows, self._fetching = total, rows, False
+        self.endResetModel()
+
+    def append(self, rows: list[Record]) -> None:
+        self._fetching = False
+        if not rows:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetching = True
+            self._fetch(len(self.rows))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ROW_ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TOTAL:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            colour = STATUS_COLOURS.get(row["shown_status"])
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and row["needs_approval"]:
+            return self.tr("Beyond the guardrails: needs a manager's approval")
+        if role == SORT_ROLE and column == self.TOTAL:
+            return float(row["total"])
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return None
+        status = status_label(row["shown_status"])
+        if row["needs_approval"] and row["shown_status"] in ("draft", "returned"):
+            status += " ⚠"
+        return [
+            row["number"],
+            row["revision"],
+            row["account_name"],
+            status,
+            money(row["total"], row["currency"]),
+            local_date(row["valid_until"]),
+        ][column]
+
+
+class LinesModel(QAbstractTableModel):
+    """The editor's lines: quantity, price, discount, tax and text edit in place;
+    ``edited`` fires after every change so totals and guardrails follow at once."""
+
+    NO, ITEM, QTY, UNIT, PRICE, DISCOUNT, TAX, AMOUNT = range(8)
+    EDITABLE = frozenset({ITEM, QTY, UNIT, PRICE, DISCOUNT, TAX})
+    edited = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[LineDraft] = []
+        self.amounts: list[Decimal] = []
+        self.currency = "CNY"
+        self.read_only = False
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("#"),
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Unit"),
+            self.tr("Unit price"),
+            self.tr("Disc. %"),
+            self.tr("Tax %"),
+            self.tr("Amount"),
+        ]
+
+    def set_lines(self, lines: list[LineDraft], currency: str = "CNY") -> None:
+        self.beginResetModel()
+        self.lines, self.currency, self.amounts = list(lines), currency, []
+        self.endResetModel()
+
+    def set_totals(self, totals: QuoteTotals) -> None:
+        self.amounts = [t.net for t in totals.lines]
+        if self.lines:
+            self.dataChanged.emit(
+                self.index(0, self.AMOUNT), self.index(len(self.lines) - 1, self.AMOUNT)
+            )
+
+    def add_lines(self, lines: list[LineDraft]) -> None:
+        if not lines:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines) + len(lines) - 1)
+        self.lines.extend(lines)
+        self.endInsertRows()
+        self.edited.emit()
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+            self.edited.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in self.EDITABLE and not self.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.ITEM, self.UNIT):
+            return RIGHT
+        if role == Qt.ItemDataRole.EditRole:
+            return [
+                "",
+                line.description,
+                decimal_text(line.quantity),
+                line.unit,
+                decimal_text(line.unit_price),
+                decimal_text(line.discount_pct),
+                decimal_text(line.tax_rate * HUNDRED),
+                "",
+            ][column]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        amount = self.amounts[index.row()] if index.row() < len(self.amounts) else None
+        return [
+            str(index.row() + 1),
+            line.description,
+            decimal_text(line.quantity),
+            line.unit,
+            money(line.unit_price, self.currency),
+            decimal_text(line.discount_pct) if line.discount_pct else "",
+            decimal_text(line.tax_rate * HUNDRED),
+            money(amount, self.currency),
+        ][column]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        line = self.lines[index.row()]
+        column = index.column()
+        text = str(value).strip()
+        try:
+            if column == self.ITEM:
+                if not text:
+                    return False
+                line = replace(line, description=text)
+            elif column == self.UNIT:
+                line = replace(line, unit=text)
+            else:
+                number = to_decimal(text)
+                if number < 0:
+                    return False
+                if column == self.QTY:
+                    line = replace(line, quantity=number)
+                elif column == self.PRICE:
+                    line = replace(line, unit_price=number)
+                elif column == self.DISCOUNT:
+                    if number > HUNDRED:
+                        return False
+                    line = replace(line, discount_pct=number)
+                elif column == self.TAX:
+                    if number >= HUNDRED:
+                        return False
+                    line = replace(line, tax_rate=number / HUNDRED)
+                else:
+                    return False
+        except MoneyError:
+            return False
+        self.lines[index.row()] = line
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 7))
+        self.edited.emit()
+        return True
+
+
+class ChoiceListModel(QAbstractListModel):
+    """(id, text) pairs for pickers: accounts, products."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.choices: list[tuple[str, str]] = []
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.choices = choices
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.choices)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.choices):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.choices[index.row()][1]
+        if role == ROW_ID_ROLE:
+            return self.choices[index.row()][0]
+        return None

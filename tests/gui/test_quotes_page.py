@@ -1,0 +1,141 @@
+"""The Quotes page as a rep and a manager use it: list, new quote, product picker, live
+totals with 大写, guardrail reasons at once, the workflow buttons and the PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qt_compat import qt_api
+
+from desktop.domain.models import Account
+from desktop.ui.quotes.models import LinesModel, QuoteListModel
+from desktop.ui.testing import screenshot
+
+
+@pytest.fixture
+def page(qtbot: Any, app_context: Any) -> Any:
+    from desktop.ui.pages.quotes import QuotesPage
+
+    widget = QuotesPage(app_context)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 860)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0)
+    yield widget
+    app_context.tasks.wait_idle()
+
+
+def test_list_shows_latest_revisions_and_filters(qtbot: Any, page: Any) -> None:
+    model = page.model
+    assert model.headers() == ["Number", "Rev.", "Account", "Status", "Total", "Valid until"]
+    assert model.rowCount() == 40  # one per demo account
+    first = model.index(0, QuoteListModel.NUMBER).data()
+    assert first.startswith("Q-")
+    assert model.index(0, QuoteListModel.TOTAL).data().startswith("¥")
+    page.status.setCurrentIndex(page.status.findData("accepted"))
+    qtbot.waitUntil(lambda: model.rowCount() < 40)
+    assert {model.index(r, QuoteListModel.STATUS).data() for r in range(model.rowCount())} == {
+        "Accepted"
+    }
+    qt_api.QtWidgets.QApplication.processEvents()
+    screenshot(page, "quotes_list_en")
+
+
+def _account_named(page: Any, name: str) -> str:
+    with page.ctx.db.sessions() as session:
+        account = Account(name=name, tier="C")
+        from desktop.domain.uow import UnitOfWork
+
+        uow = UnitOfWork(session, page.ctx.user_id)
+        uow.add(account)
+        session.commit()
+        return account.id
+
+
+def _add_product(qtbot: Any, editor: Any, text: str) -> None:
+    before = editor.lines.rowCount()
+    editor.product_search.setText(text)
+    qtbot.waitUntil(lambda: editor.products.rowCount() > 0)
+    editor.add_selected_product()
+    qtbot.waitUntil(lambda: editor.lines.rowCount() == before + 1)
+
+
+def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
+    qtbot: Any, page: Any, tmp_path: Path
+) -> None:
+    account_id = _account_named(page, "恒通精密制造有限公司")
+    page.create_quote(account_id)
+    editor = page.editor
+    qtbot.waitUntil(
+        lambda: editor.view is not None and editor.view.quote["account_id"] == account_id
+    )
+    assert editor.title.text().endswith("rev. A · Draft")
+    _add_product(qtbot, editor, "FB-SRV-01")
+    # Tier C has no price list: list price 38000, 13 % tax.
+    lines = editor.lines
+    assert lines.index(0, LinesModel.PRICE).data() == "¥38,000.00"
+    assert lines.setData(lines.index(0, LinesModel.QTY), "2")
+    assert "¥85,880.00" in editor.totals_label.text()
+    assert editor.capital_label.text() == "In words: 捌万伍仟捌佰捌拾元整"
+    assert editor.reasons_label.text() == ""
+    # 10 % off is beyond tier C's 8 %: the reason shows before anything is saved.
+    assert lines.setData(lines.index(0, LinesModel.DISCOUNT), "10")
+    assert "discount 10% exceeds the 8% allowed for tier C" in editor.reasons_label.text()
+    assert "¥77,292.00" in editor.totals_label.text()
+    assert not lines.setData(lines.index(0, LinesModel.DISCOUNT), "abc")
+    screenshot(page, "quotes_editor_reasons_en")
+    editor.trigger("save")
+    qtbot.waitUntil(lambda: editor.buttons["request_approval"].isVisibleTo(editor))
+    assert not editor.buttons["send"].isVisibleTo(editor)
+    editor.justification.setText("竞争对手报价更低")
+    editor.trigger("request_approval")
+    qtbot.waitUntil(lambda: "Pending approval" in editor.title.text())
+    # The demo device works as a manager: approve, then send; the quote locks.
+    assert editor.note.isVisibleTo(editor)
+    editor.note.setText("同意，下不为例")
+    editor.trigger("approve")
+    qtbot.waitUntil(lambda: "Approved" in editor.title.text())
+    editor.trigger("send")
+    qtbot.waitUntil(lambda: "Sent" in editor.title.text())
+    assert not (lines.flags(lines.index(0, LinesModel.QTY)) & Qt.ItemFlag.ItemIsEditable)
+    assert not editor.discount.isEnabled()
+    number = editor.view.quote["number"]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and page.model.rows[0]["number"] == number)
+    editor.trigger("revise")
+    qtbot.waitUntil(lambda: "rev. B · Draft" in editor.title.text())
+    assert editor.revisions_label.text() == "Revisions: A, B"
+    qtbot.waitUntil(
+        lambda: [r["revision"] for r in page.model.rows if r["number"] == number] == ["B"]
+    )
+    if shutil.which("pdftotext"):
+        written: list[Path] = []
+        editor.export_pdf(tmp_path / "quote.pdf", written.append)
+        qtbot.waitUntil(lambda: bool(written))
+        text = subprocess.run(
+            ["pdftotext", str(written[0]), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert number in text
+        assert "恒通精密制造有限公司" in text
+
+
+def test_editor_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
+    from desktop.ui.pages.quotes import QuotesPage
+
+    page = QuotesPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1400, 860)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.editor.view is not None)
+    assert page.model.headers()[0] == "报价单号"
+    assert page.editor.capital_label.text().startswith("大写：")
+    screenshot(page, "quotes_editor_zh_CN")
+    app_context.tasks.wait_idle()
