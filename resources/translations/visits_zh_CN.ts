@@ -141,6 +141,10 @@
       <translation>添加</translation>
     </message>
     <message>
+      <source>Pre-visit briefing (PDF)…</source>
+      <translation>拜访简报 (PDF)…</translation>
+    </message>
+    <message>
       <source>Check-in</source>
       <translation>签到</translation>
     </message>
@@ -179,6 +183,86 @@
     <message>
       <source>Write what happened before saving the report.</source>
       <translation>请先填写拜访记录再保存报告。</translation>
+    </message>
+    <message>
+      <source>Pre-visit briefing</source>
+      <translation>拜访简报</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation>客户概况</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Key contacts</source>
+      <translation>关键联系人</translation>
+    </message>
+    <message>
+      <source>Last call reports</source>
+      <translation>最近的拜访报告</translation>
+    </message>
+    <message>
+      <source>Open quotes</source>
+      <translation>未结报价</translation>
+    </message>
+    <message>
+      <source>Open complaints</source>
+      <translation>未结投诉</translation>
+    </message>
+    <message>
+      <source>Missing file items</source>
+      <translation>缺少的档案项</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>valid until</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>打印日期</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Save briefing</source>
+      <translation>保存拜访简报</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Briefing saved to %1</source>
+      <translation>拜访简报已保存到 %1</translation>
     </message>
   </context>
   <context>

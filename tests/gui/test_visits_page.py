@@ -245,3 +245,30 @@ def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext) -> Non
     today_page = make_page(qtbot, rep_ctx, "desktop.ui.pages.today.TodayPage")
     qtbot.waitUntil(lambda: bool(today_page.model.items))
     screenshot(today_page, "today_zh_CN")
+
+
+def test_briefing_pdf_from_a_planned_visit(qtbot: Any, rep_ctx: AppContext, tmp_path: Path) -> None:
+    account = str(rep_ctx.extras["test_account"])
+    done_visit(
+        rep_ctx.db,
+        account,
+        rep_ctx.user_id,
+        today_at(8) - dt.timedelta(days=7),
+        notes="客户希望下次带样品",
+    )
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visit_id = visits.plan_visit(
+            uow,
+            account_id=account,
+            owner_id=rep_ctx.user_id,
+            planned_start=today_at(16),
+            purpose="送样品",
+        )
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    dialog = page.open_visit(visit_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    target = tmp_path / "briefing.pdf"
+    with qtbot.waitSignal(dialog.briefing_saved):
+        dialog.save_briefing(target)
+    assert target.stat().st_size > 1000
+    assert "Briefing saved" in dialog.error.text()

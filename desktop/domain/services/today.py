@@ -133,7 +133,8 @@ def build(
         horizon = today + dt.timedelta(days=QUOTE_WARNING_DAYS)
         found = []
         for status in ("sent", "approved"):
-            for q in module.list_quotes(session, status=status, owner_id=user_id, today=today):
+            where = module.QuoteFilter(status=status, owner_id=user_id)
+            for q in module.list_quotes(session, where, today=today):
                 until = q.get("valid_until")
                 if until is not None and today <= until <= horizon:
                     found.append(

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone, Slot
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -218,7 +220,10 @@ class PlanVisitDialog(QDialog):
 
 class ReportDialog(QDialog):
     """Check in and write the call report (outcome, notes, next steps, competitors,
-    follow-ups with due dates and owners). Saving the report makes the visit done."""
+    follow-ups with due dates and owners). Saving the report makes the visit done.
+    The pre-visit briefing PDF is one click away."""
+
+    briefing_saved = Signal(str)
 
     def __init__(self, ctx: AppContext, visit_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,6 +270,8 @@ class ReportDialog(QDialog):
         self.followup_list = QListView()
         self.followup_list.setModel(self.followups)
         self.followup_list.setMaximumHeight(90)
+        self.briefing_button = QPushButton(self.tr("Pre-visit briefing (PDF)…"))
+        self.briefing_button.clicked.connect(self.export_briefing)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
@@ -295,7 +302,10 @@ class ReportDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.briefing_button)
+        layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -401,3 +411,61 @@ class ReportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.error.setText(error_text(error) if isinstance(error, DomainError) else str(error))
+
+    # -- pre-visit briefing -----------------------------------------------------------
+    def briefing_labels(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Pre-visit briefing"),
+            "visit": self.tr("Visit"),
+            "profile": self.tr("Profile"),
+            "tier": self.tr("Tier"),
+            "status": self.tr("Status"),
+            "industry": self.tr("Industry"),
+            "address": self.tr("Address"),
+            "owner": self.tr("Owner"),
+            "phone": self.tr("Phone"),
+            "contacts": self.tr("Key contacts"),
+            "reports": self.tr("Last call reports"),
+            "quotes": self.tr("Open quotes"),
+            "complaints": self.tr("Open complaints"),
+            "missing": self.tr("Missing file items"),
+            "none": self.tr("None"),
+            "valid_until": self.tr("valid until"),
+            "printed": self.tr("Printed"),
+            "next_steps": self.tr("Next steps"),
+            "competitors": self.tr("Competitors"),
+        }
+
+    @Slot()
+    def export_briefing(self) -> None:
+        if self.detail is None:
+            return
+        name = f"{self.detail.row.account_name}-briefing.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save briefing"), name, self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.save_briefing(Path(path))
+
+    def save_briefing(self, path: Path) -> None:
+        """Read the facts in the background, print the one page here (Qt painting)."""
+        from desktop.reports.briefing import collect, render_html
+        from desktop.ui.pdf import render_pdf
+
+        if self.detail is None:
+            return
+        account_id, visit_id, zone = self.detail.row.account_id, self.visit_id, self.ctx.zone
+        labels = self.briefing_labels()
+
+        def done(briefing: object) -> None:
+            render_pdf(
+                render_html(briefing, labels),
+                path,  # type: ignore[arg-type]
+                labels["title"],
+            )
+            self.error.setText(self.tr("Briefing saved to %1").replace("%1", str(path)))
+            self.briefing_saved.emit(str(path))
+
+        self.ctx.tasks.read(
+            lambda s: collect(s, account_id, visit_id=visit_id, zone=zone), done, self._failed
+        )
