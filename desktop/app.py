@@ -159,6 +159,14 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("Fieldbook")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Fieldbook")
+    from PySide6.QtGui import QIcon
+
+    from desktop.paths import resource_path
+
+    icon = QIcon()
+    for size in (32, 64, 256):
+        icon.addFile(str(resource_path("icons", f"fieldbook-{size}.png")))
+    app.setWindowIcon(icon)
 
     from desktop.ui.i18n import install_translators, resolve_language
 
