@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from translations import check  # noqa: E402
+from translations import check
 
 if __name__ == "__main__":
     sys.exit(check())

@@ -32,8 +32,14 @@ AREAS: dict[str, list[str]] = {
     "accounts": ["pages/accounts.py", "accounts"],
     "visits": ["pages/visits.py", "pages/today.py", "pages/weekly.py", "visits"],
     "quotes": ["pages/quotes.py", "quotes", "pdf.py"],
-    "reports": ["pages/targets.py", "pages/complaints.py", "pages/reports.py", "reports",
-                "charts.py", "dashboard"],
+    "reports": [
+        "pages/targets.py",
+        "pages/complaints.py",
+        "pages/reports.py",
+        "reports",
+        "charts.py",
+        "dashboard",
+    ],
     "sync": ["pages/sync.py", "sync"],
 }
 
@@ -62,8 +68,16 @@ def area_sources() -> dict[str, list[Path]]:
 
 def lupdate(files: list[Path], ts: Path) -> None:
     subprocess.run(
-        [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         *map(str, files), "-ts", str(ts)],
+        [
+            _tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *map(str, files),
+            "-ts",
+            str(ts),
+        ],
         check=True,
     )
 
