@@ -51,6 +51,124 @@
     </message>
   </context>
   <context>
+    <name>OrdersModel</name>
+    <message>
+      <source>Order</source>
+      <translation>订单号</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>下单日期</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>已回款</translation>
+    </message>
+    <message>
+      <source>Outstanding</source>
+      <translation>未回款</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Payment due</source>
+      <translation>回款到期</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>待交付</translation>
+    </message>
+    <message>
+      <source>Partly delivered</source>
+      <translation>部分交付</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已交付</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrdersView</name>
+    <message>
+      <source>Bank transfer</source>
+      <translation>银行转账</translation>
+    </message>
+    <message>
+      <source>Bank acceptance bill</source>
+      <translation>银行承兑汇票</translation>
+    </message>
+    <message>
+      <source>Cheque</source>
+      <translation>支票</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Record payment</source>
+      <translation>登记回款</translation>
+    </message>
+    <message>
+      <source>Final delivery</source>
+      <translation>最后一批</translation>
+    </message>
+    <message>
+      <source>Record delivery</source>
+      <translation>登记交付</translation>
+    </message>
+    <message>
+      <source>Payment received</source>
+      <translation>收到回款</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Outstanding {outstanding} · overdue {overdue} on {count} orders</source>
+      <translation>未回款 {outstanding} · 逾期 {overdue}（{count} 个订单）</translation>
+    </message>
+    <message>
+      <source>Expected delivery {date}</source>
+      <translation>预计交付 {date}</translation>
+    </message>
+    <message>
+      <source>Received {paid}, outstanding {outstanding}</source>
+      <translation>已回款 {paid}，未回款 {outstanding}</translation>
+    </message>
+    <message>
+      <source>Overdue since {date}</source>
+      <translation>自 {date} 起逾期</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>回款记录</translation>
+    </message>
+    <message>
+      <source>none yet</source>
+      <translation>暂无</translation>
+    </message>
+    <message>
+      <source>Deliveries</source>
+      <translation>交付记录</translation>
+    </message>
+  </context>
+  <context>
     <name>QuoteEditor</name>
     <message>
       <source>Customer</source>
@@ -308,6 +426,10 @@
     <message>
       <source>Quotes</source>
       <translation>报价</translation>
+    </message>
+    <message>
+      <source>Orders and receivables</source>
+      <translation>订单与回款</translation>
     </message>
   </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,36 @@ def test_editor_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     assert page.editor.capital_label.text().startswith("大写：")
     screenshot(page, "quotes_editor_zh_CN")
     app_context.tasks.wait_idle()
+
+
+def test_orders_tab_records_payments_and_deliveries(qtbot: Any, page: Any) -> None:
+    from desktop.ui.quotes.orders import OrdersModel
+
+    page.tabs.setCurrentWidget(page.orders)
+    view = page.orders
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    assert view.summary.text().startswith("Outstanding ¥")
+    # Pick an order with money still outstanding.
+    row = next(r for r, o in enumerate(view.model.rows) if o["outstanding"] > 0)
+    order = view.model.rows[row]
+    view.table.selectRow(row)
+    qtbot.waitUntil(lambda: order["number"] in view.detail.text())
+    view.payment_amount.setText("1000.50")
+    view.record_payment()
+    expected = money_text(order["paid"] + D("1000.50"))
+    qtbot.waitUntil(lambda: expected in view.model.index(row, OrdersModel.PAID).data())
+    view.payment_amount.setText(str(order["outstanding"] + 1))
+    view.record_payment()
+    qtbot.waitUntil(lambda: "outstanding" in view.error.text())
+    view.delivery_text.setText("第一批到货")
+    view.delivery_final.setChecked(True)
+    view.record_delivery()
+    qtbot.waitUntil(lambda: "第一批到货" in view.detail.text())
+    assert view.model.index(row, OrdersModel.DELIVERY).data() == "Delivered"
+    screenshot(page, "quotes_orders_en")
+
+
+def money_text(value: D) -> str:
+    from desktop.domain.money import format_money
+
+    return format_money(value)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
 from desktop.ui.quotes.models import PAGE_SIZE, ROW_ID_ROLE, QuoteListModel, status_label
+from desktop.ui.quotes.orders import OrdersView
 
 WATCHED = {"quote", "quote_line", "sales_order", "payment", "account"}
 
@@ -75,9 +77,14 @@ class QuotesPage(Page):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 840])
+        self.orders = OrdersView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, self.tr("Quotes"))
+        self.tabs.addTab(self.orders, self.tr("Orders and receivables"))
+        self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Quotes")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.search.textChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
@@ -130,6 +137,13 @@ class QuotesPage(Page):
     def on_data_changed(self, entities: set[str]) -> None:
         if entities & WATCHED and self.isVisible():
             self.reload()
+            if self.tabs.currentWidget() is self.orders:
+                self.orders.reload()
+
+    @Slot(int)
+    def _on_tab(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.orders:
+            self.orders.reload()
 
     # -- selection ----------------------------------------------------------------------
     def select_quote(self, quote_id: str, load: bool = True) -> None:
@@ -148,8 +162,14 @@ class QuotesPage(Page):
                 self.editor.load(quote_id)
 
     def open_record(self, entity: str, row_id: str) -> bool:
+        if entity in ("order", "sales_order"):
+            self.orders.order_id = row_id
+            self.tabs.setCurrentWidget(self.orders)
+            self.orders.reload()
+            return True
         if entity != "quote":
             return False
+        self.tabs.setCurrentIndex(0)
         self._pending_select = row_id
         self.editor.load(row_id)
         self.reload()

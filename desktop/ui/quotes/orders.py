@@ -1,0 +1,312 @@
+"""Orders from accepted quotes: delivery tracking and money received (回款), with
+outstanding and overdue receivables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.services import orders
+from desktop.domain.services.records import Record
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.context import AppContext
+from desktop.ui.format import local_date, money
+from desktop.ui.quotes.editor import error_text
+from desktop.ui.quotes.models import RIGHT, ROW_ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+LATE = "#b03a2e"
+
+
+class OrdersModel(QAbstractTableModel):
+    NUMBER, ACCOUNT, DATE, AMOUNT, PAID, OUTSTANDING, DELIVERY, DUE = range(8)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Record] = []
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Order"),
+            self.tr("Account"),
+            self.tr("Date"),
+            self.tr("Amount"),
+            self.tr("Received"),
+            self.tr("Outstanding"),
+            self.tr("Delivery"),
+            self.tr("Payment due"),
+        ]
+
+    def delivery_label(self, status: str) -> str:
+        labels = {
+            "pending": self.tr("Pending"),
+            "partial": self.tr("Partly delivered"),
+            "delivered": self.tr("Delivered"),
+        }
+        return labels.get(status, status)
+
+    def set_rows(self, rows: list[Record]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ROW_ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.AMOUNT <= column <= self.OUTSTANDING:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            late = (column in (self.OUTSTANDING, self.DUE) and row["overdue"]) or (
+                column == self.DELIVERY and row["late_delivery"]
+            )
+            return QBrush(QColor(LATE)) if late else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        currency = row["currency"]
+        return [
+            row["number"],
+            row["account_name"],
+            local_date(row["order_date"]),
+            money(row["amount"], currency),
+            money(row["paid"], currency),
+            money(row["outstanding"], currency),
+            self.delivery_label(row["delivery_status"]),
+            local_date(row["payment_due"]),
+        ][column]
+
+
+class OrdersView(QWidget):
+    """The orders list, a summary of receivables, and the selected order's history."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.order_id: str | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("receivables-summary")
+        self.model = OrdersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("orders-list")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OrdersModel.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("order-detail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.payment_date = QDateEdit()
+        self.payment_date.setCalendarPopup(True)
+        self.payment_date.setDisplayFormat("yyyy-MM-dd")
+        self.payment_amount = QLineEdit()
+        self.payment_amount.setObjectName("payment-amount")
+        self.payment_method = QComboBox()
+        for method, label in (
+            ("transfer", self.tr("Bank transfer")),
+            ("acceptance_bill", self.tr("Bank acceptance bill")),
+            ("cheque", self.tr("Cheque")),
+            ("cash", self.tr("Cash")),
+            ("other", self.tr("Other")),
+        ):
+            self.payment_method.addItem(label, method)
+        self.payment_button = QPushButton(self.tr("Record payment"))
+        self.delivery_date = QDateEdit()
+        self.delivery_date.setCalendarPopup(True)
+        self.delivery_date.setDisplayFormat("yyyy-MM-dd")
+        self.delivery_text = QLineEdit()
+        self.delivery_final = QCheckBox(self.tr("Final delivery"))
+        self.delivery_button = QPushButton(self.tr("Record delivery"))
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {LATE};")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        pay_row = QHBoxLayout()
+        pay_row.addWidget(self.payment_date)
+        pay_row.addWidget(self.payment_amount, 1)
+        pay_row.addWidget(self.payment_method)
+        pay_row.addWidget(self.payment_button)
+        form.addRow(self.tr("Payment received"), pay_row)
+        delivery_row = QHBoxLayout()
+        delivery_row.addWidget(self.delivery_date)
+        delivery_row.addWidget(self.delivery_text, 1)
+        delivery_row.addWidget(self.delivery_final)
+        delivery_row.addWidget(self.delivery_button)
+        form.addRow(self.tr("Delivery"), delivery_row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.error)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([800, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.payment_button.clicked.connect(self.record_payment)
+        self.delivery_button.clicked.connect(self.record_delivery)
+        self._set_dates()
+
+    def _today(self) -> dt.date:
+        return dt.datetime.now(self.ctx.zone).date()
+
+    def _set_dates(self) -> None:
+        today = self._today()
+        for edit in (self.payment_date, self.delivery_date):
+            edit.setDate(QDate(today.year, today.month, today.day))
+
+    def reload(self) -> None:
+        today = self._today()
+
+        def load(session: Session) -> tuple[list[Record], orders.Receivables]:
+            return orders.list_orders(session, today), orders.receivables(session, today)
+
+        self.ctx.tasks.read(load, self._show, key="orders-list")
+
+    def _show(self, loaded: tuple[list[Record], orders.Receivables]) -> None:
+        rows, due = loaded
+        self.model.set_rows(rows)
+        self.summary.setText(
+            self.tr("Outstanding {outstanding} · overdue {overdue} on {count} orders").format(
+                outstanding=money(due.outstanding),
+                overdue=money(due.overdue),
+                count=due.overdue_orders,
+            )
+        )
+        if self.order_id:
+            for row, record in enumerate(rows):
+                if record["id"] == self.order_id:
+                    self.table.selectRow(row)
+            self._load_detail(self.order_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.order_id = current.data(ROW_ID_ROLE)
+            assert self.order_id is not None
+            self._load_detail(self.order_id)
+
+    def _load_detail(self, order_id: str) -> None:
+        today = self._today()
+        self.ctx.tasks.read(
+            lambda s: orders.order_detail(s, order_id, today), self._show_detail, key="order"
+        )
+
+    def _show_detail(self, order: Record) -> None:
+        currency = order["currency"]
+        balance: orders.Balance = order["balance"]
+        lines = [
+            f"<b>{order['number']}</b> · {money(order['amount'], currency)}",
+            self.tr("Expected delivery {date}").format(date=local_date(order["expected_delivery"])),
+        ]
+        if balance.late_delivery:
+            lines.append(f"<span style='color:{LATE}'>{self.tr('Delivery is late')}</span>")
+        lines.append(
+            self.tr("Received {paid}, outstanding {outstanding}").format(
+                paid=money(balance.paid, currency), outstanding=money(balance.outstanding, currency)
+            )
+        )
+        if balance.overdue:
+            lines.append(
+                f"<span style='color:{LATE}'>"
+                + self.tr("Overdue since {date}").format(date=local_date(order["payment_due"]))
+                + "</span>"
+            )
+        lines.append("<br/><b>" + self.tr("Payments") + "</b>")
+        lines += [
+            f"{local_date(p['received_on'])} {money(p['amount'], currency)} {p['notes']}"
+            for p in order["payments"]
+        ] or [self.tr("none yet")]
+        lines.append("<br/><b>" + self.tr("Deliveries") + "</b>")
+        lines += [
+            f"{local_date(d['delivered_on'])} {d['description']}" for d in order["deliveries"]
+        ] or [self.tr("none yet")]
+        self.detail.setText("<br/>".join(lines))
+
+    def _date(self, edit: QDateEdit) -> dt.date:
+        value = edit.date()
+        return dt.date(value.year(), value.month(), value.day())
+
+    def _write(self, work: Any) -> None:
+        def failed(error: BaseException) -> None:
+            self.error.setText(error_text(error))
+
+        def done(_: object) -> None:
+            self.error.clear()
+            self.reload()
+
+        self.ctx.tasks.write(work, done, failed)
+
+    @Slot()
+    def record_payment(self) -> None:
+        order_id = self.order_id
+        if order_id is None:
+            return
+        received, amount = self._date(self.payment_date), self.payment_amount.text()
+        method = self.payment_method.currentData()
+
+        def work(uow: UnitOfWork) -> str:
+            return orders.record_payment(uow, order_id, received, amount, method)
+
+        self.payment_amount.clear()
+        self._write(work)
+
+    @Slot()
+    def record_delivery(self) -> None:
+        order_id = self.order_id
+        if order_id is None:
+            return
+        day, text = self._date(self.delivery_date), self.delivery_text.text().strip()
+        final = self.delivery_final.isChecked()
+
+        def work(uow: UnitOfWork) -> str:
+            return orders.record_delivery(uow, order_id, day, text, final=final)
+
+        self.delivery_text.clear()
+        self.delivery_final.setChecked(False)
+        self._write(work)
