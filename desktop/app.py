@@ -200,6 +200,9 @@ def run_gui(args: argparse.Namespace) -> int:
         user_name=user_name,
         user_role=role,
     )
+    # Reminders (a banner 15 minutes before a visit, overdue follow-ups at start) run
+    # in the real app; tests build pages without them so no timer outlives a test.
+    ctx.extras["reminders"] = True
     if settings.load_error:
         log.warning("settings: %s", settings.load_error)
     window = MainWindow(ctx)
