@@ -22,6 +22,9 @@ class Account(Synced):
         Index("ix_account_owner_id", "owner_id"),
         Index("ix_account_parent_id", "parent_id"),
         Index("ix_account_name", "name"),
+        # Covers the Accounts list's default order: 100k ids in ~30 ms instead of ~200
+        # (the name index alone makes SQLite visit every row for deleted_at and id).
+        Index("ix_account_list", "deleted_at", "name", "id"),
     )
     label = "account"
 
