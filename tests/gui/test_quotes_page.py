@@ -173,3 +173,37 @@ def money_text(value: D) -> str:
     from desktop.domain.money import format_money
 
     return format_money(value)
+
+
+def test_manager_edits_the_catalog_and_a_price_list(qtbot: Any, page: Any) -> None:
+    from desktop.ui.quotes.catalog import ProductsModel
+
+    view = page.catalog
+    page.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 12 and view.price_list.count() == 3)
+    view.price_list.setCurrentIndex(view.price_list.findText("A类客户价格表"))
+    qtbot.waitUntil(lambda: bool(view.model.list_prices))
+    view.table.selectRow(0)
+    sku = view.model.rows[0]["sku"]
+    assert view.edits["sku"].text() == sku
+    view.list_price_edit.setText("999.90")
+    view.set_list_price()
+    qtbot.waitUntil(lambda: view.model.index(0, ProductsModel.LIST_PRICE).data() == "¥999.90")
+    view.new_product()
+    for name, text in (
+        ("sku", "FB-NEW-01"),
+        ("name", "边缘网关"),
+        ("unit", "台"),
+        ("list_price", "4999"),
+        ("category", "硬件"),
+    ):
+        view.edits[name].setText(text)
+    view.save_product()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 13)
+    view.new_product()
+    view.edits["sku"].setText("FB-NEW-01")
+    view.edits["name"].setText("重复")
+    view.edits["list_price"].setText("1")
+    view.save_product()
+    qtbot.waitUntil(lambda: "already exists" in view.error.text())
+    screenshot(page, "quotes_catalog_en")

@@ -28,6 +28,7 @@ from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
+from desktop.ui.quotes.catalog import CatalogView
 from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
 from desktop.ui.quotes.models import PAGE_SIZE, ROW_ID_ROLE, QuoteListModel, status_label
 from desktop.ui.quotes.orders import OrdersView
@@ -81,6 +82,8 @@ class QuotesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Quotes"))
         self.tabs.addTab(self.orders, self.tr("Orders and receivables"))
+        self.catalog = CatalogView(ctx)
+        self.tabs.addTab(self.catalog, self.tr("Products and price lists"))
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Quotes")))
@@ -144,6 +147,8 @@ class QuotesPage(Page):
     def _on_tab(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.orders:
             self.orders.reload()
+        elif self.tabs.currentWidget() is self.catalog:
+            self.catalog.reload()
 
     # -- selection ----------------------------------------------------------------------
     def select_quote(self, quote_id: str, load: bool = True) -> None:
