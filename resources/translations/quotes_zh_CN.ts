@@ -16,6 +16,73 @@
     </message>
   </context>
   <context>
+    <name>CatalogView</name>
+    <message>
+      <source>Search products…</source>
+      <translation>搜索产品…</translation>
+    </message>
+    <message>
+      <source>SKU</source>
+      <translation>产品编码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>List price</source>
+      <translation>目录价</translation>
+    </message>
+    <message>
+      <source>Tax %</source>
+      <translation>税率%</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Max. discount %</source>
+      <translation>最高折扣%</translation>
+    </message>
+    <message>
+      <source>Floor price</source>
+      <translation>底价</translation>
+    </message>
+    <message>
+      <source>Save product</source>
+      <translation>保存产品</translation>
+    </message>
+    <message>
+      <source>New product</source>
+      <translation>新建产品</translation>
+    </message>
+    <message>
+      <source>Set price on this list</source>
+      <translation>设为此价格表价格</translation>
+    </message>
+    <message>
+      <source>Price list</source>
+      <translation>价格表</translation>
+    </message>
+    <message>
+      <source>(list prices only)</source>
+      <translation>（仅目录价）</translation>
+    </message>
+    <message>
+      <source>Choose a price list and a product first</source>
+      <translation>请先选择价格表和产品</translation>
+    </message>
+  </context>
+  <context>
     <name>LinesModel</name>
     <message>
       <source>#</source>
@@ -166,6 +233,49 @@
     <message>
       <source>Deliveries</source>
       <translation>交付记录</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProductsModel</name>
+    <message>
+      <source>SKU</source>
+      <translation>产品编码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>List price</source>
+      <translation>目录价</translation>
+    </message>
+    <message>
+      <source>Tax %</source>
+      <translation>税率%</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Max. discount %</source>
+      <translation>最高折扣%</translation>
+    </message>
+    <message>
+      <source>Floor price</source>
+      <translation>底价</translation>
+    </message>
+    <message>
+      <source>Price on list</source>
+      <translation>价格表价</translation>
     </message>
   </context>
   <context>
@@ -430,6 +540,10 @@
     <message>
       <source>Orders and receivables</source>
       <translation>订单与回款</translation>
+    </message>
+    <message>
+      <source>Products and price lists</source>
+      <translation>产品与价格表</translation>
     </message>
   </context>
 </TS>
