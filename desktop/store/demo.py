@@ -343,19 +343,19 @@ def generate(
             rep_code="M02",
         ),
     ]
+    rep_people = [
+        ("zhangwei", "张伟", "ZW"),
+        ("liuna", "刘娜", "LN"),
+        ("lijun", "李军", "LJ"),
+        ("emma", "Emma Chen", "EC"),
+        ("zhaomin", "赵敏", "ZM"),
+        ("sunhao", "孙浩", "SH"),
+    ]
     reps = [
         w.row(m.User, username=u, display_name=n, role="rep", team_id=teams[i % 2], rep_code=c)
-        for i, (u, n, c) in enumerate(
-            [
-                ("zhangwei", "张伟", "ZW"),
-                ("liuna", "刘娜", "LN"),
-                ("lijun", "李军", "LJ"),
-                ("emma", "Emma Chen", "EC"),
-                ("zhaomin", "赵敏", "ZM"),
-                ("sunhao", "孙浩", "SH"),
-            ]
-        )
+        for i, (u, n, c) in enumerate(rep_people)
     ]
+    rep_codes = {rep: code for rep, (_, _, code) in zip(reps, rep_people, strict=True)}
     w.flush("team")  # users reference teams; teams reference nothing
 
     products = []
@@ -529,7 +529,6 @@ def generate(
             notes="",
         )
         # One quote per account, with 1 to 5 lines.
-        rep_code = "ZZ" if visit_owner is None else "R"
         seq = quote_seq[visit_owner] = quote_seq.get(visit_owner, 0) + 1
         qid = new_id()
         lines: list[dict[str, Any]] = []
@@ -571,7 +570,7 @@ def generate(
         w.row(
             m.Quote,
             id=qid,
-            number=f"Q-{issued.year}-{rep_code}{reps.index(visit_owner) + 1:02d}-{seq:04d}",
+            number=f"Q-{issued.year}-{rep_codes[visit_owner]}-{seq:04d}",
             revision="A",
             previous_id=None,
             is_latest=True,
