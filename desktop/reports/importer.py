@@ -872,6 +872,42 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
     uow.session.flush()
 
 
+def apply(
+    uow: UnitOfWork,
+    checked: Preview,
+    *,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Apply the import inside ``uow``, re-checked against the data as it is now.
+
+    Raises ImportRefusedError if any row has an error; the caller's transaction then
+    rolls back, so nothing is written.
+    """
+    reason = f"imported from {source}" if source else "imported"
+    fresh = preview(
+        uow.session, checked.kind, checked.table, checked.mapping, actor_id=uow.actor_id
+    )
+    if not fresh.ok:
+        problem = (
+            f"missing columns: {', '.join(fresh.unmapped_required)}"
+            if fresh.unmapped_required
+            else f"{len(fresh.errors)} rows have errors (first: row "
+            f"{fresh.errors[0].line}: {fresh.errors[0].reason})"
+        )
+        raise ImportRefusedError(f"nothing imported: {problem}")
+    todo = [r for r in fresh.rows if r.action in ("create", "update")]
+    for done, row in enumerate(todo, start=1):
+        try:
+            _apply(uow, checked.kind, row, reason)
+        except DomainError as exc:
+            raise ImportRefusedError(f"nothing imported: row {row.line}: {exc}") from exc
+        if progress is not None:
+            progress(done, len(todo))
+    counts = fresh.counts
+    return ImportResult(counts["create"], counts["update"], counts["unchanged"], counts["skip"])
+
+
 def commit(
     sessions: Callable[[], Session],
     checked: Preview,
@@ -880,33 +916,10 @@ def commit(
     source: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Apply the import in one transaction, re-checked against the data as it is now.
-
-    Raises ImportRefusedError (and writes nothing) if any row has an error.
-    """
+    """``apply`` in a transaction of its own: all rows or none."""
     reason = f"imported from {source}" if source else "imported"
     with unit_of_work(sessions, actor_id, reason=reason) as uow:
-        fresh = preview(
-            uow.session, checked.kind, checked.table, checked.mapping, actor_id=actor_id
-        )
-        if not fresh.ok:
-            problem = (
-                f"missing columns: {', '.join(fresh.unmapped_required)}"
-                if fresh.unmapped_required
-                else f"{len(fresh.errors)} rows have errors (first: row "
-                f"{fresh.errors[0].line}: {fresh.errors[0].reason})"
-            )
-            raise ImportRefusedError(f"nothing imported: {problem}")
-        todo = [r for r in fresh.rows if r.action in ("create", "update")]
-        for done, row in enumerate(todo, start=1):
-            try:
-                _apply(uow, checked.kind, row, reason)
-            except DomainError as exc:
-                raise ImportRefusedError(f"nothing imported: row {row.line}: {exc}") from exc
-            if progress is not None:
-                progress(done, len(todo))
-        counts = fresh.counts
-    return ImportResult(counts["create"], counts["update"], counts["unchanged"], counts["skip"])
+        return apply(uow, checked, source=source, progress=progress)
 
 
 def iter_fields(kind: str) -> Iterator[Field]:

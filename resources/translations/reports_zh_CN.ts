@@ -1,10 +1,532 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AnnualTargetDialog</name>
+    <message>
+      <source>Annual target</source>
+      <translation>年度目标</translation>
+    </message>
+    <message>
+      <source>Evenly</source>
+      <translation>平均分配</translation>
+    </message>
+    <message>
+      <source>Seasonal (slow Spring Festival, strong year-end)</source>
+      <translation>按季节分配（春节淡季、年底旺季）</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售代表</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金额（¥）</translation>
+    </message>
+    <message>
+      <source>Split</source>
+      <translation>分配方式</translation>
+    </message>
+    <message>
+      <source>Enter an amount such as 1200000</source>
+      <translation>请输入金额，例如 1200000</translation>
+    </message>
+    <message>
+      <source>Choose a rep</source>
+      <translation>请选择销售代表</translation>
+    </message>
+  </context>
+  <context>
+    <name>BarChart</name>
+    <message>
+      <source>No data</source>
+      <translation>暂无数据</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintDialog</name>
+    <message>
+      <source>New complaint</source>
+      <translation>新建投诉</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Choose the account from the list</source>
+      <translation>请从列表中选择客户</translation>
+    </message>
+    <message>
+      <source>Give the complaint a title</source>
+      <translation>请填写投诉标题</translation>
+    </message>
+  </context>
+  <context>
     <name>ComplaintsPage</name>
+    <message>
+      <source>Quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>On track</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Close to breach</source>
+      <translation>即将超时</translation>
+    </message>
+    <message>
+      <source>Past SLA</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Met</source>
+      <translation>按时完成</translation>
+    </message>
+    <message>
+      <source>Missed</source>
+      <translation>超时完成</translation>
+    </message>
     <message>
       <source>Complaints</source>
       <translation>投诉</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>New complaint…</source>
+      <translation>新建投诉…</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>登记时间</translation>
+    </message>
+    <message>
+      <source>SLA due</source>
+      <translation>SLA截止</translation>
+    </message>
+    <message>
+      <source>Age (days)</source>
+      <translation>账龄（天）</translation>
+    </message>
+    <message>
+      <source>SLA</source>
+      <translation>SLA状态</translation>
+    </message>
+    <message>
+      <source>Start work</source>
+      <translation>开始处理</translation>
+    </message>
+    <message>
+      <source>Resolve…</source>
+      <translation>解决…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>{0} complaints, {1} past SLA, {2} close to breach</source>
+      <translation>共 {0} 条投诉，{1} 条已超时，{2} 条即将超时</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>解决投诉</translation>
+    </message>
+    <message>
+      <source>How was it resolved?</source>
+      <translation>如何解决的？</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardTab</name>
+    <message>
+      <source>All teams</source>
+      <translation>全部团队</translation>
+    </message>
+    <message>
+      <source>All reps</source>
+      <translation>全部销售</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售代表</translation>
+    </message>
+    <message>
+      <source>Target vs actual by month</source>
+      <translation>每月目标与实际</translation>
+    </message>
+    <message>
+      <source>Pipeline by stage</source>
+      <translation>各阶段商机</translation>
+    </message>
+    <message>
+      <source>Visit coverage by tier (%)</source>
+      <translation>各级客户拜访覆盖率（%）</translation>
+    </message>
+    <message>
+      <source>Open complaints by category and age</source>
+      <translation>未结投诉（按类别和账龄）</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Actual</source>
+      <translation>实际</translation>
+    </message>
+    <message>
+      <source>Attainment</source>
+      <translation>完成率</translation>
+    </message>
+    <message>
+      <source>Weighted pipeline</source>
+      <translation>加权商机</translation>
+    </message>
+    <message>
+      <source>Forecast</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <source>Forecast attainment</source>
+      <translation>预测完成率</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Target&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Actual&lt;/b&gt; {1} ({2}) &amp;nbsp; &lt;b&gt;Forecast&lt;/b&gt; {3} &amp;nbsp; &lt;b&gt;Quote conversion&lt;/b&gt; {4} &amp;nbsp; &lt;b&gt;Open complaints&lt;/b&gt; {5} ({6} past SLA)</source>
+      <translation>&lt;b&gt;目标&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;实际&lt;/b&gt; {1}（{2}） &amp;nbsp; &lt;b&gt;预测&lt;/b&gt; {3} &amp;nbsp; &lt;b&gt;报价转化率&lt;/b&gt; {4} &amp;nbsp; &lt;b&gt;未结投诉&lt;/b&gt; {5}（{6} 条超时）</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>线索</translation>
+    </message>
+    <message>
+      <source>Qualified</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>Proposal</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>Negotiation</source>
+      <translation>谈判</translation>
+    </message>
+    <message>
+      <source>Won</source>
+      <translation>赢单</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>输单</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Weighted</source>
+      <translation>加权金额</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>覆盖率</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportsTab</name>
+    <message>
+      <source>Meeting pack</source>
+      <translation>会议资料包</translation>
+    </message>
+    <message>
+      <source>All teams</source>
+      <translation>全部团队</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Headers in</source>
+      <translation>表头语言</translation>
+    </message>
+    <message>
+      <source>Export meeting pack…</source>
+      <translation>导出会议资料包…</translation>
+    </message>
+    <message>
+      <source>Lists</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>Export all accounts…</source>
+      <translation>导出全部客户…</translation>
+    </message>
+    <message>
+      <source>Export targets grid…</source>
+      <translation>导出目标表…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Save workbook</source>
+      <translation>保存工作簿</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Export cancelled; no file was written.</source>
+      <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Export failed: {0}</source>
+      <translation>导出失败：{0}</translation>
+    </message>
+    <message>
+      <source>Wrote {0} sheets to {1}</source>
+      <translation>已将 {0} 个工作表写入 {1}</translation>
+    </message>
+    <message>
+      <source>Wrote {0} accounts to {1}</source>
+      <translation>已将 {0} 个客户写入 {1}</translation>
+    </message>
+    <message>
+      <source>Wrote {0} targets to {1}</source>
+      <translation>已将 {0} 条目标写入 {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportTab</name>
+    <message>
+      <source>Accounts</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <source>No file chosen</source>
+      <translation>未选择文件</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>列对应</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <source>Create</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>Update</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>无变化</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <translation>跳过</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Import from</source>
+      <translation>从文件导入</translation>
+    </message>
+    <message>
+      <source>Spreadsheets (*.xlsx *.csv)</source>
+      <translation>电子表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>正在读取…</translation>
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>Choose a column for: {0}</source>
+      <translation>请为以下字段选择列：{0}</translation>
+    </message>
+    <message>
+      <source>{0} to create, {1} to update, {2} unchanged, {3} skipped, {4} with errors</source>
+      <translation>新建 {0}，更新 {1}，无变化 {2}，跳过 {3}，错误 {4}</translation>
+    </message>
+    <message>
+      <source>Imported: {0} created, {1} updated.</source>
+      <translation>已导入：新建 {0}，更新 {1}。</translation>
     </message>
   </context>
   <context>
@@ -13,12 +535,68 @@
       <source>Reports</source>
       <translation>报表</translation>
     </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>仪表板</translation>
+    </message>
+    <message>
+      <source>Meeting pack and exports</source>
+      <translation>会议资料包与导出</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
   </context>
   <context>
     <name>TargetsPage</name>
     <message>
       <source>Targets</source>
       <translation>目标</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Set annual target…</source>
+      <translation>设置年度目标…</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售代表</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <source>Actual</source>
+      <translation>实际</translation>
+    </message>
+    <message>
+      <source>Attainment</source>
+      <translation>完成率</translation>
+    </message>
+    <message>
+      <source>Forecast</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <source>Forecast attainment</source>
+      <translation>预测完成率</translation>
+    </message>
+    <message>
+      <source>Months show attainment; hover for target and actual. Actual = accepted quotes and orders by acceptance date.</source>
+      <translation>各月显示完成率，悬停可查看目标与实际。实际 = 按接受日期统计的已接受报价和订单。</translation>
+    </message>
+    <message>
+      <source>Team: target {0}, actual {1}, attainment {2}</source>
+      <translation>团队：目标 {0}，实际 {1}，完成率 {2}</translation>
+    </message>
+    <message>
+      <source>{0}: target {1}, actual {2}</source>
+      <translation>{0}：目标 {1}，实际 {2}</translation>
     </message>
   </context>
 </TS>

@@ -1,14 +1,287 @@
-"""The Complaints page (placeholder until its issue lands)."""
+"""The Complaints page (投诉/反馈): aging and SLA at a glance, log, work and resolve.
+
+Rows past their SLA are red, those with under a quarter of their SLA time left amber.
+The SLA clock counts working days only (critical runs around the clock); see
+``desktop.domain.services.complaints``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.models import COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, Account
+from desktop.domain.services import complaints
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
-from desktop.ui.pages.base import PlaceholderPage
+from desktop.ui.pages.base import Page, heading
+from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
+
+ACCOUNT_CHOICES_LIMIT = 5000
+SLA_COLOURS = {"breached": "#F8CBAD", "near_breach": "#FFE699", "missed": "#F8CBAD"}
 
 
-class ComplaintsPage(PlaceholderPage):
+def load(
+    session: Session, open_only: bool, owner_ids: list[str] | None
+) -> list[complaints.ComplaintView]:
+    return complaints.complaint_views(session, owner_ids=owner_ids, open_only=open_only)
+
+
+def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:
+    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
+    if owner_id is not None:
+        query = query.where(Account.owner_id == owner_id)
+    return [
+        (i, n)
+        for i, n in session.execute(query.order_by(Account.name).limit(ACCOUNT_CHOICES_LIMIT))
+    ]
+
+
+class ComplaintsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, QCoreApplication.translate("ComplaintsPage", "Complaints"), parent)
+        super().__init__(ctx, parent)
+        self.views: list[complaints.ComplaintView] = []
+        self.loaded = False
+        self.words = {
+            "quality": self.tr("Quality"),
+            "delivery": self.tr("Delivery"),
+            "service": self.tr("Service"),
+            "price": self.tr("Price"),
+            "other": self.tr("Other"),
+            "low": self.tr("Low"),
+            "medium": self.tr("Medium"),
+            "high": self.tr("High"),
+            "critical": self.tr("Critical"),
+            "open": self.tr("Open"),
+            "in_progress": self.tr("In progress"),
+            "resolved": self.tr("Resolved"),
+            "closed": self.tr("Closed"),
+            "on_track": self.tr("On track"),
+            "near_breach": self.tr("Close to breach"),
+            "breached": self.tr("Past SLA"),
+            "met": self.tr("Met"),
+            "missed": self.tr("Missed"),
+            "none": "",
+        }
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Complaints")))
+        top.addStretch(1)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Open"), True)
+        self.scope.addItem(self.tr("All"), False)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.scope)
+        self.new_button = QPushButton(self.tr("New complaint…"))
+        self.new_button.clicked.connect(self.ask_new)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setObjectName("complaints-summary")
+        layout.addWidget(self.summary)
+        self.model = RowsModel(
+            [
+                (self.tr("Account"), Kind.TEXT),
+                (self.tr("Title"), Kind.TEXT),
+                (self.tr("Category"), Kind.TEXT),
+                (self.tr("Severity"), Kind.TEXT),
+                (self.tr("Status"), Kind.TEXT),
+                (self.tr("Opened"), Kind.DATETIME),
+                (self.tr("SLA due"), Kind.DATETIME),
+                (self.tr("Age (days)"), Kind.INT),
+                (self.tr("SLA"), Kind.TEXT),
+            ],
+            ctx.zone,
+            self,
+        )
+        self.model.colour = lambda values, column: SLA_COLOURS.get(values[9])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView()
+        self.view.setObjectName("complaints-list")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.start_button = QPushButton(self.tr("Start work"))
+        self.start_button.clicked.connect(lambda: self.set_status("in_progress"))
+        self.resolve_button = QPushButton(self.tr("Resolve…"))
+        self.resolve_button.clicked.connect(self.ask_resolve)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(lambda: self.set_status("closed"))
+        for button in (self.start_button, self.resolve_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.refresh()
+
+    def on_data_changed(self, entities: set[str]) -> None:
+        if "complaint" in entities:
+            self.refresh()
+
+    def _owners(self) -> list[str] | None:
+        return None if self.ctx.is_manager or self.ctx.user_id is None else [self.ctx.user_id]
+
+    def refresh(self) -> None:
+        open_only, owners = bool(self.scope.currentData()), self._owners()
+        self.ctx.tasks.read(lambda s: load(s, open_only, owners), self._show, key="complaints")
+
+    def _show(self, views: list[complaints.ComplaintView]) -> None:
+        self.views = views
+        w = self.words
+        self.model.set_rows(
+            [
+                (
+                    v.id,
+                    [
+                        v.account_name,
+                        v.title,
+                        w.get(v.category, v.category),
+                        w.get(v.severity, v.severity),
+                        w.get(v.status, v.status),
+                        v.opened_at,
+                        v.sla_due_at,
+                        v.age_days,
+                        w.get(v.sla_state, v.sla_state),
+                        v.sla_state,
+                    ],
+                )
+                for v in views
+            ]
+        )
+        breached = sum(1 for v in views if v.sla_state == "breached")
+        near = sum(1 for v in views if v.sla_state == "near_breach")
+        self.summary.setText(
+            self.tr("{0} complaints, {1} past SLA, {2} close to breach").format(
+                len(views), breached, near
+            )
+        )
+
+    def selected_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ROW_ID_ROLE) if rows else None
+
+    def set_status(self, status: str, resolution: str | None = None) -> None:
+        complaint_id = self.selected_id()
+        if complaint_id is None:
+            return
+        changes: dict[str, Any] = {"status": status}
+        if resolution is not None:
+            changes["resolution"] = resolution
+        self.ctx.tasks.write(
+            lambda uow: complaints.update_complaint(uow, complaint_id, changes),
+            on_error=lambda error: self.summary.setText(str(error)),
+        )
+
+    def ask_resolve(self) -> None:
+        if self.selected_id() is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Resolve"), self.tr("How was it resolved?")
+        )
+        if ok:
+            self.set_status("resolved", text)
+
+    def ask_new(self) -> None:
+        owner = None if self.ctx.is_manager else self.ctx.user_id
+        self.ctx.tasks.read(lambda s: account_choices(s, owner), self._open_dialog)
+
+    def _open_dialog(self, choices: list[tuple[str, str]]) -> None:
+        dialog = ComplaintDialog(choices, self.words, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.log(dialog.values())
+
+    def log(self, values: dict[str, Any]) -> None:
+        def work(uow: UnitOfWork) -> str:
+            return complaints.log_complaint(uow, values, self.ctx.zone)
+
+        self.ctx.tasks.write(work, on_error=lambda error: self.summary.setText(str(error)))
+
+
+class ComplaintDialog(QDialog):
+    def __init__(
+        self, accounts: list[tuple[str, str]], words: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New complaint"))
+        form = QFormLayout(self)
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for account_id, name in accounts:
+            self.account.addItem(name, account_id)
+        self.title = QLineEdit()
+        self.category = QComboBox()
+        for c in COMPLAINT_CATEGORIES:
+            self.category.addItem(words[c], c)
+        self.severity = QComboBox()
+        for s in COMPLAINT_SEVERITIES:
+            self.severity.addItem(words[s], s)
+        self.severity.setCurrentIndex(1)
+        self.description = QPlainTextEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C00000")
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Severity"), self.severity)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if (
+            self.account.currentData() is None
+            or self.account.currentText() != self.account.itemText(self.account.currentIndex())
+        ):
+            self.error.setText(self.tr("Choose the account from the list"))
+            return
+        if not self.title.text().strip():
+            self.error.setText(self.tr("Give the complaint a title"))
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "account_id": self.account.currentData(),
+            "title": self.title.text().strip(),
+            "category": self.category.currentData(),
+            "severity": self.severity.currentData(),
+            "description": self.description.toPlainText(),
+        }
