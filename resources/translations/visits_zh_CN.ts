@@ -113,22 +113,6 @@
       <translation>立即签到</translation>
     </message>
     <message>
-      <source>Positive</source>
-      <translation>积极</translation>
-    </message>
-    <message>
-      <source>Neutral</source>
-      <translation>一般</translation>
-    </message>
-    <message>
-      <source>Negative</source>
-      <translation>消极</translation>
-    </message>
-    <message>
-      <source>No decision</source>
-      <translation>未决定</translation>
-    </message>
-    <message>
       <source>What happened, what the client said</source>
       <translation>拜访经过、客户的意见</translation>
     </message>
@@ -266,6 +250,25 @@
     </message>
   </context>
   <context>
+    <name>TeamReportsModel</name>
+    <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>点评</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayModel</name>
     <message>
       <source>Today's visits</source>
@@ -389,6 +392,22 @@
       <source>Due</source>
       <translation>待拜访</translation>
     </message>
+    <message>
+      <source>Positive</source>
+      <translation>积极</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>中性</translation>
+    </message>
+    <message>
+      <source>Negative</source>
+      <translation>消极</translation>
+    </message>
+    <message>
+      <source>No decision</source>
+      <translation>未决定</translation>
+    </message>
   </context>
   <context>
     <name>VisitsPage</name>
@@ -447,6 +466,10 @@
     <message>
       <source>Agenda</source>
       <translation>列表</translation>
+    </message>
+    <message>
+      <source>Weekly report</source>
+      <translation>周报</translation>
     </message>
     <message>
       <source>Rep</source>
@@ -522,6 +545,261 @@
     <message>
       <source>Sun</source>
       <translation>周日</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeeklyReportTab</name>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>已提交</translation>
+    </message>
+    <message>
+      <source>Commented</source>
+      <translation>已点评</translation>
+    </message>
+    <message>
+      <source>My report</source>
+      <translation>我的周报</translation>
+    </message>
+    <message>
+      <source>What happened this week, what you achieved</source>
+      <translation>本周做了什么、取得了哪些进展</translation>
+    </message>
+    <message>
+      <source>Who you will see and what you will push next week</source>
+      <translation>下周拜访谁、推进哪些事项</translation>
+    </message>
+    <message>
+      <source>Save draft</source>
+      <translation>保存草稿</translation>
+    </message>
+    <message>
+      <source>Submit</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>Save comment</source>
+      <translation>保存点评</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Export to PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
+      <source>Team reports this week</source>
+      <translation>本周团队周报</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>本周总结</translation>
+    </message>
+    <message>
+      <source>Next week's plan</source>
+      <translation>下周计划</translation>
+    </message>
+    <message>
+      <source>Manager's comment</source>
+      <translation>经理点评</translation>
+    </message>
+    <message>
+      <source>Weekly report</source>
+      <translation>周报</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周次</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Submitted on</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
+      <source>The week in figures</source>
+      <translation>本周数据</translation>
+    </message>
+    <message>
+      <source>Visits done</source>
+      <translation>已完成拜访</translation>
+    </message>
+    <message>
+      <source>Visits still planned</source>
+      <translation>未完成的计划拜访</translation>
+    </message>
+    <message>
+      <source>Visits cancelled</source>
+      <translation>已取消拜访</translation>
+    </message>
+    <message>
+      <source>Follow-ups completed</source>
+      <translation>已完成跟进</translation>
+    </message>
+    <message>
+      <source>Follow-ups open</source>
+      <translation>待办跟进</translation>
+    </message>
+    <message>
+      <source>Follow-ups overdue</source>
+      <translation>逾期跟进</translation>
+    </message>
+    <message>
+      <source>Quotes issued</source>
+      <translation>已发报价</translation>
+    </message>
+    <message>
+      <source>Orders won</source>
+      <translation>赢得订单</translation>
+    </message>
+    <message>
+      <source>Call reports</source>
+      <translation>拜访报告</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <source>Visits planned next week</source>
+      <translation>下周计划拜访</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>目的</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>单号</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>计划中</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Weekly report of %1, week %2</source>
+      <translation>%1 的周报，%2</translation>
+    </message>
+    <message>
+      <source>%1 – locked</source>
+      <translation>%1 – 已锁定</translation>
+    </message>
+    <message>
+      <source>Submitted. Your manager sees it after the next sync.</source>
+      <translation>已提交。下次同步后经理即可看到。</translation>
+    </message>
+    <message>
+      <source>Draft saved.</source>
+      <translation>草稿已保存。</translation>
+    </message>
+    <message>
+      <source>Write a summary before submitting.</source>
+      <translation>提交前请填写本周总结。</translation>
+    </message>
+    <message>
+      <source>Comment saved.</source>
+      <translation>点评已保存。</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Export to PDF</source>
+      <translation>导出 PDF</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>已保存到 %1</translation>
     </message>
   </context>
 </TS>

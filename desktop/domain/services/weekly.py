@@ -53,10 +53,19 @@ class WeekFacts:
 
 
 def compile_week(
-    session: Session, owner_id: str, monday: dt.date, zone: ZoneInfo = visits.DEFAULT_ZONE
+    session: Session,
+    owner_id: str,
+    monday: dt.date,
+    zone: ZoneInfo = visits.DEFAULT_ZONE,
+    today: dt.date | None = None,
 ) -> WeekFacts:
+    """The week's facts; follow-ups count as overdue at the week's end, or ``today``
+    while the week is still running."""
     monday = week_start(monday)
     sunday = monday + dt.timedelta(days=6)
+    overdue_on = sunday + dt.timedelta(days=1)
+    if today is not None:
+        overdue_on = min(overdue_on, today)
     start, _ = visits.local_day_bounds(monday, zone)
     _, end = visits.local_day_bounds(sunday, zone)
     _, next_end = visits.local_day_bounds(sunday + dt.timedelta(days=7), zone)
@@ -105,7 +114,7 @@ def compile_week(
             session, owner_id=owner_id, statuses=("done",), done_from=start, done_to=end
         ),
         open_followups=followups.list_tasks(session, owner_id=owner_id),
-        overdue=followups.overdue(session, sunday + dt.timedelta(days=1), owner_id),
+        overdue=followups.overdue(session, overdue_on, owner_id),
         quotes=quotes,
         orders=orders,
         next_week=visits.list_visits(
@@ -197,17 +206,54 @@ def list_reports(
     if owner_ids is not None:
         query = query.where(WeeklyReport.owner_id.in_(owner_ids))
     query = query.order_by(WeeklyReport.week_start.desc(), User.display_name)
-    return [
-        ReportRow(
-            r.id,
-            r.owner_id,
-            name,
-            r.week_start,
-            r.status,
-            r.summary,
-            r.next_week_plan,
-            r.submitted_at,
-            r.manager_comment,
-        )
-        for r, name in session.execute(query)
-    ]
+    return [_row(r, name) for r, name in session.execute(query)]
+
+
+def _row(report: WeeklyReport, owner_name: str) -> ReportRow:
+    return ReportRow(
+        report.id,
+        report.owner_id,
+        owner_name,
+        report.week_start,
+        report.status,
+        report.summary,
+        report.next_week_plan,
+        report.submitted_at,
+        report.manager_comment,
+    )
+
+
+@dataclass(frozen=True)
+class WeeklyView:
+    """One rep's week as the weekly-report screen, the Excel and the PDF show it."""
+
+    owner_id: str
+    owner_name: str
+    facts: WeekFacts
+    report: ReportRow | None  # None: nothing written for this week yet
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report is not None else "draft"
+
+    @property
+    def locked(self) -> bool:
+        """Submitted (or commented): the rep can no longer change it."""
+        return self.status != "draft"
+
+
+def week_view(
+    session: Session,
+    owner_id: str,
+    monday: dt.date,
+    zone: ZoneInfo = visits.DEFAULT_ZONE,
+    today: dt.date | None = None,
+) -> WeeklyView:
+    owner_name = session.scalar(select(User.display_name).where(User.id == owner_id)) or ""
+    report = _find(session, owner_id, monday)
+    return WeeklyView(
+        owner_id,
+        owner_name,
+        compile_week(session, owner_id, monday, zone, today),
+        None if report is None else _row(report, owner_name),
+    )

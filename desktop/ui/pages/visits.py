@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
+from desktop.ui.pages.weekly import WeeklyReportTab
 from desktop.ui.visits.calendar import WeekCalendar
 from desktop.ui.visits.dialogs import PlanVisitDialog, ReportDialog, error_text
 from desktop.ui.visits.models import ROW_ID_ROLE, SORT_ROLE, AgendaModel
@@ -86,6 +87,8 @@ class VisitsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Week"))
         self.tabs.addTab(self.agenda_view, self.tr("Agenda"))
+        self.weekly = WeeklyReportTab(ctx)
+        self.tabs.addTab(self.weekly, self.tr("Weekly report"))
 
         nav = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button):
@@ -153,6 +156,7 @@ class VisitsPage(Page):
             return [r for r in rows if not text or text in r.account_name.lower()]
 
         self.ctx.tasks.read(load, self._show, key=f"visits-week-{id(self)}")
+        self.weekly.set_week(self.week_start)
 
     def _show(self, rows: list[visits.VisitRow]) -> None:
         self.rows = rows
@@ -262,5 +266,23 @@ class VisitsPage(Page):
     def open_record(self, entity: str, row_id: str) -> bool:
         if entity != "visit":
             return False
+        self.show_visit_week(row_id)
         self.open_visit(row_id)
         return True
+
+    def show_visit_week(self, visit_id: str) -> None:
+        """Move the calendar to the week the visit is in (opened from Today, say)."""
+        zone = self.ctx.zone
+
+        def shown(start: dt.datetime) -> None:
+            self.today = dt.datetime.now(zone).date()
+            monday = week_of(start.astimezone(zone).date())
+            if monday != self.week_start:
+                self.week_start = monday
+                self.reload()
+
+        self.ctx.tasks.read(
+            lambda s: visits.get_visit(s, visit_id).row.start,
+            shown,
+            lambda error: self.message.setText(error_text(error)),
+        )

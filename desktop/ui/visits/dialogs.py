@@ -32,7 +32,13 @@ from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.models import VISIT_TYPES
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
-from desktop.ui.visits.models import ROW_ID_ROLE, ChoiceModel, status_label, type_label
+from desktop.ui.visits.models import (
+    ROW_ID_ROLE,
+    ChoiceModel,
+    outcome_label,
+    status_label,
+    type_label,
+)
 
 
 def to_qdatetime(value: dt.datetime, ctx: AppContext) -> QDateTime:
@@ -244,14 +250,8 @@ class ReportDialog(QDialog):
         self.checkin_button = QPushButton(self.tr("Check in now"))
         self.checkin_button.clicked.connect(self.check_in)
         self.outcome = QComboBox()
-        outcomes = {
-            "positive": self.tr("Positive"),
-            "neutral": self.tr("Neutral"),
-            "negative": self.tr("Negative"),
-            "no_decision": self.tr("No decision"),
-        }
         for key in visits.OUTCOMES:
-            self.outcome.addItem(outcomes[key], key)
+            self.outcome.addItem(outcome_label(key), key)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("report-notes")
         self.notes.setPlaceholderText(self.tr("What happened, what the client said"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -22,6 +22,7 @@ from desktop.domain.services.visits import Choice, VisitRow
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 # Colour by type (fill) and status (planned solid, done muted, cancelled grey).
 TYPE_COLOURS = {"onsite": "#2f6fb3", "phone": "#2e8b57", "video": "#8a4fbf"}
@@ -53,7 +54,52 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-class AgendaModel(QAbstractTableModel):
+def outcome_label(outcome: str) -> str:
+    labels = {
+        "positive": QCoreApplication.translate("VisitLabels", "Positive"),
+        "neutral": QCoreApplication.translate("VisitLabels", "Neutral"),
+        "negative": QCoreApplication.translate("VisitLabels", "Negative"),
+        "no_decision": QCoreApplication.translate("VisitLabels", "No decision"),
+    }
+    return labels.get(outcome, outcome)
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    """A table over a short list of plain rows (a week's worth): subclasses give the
+    translated ``headers`` and ``data``; ``set_rows`` resets."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[R] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: list[R]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def row_at(self, index: Index) -> R | None:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+
+class AgendaModel(RowsModel[VisitRow]):
     """The week's visits as a list, in time order."""
 
     DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
@@ -61,7 +107,6 @@ class AgendaModel(QAbstractTableModel):
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.zone = zone
-        self.rows: list[VisitRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -74,28 +119,10 @@ class AgendaModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def set_rows(self, rows: list[VisitRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role == ROW_ID_ROLE:
             return row.id
