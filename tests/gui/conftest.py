@@ -59,8 +59,14 @@ def app_context(qapp: object, data_dir: Path, demo_db: Database) -> Iterator[App
     user_id, name, role = load_user(demo_db)
     tasks = TaskRunner(demo_db, lambda: user_id)
     ctx = AppContext(
-        data_dir=data_dir, db=demo_db, settings=Settings(data_dir), tasks=tasks,
-        events=AppEvents(), user_id=user_id, user_name=name, user_role=role,
+        data_dir=data_dir,
+        db=demo_db,
+        settings=Settings(data_dir),
+        tasks=tasks,
+        events=AppEvents(),
+        user_id=user_id,
+        user_name=name,
+        user_role=role,
     )
     yield ctx
     tasks.shutdown()

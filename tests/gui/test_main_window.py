@@ -15,7 +15,14 @@ from desktop.ui.testing import screenshot
 def test_navigation_shows_every_page(qtbot: Any, main_window: Any) -> None:
     labels = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
     assert labels == [
-        "Today", "Accounts", "Visits", "Quotes", "Targets", "Complaints", "Reports", "Sync",
+        "Today",
+        "Accounts",
+        "Visits",
+        "Quotes",
+        "Targets",
+        "Complaints",
+        "Reports",
+        "Sync",
     ]
     for row, (key, *_rest) in enumerate(PAGES):
         main_window.nav.setCurrentRow(row)
