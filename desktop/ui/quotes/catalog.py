@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,17 +27,16 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import money
 from desktop.ui.quotes.editor import error_text
-from desktop.ui.quotes.models import RIGHT, ROW_ID_ROLE, decimal_text
+from desktop.ui.quotes.models import decimal_text
+from desktop.ui.table_model import TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ProductsModel(QAbstractTableModel):
+class ProductsModel(TableModel[Record]):
     SKU, NAME, SPEC, UNIT, PRICE, TAX, CATEGORY, MAX_DISCOUNT, FLOOR, LIST_PRICE = range(10)
+    RIGHT_ALIGNED = frozenset({PRICE, TAX, MAX_DISCOUNT, FLOOR, LIST_PRICE})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Record] = []
         self.list_prices: dict[str, Any] = {}
 
     def headers(self) -> list[str]:
@@ -54,41 +53,11 @@ class ProductsModel(QAbstractTableModel):
             self.tr("Price on list"),
         ]
 
-    def set_rows(self, rows: list[Record], list_prices: dict[str, Any]) -> None:
-        self.beginResetModel()
-        self.rows, self.list_prices = rows, list_prices
-        self.endResetModel()
+    def set_products(self, rows: list[Record], list_prices: dict[str, Any]) -> None:
+        self.list_prices = list_prices
+        self.set_rows(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 10
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == ROW_ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
-            self.PRICE,
-            self.TAX,
-            self.MAX_DISCOUNT,
-            self.FLOOR,
-            self.LIST_PRICE,
-        ):
-            return RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        on_list = self.list_prices.get(row["id"])
+    def display(self, row: Record, column: int) -> Any:
         max_discount = row["max_discount_pct"]
         return [
             row["sku"],
@@ -100,8 +69,8 @@ class ProductsModel(QAbstractTableModel):
             row["category"],
             "" if max_discount is None else decimal_text(max_discount),
             money(row["floor_price"]),
-            money(on_list),
-        ][index.column()]
+            money(self.list_prices.get(row["id"])),
+        ][column]
 
 
 class CatalogView(QWidget):
@@ -225,7 +194,7 @@ class CatalogView(QWidget):
             for item in lists:
                 self.price_list.addItem(item["name"], item["id"])
             self.price_list.blockSignals(False)
-        self.model.set_rows(rows, prices)
+        self.model.set_products(rows, prices)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

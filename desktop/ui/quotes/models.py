@@ -7,15 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import HUNDRED, MoneyError, to_decimal
@@ -23,12 +15,11 @@ from desktop.domain.pricing import QuoteTotals
 from desktop.domain.services.quotes import ApprovalReason, LineDraft
 from desktop.domain.services.records import Record
 from desktop.ui.format import local_date, money
+from desktop.ui.table_model import DISPLAY, ROW_ID_ROLE, Index, TableModel
+from desktop.ui.table_model import RIGHT as RIGHT  # the area imports these from here
+from desktop.ui.table_model import SORT_ROLE as SORT_ROLE
 
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 STATUS_COLOURS = {
     "pending_approval": "#b8860b",
     "returned": "#c0392b",
@@ -84,14 +75,14 @@ def decimal_text(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-class QuoteListModel(QAbstractTableModel):
+class QuoteListModel(TableModel[Record]):
     """Latest revisions, fetched a page at a time as the user scrolls."""
 
     NUMBER, REVISION, ACCOUNT, STATUS, TOTAL, VALID = range(6)
+    RIGHT_ALIGNED = frozenset({TOTAL})
 
-    def __init__(self, fetch: Callable[[int], None], parent: Any = None) -> None:
+    def __init__(self, fetch: Callable[[int], None] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Record] = []
         self.total = 0
         self._fetch = fetch
         self._fetching = False
@@ -107,9 +98,8 @@ class QuoteListModel(QAbstractTableModel):
         ]
 
     def reset(self, total: int, rows: list[Record]) -> None:
-        self.beginResetModel()
-        self.total, self.rows, self._fetching = total, rows, False
-        self.endResetModel()
+        self.total, self._fetching = total, False
+        self.set_rows(rows)
 
     def append(self, rows: list[Record]) -> None:
         self._fetching = False
@@ -121,44 +111,32 @@ class QuoteListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
+        return (
+            self._fetch is not None
+            and not parent.isValid()
+            and len(self.rows) < self.total
+            and not self._fetching
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
+        if self._fetch is not None and self.canFetchMore(parent):
             self._fetching = True
             self._fetch(len(self.rows))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == ROW_ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TOTAL:
-            return RIGHT
+    def role_data(self, row: Record, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             colour = STATUS_COLOURS.get(row["shown_status"])
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and row["needs_approval"]:
             return self.tr("Beyond the guardrails: needs a manager's approval")
-        if role == SORT_ROLE and column == self.TOTAL:
-            return float(row["total"])
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return None
+        return None
+
+    def sort_value(self, row: Record, column: int) -> Any:
+        if column == self.TOTAL:
+            return float(row["total"])  # ordering only, never shown or stored
+        return self.display(row, column)
+
+    def display(self, row: Record, column: int) -> Any:
         status = status_label(row["shown_status"])
         if row["needs_approval"] and row["shown_status"] in ("draft", "returned"):
             status += " ⚠"
@@ -172,20 +150,24 @@ class QuoteListModel(QAbstractTableModel):
         ][column]
 
 
-class LinesModel(QAbstractTableModel):
+class LinesModel(TableModel[LineDraft]):
     """The editor's lines: quantity, price, discount, tax and text edit in place;
     ``edited`` fires after every change so totals and guardrails follow at once."""
 
     NO, ITEM, QTY, UNIT, PRICE, DISCOUNT, TAX, AMOUNT = range(8)
     EDITABLE = frozenset({ITEM, QTY, UNIT, PRICE, DISCOUNT, TAX})
+    RIGHT_ALIGNED = frozenset({NO, QTY, PRICE, DISCOUNT, TAX, AMOUNT})
     edited = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.lines: list[LineDraft] = []
         self.amounts: list[Decimal] = []
         self.currency = "CNY"
         self.read_only = False
+
+    @property
+    def lines(self) -> list[LineDraft]:
+        return self.rows
 
     def headers(self) -> list[str]:
         return [
@@ -200,44 +182,30 @@ class LinesModel(QAbstractTableModel):
         ]
 
     def set_lines(self, lines: list[LineDraft], currency: str = "CNY") -> None:
-        self.beginResetModel()
-        self.lines, self.currency, self.amounts = list(lines), currency, []
-        self.endResetModel()
+        self.currency, self.amounts = currency, []
+        self.set_rows(lines)
 
     def set_totals(self, totals: QuoteTotals) -> None:
         self.amounts = [t.net for t in totals.lines]
-        if self.lines:
+        if self.rows:
             self.dataChanged.emit(
-                self.index(0, self.AMOUNT), self.index(len(self.lines) - 1, self.AMOUNT)
+                self.index(0, self.AMOUNT), self.index(len(self.rows) - 1, self.AMOUNT)
             )
 
     def add_lines(self, lines: list[LineDraft]) -> None:
         if not lines:
             return
-        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines) + len(lines) - 1)
-        self.lines.extend(lines)
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(lines) - 1)
+        self.rows.extend(lines)
         self.endInsertRows()
         self.edited.emit()
 
     def remove_line(self, row: int) -> None:
-        if 0 <= row < len(self.lines):
+        if 0 <= row < len(self.rows):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self.lines[row]
+            del self.rows[row]
             self.endRemoveRows()
             self.edited.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -245,42 +213,46 @@ class LinesModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+    def role_data(self, row: LineDraft, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.EditRole:
             return None
-        line = self.lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.ITEM, self.UNIT):
-            return RIGHT
-        if role == Qt.ItemDataRole.EditRole:
-            return [
-                "",
-                line.description,
-                decimal_text(line.quantity),
-                line.unit,
-                decimal_text(line.unit_price),
-                decimal_text(line.discount_pct),
-                decimal_text(line.tax_rate * HUNDRED),
-                "",
-            ][column]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        amount = self.amounts[index.row()] if index.row() < len(self.amounts) else None
         return [
-            str(index.row() + 1),
-            line.description,
-            decimal_text(line.quantity),
-            line.unit,
-            money(line.unit_price, self.currency),
-            decimal_text(line.discount_pct) if line.discount_pct else "",
-            decimal_text(line.tax_rate * HUNDRED),
-            money(amount, self.currency),
+            "",
+            row.description,
+            decimal_text(row.quantity),
+            row.unit,
+            decimal_text(row.unit_price),
+            decimal_text(row.discount_pct),
+            decimal_text(row.tax_rate * HUNDRED),
+            "",
+        ][column]
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # The line number and the amount depend on the row's position, not on the line.
+        column, number = index.column(), index.row()
+        if role == DISPLAY and column in (self.NO, self.AMOUNT) and self.row_at(number):
+            if column == self.NO:
+                return str(number + 1)
+            amount = self.amounts[number] if number < len(self.amounts) else None
+            return money(amount, self.currency)
+        return super().data(index, role)
+
+    def display(self, row: LineDraft, column: int) -> Any:
+        return [
+            "",
+            row.description,
+            decimal_text(row.quantity),
+            row.unit,
+            money(row.unit_price, self.currency),
+            decimal_text(row.discount_pct) if row.discount_pct else "",
+            decimal_text(row.tax_rate * HUNDRED),
+            "",
         ][column]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
-        line = self.lines[index.row()]
+        line = self.rows[index.row()]
         column = index.column()
         text = str(value).strip()
         try:
@@ -310,8 +282,7 @@ class LinesModel(QAbstractTableModel):
                     return False
         except MoneyError:
             return False
-        self.lines[index.row()] = line
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 7))
+        self.set_row(index.row(), line)
         self.edited.emit()
         return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,18 +32,14 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import local_date, money
 from desktop.ui.quotes.editor import error_text
-from desktop.ui.quotes.models import RIGHT, ROW_ID_ROLE
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 LATE = "#b03a2e"
 
 
-class OrdersModel(QAbstractTableModel):
+class OrdersModel(TableModel[Record]):
     NUMBER, ACCOUNT, DATE, AMOUNT, PAID, OUTSTANDING, DELIVERY, DUE = range(8)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Record] = []
+    RIGHT_ALIGNED = frozenset({AMOUNT, PAID, OUTSTANDING})
 
     def headers(self) -> list[str]:
         return [
@@ -65,40 +61,15 @@ class OrdersModel(QAbstractTableModel):
         }
         return labels.get(status, status)
 
-    def set_rows(self, rows: list[Record]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == ROW_ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.AMOUNT <= column <= self.OUTSTANDING:
-            return RIGHT
+    def role_data(self, row: Record, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             late = (column in (self.OUTSTANDING, self.DUE) and row["overdue"]) or (
                 column == self.DELIVERY and row["late_delivery"]
             )
             return QBrush(QColor(LATE)) if late else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def display(self, row: Record, column: int) -> Any:
         currency = row["currency"]
         return [
             row["number"],

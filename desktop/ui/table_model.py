@@ -1,0 +1,138 @@
+"""The one shape of our list models (STYLE move 5, after vorta's archive table model).
+
+A subclass names its columns with constants (``NUMBER, ACCOUNT, ... = range(n)``),
+returns its translated headers from ``headers()`` (``self.tr`` in the subclass, so
+lupdate files them under the subclass's context) and says what a cell shows in
+``display``. The base class answers everything else the same way everywhere:
+
+- ``ROW_ID_ROLE`` gives the record id behind a row; it is asked through the index, so
+  it survives a sort/filter proxy (``proxy_index.data(ROW_ID_ROLE)``);
+- ``SORT_ROLE`` gives the value a proxy orders by (``sort_value``; the shown text
+  unless a subclass returns a raw value such as a timestamp);
+- ``set_rows`` resets the model (a reload), ``set_row`` changes one row and emits
+  ``dataChanged`` for that row only (an edit);
+- ``rowCount``/``columnCount`` are 0 under a valid parent (a table, not a tree).
+
+Rows are plain data that were loaded off the GUI thread (dataclasses or records);
+a model never queries the database. Huge lists that hold ids and fetch rows on demand
+(the Accounts list) keep their own model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+R = TypeVar("R")
+
+
+def record_id(row: Any) -> str | None:
+    """The id of a record dict or of a dataclass with an ``id`` field; None otherwise."""
+    value = row.get("id") if isinstance(row, Mapping) else getattr(row, "id", None)
+    return None if value is None else str(value)
+
+
+class TableModel(QAbstractTableModel, Generic[R]):
+    """Rows held whole; columns declared by the subclass. See the module docstring."""
+
+    # Columns whose cells are right-aligned (money, numbers).
+    RIGHT_ALIGNED: frozenset[int] = frozenset()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[R] = []
+        self._column_count: int | None = None
+
+    # -- what a subclass says -------------------------------------------------------------
+
+    def headers(self) -> list[str]:
+        """The translated column headers, in column order."""
+        raise NotImplementedError
+
+    def display(self, row: R, column: int) -> Any:
+        """What the cell shows (DisplayRole)."""
+        raise NotImplementedError
+
+    def row_id(self, row: R) -> str | None:
+        return record_id(row)
+
+    def sort_value(self, row: R, column: int) -> Any:
+        """What a proxy orders by; the shown text unless overridden."""
+        return self.display(row, column)
+
+    def role_data(self, row: R, column: int, role: int) -> Any:
+        """Any other role (colours, tooltips, fonts); None for nothing."""
+        return None
+
+    # -- contents -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """A reload: the view forgets selection and scroll position it cannot keep."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def set_row(self, row: int, value: R) -> None:
+        """An edit: replace one row and repaint only it."""
+        self.rows[row] = value
+        self.row_changed(row)
+
+    def row_changed(self, row: int, first: int = 0, last: int | None = None) -> None:
+        """Tell views that cells ``first..last`` of ``row`` show something new."""
+        if last is None:
+            last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
+    def row_at(self, row: int) -> R | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, row_id: str) -> int:
+        """The row holding ``row_id``, or -1."""
+        for number, row in enumerate(self.rows):
+            if self.row_id(row) == row_id:
+                return number
+        return -1
+
+    def retranslate(self) -> None:
+        """The language changed: views ask for the headers again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    # -- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        if self._column_count is None:  # headers are translated on each call; count once
+            self._column_count = len(self.headers())
+        return self._column_count
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == DISPLAY:
+            return self.display(row, column)
+        if role == ROW_ID_ROLE:
+            return self.row_id(row)
+        if role == SORT_ROLE:
+            return self.sort_value(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
+            return RIGHT
+        return self.role_data(row, column, role)
