@@ -1,7 +1,7 @@
 """The pre-visit briefing (拜访简报): one page about an account before a visit.
 
 Profile, key contacts, the last three call reports, open quotes, open complaints and
-the file items still missing. ``collect`` reads it (Qt-free, plain data);
+the file items still missing (worded by ``describe``). ``collect`` reads it (Qt-free, plain data);
 ``render_html`` lays it out as HTML that desktop/ui/pdf.py prints to PDF with the
 bundled CJK font. Headings come from ``labels`` so the UI can pass translated ones.
 """
@@ -9,7 +9,7 @@ bundled CJK font. Headings come from ``labels`` so the UI can pass translated on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.models import Account, Complaint, Contact, Quote, User, Visit
+from desktop.domain.services import completeness
 from desktop.domain.services import visits as visit_service
+from desktop.domain.services.completeness import Check
 
 OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
 CLOSED_COMPLAINTS = ("resolved", "closed")
@@ -66,27 +68,13 @@ class Briefing:
     reports: list[CallReport]
     quotes: list[tuple[str, str, Decimal, dt.date | None]]  # number, status, total, valid until
     complaints: list[tuple[str, str, str]]  # title, severity, status
-    missing: list[str]
+    missing: list[Check]  # the file items the account's tier asks for and lacks
     visit: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
 
 
-def _missing_items(session: Session, account_id: str) -> list[str]:
-    try:
-        from desktop.domain.services import completeness
-    except ImportError:
-        return []
-    items = []
-    for check in completeness.evaluate(session, account_id).missing:
-        if check.kind == "field":
-            items.append(str(check.target))
-        elif check.kind == "contacts":
-            items.append(f"contacts ≥ {check.target}")
-        elif check.kind == "role":
-            items.append(f"contact: {check.target}")
-        else:
-            items.append(f"{check.kind}: {check.target}")
-    return items
+def _missing_items(session: Session, account_id: str) -> list[Check]:
+    return list(completeness.evaluate(session, account_id).missing)
 
 
 def collect(
@@ -179,38 +167,49 @@ def _list_or_none(items: list[str], none: str) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def render_html(briefing: Briefing, labels: Mapping[str, str] | None = None) -> str:
-    """The briefing as one page of HTML (Qt's rich-text subset: tables, no CSS grid)."""
+def render_html(
+    briefing: Briefing,
+    labels: Mapping[str, str] | None = None,
+    describe: Callable[[Check], str] = completeness.describe,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """The briefing as one page of HTML (Qt's rich-text subset: tables, no CSS grid).
+    ``describe`` words a missing file item and ``names`` the stored codes (status,
+    role, outcome, severity); the window passes translated ones."""
     text = {**LABELS, **(labels or {})}
+    words = dict(names or {})
 
     def e(value: object) -> str:
         return escape(str(value))
 
+    def n(code: str) -> str:
+        return escape(words.get(code, code))
+
     profile_rows = "".join(
-        f"<tr><td class='key'>{e(text[key])}</td><td>{e(value)}</td></tr>"
+        f"<tr><td class='key'>{e(text[key])}</td><td>{n(value) if key == 'status' else e(value)}</td></tr>"
         for key, value in briefing.profile.items()
         if value
     )
     contacts = [
-        f"<b>{e(name)}</b> {e(title)} · {e(role)}" + (f" · {e(phone)}" if phone else "")
+        f"<b>{e(name)}</b> {e(title)} · {n(role)}" + (f" · {e(phone)}" if phone else "")
         for name, title, role, phone in briefing.contacts
     ]
     reports = [
-        f"<b>{e(r.day.isoformat())}</b> [{e(r.outcome)}] {e(r.notes)}"
+        f"<b>{e(r.day.isoformat())}</b> [{n(r.outcome)}] {e(r.notes)}"
         + (f"<br/>{e(text['next_steps'])}: {e(r.next_steps)}" if r.next_steps else "")
         + (f"<br/>{e(text['competitors'])}: {e(r.competitors)}" if r.competitors else "")
         for r in briefing.reports
     ]
     quotes = [
-        f"{e(number)} · {e(status)} · ¥{total:,.2f}"
+        f"{e(number)} · {n(status)} · ¥{total:,.2f}"
         + (f" · {e(text['valid_until'])} {e(until.isoformat())}" if until else "")
         for number, status, total, until in briefing.quotes
     ]
     complaints = [
-        f"{e(title)} · {e(severity)} · {e(status)}"
+        f"{e(title)} · {n(severity)} · {n(status)}"
         for title, severity, status in briefing.complaints
     ]
-    missing = [e(item) for item in briefing.missing]
+    missing = [e(describe(check)) for check in briefing.missing]
     none = text["none"]
     visit = f"<p>{e(text['visit'])}: {e(briefing.visit)}</p>" if briefing.visit else ""
     return f"""<html><head><meta charset="utf-8"><style>

@@ -237,6 +237,66 @@
       <translation>竞争对手</translation>
     </message>
     <message>
+      <source>Prospect</source>
+      <translation>潜在</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>活跃</translation>
+    </message>
+    <message>
+      <source>Dormant</source>
+      <translation>休眠</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>流失</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Awaiting approval</source>
+      <translation>待审批</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
       <source>Save briefing</source>
       <translation>保存拜访简报</translation>
     </message>
@@ -407,6 +467,90 @@
     <message>
       <source>No decision</source>
       <translation>未决定</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜力</translation>
+    </message>
+    <message>
+      <source>Parent account</source>
+      <translation>上级单位</translation>
+    </message>
+    <message>
+      <source>Decision maker</source>
+      <translation>决策者</translation>
+    </message>
+    <message>
+      <source>Influencer</source>
+      <translation>影响者</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>使用者</translation>
+    </message>
+    <message>
+      <source>Gatekeeper</source>
+      <translation>把关者</translation>
+    </message>
+    <message>
+      <source>Business licence</source>
+      <translation>营业执照</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Business card</source>
+      <translation>名片</translation>
+    </message>
+    <message>
+      <source>Other file</source>
+      <translation>其他文件</translation>
+    </message>
+    <message>
+      <source>%1 filled in</source>
+      <translation>填写%1</translation>
+    </message>
+    <message>
+      <source>At least %1 contacts</source>
+      <translation>至少 %1 位联系人</translation>
+    </message>
+    <message>
+      <source>A contact who is %1</source>
+      <translation>一位%1联系人</translation>
+    </message>
+    <message>
+      <source>%1 attached</source>
+      <translation>上传%1</translation>
     </message>
   </context>
   <context>

@@ -201,3 +201,32 @@ def test_opening_a_visit_from_today_moves_the_calendar_to_its_week(
     qtbot.waitUntil(lambda: [r.id for r in page.rows] == [visit_id])
     for dialog in list(page.open_dialogs):
         dialog.reject()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_briefing_prints_missing_file_items_in_chinese(
+    qtbot: Any, chinese: None, team: dict[str, Any], tmp_path: Path
+) -> None:
+    ctx = team["rep"]
+    with unit_of_work(ctx.db.sessions, ctx.user_id) as uow:
+        visit_id = visits.plan_visit(
+            uow, account_id=team["account"], owner_id=ctx.user_id, planned_start=today_at(16)
+        )
+    from desktop.ui.pages.visits import VisitsPage
+
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.open_visit(visit_id)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    target = tmp_path / "简报.pdf"
+    with qtbot.waitSignal(dialog.briefing_saved):
+        dialog.save_briefing(target)
+    dialog.reject()
+    flat = "".join(pdf_text(target).split())
+    # The A account has no credit code, no contacts and no business licence.
+    assert "填写统一社会信用代码" in flat
+    assert "至少3位联系人" in flat
+    assert "上传营业执照" in flat
+    assert "credit_code" not in flat
+    assert "[积极]" in flat  # the last report's outcome, not "positive"
+    assert "活跃" in flat  # the account's status

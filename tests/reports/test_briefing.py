@@ -101,3 +101,18 @@ def test_briefing_pdf_text_has_the_chinese_name_and_last_notes(
     assert "上海华测电子有限公司" in flat
     assert "客户确认二季度采购三百台" in flat
     assert text.count("\f") == 1  # one page
+
+
+def test_missing_file_items_are_worded_not_raw_field_names(
+    db: Database, account_with_history: tuple[str, str]
+) -> None:
+    account, visit = account_with_history
+    with db.sessions() as session:
+        briefing = collect(session, account, visit_id=visit)
+    # An A account with two contacts, no credit code, no business licence.
+    html = render_html(briefing)
+    assert "Credit code filled in" in html
+    assert "At least 3 contacts" in html
+    assert "Business licence attached" in html
+    assert "credit_code" not in html
+    assert "business_licence" not in html

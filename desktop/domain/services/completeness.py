@@ -135,6 +135,42 @@ def set_rules(uow: UnitOfWork, new_rules: Mapping[str, Any]) -> None:
             uow.restore(row)
 
 
+# English names of what a rule may require (fields, contact roles, attachment kinds),
+# for documents printed without Qt; windows show their own translated names.
+TARGET_NAMES: dict[str, str] = {
+    "short_name": "Short name",
+    "credit_code": "Credit code",
+    "industry": "Industry",
+    "province": "Province",
+    "city": "City",
+    "address": "Address",
+    "phone": "Phone",
+    "website": "Website",
+    "potential": "Potential",
+    "parent_id": "Parent account",
+    "decision_maker": "Decision maker",
+    "influencer": "Influencer",
+    "user": "User",
+    "gatekeeper": "Gatekeeper",
+    "business_licence": "Business licence",
+    "contract": "Contract",
+    "business_card": "Business card",
+    "other": "Other file",
+}
+
+
+def describe(check: Check) -> str:
+    """One requirement in plain English ("Credit code filled in")."""
+    target = TARGET_NAMES.get(str(check.target), str(check.target))
+    if check.kind == "field":
+        return f"{target} filled in"
+    if check.kind == "contacts":
+        return f"At least {check.target} contacts"
+    if check.kind == "role":
+        return f"A contact who is {target}"
+    return f"{target} attached"
+
+
 def checks_for(tier_rules: Mapping[str, Any]) -> list[Check]:
     result = [Check("field", f) for f in tier_rules.get("fields", [])]
     if tier_rules.get("min_contacts", 0):

@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.domain.models import VISIT_TYPES
+from desktop.domain.models import CONTACT_ROLES, VISIT_TYPES
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
 from desktop.ui.visits.models import (
     ROW_ID_ROLE,
     ChoiceModel,
+    check_text,
     outcome_label,
     status_label,
+    target_label,
     type_label,
 )
 
@@ -436,6 +438,28 @@ class ReportDialog(QDialog):
             "competitors": self.tr("Competitors"),
         }
 
+    def briefing_names(self) -> dict[str, str]:
+        """Stored codes the briefing prints (statuses, roles, outcomes, severities)."""
+        return {
+            **{o: outcome_label(o) for o in visits.OUTCOMES},
+            **{r: target_label(r) for r in CONTACT_ROLES},
+            "prospect": self.tr("Prospect"),
+            "active": self.tr("Active"),
+            "dormant": self.tr("Dormant"),
+            "lost": self.tr("Lost"),
+            "draft": self.tr("Draft"),
+            "pending_approval": self.tr("Awaiting approval"),
+            "approved": self.tr("Approved"),
+            "returned": self.tr("Returned"),
+            "sent": self.tr("Sent"),
+            "low": self.tr("Low"),
+            "medium": self.tr("Medium"),
+            "high": self.tr("High"),
+            "critical": self.tr("Critical"),
+            "open": self.tr("Open"),
+            "in_progress": self.tr("In progress"),
+        }
+
     @Slot()
     def export_briefing(self) -> None:
         if self.detail is None:
@@ -455,11 +479,11 @@ class ReportDialog(QDialog):
         if self.detail is None:
             return
         account_id, visit_id, zone = self.detail.row.account_id, self.visit_id, self.ctx.zone
-        labels = self.briefing_labels()
+        labels, names = self.briefing_labels(), self.briefing_names()
 
         def done(briefing: object) -> None:
             render_pdf(
-                render_html(briefing, labels),
+                render_html(briefing, labels, check_text, names),
                 path,  # type: ignore[arg-type]
                 labels["title"],
             )

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
 from desktop.domain.services.visits import Choice, VisitRow
 
@@ -62,6 +63,42 @@ def outcome_label(outcome: str) -> str:
         "no_decision": QCoreApplication.translate("VisitLabels", "No decision"),
     }
     return labels.get(outcome, outcome)
+
+
+def target_label(target: str) -> str:
+    """What a completeness rule may ask for (a field, a contact role, a file kind)."""
+    names = {
+        "short_name": QCoreApplication.translate("VisitLabels", "Short name"),
+        "credit_code": QCoreApplication.translate("VisitLabels", "Credit code"),
+        "industry": QCoreApplication.translate("VisitLabels", "Industry"),
+        "province": QCoreApplication.translate("VisitLabels", "Province"),
+        "city": QCoreApplication.translate("VisitLabels", "City"),
+        "address": QCoreApplication.translate("VisitLabels", "Address"),
+        "phone": QCoreApplication.translate("VisitLabels", "Phone"),
+        "website": QCoreApplication.translate("VisitLabels", "Website"),
+        "potential": QCoreApplication.translate("VisitLabels", "Potential"),
+        "parent_id": QCoreApplication.translate("VisitLabels", "Parent account"),
+        "decision_maker": QCoreApplication.translate("VisitLabels", "Decision maker"),
+        "influencer": QCoreApplication.translate("VisitLabels", "Influencer"),
+        "user": QCoreApplication.translate("VisitLabels", "User"),
+        "gatekeeper": QCoreApplication.translate("VisitLabels", "Gatekeeper"),
+        "business_licence": QCoreApplication.translate("VisitLabels", "Business licence"),
+        "contract": QCoreApplication.translate("VisitLabels", "Contract"),
+        "business_card": QCoreApplication.translate("VisitLabels", "Business card"),
+        "other": QCoreApplication.translate("VisitLabels", "Other file"),
+    }
+    return names.get(target, target)
+
+
+def check_text(check: Check) -> str:
+    """A missing file item (completeness rule) in the reader's language."""
+    target = target_label(str(check.target))
+    template = {
+        "field": QCoreApplication.translate("VisitLabels", "%1 filled in"),
+        "contacts": QCoreApplication.translate("VisitLabels", "At least %1 contacts"),
+        "role": QCoreApplication.translate("VisitLabels", "A contact who is %1"),
+    }.get(check.kind, QCoreApplication.translate("VisitLabels", "%1 attached"))
+    return template.replace("%1", str(check.target) if check.kind == "contacts" else target)
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
