@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -38,14 +37,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.services import visits, weekly
 from desktop.ui.context import AppContext
+from desktop.ui.table_model import TableModel
 from desktop.ui.visits.dialogs import error_text
-from desktop.ui.visits.models import ROW_ID_ROLE, RowsModel, outcome_label, type_label
+from desktop.ui.visits.models import ROW_ID_ROLE, outcome_label, type_label
 
 WATCHED = {"weekly_report", "visit", "task", "quote", "sales_order"}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class TeamReportsModel(RowsModel[weekly.ReportRow]):
+class TeamReportsModel(TableModel[weekly.ReportRow]):
     """The week's reports of the manager's team (as synced to this computer)."""
 
     REP, STATUS, SUBMITTED, COMMENT = range(4)
@@ -57,14 +56,10 @@ class TeamReportsModel(RowsModel[weekly.ReportRow]):
     def headers(self) -> list[str]:
         return [self.tr("Rep"), self.tr("Status"), self.tr("Submitted"), self.tr("Comment")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        if role == ROW_ID_ROLE:
-            return row.owner_id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def row_id(self, row: weekly.ReportRow) -> str | None:
+        return row.owner_id
+
+    def display(self, row: weekly.ReportRow, column: int) -> Any:
         submitted = (
             f"{row.submitted_at.astimezone(self.ctx.zone):%Y-%m-%d %H:%M}"
             if row.submitted_at
@@ -75,7 +70,7 @@ class TeamReportsModel(RowsModel[weekly.ReportRow]):
             report_status_label(row.status),
             submitted,
             row.manager_comment.replace("\n", " "),
-        ][index.column()]
+        ][column]
 
 
 def report_status_label(status: str) -> str:

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
 from desktop.domain.services.visits import Choice, VisitRow
-
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
-R = TypeVar("R")
+from desktop.ui.table_model import ROW_ID_ROLE, Index, TableModel
+from desktop.ui.table_model import SORT_ROLE as SORT_ROLE  # the area imports it from here
 
 # Colour by type (fill) and status (planned solid, done muted, cancelled grey).
 TYPE_COLOURS = {"onsite": "#2f6fb3", "phone": "#2e8b57", "video": "#8a4fbf"}
@@ -101,42 +91,7 @@ def check_text(check: Check) -> str:
     return template.replace("%1", str(check.target) if check.kind == "contacts" else target)
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """A table over a short list of plain rows (a week's worth): subclasses give the
-    translated ``headers`` and ``data``; ``set_rows`` resets."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[R] = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def set_rows(self, rows: list[R]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def row_at(self, index: Index) -> R | None:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        return self.rows[index.row()]
-
-
-class AgendaModel(RowsModel[VisitRow]):
+class AgendaModel(TableModel[VisitRow]):
     """The week's visits as a list, in time order."""
 
     DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
@@ -156,19 +111,17 @@ class AgendaModel(RowsModel[VisitRow]):
             self.tr("Status"),
         ]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        column = index.column()
-        if role == ROW_ID_ROLE:
-            return row.id
-        if role == SORT_ROLE:
-            return row.start.timestamp() if column in (self.DAY, self.TIME) else self.data(index)
+    def sort_value(self, row: VisitRow, column: int) -> Any:
+        if column in (self.DAY, self.TIME):
+            return row.start.timestamp()
+        return self.display(row, column)
+
+    def role_data(self, row: VisitRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(visit_colour(row.visit_type, row.status))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def display(self, row: VisitRow, column: int) -> Any:
         local = row.start.astimezone(self.zone)
         return [
             local.strftime("%Y-%m-%d"),
@@ -227,7 +180,7 @@ class ChoiceModel(QAbstractListModel):
         return True
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(TableModel[TodayItem]):
     """Today's items, section by section; each row opens its record."""
 
     SECTION, WHEN, TITLE, DETAIL, STATUS = range(5)
@@ -235,7 +188,10 @@ class TodayModel(QAbstractTableModel):
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.zone = zone
-        self.items: list[TodayItem] = []
+
+    @property
+    def items(self) -> list[TodayItem]:
+        return self.rows
 
     def section_label(self, section: str) -> str:
         return {
@@ -249,28 +205,16 @@ class TodayModel(QAbstractTableModel):
         }.get(section, section)
 
     def set_items(self, items: list[TodayItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [
-                self.tr("What"),
-                self.tr("When"),
-                self.tr("Name"),
-                self.tr("Detail"),
-                self.tr("Status"),
-            ][section]
-        return None
+    def headers(self) -> list[str]:
+        return [
+            self.tr("What"),
+            self.tr("When"),
+            self.tr("Name"),
+            self.tr("Detail"),
+            self.tr("Status"),
+        ]
 
     def _when(self, value: dt.datetime | dt.date | None) -> str:
         if isinstance(value, dt.datetime):
@@ -285,20 +229,19 @@ class TodayModel(QAbstractTableModel):
     def _today(self) -> dt.date:
         return dt.datetime.now(self.zone).date()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        if role == ROW_ID_ROLE:
-            return item.record_id
-        if role == Qt.ItemDataRole.ForegroundRole and item.status in ("overdue", "breached"):
+    def row_id(self, row: TodayItem) -> str | None:
+        return row.record_id
+
+    def role_data(self, row: TodayItem, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in ("overdue", "breached"):
             return QBrush(QColor("#b3261e"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        return None
+
+    def display(self, row: TodayItem, column: int) -> Any:
         return [
-            self.section_label(item.section),
-            self._when(item.when),
-            item.title,
-            item.detail,
-            status_label(item.status),
-        ][index.column()]
+            self.section_label(row.section),
+            self._when(row.when),
+            row.title,
+            row.detail,
+            status_label(row.status),
+        ][column]
