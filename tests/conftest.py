@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen always (an empty or desktop value would try a real display and abort);
+# FIELDBOOK_TEST_DISPLAY=1 lets a developer watch the widgets instead.
+if not os.environ.get("FIELDBOOK_TEST_DISPLAY"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # No real keyring in tests: a test that needs one installs the recording backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 os.environ.pop("FIELDBOOK_DATA_DIR", None)
