@@ -1,0 +1,183 @@
+"""Write server changes into the device database, then put pending local edits back on top.
+
+Server rows are written with Core upserts inside ``remote_apply`` (they must not enter
+the outbox), never over a newer local copy. Foreign keys are relaxed for the length of
+one page: pages follow the server's current state, so a child may arrive a page before
+its parent; the server itself is consistent, and the device is again once the pull
+sequence ends.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Engine, Table, delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from desktop.domain import codec
+from desktop.domain.models import SYNCED, OutboxEntry, Synced
+from desktop.domain.uow import remote_apply
+from desktop.sync.protocol import Removal, ServerRow
+from desktop.sync.tree import ACCOUNT_CHILDREN, ROW_CHILDREN
+
+Key = tuple[str, str]
+
+
+class BadServerData(ValueError):
+    """A row from the server does not fit the schema."""
+
+
+def table_of(entity: str) -> Table:
+    return cast(Table, SYNCED[entity].__table__)
+
+
+@contextmanager
+def apply_transaction(engine: Engine) -> Iterator[Session]:
+    """One SQLite transaction for one page (or one push answer), foreign keys relaxed."""
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with Session(bind=connection) as session, remote_apply(session), session.begin():
+                yield session
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _decode_row(model: type[Synced], row: ServerRow) -> dict[str, Any]:
+    columns = model.__table__.columns
+    values: dict[str, Any] = {"id": row.id}
+    try:
+        for name in model.data_columns():
+            values[name] = codec.decode(model, name, row.fields.get(name))
+        values["version"] = row.version
+        values["field_versions"] = dict(row.field_versions)
+        for name in ("deleted_at", "created_at", "updated_at"):
+            raw = getattr(row, name)
+            values[name] = codec.decode(model, name, raw) if raw is not None else None
+        values["created_by"] = row.created_by
+        values["updated_by"] = row.updated_by
+    except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
+        raise BadServerData(f"{row.entity} {row.id}: {exc}") from exc
+    for name in ("created_at", "updated_at"):
+        if values[name] is None:
+            values.pop(name)
+    for name, column in columns.items():
+        if name not in values:
+            continue
+        if values[name] is None and not column.nullable and column.default is not None:
+            default = column.default
+            values[name] = default.arg if getattr(default, "is_scalar", False) else None
+    return values
+
+
+def upsert_rows(session: Session, rows: Iterable[ServerRow]) -> set[Key]:
+    """Insert or update server rows (never over a newer local version)."""
+    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    touched: set[Key] = set()
+    for row in rows:
+        model = SYNCED.get(row.entity)
+        if model is None:
+            continue  # a newer server's entity this version does not know
+        by_entity[row.entity].append(_decode_row(model, row))
+        touched.add((row.entity, row.id))
+    for entity in SYNCED:
+        batch = by_entity.get(entity)
+        if not batch:
+            continue
+        table = table_of(entity)
+        keys = set(batch[0])
+        groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        for values in batch:
+            groups[frozenset(values)].append(values)
+        for names, group in groups.items():
+            keys = set(names)
+            stmt = sqlite_insert(table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[table.c.id],
+                set_={name: stmt.excluded[name] for name in keys if name != "id"},
+                where=table.c.version <= stmt.excluded.version,
+            )
+            session.execute(stmt, group)
+    return touched
+
+
+def remove_rows(session: Session, removals: Iterable[Removal]) -> set[Key]:
+    """Rows that left the user's view go, with everything hanging off them."""
+    touched: set[Key] = set()
+    for removal in removals:
+        if removal.entity in SYNCED:
+            touched |= _remove(session, removal.entity, [removal.id])
+    return touched
+
+
+def _remove(session: Session, entity: str, ids: list[str]) -> set[Key]:
+    if not ids:
+        return set()
+    touched: set[Key] = set()
+    if entity == "account":
+        for child in ACCOUNT_CHILDREN:
+            table = table_of(child)
+            child_ids = list(session.scalars(select(table.c.id).where(table.c.account_id.in_(ids))))
+            touched |= _remove(session, child, child_ids)
+    for child, column in ROW_CHILDREN.get(entity, []):
+        table = table_of(child)
+        child_ids = list(session.scalars(select(table.c.id).where(table.c[column].in_(ids))))
+        touched |= _remove(session, child, child_ids)
+    table = table_of(entity)
+    session.execute(delete(table).where(table.c.id.in_(ids)))
+    return touched | {(entity, i) for i in ids}
+
+
+def reapply_pending(session: Session, keys: set[Key] | None = None) -> int:
+    """Put still-pending local edits back on top of what the server sent."""
+    query = (
+        select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(OutboxEntry.mutation_id)
+    )
+    count = 0
+    for entry in session.scalars(query):
+        if keys is not None and (entry.entity, entry.row_id) not in keys:
+            continue
+        model = SYNCED.get(entry.entity)
+        if model is None:
+            continue
+        table = table_of(entry.entity)
+        values: dict[str, Any] = {}
+        for name, wire in (entry.fields or {}).items():
+            if name in table.columns:
+                try:
+                    values[name] = codec.decode(model, name, wire)
+                except (ValueError, TypeError, ArithmeticError):
+                    continue
+        if entry.op == "delete":
+            values = {"deleted_at": entry.created_at}
+        elif entry.op == "restore":
+            values["deleted_at"] = None
+        if values:
+            session.execute(update(table).where(table.c.id == entry.row_id).values(values))
+            count += 1
+    return count
+
+
+def clear_for_resync(session: Session) -> int:
+    """Drop every synced row that carries no pending edit; the outbox is untouched."""
+    pending = {
+        (e, r)
+        for e, r in session.execute(
+            select(OutboxEntry.entity, OutboxEntry.row_id).where(OutboxEntry.state == "pending")
+        )
+    }
+    removed = 0
+    for entity in reversed(list(SYNCED)):
+        table = table_of(entity)
+        keep = [r for e, r in pending if e == entity]
+        query = delete(table)
+        if keep:
+            query = query.where(table.c.id.not_in(keep))
+        removed += cast(CursorResult[Any], session.execute(query)).rowcount or 0
+    return removed

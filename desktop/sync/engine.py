@@ -1,0 +1,320 @@
+"""One sync: push the outbox, then pull and apply the server's changes.
+
+``sync_once`` is the single entry point for the command line and the GUI worker: it
+reports progress through a callback, stops between requests when ``cancel()`` says so,
+and returns a ``SyncReport``. Each push answer and each pulled page is applied in one
+SQLite transaction together with its bookkeeping (outbox states, cursor), so a crash
+at any moment leaves the device consistent and the next sync carries on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from desktop.domain.models import OutboxEntry, SyncIssue
+from desktop.domain.models.types import utcnow
+from desktop.domain.services.device import delete_meta, get_meta, set_meta
+from desktop.sync.apply import (
+    BadServerData,
+    Key,
+    apply_transaction,
+    clear_for_resync,
+    reapply_pending,
+    remove_rows,
+    upsert_rows,
+)
+from desktop.sync.client import SyncClient, SyncError
+from desktop.sync.protocol import Mutation, PullRequest, PushRequest, PushResponse, ServerRow
+
+CURSOR = "sync_cursor"
+RESUME = "sync_resume"
+LAST_SYNC = "sync_last_at"
+SERVER_URL = "sync_server_url"
+USERNAME = "sync_username"
+
+Progress = Callable[[str, int, int | None], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    removed: int = 0
+    pages: int = 0
+    must_resync: bool = False
+    cancelled: bool = False
+    issues: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (
+            f"pushed {self.pushed} change(s) ({self.applied} applied, {self.conflicts} "
+            f"conflict(s), {self.rejected} rejected); pulled {self.pulled} row(s), "
+            f"removed {self.removed}"
+        )
+        if self.must_resync:
+            text += "; downloaded everything again (the server asked for a full resync)"
+        if self.cancelled:
+            text += "; cancelled"
+        return text
+
+
+class Cancelled(Exception):
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+def _quiet(phase: str, done: int, total: int | None) -> None:
+    return None
+
+
+def sync_once(
+    engine: Engine,
+    client: SyncClient,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    batch_size: int = 200,
+    page_size: int = 1000,
+) -> SyncReport:
+    """Push everything pending, then pull until the device is up to date."""
+    report = SyncReport()
+    progress = progress or _quiet
+    cancel = cancel or _never
+    try:
+        push_outbox(engine, client, report, progress, cancel, batch_size)
+        pull_changes(engine, client, report, progress, cancel, page_size)
+    except Cancelled:
+        report.cancelled = True
+        return report
+    except BadServerData as exc:
+        raise SyncError(
+            f"the server sent data this Fieldbook cannot store ({exc})", code="bad_data"
+        ) from exc
+    with apply_transaction(engine) as session:
+        set_meta(session, LAST_SYNC, utcnow().isoformat())
+    return report
+
+
+# -- push -----------------------------------------------------------------------------
+def push_outbox(
+    engine: Engine,
+    client: SyncClient,
+    report: SyncReport,
+    progress: Progress,
+    cancel: Cancel,
+    batch_size: int,
+) -> None:
+    resend_from: int | None = None
+    with apply_transaction(engine) as session:
+        total = len(
+            list(
+                session.scalars(
+                    select(OutboxEntry.mutation_id).where(OutboxEntry.state == "pending")
+                )
+            )
+        )
+    done = 0
+    for _attempt in range(10_000):
+        if cancel():
+            raise Cancelled
+        with apply_transaction(engine) as session:
+            query = select(OutboxEntry).order_by(OutboxEntry.mutation_id).limit(batch_size)
+            if resend_from is not None:
+                query = query.where(OutboxEntry.mutation_id >= resend_from)
+            else:
+                query = query.where(OutboxEntry.state == "pending")
+            entries = [_mutation(e) for e in session.scalars(query)]
+        if not entries:
+            return
+        response = client.push(PushRequest(mutations=entries))
+        answered = _apply_push(engine, response, report)
+        done += answered
+        progress("push", done, total)
+        if response.expected_mutation_id is not None:
+            if resend_from == response.expected_mutation_id and not answered:
+                raise SyncError(
+                    "the server expects change number "
+                    f"{response.expected_mutation_id}, which this device no "
+                    "longer has; ask the administrator to reset this device",
+                    code="gap",
+                )
+            resend_from = response.expected_mutation_id
+        elif not answered:
+            return
+        else:
+            resend_from = None
+
+
+def _mutation(entry: OutboxEntry) -> Mutation:
+    return Mutation(
+        mutation_id=entry.mutation_id,
+        entity=entry.entity,
+        row_id=entry.row_id,
+        op=entry.op,
+        fields=entry.fields or {},
+        base_versions=entry.base_versions or {},
+        base_row_version=entry.base_row_version or 0,
+    )
+
+
+def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> int:
+    """Store the server's answers, conflicts and rejections in one transaction."""
+    answered = 0
+    with apply_transaction(engine) as session:
+        rows: list[ServerRow] = []
+        gone: list[Key] = []
+        for result in response.results:
+            entry = session.get(OutboxEntry, result.mutation_id)
+            if entry is None:
+                continue
+            answered += 1
+            first_answer = entry.state == "pending"
+            entry.state = result.status
+            entry.attempts = (entry.attempts or 0) + 1
+            entry.result = result.model_dump(exclude={"row"})
+            if result.row is not None:
+                rows.append(result.row)
+            elif result.status != "applied" or entry.op != "delete":
+                gone.append((entry.entity, entry.row_id))
+            if not first_answer:
+                continue
+            report.pushed += 1
+            if result.status == "applied":
+                report.applied += 1
+            elif result.status == "conflict":
+                report.conflicts += 1
+                for conflict in result.conflicts:
+                    issue = SyncIssue(
+                        kind="conflict",
+                        mutation_id=entry.mutation_id,
+                        entity=entry.entity,
+                        row_id=entry.row_id,
+                        field=conflict.field,
+                        mine=conflict.mine,
+                        theirs=conflict.theirs,
+                        reason=result.reason,
+                        server_changed_by=result.server_changed_by,
+                        state="open",
+                    )
+                    session.add(issue)
+                    report.issues.append(
+                        {
+                            "kind": "conflict",
+                            "entity": entry.entity,
+                            "row_id": entry.row_id,
+                            "field": conflict.field,
+                            "mine": conflict.mine,
+                            "theirs": conflict.theirs,
+                            "reason": result.reason,
+                        }
+                    )
+            else:
+                report.rejected += 1
+                session.add(
+                    SyncIssue(
+                        kind="rejected",
+                        mutation_id=entry.mutation_id,
+                        entity=entry.entity,
+                        row_id=entry.row_id,
+                        field=None,
+                        mine=entry.fields,
+                        theirs=None,
+                        reason=result.reason,
+                        state="open",
+                    )
+                )
+                report.issues.append(
+                    {
+                        "kind": "rejected",
+                        "entity": entry.entity,
+                        "row_id": entry.row_id,
+                        "reason": result.reason,
+                    }
+                )
+        session.flush()
+        touched = upsert_rows(session, rows)
+        from desktop.sync.protocol import Removal
+
+        # Rows the server does not have or that this user may no longer see.
+        touched |= remove_rows(
+            session, [Removal(entity=e, id=i) for e, i in gone if (e, i) not in touched]
+        )
+        reapply_pending(session, touched)
+    return answered
+
+
+# -- pull -----------------------------------------------------------------------------
+def pull_changes(
+    engine: Engine,
+    client: SyncClient,
+    report: SyncReport,
+    progress: Progress,
+    cancel: Cancel,
+    page_size: int,
+) -> None:
+    with apply_transaction(engine) as session:
+        cursor = int(get_meta(session, CURSOR) or 0)
+        resume = get_meta(session, RESUME)
+    resynced = False
+    while True:
+        if cancel():
+            raise Cancelled
+        page = client.pull(PullRequest(cursor=cursor, resume=resume, limit=page_size))
+        if page.must_resync:
+            if resynced:
+                raise SyncError(
+                    "the server keeps asking for a full resync; try again later",
+                    code="resync_loop",
+                    retryable=True,
+                )
+            resynced = report.must_resync = True
+            with apply_transaction(engine) as session:
+                clear_for_resync(session)
+                set_meta(session, CURSOR, "0")
+                delete_meta(session, RESUME)
+                reapply_pending(session)
+            cursor, resume = 0, None
+            continue
+        if page.more and not page.resume:
+            raise SyncError(
+                "the server's answer is incomplete (no continuation)",
+                code="bad_response",
+                retryable=True,
+            )
+        with apply_transaction(engine) as session:
+            touched = remove_rows(session, page.removes)
+            touched |= upsert_rows(session, page.rows)
+            if page.more:
+                set_meta(session, RESUME, page.resume or "")
+            else:
+                set_meta(session, CURSOR, str(page.cursor if page.cursor is not None else cursor))
+                delete_meta(session, RESUME)
+            reapply_pending(session, touched)
+        report.pulled += len(page.rows)
+        report.removed += len(page.removes)
+        report.pages += 1
+        progress("pull", report.pulled, None)
+        if not page.more:
+            return
+        resume = page.resume
+
+
+def sync_state(engine: Engine) -> dict[str, Any]:
+    with apply_transaction(engine) as session:
+        return {
+            "cursor": int(get_meta(session, CURSOR) or 0),
+            "resume": json.loads(json.dumps(get_meta(session, RESUME))),
+            "last_sync": get_meta(session, LAST_SYNC),
+        }

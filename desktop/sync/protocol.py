@@ -1,0 +1,161 @@
+"""The sync wire protocol: request and response bodies shared by device and server.
+
+Versioned: every request carries ``PROTOCOL_HEADER: PROTOCOL_VERSION``; a server that
+does not speak the device's version answers 426 with a message for the user. Field
+values travel in the wire form of ``desktop.domain.codec`` (decimals as text, times as
+ISO 8601 UTC). Models forbid unknown keys on requests so junk is refused early, and
+ignore them on responses so a newer server can add fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "Fieldbook-Protocol"
+API_PREFIX = "/sync/v1"
+
+Op = Literal["insert", "update", "delete", "restore"]
+Status = Literal["applied", "conflict", "rejected"]
+
+MAX_BATCH = 500
+MAX_PAGE = 5000
+
+# Bounded text keeps malformed or hostile input from costing memory on the server.
+Id = Field(min_length=1, max_length=64)
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class LoginRequest(_Request):
+    username: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=400)
+    device_id: str = Id
+    device_name: str = Field(default="", max_length=200)
+
+
+class LoginResponse(_Response):
+    token: str
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    expires_at: str
+
+
+class Mutation(_Request):
+    mutation_id: int = Field(ge=1, le=2**62)
+    entity: str = Field(min_length=1, max_length=40)
+    row_id: str = Id
+    op: Op
+    fields: dict[str, Any] = Field(default_factory=dict)
+    base_versions: dict[str, int] = Field(default_factory=dict)
+    base_row_version: int = Field(default=0, ge=0)
+
+
+class PushRequest(_Request):
+    protocol: int = PROTOCOL_VERSION
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_BATCH)
+
+
+class FieldConflict(_Response):
+    field: str
+    mine: Any = None
+    theirs: Any = None
+
+
+# The sync columns a ServerRow carries beside ``fields``.
+ROW_META = (
+    "version",
+    "field_versions",
+    "deleted_at",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+)
+
+
+class ServerRow(_Response):
+    """A row as the server holds it: the sync columns plus data fields in wire form."""
+
+    entity: str
+    id: str
+    version: int
+    field_versions: dict[str, int] = Field(default_factory=dict)
+    deleted_at: str | None = None
+    created_at: str | None = None
+    created_by: str | None = None
+    updated_at: str | None = None
+    updated_by: str | None = None
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class MutationResult(_Response):
+    mutation_id: int
+    status: Status
+    version: int | None = None
+    reason: str = ""
+    conflicts: list[FieldConflict] = Field(default_factory=list)
+    # The row as the server now holds it (None: it does not exist or is out of scope).
+    row: ServerRow | None = None
+    server_changed_by: str | None = None
+    server_changed_at: str | None = None
+
+
+class PushResponse(_Response):
+    results: list[MutationResult] = Field(default_factory=list)
+    # Set when the batch stopped at a gap: the mutation id the server needs next.
+    expected_mutation_id: int | None = None
+    head: int = 0
+
+
+class PullRequest(_Request):
+    protocol: int = PROTOCOL_VERSION
+    cursor: int = Field(default=0, ge=0)
+    # Opaque continuation of a pull that spans several pages.
+    resume: str | None = Field(default=None, max_length=400)
+    limit: int = Field(default=1000, ge=1, le=MAX_PAGE)
+
+
+class Removal(_Response):
+    entity: str
+    id: str
+
+
+class PullResponse(_Response):
+    rows: list[ServerRow] = Field(default_factory=list)
+    removes: list[Removal] = Field(default_factory=list)
+    # Set on the last page: the cursor to store with it. None while more pages follow.
+    cursor: int | None = None
+    resume: str | None = None
+    more: bool = False
+    must_resync: bool = False
+    head: int = 0
+
+
+class ErrorBody(_Response):
+    detail: str
+    code: str = ""
+    wipe: bool = False
+
+
+class BlobStatus(_Response):
+    content_hash: str
+    size: int
+    received: int
+    complete: bool
+
+
+class Health(_Response):
+    status: str
+    protocol: int
+    database: str

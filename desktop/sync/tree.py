@@ -1,0 +1,23 @@
+"""Which rows hang off which: the shape both the server's scope and the device's
+REMOVE handling follow (an account's subtree leaves a device together)."""
+
+from __future__ import annotations
+
+# Rows that hang off an account through their own ``account_id`` column.
+ACCOUNT_CHILDREN = (
+    "account_team_member",
+    "contact",
+    "opportunity",
+    "visit",
+    "quote",
+    "sales_order",
+    "complaint",
+    "task",
+    "attachment",
+    "change_record",
+)
+# Rows that hang off another row: parent table -> [(child table, column)].
+ROW_CHILDREN: dict[str, list[tuple[str, str]]] = {
+    "quote": [("quote_line", "quote_id")],
+    "sales_order": [("delivery", "order_id"), ("payment", "order_id")],
+}

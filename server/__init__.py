@@ -1,0 +1,1 @@
+"""The Fieldbook sync server (FastAPI, Qt-free): auth, scope, push, pull, attachments."""

@@ -1,0 +1,116 @@
+"""The server database: SQLite under the data folder by default, PostgreSQL by URL.
+
+Migrations run in-process through Alembic's API (``server/migrations``); the schema is
+the synced tables of ``desktop.domain.models`` plus the server's own (``server.models``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, MetaData, create_engine, event, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.models import SYNCED, Base
+from server.models import Counter, ServerBase
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DB_FILENAME = "server.sqlite3"
+# Tables of the device schema the server never holds (outbox, local state).
+DEVICE_ONLY = frozenset(t for t in Base.metadata.tables if t not in SYNCED)
+
+
+@dataclass
+class ServerDatabase:
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            Path(path).touch(mode=0o600, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def target_metadata() -> list[MetaData]:
+    return [Base.metadata, ServerBase.metadata]
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine) -> None:
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.begin() as connection:
+        if connection.execute(select(Counter.id).where(Counter.id == 1)).first() is None:
+            connection.execute(insert(Counter).values(id=1, value=0, horizon=0))
+
+
+def open_server_database(url: str, *, run_migrations: bool = True) -> ServerDatabase:
+    engine = make_engine(url)
+    try:
+        if run_migrations:
+            migrate(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return ServerDatabase(
+        url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
+    )

@@ -1,0 +1,7 @@
+"""The server tests share the sync fixtures (an in-process server with a team)."""
+
+from __future__ import annotations
+
+from tests.sync.conftest import devices, server
+
+__all__ = ["devices", "server"]

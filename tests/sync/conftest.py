@@ -1,0 +1,46 @@
+"""Fixtures: an in-process sync server with a team (a manager, two reps and an admin)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from server import auth
+from tests.sync.harness import Device, Server
+
+# Cheap argon2 parameters: tests sign in hundreds of times (the real cost is ~0.3 s).
+auth.use_hasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    srv = Server(tmp_path / "server")
+    srv.team("East")
+    srv.team("West")
+    srv.user("boss", "manager", team="East")
+    srv.user("alice", "rep", team="East")
+    srv.user("bob", "rep", team="East")
+    srv.user("wendy", "rep", team="West")
+    srv.user("root", "admin")
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def devices(server: Server, tmp_path: Path) -> Iterator[dict[str, Device]]:
+    made: dict[str, Device] = {}
+
+    class _Factory(dict[str, Device]):
+        def __missing__(self, name: str) -> Device:
+            device = Device(server, tmp_path / f"dev-{name}-{len(made)}", name)
+            made[f"{name}-{len(made)}"] = device
+            self[name] = device
+            return device
+
+    factory = _Factory()
+    yield factory
+    for device in made.values():
+        device.close()
