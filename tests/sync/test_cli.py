@@ -1,0 +1,148 @@
+"""``fieldbook login``, ``sync`` and ``logout`` against an in-process server."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from desktop.commands import main
+from desktop.commands import sync as sync_commands
+from desktop.domain.models import Account
+from desktop.domain.services import records
+from desktop.domain.services.device import current_user_id
+from desktop.domain.uow import unit_of_work
+from desktop.store.migrate import open_database
+from tests.sync.harness import BASE, PASSWORD, Server
+from tests.sync.memory_keyring import MemoryKeyring
+
+
+@pytest.fixture
+def wired(server: Server, monkeypatch: pytest.MonkeyPatch) -> Server:
+    monkeypatch.setattr(sync_commands, "HTTP_FACTORY", lambda url: server.http())
+    return server
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def test_login_keeps_the_token_in_the_keyring_only(
+    wired, memory_keyring, data_dir: Path, monkeypatch, capsys
+):
+    code = run(
+        [
+            "login",
+            "--data-dir",
+            str(data_dir),
+            "--server",
+            BASE,
+            "--user",
+            "alice",
+            "--password-stdin",
+        ],
+        monkeypatch,
+        PASSWORD + "\n",
+    )
+    assert code == 0
+    assert "keyring" in capsys.readouterr().out
+    (((service, username), token),) = memory_keyring.store.items()
+    assert (service, username) == ("Fieldbook", f"{BASE}|alice")
+    # The token is nowhere in the data folder.
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert token.encode() not in path.read_bytes()
+
+    assert run(["sync", "--data-dir", str(data_dir)], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "pulled" in out
+    db = open_database(data_dir)
+    with db.sessions() as s:
+        assert current_user_id(s) == wired.users["alice"]
+    with unit_of_work(db.sessions, wired.users["alice"]) as uow:
+        records.create(uow, Account, {"name": "命令行客户", "owner_id": wired.users["alice"]})
+    db.dispose()
+    assert run(["sync", "--data-dir", str(data_dir)], monkeypatch) == 0
+    assert "pushed 1 change(s) (1 applied" in capsys.readouterr().out
+
+    assert run(["logout", "--data-dir", str(data_dir)], monkeypatch) == 0
+    assert memory_keyring.store == {}
+    assert run(["sync", "--data-dir", str(data_dir)], monkeypatch) == 1
+    assert "no stored sign-in" in capsys.readouterr().err
+
+
+def test_without_a_secure_keyring_the_user_is_told(wired, data_dir: Path, monkeypatch, capsys):
+    # tests/conftest.py selects the null backend.
+    code = run(
+        [
+            "login",
+            "--data-dir",
+            str(data_dir),
+            "--server",
+            BASE,
+            "--user",
+            "bob",
+            "--password-stdin",
+        ],
+        monkeypatch,
+        PASSWORD + "\n",
+    )
+    assert code == 0
+    assert "will not be remembered" in capsys.readouterr().err
+    code = run(
+        ["sync", "--data-dir", str(data_dir), "--password-stdin"], monkeypatch, PASSWORD + "\n"
+    )
+    assert code == 0
+    assert "pulled" in capsys.readouterr().out
+
+
+def test_wrong_password_and_bad_server_are_one_clear_line(
+    wired, data_dir: Path, monkeypatch, capsys
+):
+    code = run(
+        [
+            "login",
+            "--data-dir",
+            str(data_dir),
+            "--server",
+            BASE,
+            "--user",
+            "alice",
+            "--password-stdin",
+        ],
+        monkeypatch,
+        "nope\n",
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fieldbook: sign-in failed: wrong user name or password")
+    assert "Traceback" not in err
+    code = run(
+        [
+            "login",
+            "--data-dir",
+            str(data_dir),
+            "--server",
+            "ftp:/x",
+            "--user",
+            "alice",
+            "--password-stdin",
+        ],
+        monkeypatch,
+        "x\n",
+    )
+    assert code == 1
+    assert "not a server address" in capsys.readouterr().err
