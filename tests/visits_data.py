@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from desktop.domain.models import Account, Contact, User
@@ -105,3 +106,21 @@ def done_visit(
     with unit_of_work(db.sessions, owner_id) as uow:
         visits.write_report(uow, visit_id, outcome="positive", notes=notes)
     return visit_id
+
+
+def page_context(db: Database, data_dir: Path, user_id: str, name: str, role: str):  # type: ignore[no-untyped-def]
+    """What the window would give a page, working as this user (GUI tests)."""
+    from desktop.settings import Settings
+    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.tasks import TaskRunner
+
+    return AppContext(
+        data_dir=data_dir,
+        db=db,
+        settings=Settings(data_dir),
+        tasks=TaskRunner(db, lambda: user_id),
+        events=AppEvents(),
+        user_id=user_id,
+        user_name=name,
+        user_role=role,
+    )

@@ -107,6 +107,10 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if ctx.is_manager:  # managers and admins also set the team's rules (a Rules tab)
+            from desktop.ui.rules import add_rules_tab
+
+            self.rules_tab = add_rules_tab(self, layout, ctx)
 
     @Slot()
     def _choose_folder(self) -> None:

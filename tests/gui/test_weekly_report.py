@@ -20,7 +20,7 @@ from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from desktop.ui.context import AppContext
 from desktop.ui.testing import screenshot
-from tests.visits_data import SHANGHAI, add_account, add_user, done_visit
+from tests.visits_data import SHANGHAI, add_account, add_user, done_visit, page_context
 
 LOCAL_TODAY = dt.datetime.now(SHANGHAI).date()
 MONDAY = weekly.week_start(LOCAL_TODAY)
@@ -29,23 +29,6 @@ SUMMARY = "=cmd|' /C calc'!A0 本周拜访华测，客户确认二季度采购"
 
 def today_at(hour: int) -> dt.datetime:
     return dt.datetime.combine(LOCAL_TODAY, dt.time(hour), SHANGHAI)
-
-
-def make_ctx(db: Database, data_dir: Path, user_id: str, name: str, role: str) -> AppContext:
-    from desktop.settings import Settings
-    from desktop.ui.context import AppEvents
-    from desktop.ui.tasks import TaskRunner
-
-    return AppContext(
-        data_dir=data_dir,
-        db=db,
-        settings=Settings(data_dir),
-        tasks=TaskRunner(db, lambda: user_id),
-        events=AppEvents(),
-        user_id=user_id,
-        user_name=name,
-        user_role=role,
-    )
 
 
 @pytest.fixture
@@ -59,8 +42,8 @@ def team(qapp: object, data_dir: Path, db: Database) -> Iterator[dict[str, Any]]
             uow, title="寄送样机", due_date=LOCAL_TODAY, owner_id=rep, account_id=account
         )
     contexts = {
-        "rep": make_ctx(db, data_dir, rep, "张伟", "rep"),
-        "manager": make_ctx(db, data_dir, manager, "王芳", "manager"),
+        "rep": page_context(db, data_dir, rep, "张伟", "rep"),
+        "manager": page_context(db, data_dir, manager, "王芳", "manager"),
     }
     yield {"rep": rep, "manager": manager, "account": account, **contexts}
     for ctx in contexts.values():

@@ -28,7 +28,16 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.visits.models import ROW_ID_ROLE, TodayModel
 
-WATCHED = {"visit", "task", "account", "quote", "sales_order", "complaint", "sales_target"}
+WATCHED = {
+    "visit",
+    "task",
+    "account",
+    "quote",
+    "sales_order",
+    "complaint",
+    "sales_target",
+    "policy",  # a manager changed the rules (visit cadence)
+}
 REMINDER_INTERVAL_MS = 60_000
 
 
