@@ -20,6 +20,180 @@
     </message>
   </context>
   <context>
+    <name>AccountComplaintsModel</name>
+    <message>
+      <source>Opened</source>
+      <translation>提出时间</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>SLA due</source>
+      <translation>SLA 截止</translation>
+    </message>
+    <message>
+      <source>Age (days)</source>
+      <translation>已过天数</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Past its SLA</source>
+      <translation>已超出 SLA</translation>
+    </message>
+    <message>
+      <source>Close to its SLA</source>
+      <translation>即将超出 SLA</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountComplaintsTab</name>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>No complaints.</source>
+      <translation>没有投诉。</translation>
+    </message>
+    <message>
+      <source>Complaints: %1 · open: %2 · past their SLA: %3</source>
+      <translation>投诉：%1 · 未结：%2 · 已超出 SLA：%3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountQuotesTab</name>
+    <message>
+      <source>Quotes</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>No quotes yet.</source>
+      <translation>尚无报价。</translation>
+    </message>
+    <message>
+      <source>Quotes (latest revisions): %1 · open: %2, worth %3</source>
+      <translation>报价（最新版本）：%1 · 未结：%2，金额 %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountReceivablesTab</name>
+    <message>
+      <source>Receivables</source>
+      <translation>应收款</translation>
+    </message>
+    <message>
+      <source>No orders yet.</source>
+      <translation>尚无订单。</translation>
+    </message>
+    <message>
+      <source>Outstanding: %1 · orders: %2</source>
+      <translation>未收款：%1 · 订单数：%2</translation>
+    </message>
+    <message>
+      <source>overdue: %1 · overdue orders: %2</source>
+      <translation>逾期：%1 · 逾期订单数：%2</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountTab</name>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Show it on its page (or double-click the row)</source>
+      <translation>在其页面中打开（或双击该行）</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountVisitsTab</name>
+    <message>
+      <source>Visits</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>No visits yet.</source>
+      <translation>尚无拜访记录。</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Last visit: %1 · next planned: %2 · visits in all: %3</source>
+      <translation>上次拜访：%1 · 下次计划：%2 · 拜访总数：%3</translation>
+    </message>
+  </context>
+  <context>
     <name>Crash</name>
     <message>
       <source>Something went wrong inside Fieldbook. Your saved data is safe.
@@ -125,125 +299,6 @@ A report without customer data was saved to:
     <message>
       <source>This part of Fieldbook is not available in this version yet.</source>
       <translation>此版本暂未提供该功能。</translation>
-    </message>
-  </context>
-  <context>
-    <name>RulesTab</name>
-    <message>
-      <source>Save rules</source>
-      <translation>保存规则</translation>
-    </message>
-    <message>
-      <source>These rules apply to the whole team; every device follows them after sync.</source>
-      <translation>这些规则适用于整个团队，各设备同步后生效。</translation>
-    </message>
-    <message>
-      <source>Tier %1</source>
-      <translation>%1 类客户</translation>
-    </message>
-    <message>
-      <source>Visit coverage: visit each account at least every</source>
-      <translation>拜访覆盖：每个客户至少每隔</translation>
-    </message>
-    <message>
-      <source>days</source>
-      <translation>天</translation>
-    </message>
-    <message>
-      <source>Maximum discount without approval</source>
-      <translation>免审批的最大折扣</translation>
-    </message>
-    <message>
-      <source>Leave empty for no limit.</source>
-      <translation>留空表示不限制。</translation>
-    </message>
-    <message>
-      <source>Public pool (公海)</source>
-      <translation>公海</translation>
-    </message>
-    <message>
-      <source>Claimed accounts per rep</source>
-      <translation>每位销售可认领客户数</translation>
-    </message>
-    <message>
-      <source>Tier %1 goes back after</source>
-      <translation>%1 类客户退回公海：</translation>
-    </message>
-    <message>
-      <source>days without activity</source>
-      <translation>天无跟进</translation>
-    </message>
-    <message>
-      <source>Complaint response time (SLA)</source>
-      <translation>投诉响应时限（SLA）</translation>
-    </message>
-    <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
-    </message>
-    <message>
-      <source>hours</source>
-      <translation>小时</translation>
-    </message>
-    <message>
-      <source>Archive completeness: what each tier's file must hold</source>
-      <translation>档案完整度：各类客户档案必须包含的内容</translation>
-    </message>
-    <message>
-      <source>Minimum contacts</source>
-      <translation>最少联系人数</translation>
-    </message>
-    <message>
-      <source>A contact who is %1</source>
-      <translation>有一位%1</translation>
-    </message>
-    <message>
-      <source>File: %1</source>
-      <translation>文件：%1</translation>
-    </message>
-    <message>
-      <source>Enter a percentage from 0 to 100.</source>
-      <translation>请输入 0 到 100 之间的百分比。</translation>
-    </message>
-    <message>
-      <source>Minimum contacts: a whole number from 0 to 20.</source>
-      <translation>最少联系人数：0 到 20 之间的整数。</translation>
-    </message>
-    <message>
-      <source>Enter a whole number greater than 0.</source>
-      <translation>请输入大于 0 的整数。</translation>
-    </message>
-    <message>
-      <source>At most %1.</source>
-      <translation>最多 %1。</translation>
-    </message>
-    <message>
-      <source>Some rules need fixing; see the messages beside them.</source>
-      <translation>部分规则有误，请查看旁边的提示。</translation>
-    </message>
-    <message>
-      <source>Rules saved. Every device follows them after the next sync.</source>
-      <translation>规则已保存。下次同步后各设备生效。</translation>
-    </message>
-    <message>
-      <source>General</source>
-      <translation>常规</translation>
-    </message>
-    <message>
-      <source>Rules</source>
-      <translation>规则</translation>
     </message>
   </context>
   <context>

@@ -101,6 +101,7 @@ class AccountDetail(QWidget):
     contact_edit_requested = Signal(dict)
     contact_remove_requested = Signal(str)
     closed = Signal()
+    account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
 
     FORM = (
         "name",
@@ -451,6 +452,7 @@ class AccountDetail(QWidget):
             or self.tr("Nothing is required for this tier.")
         )
         self.history_model.set_items(data.history)
+        self.account_shown.emit(str(data.account["id"]))
 
 
 def _differs(old: Any, new: Any, key: str) -> bool:

@@ -33,6 +33,7 @@ from desktop.domain.services import accounts, contacts
 from desktop.domain.services.accounts import AccountQuery, AccountRow, DuplicateWarning
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
+from desktop.ui.account_tabs import add_account_tabs
 from desktop.ui.accounts.detail import AccountDetail, DetailData, RecordTableModel, load_detail
 from desktop.ui.accounts.dialogs import ContactDialog, DuplicateDialog, HandoverDialog
 from desktop.ui.accounts.model import COLUMNS, ROW_ID_ROLE, AccountTableModel, status_text
@@ -125,6 +126,7 @@ class AccountsPage(Page):
         self.detail.contact_add_requested.connect(lambda: self._edit_contact(None))
         self.detail.contact_edit_requested.connect(self._edit_contact)
         self.detail.contact_remove_requested.connect(self._remove_contact)
+        self.account_tabs = add_account_tabs(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

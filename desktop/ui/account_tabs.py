@@ -1,0 +1,376 @@
+"""The account detail's tabs that show other areas' records of the account: visits
+(history and planned), quotes (latest revisions), complaints and receivables.
+
+Each tab loads through ``ctx.tasks`` when it is shown for an account (not before: a
+rep opening an account pays only for the tabs they look at) and again when a write
+touches what it lists. A double-click opens the record on its own page through
+``ctx.events.open_record``. ``add_account_tabs`` puts them on an ``AccountDetail``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.services import complaints, orders, quotes, visits
+from desktop.domain.services.complaints import ComplaintView
+from desktop.domain.services.records import Record
+from desktop.domain.services.visits import VisitRow
+from desktop.ui.accounts.detail import AccountDetail
+from desktop.ui.context import AppContext
+from desktop.ui.format import local_datetime, money
+from desktop.ui.quotes.models import QuoteListModel
+from desktop.ui.quotes.orders import OrdersModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+from desktop.ui.visits.models import AgendaModel
+
+OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
+LATE = "#b3261e"
+NEAR = "#8a5a00"
+
+
+class AccountTab(QWidget):
+    """A summary line over a list of one kind of record of the shown account."""
+
+    entity: ClassVar[str] = ""  # what open_record is asked to show
+    watched: ClassVar[frozenset[str]] = frozenset()  # entities whose writes reload the tab
+    hidden: ClassVar[tuple[int, ...]] = ()  # columns the account tab does not need
+    stretch: ClassVar[int | None] = None  # the column that takes the spare width
+
+    def __init__(self, ctx: AppContext, model: TableModel[Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        model.setParent(self)
+        self.account_id: str | None = None
+        self.loaded_for: str | None = None  # the account whose rows are on screen
+        self._stale = False
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{self.entity}-tab-summary")
+        self.summary.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName(f"{self.entity}-tab-list")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        for column in self.hidden:
+            self.table.hideColumn(column)
+        self.table.doubleClicked.connect(self.open_index)
+        self.open_button = QPushButton(QCoreApplication.translate("AccountTab", "Open"))
+        self.open_button.setToolTip(
+            QCoreApplication.translate(
+                "AccountTab", "Show it on its page (or double-click the row)"
+            )
+        )
+        self.open_button.clicked.connect(lambda: self.open_index(self.table.currentIndex()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        ctx.tasks.changed.connect(self._on_changed)
+
+    # -- what a tab says ------------------------------------------------------------------
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def loader(self, account_id: str) -> Any:
+        """A function of a Session that returns the tab's data (runs on a worker)."""
+        raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    # -- loading --------------------------------------------------------------------------
+
+    def set_account(self, account_id: str | None) -> None:
+        if account_id == self.loaded_for and not self._stale:
+            return  # the same account shown again; writes reload through _on_changed
+        self.account_id = account_id
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        self._stale = False
+
+        def arrived(result: Any) -> None:
+            self.loaded_for = account_id
+            self.show_result(result)
+
+        self.ctx.tasks.read(self.loader(account_id), arrived, key=f"account-tab-{id(self)}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, entities: set[str]) -> None:
+        if entities & self.watched:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def open_index(self, index: QModelIndex) -> None:
+        row_id = index.data(ROW_ID_ROLE) if index.isValid() else None
+        if row_id:
+            self.ctx.events.open_record.emit(self.entity, str(row_id))
+
+
+# -- visits -----------------------------------------------------------------------------
+
+
+class AccountVisitsTab(AccountTab):
+    entity = "visit"
+    watched = frozenset({"visit"})
+    hidden = (AgendaModel.ACCOUNT,)
+    stretch = AgendaModel.PURPOSE
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, AgendaModel(ctx.zone), parent)
+
+    def title(self) -> str:
+        return self.tr("Visits")
+
+    def loader(self, account_id: str) -> Any:
+        return lambda session: visits.account_visits(session, account_id)
+
+    def show_result(self, result: list[VisitRow]) -> None:
+        self.model.set_rows(result)
+        now = dt.datetime.now(dt.UTC)
+        done = [v.start for v in result if v.status == "done"]
+        planned = [v.start for v in result if v.status == "planned" and v.start >= now]
+        if not result:
+            self.summary.setText(self.tr("No visits yet."))
+            return
+        last = local_datetime(max(done), self.ctx.zone) if done else self.tr("never")
+        upcoming = local_datetime(min(planned), self.ctx.zone) if planned else self.tr("none")
+        self.summary.setText(
+            self.tr("Last visit: %1 · next planned: %2 · visits in all: %3")
+            .replace("%1", last)
+            .replace("%2", upcoming)
+            .replace("%3", str(len(result)))
+        )
+
+
+# -- quotes -----------------------------------------------------------------------------
+
+
+class AccountQuotesTab(AccountTab):
+    entity = "quote"
+    watched = frozenset({"quote", "quote_line"})
+    hidden = (QuoteListModel.ACCOUNT,)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, QuoteListModel(), parent)
+
+    def title(self) -> str:
+        return self.tr("Quotes")
+
+    def loader(self, account_id: str) -> Any:
+        where = quotes.QuoteFilter(account_id=account_id)
+        today = dt.datetime.now(self.ctx.zone).date()
+        return lambda session: quotes.list_quotes(session, where, today=today)
+
+    def show_result(self, result: list[Record]) -> None:
+        model = self.model
+        assert isinstance(model, QuoteListModel)
+        model.reset(len(result), result)
+        if not result:
+            self.summary.setText(self.tr("No quotes yet."))
+            return
+        open_quotes = [q for q in result if q["shown_status"] in OPEN_QUOTE_STATUSES]
+        value = sum((q["total"] for q in open_quotes), Decimal(0))
+        self.summary.setText(
+            self.tr("Quotes (latest revisions): %1 · open: %2, worth %3")
+            .replace("%1", str(len(result)))
+            .replace("%2", str(len(open_quotes)))
+            .replace("%3", money(value))
+        )
+
+
+# -- complaints -------------------------------------------------------------------------
+
+
+class AccountComplaintsModel(TableModel[ComplaintView]):
+    OPENED, TITLE, CATEGORY, SEVERITY, STATUS, SLA_DUE, AGE = range(7)
+    RIGHT_ALIGNED = frozenset({AGE})
+
+    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Opened"),
+            self.tr("Title"),
+            self.tr("Category"),
+            self.tr("Severity"),
+            self.tr("Status"),
+            self.tr("SLA due"),
+            self.tr("Age (days)"),
+        ]
+
+    def word(self, code: str) -> str:
+        return {
+            "quality": self.tr("Quality"),
+            "delivery": self.tr("Delivery"),
+            "service": self.tr("Service"),
+            "price": self.tr("Price"),
+            "other": self.tr("Other"),
+            "low": self.tr("Low"),
+            "medium": self.tr("Medium"),
+            "high": self.tr("High"),
+            "critical": self.tr("Critical"),
+            "open": self.tr("Open"),
+            "in_progress": self.tr("In progress"),
+            "resolved": self.tr("Resolved"),
+            "closed": self.tr("Closed"),
+        }.get(code, code)
+
+    def display(self, row: ComplaintView, column: int) -> Any:
+        zone = self.ctx.zone
+        return [
+            local_datetime(row.opened_at, zone),
+            row.title,
+            self.word(row.category),
+            self.word(row.severity),
+            self.word(row.status),
+            local_datetime(row.sla_due_at, zone),
+            str(row.age_days),
+        ][column]
+
+    def sort_value(self, row: ComplaintView, column: int) -> Any:
+        return row.age_days if column == self.AGE else self.display(row, column)
+
+    def role_data(self, row: ComplaintView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.SLA_DUE, self.STATUS):
+            colour = {"breached": LATE, "missed": LATE, "near_breach": NEAR}.get(row.sla_state)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and row.sla_state == "breached":
+            return self.tr("Past its SLA")
+        if role == Qt.ItemDataRole.ToolTipRole and row.sla_state == "near_breach":
+            return self.tr("Close to its SLA")
+        return None
+
+
+class AccountComplaintsTab(AccountTab):
+    entity = "complaint"
+    watched = frozenset({"complaint"})
+    stretch = AccountComplaintsModel.TITLE
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, AccountComplaintsModel(ctx), parent)
+
+    def title(self) -> str:
+        return self.tr("Complaints")
+
+    def loader(self, account_id: str) -> Any:
+        return lambda session: complaints.complaint_views(session, account_id=account_id)
+
+    def show_result(self, result: list[ComplaintView]) -> None:
+        self.model.set_rows(result)
+        if not result:
+            self.summary.setText(self.tr("No complaints."))
+            return
+        still_open = [c for c in result if c.status not in complaints.CLOSED]
+        breached = [c for c in still_open if c.sla_state == "breached"]
+        self.summary.setText(
+            self.tr("Complaints: %1 · open: %2 · past their SLA: %3")
+            .replace("%1", str(len(result)))
+            .replace("%2", str(len(still_open)))
+            .replace("%3", str(len(breached)))
+        )
+
+
+# -- receivables ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountOrders:
+    orders: list[Record]
+    receivables: orders.Receivables
+
+
+def load_orders(session: Session, account_id: str, today: dt.date) -> AccountOrders:
+    return AccountOrders(
+        orders.list_orders(session, today, account_id=account_id, limit=None),
+        orders.receivables(session, today, account_id=account_id),
+    )
+
+
+class AccountReceivablesTab(AccountTab):
+    entity = "sales_order"
+    watched = frozenset({"sales_order", "payment", "delivery"})
+    hidden = (OrdersModel.ACCOUNT,)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, OrdersModel(), parent)
+
+    def title(self) -> str:
+        return self.tr("Receivables")
+
+    def loader(self, account_id: str) -> Any:
+        today = dt.datetime.now(self.ctx.zone).date()
+        return lambda session: load_orders(session, account_id, today)
+
+    def show_result(self, result: AccountOrders) -> None:
+        self.model.set_rows(result.orders)
+        if not result.orders:
+            self.summary.setText(self.tr("No orders yet."))
+            return
+        owed = result.receivables
+        text = self.tr("Outstanding: %1 · orders: %2").replace("%1", money(owed.outstanding))
+        text = text.replace("%2", str(len(result.orders)))
+        if owed.overdue_orders:
+            text += " · " + (
+                self.tr("overdue: %1 · overdue orders: %2")
+                .replace("%1", money(owed.overdue))
+                .replace("%2", str(owed.overdue_orders))
+            )
+            self.summary.setStyleSheet(f"color: {LATE}")
+        else:
+            self.summary.setStyleSheet("")
+        self.summary.setText(text)
+
+
+def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]:
+    """Put the visits, quotes, complaints and receivables tabs on the account detail."""
+    tabs: list[AccountTab] = [
+        AccountVisitsTab(ctx),
+        AccountQuotesTab(ctx),
+        AccountComplaintsTab(ctx),
+        AccountReceivablesTab(ctx),
+    ]
+    for tab in tabs:
+        detail.add_tab(tab, tab.title())
+        detail.account_shown.connect(tab.set_account)
+    return tabs
