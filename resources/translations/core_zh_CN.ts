@@ -302,6 +302,125 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>RulesTab</name>
+    <message>
+      <source>Save rules</source>
+      <translation>保存规则</translation>
+    </message>
+    <message>
+      <source>These rules apply to the whole team; every device follows them after sync.</source>
+      <translation>这些规则适用于整个团队，各设备同步后生效。</translation>
+    </message>
+    <message>
+      <source>Tier %1</source>
+      <translation>%1 类客户</translation>
+    </message>
+    <message>
+      <source>Visit coverage: visit each account at least every</source>
+      <translation>拜访覆盖：每个客户至少每隔</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>天</translation>
+    </message>
+    <message>
+      <source>Maximum discount without approval</source>
+      <translation>免审批的最大折扣</translation>
+    </message>
+    <message>
+      <source>Leave empty for no limit.</source>
+      <translation>留空表示不限制。</translation>
+    </message>
+    <message>
+      <source>Public pool (公海)</source>
+      <translation>公海</translation>
+    </message>
+    <message>
+      <source>Claimed accounts per rep</source>
+      <translation>每位销售可认领客户数</translation>
+    </message>
+    <message>
+      <source>Tier %1 goes back after</source>
+      <translation>%1 类客户退回公海：</translation>
+    </message>
+    <message>
+      <source>days without activity</source>
+      <translation>天无跟进</translation>
+    </message>
+    <message>
+      <source>Complaint response time (SLA)</source>
+      <translation>投诉响应时限（SLA）</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>hours</source>
+      <translation>小时</translation>
+    </message>
+    <message>
+      <source>Archive completeness: what each tier's file must hold</source>
+      <translation>档案完整度：各类客户档案必须包含的内容</translation>
+    </message>
+    <message>
+      <source>Minimum contacts</source>
+      <translation>最少联系人数</translation>
+    </message>
+    <message>
+      <source>A contact who is %1</source>
+      <translation>有一位%1</translation>
+    </message>
+    <message>
+      <source>File: %1</source>
+      <translation>文件：%1</translation>
+    </message>
+    <message>
+      <source>Enter a percentage from 0 to 100.</source>
+      <translation>请输入 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+      <source>Minimum contacts: a whole number from 0 to 20.</source>
+      <translation>最少联系人数：0 到 20 之间的整数。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number greater than 0.</source>
+      <translation>请输入大于 0 的整数。</translation>
+    </message>
+    <message>
+      <source>At most %1.</source>
+      <translation>最多 %1。</translation>
+    </message>
+    <message>
+      <source>Some rules need fixing; see the messages beside them.</source>
+      <translation>部分规则有误，请查看旁边的提示。</translation>
+    </message>
+    <message>
+      <source>Rules saved. Every device follows them after the next sync.</source>
+      <translation>规则已保存。下次同步后各设备生效。</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>规则</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
