@@ -60,8 +60,9 @@ class SyncIssue(Base):
     entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str | None] = mapped_column(String(60))
-    mine: Mapped[Any] = mapped_column(JSONText)
-    theirs: Mapped[Any] = mapped_column(JSONText)
+    # Either side may be empty (a field cleared, or no server value for a rejection).
+    mine: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    theirs: Mapped[Any] = mapped_column(JSONText, nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     server_changed_by: Mapped[str | None] = mapped_column(String(36))
     server_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

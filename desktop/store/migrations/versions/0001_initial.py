@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:25:21.644181
+Create Date: 2026-11-27 12:36:30.969970
 """
 
 from __future__ import annotations
@@ -112,8 +112,8 @@ def upgrade() -> None:
     sa.Column('entity', sa.String(length=40), nullable=False),
     sa.Column('row_id', sa.String(length=36), nullable=False),
     sa.Column('field', sa.String(length=60), nullable=True),
-    sa.Column('mine', desktop.domain.models.types.JSONText(), nullable=False),
-    sa.Column('theirs', desktop.domain.models.types.JSONText(), nullable=False),
+    sa.Column('mine', desktop.domain.models.types.JSONText(), nullable=True),
+    sa.Column('theirs', desktop.domain.models.types.JSONText(), nullable=True),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('server_changed_by', sa.String(length=36), nullable=True),
     sa.Column('server_changed_at', desktop.domain.models.types.UTCDateTime(), nullable=True),
