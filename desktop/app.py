@@ -17,13 +17,18 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.domain.models import Account, User
-from desktop.domain.services.device import current_user_id
 from desktop.paths import resolve_data_dir
 from desktop.settings import Settings
-from desktop.store.migrate import Database, open_database
+
+if TYPE_CHECKING:
+    from desktop.store.migrate import Database
+    from desktop.ui.main_window import MainWindow
+
+# SQLAlchemy, the models and the database open after the window's first paint, so a
+# user sees Fieldbook at once: see run_gui and open_data.
 
 log = logging.getLogger("fieldbook")
 DEMO_ACCOUNTS = 300
@@ -89,6 +94,7 @@ def install_exception_hook(data_dir: Path) -> None:
 def fill_demo_if_empty(db: Database) -> None:
     from sqlalchemy import func, select
 
+    from desktop.domain.models import Account
     from desktop.store.demo import generate
 
     with db.sessions() as session:
@@ -99,6 +105,9 @@ def fill_demo_if_empty(db: Database) -> None:
 
 
 def load_user(db: Database) -> tuple[str | None, str, str]:
+    from desktop.domain.models import User
+    from desktop.domain.services.device import current_user_id
+
     with db.sessions() as session:
         user_id = current_user_id(session)
         user = session.get(User, user_id) if user_id else None
@@ -107,11 +116,12 @@ def load_user(db: Database) -> tuple[str | None, str, str]:
         return user.id, user.display_name, user.role
 
 
-def _bench_probe(app: object, window: object, mode: str) -> None:
+def _bench_probe(app: Any, window: MainWindow, mode: str) -> None:
+    """For `make bench`: print "first_paint" at the window's first paint, "ready" once
+    the database is attached and the first page has its data, and with mode "pages" the
+    memory after showing every page; then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    assert isinstance(window, QMainWindow)
+    from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
         done = False
@@ -120,22 +130,29 @@ def _bench_probe(app: object, window: object, mode: str) -> None:
             if event.type() == QEvent.Type.Paint and not self.done:
                 self.done = True
                 print("first_paint", flush=True)
-                QTimer.singleShot(0, after_paint)
+                poll.start(2)
             return False
 
-    def after_paint() -> None:
+    def when_ready() -> None:
+        if not window.attached or window.ctx.tasks.busy:
+            return
+        poll.stop()
+        QApplication.processEvents()
+        print("ready", flush=True)
         if mode == "pages":
-            for row in range(window.nav.count()):  # type: ignore[attr-defined]
-                window.nav.setCurrentRow(row)  # type: ignore[attr-defined]
+            for row in range(window.nav.count()):
+                window.nav.setCurrentRow(row)
                 for _ in range(20):
                     QApplication.processEvents()
-            window.ctx.tasks.wait_idle()  # type: ignore[attr-defined]
+                window.ctx.tasks.wait_idle()
             QApplication.processEvents()
             print("rss_kb", _rss_kb(), flush=True)
         QApplication.quit()
 
+    poll = QTimer(window)
+    poll.timeout.connect(when_ready)
     probe = FirstPaint(window)
-    QApplication.instance().installEventFilter(probe)  # type: ignore[union-attr]
+    app.installEventFilter(probe)
 
 
 def _rss_kb() -> int:
@@ -152,7 +169,8 @@ def run_gui(args: argparse.Namespace) -> int:
     setup_logging(data_dir)
     settings = Settings(data_dir)
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -175,21 +193,61 @@ def run_gui(args: argparse.Namespace) -> int:
         app, language, pseudo=bool(settings.get("pseudo_translation"))
     )
 
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir=data_dir)
+    if os.environ.get(BENCH_ENV):
+        _bench_probe(app, window, os.environ[BENCH_ENV])
+    window.show()
+    app.processEvents()  # the first paint, before anything heavy is imported
+    state: dict[str, Any] = {}
+    QTimer.singleShot(0, lambda: open_data(app, window, args, data_dir, settings, state))
+    log.info("started, data folder %s", data_dir)
+    try:
+        status = app.exec()
+        return int(state.get("exit", status))
+    finally:
+        if "tasks" in state:
+            state["tasks"].shutdown()
+        if "db" in state:
+            state["db"].dispose()
+        del translators
+
+
+def open_data(
+    app: Any,
+    window: MainWindow,
+    args: argparse.Namespace,
+    data_dir: Path,
+    settings: Settings,
+    state: dict[str, Any],
+) -> None:
+    """Open (and if needed back up and migrate) the database, then attach the window.
+
+    Runs once, right after the first paint. A database Fieldbook must not touch (newer,
+    unreadable) is explained in a dialog, and the app closes with status 1.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.store.migrate import open_database
+
     try:
         db = open_database(data_dir)
     except Exception as exc:
         log.error("database not opened: %s", type(exc).__name__)
-        QMessageBox.critical(None, "Fieldbook", str(exc))
-        return 1
+        QMessageBox.critical(window, "Fieldbook", str(exc))
+        state["exit"] = 1
+        app.quit()
+        return
+    state["db"] = db
     if getattr(args, "demo", False):
         fill_demo_if_empty(db)
     user_id, user_name, role = load_user(db)
 
     from desktop.ui.context import AppContext, AppEvents
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.tasks import TaskRunner
 
-    tasks = TaskRunner(db, lambda: user_id)
+    tasks = state["tasks"] = TaskRunner(db, lambda: user_id)
     ctx = AppContext(
         data_dir=data_dir,
         db=db,
@@ -205,14 +263,4 @@ def run_gui(args: argparse.Namespace) -> int:
     ctx.extras["reminders"] = True
     if settings.load_error:
         log.warning("settings: %s", settings.load_error)
-    window = MainWindow(ctx)
-    if os.environ.get(BENCH_ENV):
-        _bench_probe(app, window, os.environ[BENCH_ENV])
-    window.show()
-    log.info("started, data folder %s", data_dir)
-    try:
-        return app.exec()
-    finally:
-        tasks.shutdown()
-        db.dispose()
-        del translators
+    window.attach(ctx)

@@ -1,8 +1,15 @@
-"""The main window: navigation on the left, pages on the right, status bar below."""
+"""The main window: navigation on the left, pages on the right, status bar below.
+
+The window is built and painted before the database is open (``attach`` comes after
+the first paint), so the user sees Fieldbook at once; SQLAlchemy, the models and the
+migration check load behind it.
+"""
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.context import AppContext
 from desktop.ui.pages import PAGES
-from desktop.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages.base import Page
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext | None = None, data_dir: Path | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Fieldbook"))
         self.resize(1280, 800)
@@ -54,12 +63,30 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._build_menus()
-        self._build_status_bar()
+        self._build_status_bar(data_dir or (ctx.data_dir if ctx else None))
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: connect the pages and show the first one."""
+        self.ctx = ctx
         ctx.events.open_record.connect(self.open_record)
         ctx.events.sync_state.connect(self._on_sync_state)
         ctx.events.user_changed.connect(self._update_user_label)
         ctx.tasks.failed.connect(self._on_task_failed)
-        self.nav.setCurrentRow(0)
+        self._set_data_label(ctx.data_dir)
+        self._update_user_label()
+        for action in (self.settings_action, self.about_action):
+            action.setEnabled(True)
+        self.statusBar().clearMessage()
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)  # emits, and shows the page
+        else:
+            self._show_row(self.nav.currentRow())
+
+    @property
+    def attached(self) -> bool:
+        return self.ctx is not None
 
     # -- pages ---------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -82,7 +109,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _show_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.attached:
             return
         page = self.page(self._keys[row])
         self.stack.setCurrentIndex(row)
@@ -112,6 +139,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         self.settings_action.triggered.connect(self.open_settings)
+        self.settings_action.setEnabled(False)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -127,9 +155,10 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Fieldbook"), self)
-        about.triggered.connect(self.open_about)
-        help_menu.addAction(about)
+        self.about_action = QAction(self.tr("&About Fieldbook"), self)
+        self.about_action.triggered.connect(self.open_about)
+        self.about_action.setEnabled(False)
+        help_menu.addAction(self.about_action)
 
     @Slot()
     def open_settings(self) -> None:
@@ -144,11 +173,12 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx, self).exec()
 
     # -- status bar ----------------------------------------------------------
-    def _build_status_bar(self) -> None:
+    def _build_status_bar(self, data_dir: Path | None) -> None:
         bar = self.statusBar()
-        self.data_label = QLabel(self.tr("Data: %1").replace("%1", str(self.ctx.data_dir)))
+        self.data_label = QLabel()
         self.data_label.setObjectName("status-data-dir")
-        self.data_label.setToolTip(str(self.ctx.data_dir))
+        if data_dir is not None:
+            self._set_data_label(data_dir)
         self.user_label = QLabel()
         self.user_label.setObjectName("status-user")
         self.sync_label = QLabel(self.tr("Offline"))
@@ -156,7 +186,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.data_label, 1)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.sync_label)
-        self._update_user_label()
+        bar.showMessage(self.tr("Opening your data…"))
+
+    def _set_data_label(self, data_dir: Path) -> None:
+        self.data_label.setText(self.tr("Data: %1").replace("%1", str(data_dir)))
+        self.data_label.setToolTip(str(data_dir))
 
     @Slot()
     def _update_user_label(self) -> None:

@@ -186,6 +186,11 @@ class TaskRunner(QObject):
         self._generation[key] = generation
         return lambda: self._generation.get(key) == generation
 
+    @property
+    def busy(self) -> bool:
+        """Work is queued or running (results may still be on their way)."""
+        return bool(self._pending)
+
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Block until queued work finished (tests, shutdown)."""
         deadline = time.monotonic() + timeout

@@ -92,3 +92,66 @@ def test_about_shows_version(qtbot: Any, app_context: Any) -> None:
     title = dialog.findChild(QLabel, "about-title")
     assert __version__ in title.text()
     assert dialog.windowFlags() & Qt.WindowType.Dialog
+
+
+def test_window_paints_first_then_opens_the_data(qtbot: Any, demo_db: Any, data_dir: Any) -> None:
+    import argparse
+
+    from desktop.app import open_data
+    from desktop.ui.main_window import MainWindow
+
+    demo_db.dispose()
+    window = MainWindow(data_dir=data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.attached
+    assert window.statusBar().currentMessage() == "Opening your data…"
+    assert not window.settings_action.isEnabled()
+    state: dict[str, Any] = {}
+    args = argparse.Namespace(demo=False)
+    open_data(None, window, args, data_dir, Settings(data_dir), state)
+    try:
+        assert window.attached
+        assert window.settings_action.isEnabled()
+        assert window.stack.currentWidget() is window.pages["today"]
+        assert "王芳" in window.findChild(QLabel, "status-user").text()
+    finally:
+        state["tasks"].shutdown()
+        state["db"].dispose()
+
+
+def test_a_database_from_a_newer_fieldbook_is_explained_and_the_app_closes(
+    qtbot: Any, data_dir: Any, db: Any, monkeypatch: Any
+) -> None:
+    import argparse
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import open_data
+    from desktop.ui.main_window import MainWindow
+
+    db.dispose()
+    raw = sqlite3.connect(db.path)
+    raw.execute("UPDATE alembic_version SET version_num = 'f00dfeed'")
+    raw.commit()
+    raw.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    class App:
+        quit_called = False
+
+        def quit(self) -> None:
+            self.quit_called = True
+
+    app = App()
+    window = MainWindow(data_dir=data_dir)
+    qtbot.addWidget(window)
+    state: dict[str, Any] = {}
+    open_data(app, window, argparse.Namespace(demo=False), data_dir, Settings(data_dir), state)
+    assert state == {"exit": 1}
+    assert app.quit_called
+    assert len(shown) == 1
+    assert "newer Fieldbook" in shown[0]
+    assert not window.attached
