@@ -355,6 +355,10 @@
       <translation>延迟交付</translation>
     </message>
     <message>
+      <source>Overdue receivables</source>
+      <translation>逾期应收款</translation>
+    </message>
+    <message>
       <source>Complaints near their SLA</source>
       <translation>即将超时的投诉</translation>
     </message>

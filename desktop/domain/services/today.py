@@ -2,10 +2,10 @@
 
 In display order: today's visits by time, overdue follow-ups, follow-ups due today,
 accounts due for a visit, then, when those services are installed, quotes expiring
-within 7 days, late deliveries, complaints near their SLA, and this month's target
-progress. The optional sections go through small hooks that import the other
-service lazily and give nothing when it is absent, so Today never depends on a
-feature that has not landed.
+within 7 days, late deliveries, overdue receivables (回款), complaints near their SLA,
+and this month's target progress. The optional sections go through small hooks that
+import the other service lazily and give nothing when it is absent, so Today never
+depends on a feature that has not landed.
 """
 
 from __future__ import annotations
@@ -22,11 +22,21 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.money import format_money
 from desktop.domain.services import coverage, followups, visits
 
 log = logging.getLogger(__name__)
 
-SECTIONS = ("visits", "overdue", "due_today", "coverage", "quotes", "deliveries", "complaints")
+SECTIONS = (
+    "visits",
+    "overdue",
+    "due_today",
+    "coverage",
+    "quotes",
+    "deliveries",
+    "receivables",
+    "complaints",
+)
 QUOTE_WARNING_DAYS = 7
 
 
@@ -166,6 +176,28 @@ def build(
             for o in module.late_deliveries(session, today, owner_id=user_id)
         ]
 
+    def receivables(module: ModuleType) -> list[TodayItem]:
+        # One item per order whose payment is past due, oldest due date first.
+        overdue = [
+            o
+            for o in module.list_orders(session, today, owner_id=user_id, limit=None)
+            if o["overdue"]
+        ]
+        overdue.sort(key=lambda o: (o["payment_due"], o["account_name"]))
+        return [
+            TodayItem(
+                "receivables",
+                "order",
+                o["id"],
+                o["account_name"],
+                f"{o['number']} · {format_money(o['outstanding'], o['currency'])}",
+                o["payment_due"],
+                "overdue",
+                o["account_id"],
+            )
+            for o in overdue
+        ]
+
     def complaints(module: ModuleType) -> list[TodayItem]:
         owners = [user_id] if user_id is not None else None
         return [
@@ -184,6 +216,7 @@ def build(
 
     items += _optional(quotes, "quotes")
     items += _optional(deliveries, "orders")
+    items += _optional(receivables, "orders")
     items += _optional(complaints, "complaints")
     return TodayView(day=today, items=items, target=_target(session, user_id, today, zone))
 

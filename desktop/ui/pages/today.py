@@ -34,6 +34,7 @@ WATCHED = {
     "account",
     "quote",
     "sales_order",
+    "payment",  # money received: an overdue receivable may be settled
     "complaint",
     "sales_target",
     "policy",  # a manager changed the rules (visit cadence)

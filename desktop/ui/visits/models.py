@@ -201,6 +201,7 @@ class TodayModel(TableModel[TodayItem]):
             "coverage": self.tr("Accounts due for a visit"),
             "quotes": self.tr("Quotes expiring within 7 days"),
             "deliveries": self.tr("Late deliveries"),
+            "receivables": self.tr("Overdue receivables"),
             "complaints": self.tr("Complaints near their SLA"),
         }.get(section, section)
 
