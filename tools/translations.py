@@ -8,7 +8,7 @@ same one:
   sources and filled from the JSON;
 - resources/translations/<area>_zh_CN.qm: compiled by pyside6-lrelease, loaded at run time.
 
-``update`` regenerates .ts and .qm. ``check`` (run by ``make test``) fails when a
+``update [AREA ...]`` regenerates .ts and .qm (of the areas named, or all). ``check`` (run by ``make test``) fails when a
 user-visible string has no Chinese translation or a .ts is stale.
 """
 
@@ -98,7 +98,8 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
             translation = message.find("translation")
             text = None
             if translation is not None and translation.get("type") != "unfinished":
-                text = translation.text or None
+                forms = [f.text for f in translation.iter("numerusform") if f.text]
+                text = translation.text or (forms[0] if forms else None)
             result[(name, source)] = text
     return result
 
@@ -117,11 +118,19 @@ def fill(ts: Path, table: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
+            numerus = message.get("numerus") == "yes"
+            for form in list(translation):
+                translation.remove(form)
+            translation.text = None
             if text:
-                translation.text = text
+                if numerus:  # Chinese has one plural form
+                    ET.SubElement(translation, "numerusform").text = text
+                else:
+                    translation.text = text
                 translation.attrib.pop("type", None)
             else:
-                translation.text = None
+                if numerus:
+                    ET.SubElement(translation, "numerusform")
                 translation.set("type", "unfinished")
                 missing.append((name, source))
     ET.indent(tree)
@@ -139,10 +148,12 @@ def load_table(area: str) -> dict[str, dict[str, str]]:
     return data
 
 
-def update() -> int:
+def update(*only: str) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     status = 0
     for area, files in area_sources().items():
+        if only and area not in only:
+            continue
         ts = OUT / f"{area}_{LANGUAGE}.ts"
         lupdate(files, ts)
         missing = fill(ts, load_table(area))
@@ -174,7 +185,11 @@ def check() -> int:
             qm = committed.with_suffix(".qm")
             if committed.exists():
                 compiled = Path(tmp) / qm.name
-                release(committed, compiled)
+                try:
+                    release(committed, compiled)
+                except subprocess.CalledProcessError:
+                    problems.append(f"{committed.name} does not compile (run `make translations`)")
+                    continue
                 if not qm.exists() or qm.read_bytes() != compiled.read_bytes():
                     problems.append(f"{qm.name} does not match its .ts (run `make translations`)")
     for problem in problems:
@@ -184,4 +199,6 @@ def check() -> int:
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
-    sys.exit({"update": update, "check": check}[command]())
+    if command == "update":
+        sys.exit(update(*sys.argv[2:]))  # optionally only the areas named
+    sys.exit(check())

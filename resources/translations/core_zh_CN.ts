@@ -235,6 +235,10 @@ A report without customer data was saved to:
       <translation>关于 Fieldbook(&amp;A)</translation>
     </message>
     <message>
+      <source>Opening your data…</source>
+      <translation>正在打开数据…</translation>
+    </message>
+    <message>
       <source>Data: %1</source>
       <translation>数据：%1</translation>
     </message>
