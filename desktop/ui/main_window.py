@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         for _ in PAGES:
             self.stack.addWidget(QWidget())  # real pages are built when first shown
         self.nav.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(base); }"
+            "QListWidget#navigation { border: none; outline: 0; background: palette(base); }"
             "QListWidget#navigation::item { padding: 9px 14px; }"
         )
         central = QWidget()
