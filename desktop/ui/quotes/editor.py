@@ -35,8 +35,9 @@ from desktop.domain.capital import capital_amount
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.money import MoneyError, to_decimal
 from desktop.domain.pricing import compute
-from desktop.domain.services import catalog, quotes
+from desktop.domain.services import catalog, opportunities, quotes
 from desktop.domain.services.quotes import Guardrails, QuoteView
+from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import money
@@ -56,10 +57,18 @@ def error_text(error: BaseException) -> str:
     return str(error) if isinstance(error, DomainError) else repr(error)
 
 
-def _load(session: Session, quote_id: str) -> tuple[QuoteView, Guardrails, list[tuple[str, str]]]:
+Loaded = tuple[QuoteView, Guardrails, list[tuple[str, str]], list[Record]]
+
+
+def _load(session: Session, quote_id: str) -> Loaded:
     view = quotes.get_quote(session, quote_id)
-    rules = quotes.guardrails(session, view.quote["account_id"])
-    return view, rules, quotes.contact_choices(session, view.quote["account_id"])
+    account_id = view.quote["account_id"]
+    return (
+        view,
+        quotes.guardrails(session, account_id),
+        quotes.contact_choices(session, account_id),
+        opportunities.for_account(session, account_id),
+    )
 
 
 class QuoteEditor(QWidget):
@@ -86,6 +95,8 @@ class QuoteEditor(QWidget):
         self.revisions_label = QLabel()
         self.revisions_label.setStyleSheet("color: #666;")
         self.contact = QComboBox()
+        self.opportunity = QComboBox()  # the account's opportunities; accepting wins it
+        self.opportunity.setObjectName("quote-opportunity")
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
@@ -97,6 +108,7 @@ class QuoteEditor(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Customer"), self.account_label)
         form.addRow(self.tr("Contact"), self.contact)
+        form.addRow(self.tr("Opportunity"), self.opportunity)
         form.addRow(self.tr("Valid until"), self.valid_until)
         form.addRow(self.tr("Quote discount %"), self.discount)
         form.addRow(self.tr("Payment terms"), self.payment_terms)
@@ -198,6 +210,7 @@ class QuoteEditor(QWidget):
             edit.textEdited.connect(self._mark_dirty)
         self.valid_until.dateChanged.connect(self._mark_dirty)
         self.contact.currentIndexChanged.connect(self._mark_dirty)
+        self.opportunity.currentIndexChanged.connect(self._mark_dirty)
         self.product_search.textChanged.connect(self._search_products)
         self.product_search.returnPressed.connect(self.add_selected_product)
         self.add_button.clicked.connect(self.add_selected_product)
@@ -215,8 +228,8 @@ class QuoteEditor(QWidget):
             lambda s: _load(s, quote_id), self._show, self._failed, key="quote-editor"
         )
 
-    def _show(self, loaded: tuple[QuoteView, Guardrails, list[tuple[str, str]]]) -> None:
-        view, rules, contacts = loaded
+    def _show(self, loaded: Loaded) -> None:
+        view, rules, contacts, deals = loaded
         self._loading = True
         self.view, self.rules, self.dirty = view, rules, False
         quote = view.quote
@@ -239,6 +252,7 @@ class QuoteEditor(QWidget):
         for contact_id, name in contacts:
             self.contact.addItem(name, contact_id)
         self.contact.setCurrentIndex(max(0, self.contact.findData(quote["contact_id"])))
+        self._fill_opportunities(deals, quote["opportunity_id"])
         if quote["valid_until"] is not None:
             day = quote["valid_until"]
             self.valid_until.setDate(QDate(day.year, day.month, day.day))
@@ -256,6 +270,7 @@ class QuoteEditor(QWidget):
         self.lines.read_only = not editable
         for widget in (
             self.contact,
+            self.opportunity,
             self.valid_until,
             self.discount,
             self.payment_terms,
@@ -280,6 +295,28 @@ class QuoteEditor(QWidget):
         )
         self._loading = False
         self._recompute()
+
+    def stage_label(self, stage: str) -> str:
+        return {
+            "lead": self.tr("Lead"),
+            "qualified": self.tr("Qualified"),
+            "proposal": self.tr("Proposal"),
+            "negotiation": self.tr("Negotiation"),
+            "won": self.tr("Won"),
+            "lost": self.tr("Lost"),
+        }.get(stage, stage)
+
+    def _fill_opportunities(self, deals: list[Record], chosen: str | None) -> None:
+        self.opportunity.clear()
+        self.opportunity.addItem(self.tr("(none)"), None)
+        for deal in deals:
+            text = "{name} · {stage} · {amount}".format(
+                name=deal["name"],
+                stage=self.stage_label(deal["stage"]),
+                amount=money(deal["amount"]),
+            )
+            self.opportunity.addItem(text, deal["id"])
+        self.opportunity.setCurrentIndex(max(0, self.opportunity.findData(chosen)))
 
     def _today(self) -> dt.date:
         return dt.datetime.now(self.ctx.zone).date()
@@ -401,6 +438,7 @@ class QuoteEditor(QWidget):
         date = self.valid_until.date()
         return {
             "contact_id": self.contact.currentData(),
+            "opportunity_id": self.opportunity.currentData(),
             "valid_until": dt.date(date.year(), date.month(), date.day()),
             "discount_pct": discount,
             "payment_terms": self.payment_terms.text().strip(),
