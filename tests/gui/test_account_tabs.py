@@ -172,3 +172,18 @@ def test_tabs_in_chinese(qtbot: Any, chinese: None, window: Any, app_context: An
         QApplication.processEvents()
         screenshot(window, f"account_tabs/{name}_zh")
     assert tab.summary.text().startswith("未收")
+
+
+def test_double_click_opens_the_complaint_on_the_complaints_page(
+    qtbot: Any, window: Any, app_context: Any
+) -> None:
+    account_id = account_with(app_context.db, Complaint)
+    page = open_account(qtbot, window, account_id)
+    tab = show_tab(qtbot, page, AccountComplaintsTab)
+    complaint_id = tab.model.rows[0].id
+    tab.table.selectRow(0)
+    tab.open_button.click()
+    complaints_page = window.page("complaints")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is complaints_page)
+    qtbot.waitUntil(lambda: complaints_page.selected_id() == complaint_id)
+    screenshot(window, "account_tabs/complaint_opened_en")

@@ -157,6 +157,27 @@ class ComplaintsPage(Page):
         open_only, owners = bool(self.scope.currentData()), self._owners()
         self.ctx.tasks.read(lambda s: load(s, open_only, owners), self._show, key="complaints")
 
+    def open_record(self, entity: str, row_id: str) -> bool:
+        """Show one complaint (from an account's Complaints tab, say), closed ones too."""
+        if entity != "complaint":
+            return False
+        self.loaded = True
+        self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(self.scope.findData(False))  # "All"
+        self.scope.blockSignals(False)
+        owners = self._owners()
+
+        def shown(views: list[complaints.ComplaintView]) -> None:
+            self._show(views)
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if index.data(ROW_ID_ROLE) == row_id:
+                    self.view.selectRow(row)
+                    self.view.scrollTo(index)
+
+        self.ctx.tasks.read(lambda s: load(s, False, owners), shown, key="complaints")
+        return True
+
     def _show(self, views: list[complaints.ComplaintView]) -> None:
         self.views = views
         w = self.words
