@@ -288,10 +288,11 @@ class _Writer:
         model = type(row)
         if self._writable(model, row.id) or self._claimable(row, values):
             return
+        claiming = values.get("owner_id") == self.viewer.user_id
         if (
             isinstance(row, Account)
             and row.owner_id is not None
-            and scope.can_see(self.session, model, row.id, self.viewer)
+            and (claiming or scope.can_see(self.session, model, row.id, self.viewer))
         ):
             raise Rejected(f"account {row.name!r} already belongs to another rep")
         if isinstance(row, Account) and row.owner_id is None:

@@ -102,7 +102,8 @@ def clause(model: type[Synced], viewer: Viewer, *, write: bool = False) -> Colum
         if name in ADMIN_ONLY or viewer.role == "rep":
             return false()
         return true()
-    accounts = account_ids(viewer, include_pool=not write)
+    # Reps only read the pool (they claim from it); managers also fill and edit it.
+    accounts = account_ids(viewer, include_pool=not write or viewer.role == "manager")
     if name == "account":
         return Account.id.in_(accounts)
     if name == "quote_line":
