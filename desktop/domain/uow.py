@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import codec
@@ -50,6 +50,10 @@ class UnitOfWork:
         # persistent rows weakly, and a reloaded copy must still count as tracked.
         self._inserted: dict[tuple[str, str], OutboxEntry] = {}
         self._rows: list[Synced] = []
+        # The models declare no relationships, so the ORM may insert a child before its
+        # parent within one flush; SQLite checks foreign keys at commit instead.
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
         # Entity names this unit of work changed, so open lists know what to refresh.
         self.touched: set[str] = set()
         session.info.setdefault(_TRACKED, set())

@@ -159,3 +159,36 @@ def test_money_round_trips_exactly(
     stored = money.process_bind_param(amount, None)  # type: ignore[arg-type]
     assert isinstance(stored, int)
     assert money.process_result_value(stored, None) == round_fen(amount)  # type: ignore[arg-type]
+
+
+def test_a_parent_and_its_child_created_in_one_unit_in_any_order(db: Database) -> None:
+    import datetime as dt
+
+    from desktop.domain.models import Delivery, Order
+
+    with unit_of_work(db.sessions, ME) as uow:
+        account_id = records.create(uow, Account, {"name": "一次建好有限公司"})
+        order = Order(
+            number="SO-1",
+            account_id=account_id,
+            order_date=dt.date(2026, 5, 1),
+            amount=Decimal("100.00"),
+        )
+        uow.add(order)
+        records.create(uow, Delivery, {"order_id": order.id, "delivered_on": dt.date(2026, 5, 2)})
+    with db.sessions() as session:
+        assert records.count(session, Delivery) == 1
+
+
+def test_a_child_without_its_parent_is_still_refused_at_commit(db: Database) -> None:
+    import datetime as dt
+
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop.domain.models import Delivery
+
+    with pytest.raises(IntegrityError), unit_of_work(db.sessions, ME) as uow:
+        records.create(
+            uow, Delivery, {"order_id": "no-such-order", "delivered_on": dt.date(2026, 5, 2)}
+        )
+    assert outbox(db) == []
