@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain import credit_code
@@ -35,7 +35,7 @@ from desktop.domain.models.types import utcnow
 from desktop.domain.services import completeness
 from desktop.domain.services.duplicates import DuplicateMatch, find_duplicates
 from desktop.domain.services.records import Record, to_record
-from desktop.domain.services.search import matching_ids_select
+from desktop.domain.services.search import TextFilter, text_filter
 from desktop.domain.uow import UnitOfWork
 
 EDITABLE = (
@@ -373,10 +373,6 @@ def _conditions(
                 func.coalesce(Visit.checked_in_at, Visit.planned_start) >= since,
             )
         )
-    if query.text.strip():
-        matching = matching_ids_select(query.text)
-        if matching is not None:
-            where.append(Account.id.in_(matching))
     return where
 
 
@@ -390,15 +386,88 @@ def _sort_column(session: Session, key: str) -> Any:
     return Account.__table__.columns[key]
 
 
+FIRST_IDS = 200  # ids the keystroke query returns: a screenful and then some
+
+
+@dataclass(frozen=True)
+class AccountList:
+    """The head of the list a query gives: its first ids, in order, and how many
+    accounts the list holds; ``total`` is None when counting would cost more than the
+    head (then ``count_accounts`` tells, and ``account_ids`` gives every id)."""
+
+    ids: list[str]
+    total: int | None
+
+
+def _order(session: Session, query: AccountQuery) -> list[Any]:
+    sort = _sort_column(session, query.sort)
+    return [sort.desc() if query.descending else sort.asc(), Account.id]
+
+
+def list_accounts(
+    session: Session,
+    query: AccountQuery,
+    *,
+    limit: int = FIRST_IDS,
+    now: dt.datetime | None = None,
+) -> AccountList:
+    """What the list shows first (the query the page runs per keystroke).
+
+    Its cost is bounded by ``limit``, not by how many accounts match: a narrow search
+    is fetched whole and sorted; a broad one ("z", half the accounts) walks the list
+    index in order, looking accounts up in the match set, until ``limit`` are found.
+    """
+    where = _conditions(session, query, now or utcnow())
+    filtered = len(where) > 1
+    found = _with_text(session, query, where)
+    if found is not None and not filtered and query.sort == "name":
+        ids = found.first_by_name(session, limit, descending=query.descending)
+    else:
+        stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query))
+        ids = list(session.connection().execute(stmt.limit(limit)).scalars())
+    total: int | None = None
+    if len(ids) < limit:
+        total = len(ids)
+    elif found is not None and found.narrow:
+        total = found.count if not filtered else _count(session, where)
+    elif found is None and not filtered:  # the list index counts 100k in a few ms
+        total = _count(session, where)
+    return AccountList(ids, total)
+
+
+def _with_text(session: Session, query: AccountQuery, where: list[Any]) -> TextFilter | None:
+    """Add the search condition to ``where`` (whose first item is "not deleted")."""
+    found = text_filter(session, query.text) if query.text.strip() else None
+    if found is not None:
+        if found.narrow:
+            # Look the few matching ids up by key and sort them, rather than walk the
+            # list index ("+" keeps SQLite from choosing that index for this term).
+            where[0] = text("+account.deleted_at IS NULL")
+        where.append(found.condition())
+    return found
+
+
+def count_accounts(session: Session, query: AccountQuery, *, now: dt.datetime | None = None) -> int:
+    """How many accounts the list holds (when ``list_accounts`` left it open)."""
+    where = _conditions(session, query, now or utcnow())
+    filtered = len(where) > 1
+    found = _with_text(session, query, where)
+    if found is not None and not filtered:
+        return found.full_count(session)
+    return _count(session, where)
+
+
+def _count(session: Session, where: list[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(Account).where(*where)) or 0)
+
+
 def account_ids(
     session: Session, query: AccountQuery, *, now: dt.datetime | None = None
 ) -> list[str]:
-    """The ids of the accounts the list shows, in order (rows are fetched per page)."""
-    sort = _sort_column(session, query.sort)
-    order = [sort.desc() if query.descending else sort.asc(), Account.id]
-    stmt: Select[Any] = (
-        select(Account.id).where(*_conditions(session, query, now or utcnow())).order_by(*order)
-    )
+    """The ids of every account the list holds, in order (rows are fetched per page)."""
+    where = _conditions(session, query, now or utcnow())
+    _with_text(session, query, where)
+    stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query))
     # Core, not ORM: 100k ids without building ORM result rows.
     return list(session.connection().execute(stmt).scalars())
 

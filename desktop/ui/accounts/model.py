@@ -2,7 +2,7 @@
 a page at a time, off the GUI thread (the shape of Anki's browser model).
 
 Filtering, searching and sorting happen in SQL; the page resets the model with the
-new ids. A row not fetched yet shows blank for a moment and fills in when its page
+new ids (for a broad search, the first screenful; the rest when scrolled to). A row not fetched yet shows blank for a moment and fills in when its page
 arrives. Columns are declared once in ``COLUMNS``; the visits issue adds "last
 visit" and "next visit" there (and to ``AccountRow``).
 """
@@ -32,6 +32,8 @@ SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 # fetch(ids, deliver): load the rows of ``ids`` somewhere else and call deliver(rows).
 Fetch = Callable[[list[str], Callable[[dict[str, AccountRow]], None]], None]
+# fetch_rest(deliver): find every id of the current result and call deliver(ids).
+FetchIds = Callable[[Callable[[list[str]], None]], None]
 
 
 def _t(text: str) -> str:
@@ -64,6 +66,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
+# Export kinds (desktop.reports.xlsx) of the columns that are not text.
+EXPORT_KINDS = {"potential": "money", "completeness": "percent", "contacts": "int"}
 STATUS_TEXT = {"prospect": "Prospect", "active": "Active", "dormant": "Dormant", "lost": "Lost"}
 
 
@@ -72,24 +76,64 @@ def status_text(status: str) -> str:
 
 
 class AccountTableModel(QAbstractTableModel):
-    def __init__(self, fetch: Fetch, parent: Any = None) -> None:
+    """Holds the ids of a result; rows come a page at a time through ``fetch``.
+
+    A result may arrive as its head only (the first screenful of a broad search, the
+    rest not looked up yet): the view then asks for more when scrolled to the end
+    (``canFetchMore``) and ``fetch_rest`` delivers every id, once.
+    """
+
+    def __init__(
+        self, fetch: Fetch, parent: Any = None, fetch_rest: FetchIds | None = None
+    ) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._fetch_rest = fetch_rest
         self._ids: list[str] = []
+        self._complete = True  # every id of the result is in _ids
+        self._asked_rest = False
         self._rows: dict[str, AccountRow] = {}
         self._requested: set[int] = set()  # page numbers asked for since the last reset
         self._position: dict[str, int] = {}
 
     # -- contents ----------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[str]) -> None:
-        """A new result (search, filter, sort): reset, rows come lazily."""
+    def set_ids(self, ids: Sequence[str], *, complete: bool = True) -> None:
+        """A new result (search, filter, sort): reset, rows come lazily. ``complete``
+        False: ``ids`` is its head and more follow on demand."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._complete = complete or self._fetch_rest is None
+        self._asked_rest = False
         self._position = {row_id: i for i, row_id in enumerate(self._ids)}
         self._rows = {}
         self._requested = set()
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete and not self._asked_rest
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._fetch_rest is None:
+            return
+        self._asked_rest = True
+        self._fetch_rest(self._rest_arrived)
+
+    def _rest_arrived(self, ids: list[str]) -> None:
+        head = len(self._ids)
+        if ids[:head] != self._ids:  # the data changed meanwhile: start again
+            self.set_ids(ids)
+            return
+        self._complete = True
+        if len(ids) > head:
+            self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
+            self._ids = list(ids)
+            self._position.update({row_id: i for i, row_id in enumerate(ids) if i >= head})
+            self.endInsertRows()
+
+    @property
+    def complete(self) -> bool:
+        return self._complete
 
     def mark_stale(self) -> None:
         """Rows changed in the database: fetch visible pages again (ids stay)."""
@@ -126,6 +170,20 @@ class AccountTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(min(positions), 0), self.index(max(positions), len(COLUMNS) - 1)
             )
+
+    # -- export (desktop.ui.export_view; the page reads every row again on a worker) ---
+
+    def export_kind(self, column: int) -> str:
+        return EXPORT_KINDS.get(COLUMNS[column].key, "text")
+
+    def export_item(self, row: int) -> AccountRow | None:
+        return self.row_data(row)
+
+    def export_value(self, record: AccountRow, column: int) -> Any:
+        key = COLUMNS[column].key
+        if key in EXPORT_KINDS:
+            return getattr(record, key)
+        return self._display(record, key)
 
     # -- Qt model API -------------------------------------------------------------------
 

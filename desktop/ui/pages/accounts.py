@@ -38,10 +38,12 @@ from desktop.ui.accounts.detail import AccountDetail, DetailData, RecordTableMod
 from desktop.ui.accounts.dialogs import ContactDialog, DuplicateDialog, HandoverDialog
 from desktop.ui.accounts.model import COLUMNS, ROW_ID_ROLE, AccountTableModel, status_text
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport, by_ids
 from desktop.ui.format import local_datetime
 from desktop.ui.pages.base import Page, heading
 
 LIST_KEY = "accounts-list"
+COUNT_KEY = "accounts-count"
 STATE_FILE = "ui-state.ini"
 
 
@@ -52,7 +54,8 @@ class AccountsPage(Page):
         self._undo: tuple[str, Callable[[UnitOfWork], Any]] | None = None
         self._pending_select: str | None = None
         self.loaded = False
-        self.model = AccountTableModel(self._fetch_rows, self)
+        self.model = AccountTableModel(self._fetch_rows, self, fetch_rest=self._fetch_rest)
+        self.total: int | None = None  # accounts in the list; None while counting
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -115,6 +118,15 @@ class AccountsPage(Page):
         self._restore_header()
         header.sectionMoved.connect(lambda *_: self._save_header())
         header.sectionResized.connect(lambda *_: self._save_header())
+        # Export: every account of the current search, filter and sort, read again on a worker.
+        self.export = ListExport(
+            self.table,
+            ctx,
+            lambda: self.tr("Accounts"),
+            rows=lambda: by_ids(self.model.ids(), accounts.account_rows),
+            scope=self,
+        )
+        top.addWidget(self.export.button)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         splitter.addWidget(self.table)
@@ -174,7 +186,14 @@ class AccountsPage(Page):
         self.owner_filter.addItem(self.tr("All owners"), None)
         self.owner_filter.addItem(self.tr("Public pool (公海)"), accounts.POOL)
         self.city_filter = QComboBox()
+        self.city_filter.setObjectName("filter-city")
         self.city_filter.addItem(self.tr("All cities"), None)
+        self.industry_filter = QComboBox()
+        self.industry_filter.setObjectName("filter-industry")
+        self.industry_filter.addItem(self.tr("All industries"), None)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("filter-tag")
+        self.tag_filter.addItem(self.tr("All tags"), None)
         self.incomplete_filter = QCheckBox(self.tr("Incomplete file"))
         self.incomplete_filter.setObjectName("filter-incomplete")
         self.visit_filter = QSpinBox()
@@ -185,7 +204,7 @@ class AccountsPage(Page):
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("filter-clear")
         self.clear_button.clicked.connect(self.clear_filters)
-        for combo in (self.tier_filter, self.status_filter, self.owner_filter, self.city_filter):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(self._on_filter)
             row.addWidget(combo)
         self.incomplete_filter.toggled.connect(self._on_filter)
@@ -196,8 +215,18 @@ class AccountsPage(Page):
         row.addStretch(1)
         return row
 
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (
+            self.tier_filter,
+            self.status_filter,
+            self.owner_filter,
+            self.industry_filter,
+            self.city_filter,
+            self.tag_filter,
+        )
+
     def clear_filters(self) -> None:
-        for combo in (self.tier_filter, self.status_filter, self.owner_filter, self.city_filter):
+        for combo in self._combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -216,7 +245,9 @@ class AccountsPage(Page):
             tiers=(tier,) if tier else (),
             statuses=(status,) if status else (),
             owner_id=self.owner_filter.currentData(),
+            industry=self.industry_filter.currentData(),
             city=self.city_filter.currentData(),
+            tag=self.tag_filter.currentData(),
             incomplete=self.incomplete_filter.isChecked(),
             not_visited_days=self.visit_filter.value() or None,
             sort=self.query.sort,
@@ -238,7 +269,9 @@ class AccountsPage(Page):
             choices, _ = result
             for combo, values in (
                 (self.owner_filter, choices.owners),
+                (self.industry_filter, [(c, c) for c in choices.industries]),
                 (self.city_filter, [(c, c) for c in choices.cities]),
+                (self.tag_filter, [(t, t) for t in choices.tags]),
             ):
                 combo.blockSignals(True)
                 keep = 2 if combo is self.owner_filter else 1
@@ -271,22 +304,45 @@ class AccountsPage(Page):
         """Run the query off the GUI thread; the newest request wins."""
         query = self.query
 
-        def done(ids: list[str]) -> None:
+        def done(head: accounts.AccountList) -> None:
             self.loaded = True
-            self.model.set_ids(ids)
+            self.total = head.total
+            self.model.set_ids(head.ids, complete=head.total == len(head.ids))
             self._update_status()
+            if head.total is None:  # a broad search: count it after showing it
+                self.ctx.tasks.read(
+                    lambda s: accounts.count_accounts(s, query),
+                    lambda total: self._counted(query, total),
+                    key=COUNT_KEY,
+                )
             if self._pending_select:
                 self.select_account(self._pending_select)
                 self._pending_select = None
 
-        self.ctx.tasks.read(lambda s: accounts.account_ids(s, query), done, key=LIST_KEY)
+        self.ctx.tasks.read(lambda s: accounts.list_accounts(s, query), done, key=LIST_KEY)
+
+    def _counted(self, query: AccountQuery, total: int) -> None:
+        if query == self.query:
+            self.total = total
+            self._update_status()
+
+    def _fetch_rest(self, deliver: Callable[[list[str]], None]) -> None:
+        query = self.query
+
+        def done(ids: list[str]) -> None:
+            if query == self.query:
+                deliver(ids)
+
+        self.ctx.tasks.read(lambda s: accounts.account_ids(s, query), done, key="accounts-rest")
 
     def _fetch_rows(self, ids: list[str], deliver: Callable[[dict[str, AccountRow]], None]) -> None:
         self.ctx.tasks.read(lambda s: accounts.account_rows(s, ids), deliver)
 
     def _update_status(self) -> None:
-        count = self.model.rowCount()
-        text = self.tr("%n account(s)", "", count)
+        if self.total is None:
+            text = self.tr("%n or more accounts, counting…", "", self.model.rowCount())
+        else:
+            text = self.tr("%n account(s)", "", self.total)
         if self._filters_active() or self.query.text:
             text += " · " + self.tr("filtered")
         if self._undo is not None:
