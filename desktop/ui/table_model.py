@@ -13,6 +13,11 @@ lupdate files them under the subclass's context) and says what a cell shows in
   ``dataChanged`` for that row only (an edit);
 - ``rowCount``/``columnCount`` are 0 under a valid parent (a table, not a tree).
 
+Export to Excel (``desktop.ui.export_view``) asks the model for typed values:
+``EXPORT_KINDS`` names the columns that are not text (``"money"``, ``"date"``, ...,
+the kinds of ``desktop.reports.xlsx``) and ``export_value`` gives a cell's typed value
+(Decimal money, a date, an aware datetime); the shown text unless overridden.
+
 Rows are plain data that were loaded off the GUI thread (dataclasses or records);
 a model never queries the database. Huge lists that hold ids and fetch rows on demand
 (the Accounts list) keep their own model.
@@ -45,6 +50,8 @@ class TableModel(QAbstractTableModel, Generic[R]):
 
     # Columns whose cells are right-aligned (money, numbers).
     RIGHT_ALIGNED: frozenset[int] = frozenset()
+    # Export kinds (desktop.reports.xlsx KINDS) of the columns that are not text.
+    EXPORT_KINDS: Mapping[int, str] = {}
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,6 +78,21 @@ class TableModel(QAbstractTableModel, Generic[R]):
     def role_data(self, row: R, column: int, role: int) -> Any:
         """Any other role (colours, tooltips, fonts); None for nothing."""
         return None
+
+    # -- export (desktop.ui.export_view) --------------------------------------------------
+
+    def export_kind(self, column: int) -> str:
+        return self.EXPORT_KINDS.get(column, "text")
+
+    def export_item(self, row: int) -> R:
+        """The plain row behind model row ``row``; what ``export_value`` is given."""
+        return self.rows[row]
+
+    def export_value(self, row: R, column: int) -> Any:
+        """The typed value a spreadsheet cell gets; the shown text unless overridden.
+
+        Runs on a worker thread: it may read the row and translate, nothing else."""
+        return self.display(row, column)
 
     # -- contents -------------------------------------------------------------------------
 

@@ -205,6 +205,58 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>ExportProgress</name>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出到 Excel</translation>
+    </message>
+    <message>
+      <source>Exporting %1…</source>
+      <translation>正在导出%1…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListExport</name>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+      <source>Export the rows and columns shown (%1)</source>
+      <translation>导出当前显示的行和列（%1）</translation>
+    </message>
+    <message>
+      <source>Export to Excel</source>
+      <translation>导出到 Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n row(s) to %1</source>
+      <translation>
+        <numerusform>已导出 %n 行到 %1</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Export cancelled; no file was written.</source>
+      <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+      <source>Export failed: %1</source>
+      <translation>导出失败：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Fieldbook</source>

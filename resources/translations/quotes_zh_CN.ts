@@ -74,6 +74,10 @@
       <translation>价格表</translation>
     </message>
     <message>
+      <source>Products</source>
+      <translation>产品</translation>
+    </message>
+    <message>
       <source>(list prices only)</source>
       <translation>（仅目录价）</translation>
     </message>
@@ -205,6 +209,10 @@
     <message>
       <source>Delivery</source>
       <translation>交付</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>订单</translation>
     </message>
     <message>
       <source>Outstanding {outstanding} · overdue {overdue} on {count} orders</source>

@@ -291,6 +291,10 @@
       <translation>预测完成率</translation>
     </message>
     <message>
+      <source>Dashboard</source>
+      <translation>仪表板</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Target&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Actual&lt;/b&gt; {1} ({2}) &amp;nbsp; &lt;b&gt;Forecast&lt;/b&gt; {3} &amp;nbsp; &lt;b&gt;Quote conversion&lt;/b&gt; {4} &amp;nbsp; &lt;b&gt;Open complaints&lt;/b&gt; {5} ({6} past SLA)</source>
       <translation>&lt;b&gt;目标&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;实际&lt;/b&gt; {1}（{2}） &amp;nbsp; &lt;b&gt;预测&lt;/b&gt; {3} &amp;nbsp; &lt;b&gt;报价转化率&lt;/b&gt; {4} &amp;nbsp; &lt;b&gt;未结投诉&lt;/b&gt; {5}（{6} 条超时）</translation>
     </message>

@@ -123,7 +123,11 @@ class AccountsPage(Page):
             self.table,
             ctx,
             lambda: self.tr("Accounts"),
-            rows=lambda: by_ids(self.model.ids(), accounts.account_rows),
+            rows=lambda: by_ids(
+                lambda s, query=self.query: accounts.account_ids(s, query),
+                accounts.account_rows,
+                self.model.rowCount(),
+            ),
             scope=self,
         )
         top.addWidget(self.export.button)

@@ -34,6 +34,7 @@ from desktop.domain.models import COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, Ac
 from desktop.domain.services import complaints
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
 
@@ -129,6 +130,8 @@ class ComplaintsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
+        self.export = ListExport(self.view, ctx, lambda: self.tr("Complaints"), scope=self)
+        top.addWidget(self.export.button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.start_button = QPushButton(self.tr("Start work"))

@@ -27,6 +27,7 @@ from desktop.domain.services import quotes
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import LazyRows, ListExport, by_offset
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.quotes.catalog import CatalogView
 from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
@@ -68,6 +69,10 @@ class QuotesPage(Page):
         filters.addWidget(self.status)
         filters.addWidget(self.new_button)
         left = QWidget()
+        self.export = ListExport(
+            self.table, ctx, lambda: self.tr("Quotes"), rows=self._export_rows, scope=left
+        )
+        filters.addWidget(self.export.button)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
@@ -135,6 +140,17 @@ class QuotesPage(Page):
             lambda s: quotes.list_quotes(s, where, offset=offset, limit=PAGE_SIZE, today=today),
             self.model.append,
             key="quote-list-more",
+        )
+
+    def _export_rows(self) -> LazyRows:
+        """Every quote of the current search and status filter, in the list's order."""
+        where = self._filter()
+        today = dt.datetime.now(self.ctx.zone).date()
+        return by_offset(
+            lambda s, offset, limit: quotes.list_quotes(
+                s, where, offset=offset, limit=limit, today=today
+            ),
+            self.model.total,
         )
 
     def on_data_changed(self, entities: set[str]) -> None:

@@ -42,6 +42,7 @@ from desktop.reports.meeting_pack import build_meeting_pack
 from desktop.reports.xlsx import ExportCancelled
 from desktop.ui.charts import BarChart
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
 from desktop.ui.tasks import Cancelled, Job
@@ -179,6 +180,8 @@ class DashboardTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 2)
+        self.export = ListExport(self.table, ctx, lambda: self.tr("Dashboard"), scope=self)
+        filters.addWidget(self.export.button)
         self.period.editingFinished.connect(self.refresh)
         self.team.currentIndexChanged.connect(self._on_team)
         self.rep.currentIndexChanged.connect(self.refresh)

@@ -32,6 +32,7 @@ from desktop.domain.money import MoneyError, format_money, to_decimal
 from desktop.domain.services import targets
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
 
@@ -89,6 +90,8 @@ class TargetsPage(Page):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
+        self.export = ListExport(self.view, ctx, lambda: self.tr("Targets"), scope=self)
+        top.addWidget(self.export.button)
         note = QLabel(
             self.tr(
                 "Months show attainment; hover for target and actual. Actual = "

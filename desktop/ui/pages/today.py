@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.services import followups, reminders, today
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.visits.models import ROW_ID_ROLE, TodayModel
 
@@ -81,6 +82,8 @@ class TodayPage(Page):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.done_button)
         buttons.addStretch(1)
+        self.export = ListExport(self.table, ctx, lambda: self.tr("Today"), scope=self)
+        buttons.addWidget(self.export.button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.reminder_label)

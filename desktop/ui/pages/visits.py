@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.pages.weekly import WeeklyReportTab
 from desktop.ui.visits.calendar import WeekCalendar
@@ -84,6 +85,9 @@ class VisitsPage(Page):
         self.agenda_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.agenda_view.horizontalHeader().setStretchLastSection(True)
         self.agenda_view.verticalHeader().hide()
+        self.agenda_export = ListExport(
+            self.agenda_view, ctx, lambda: self.tr("Agenda"), scope=self
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Week"))
         self.tabs.addTab(self.agenda_view, self.tr("Agenda"))
@@ -96,6 +100,7 @@ class VisitsPage(Page):
         nav.addWidget(self.week_label, 1)
         nav.addWidget(self.plan_button)
         nav.addWidget(self.export_button)
+        nav.addWidget(self.agenda_export.button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Rep")))
         filters.addWidget(self.rep_filter)

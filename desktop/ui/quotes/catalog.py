@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from desktop.domain.services import catalog
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.format import money
 from desktop.ui.quotes.editor import error_text
 from desktop.ui.quotes.models import decimal_text
@@ -34,6 +35,13 @@ from desktop.ui.table_model import TableModel
 class ProductsModel(TableModel[Record]):
     SKU, NAME, SPEC, UNIT, PRICE, TAX, CATEGORY, MAX_DISCOUNT, FLOOR, LIST_PRICE = range(10)
     RIGHT_ALIGNED = frozenset({PRICE, TAX, MAX_DISCOUNT, FLOOR, LIST_PRICE})
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {
+        PRICE: "money",
+        TAX: "decimal",
+        MAX_DISCOUNT: "decimal",
+        FLOOR: "money",
+        LIST_PRICE: "money",
+    }
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,6 +64,16 @@ class ProductsModel(TableModel[Record]):
     def set_products(self, rows: list[Record], list_prices: dict[str, Any]) -> None:
         self.list_prices = list_prices
         self.set_rows(rows)
+
+    def export_value(self, row: Record, column: int) -> Any:
+        typed = {
+            self.PRICE: row["list_price"],
+            self.TAX: row["tax_rate"] * HUNDRED,
+            self.MAX_DISCOUNT: row["max_discount_pct"],
+            self.FLOOR: row["floor_price"],
+            self.LIST_PRICE: self.list_prices.get(row["id"]),
+        }
+        return typed[column] if column in typed else self.display(row, column)
 
     def display(self, row: Record, column: int) -> Any:
         max_discount = row["max_discount_pct"]
@@ -131,6 +149,8 @@ class CatalogView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(QLabel(self.tr("Price list")))
         top.addWidget(self.price_list)
+        self.export = ListExport(self.table, ctx, lambda: self.tr("Products"), scope=self)
+        top.addWidget(self.export.button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)

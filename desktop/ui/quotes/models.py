@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -80,6 +80,7 @@ class QuoteListModel(TableModel[Record]):
 
     NUMBER, REVISION, ACCOUNT, STATUS, TOTAL, VALID = range(6)
     RIGHT_ALIGNED = frozenset({TOTAL})
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {TOTAL: "money", VALID: "date"}
 
     def __init__(self, fetch: Callable[[int], None] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,10 @@ class QuoteListModel(TableModel[Record]):
         if column == self.TOTAL:
             return float(row["total"])  # ordering only, never shown or stored
         return self.display(row, column)
+
+    def export_value(self, row: Record, column: int) -> Any:
+        typed = {self.TOTAL: "total", self.VALID: "valid_until"}
+        return row[typed[column]] if column in typed else self.display(row, column)
 
     def display(self, row: Record, column: int) -> Any:
         status = status_label(row["shown_status"])

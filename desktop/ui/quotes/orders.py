@@ -4,7 +4,7 @@ outstanding and overdue receivables."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +30,7 @@ from desktop.domain.services import orders
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.format import local_date, money
 from desktop.ui.quotes.editor import error_text
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
@@ -40,6 +41,20 @@ LATE = "#b03a2e"
 class OrdersModel(TableModel[Record]):
     NUMBER, ACCOUNT, DATE, AMOUNT, PAID, OUTSTANDING, DELIVERY, DUE = range(8)
     RIGHT_ALIGNED = frozenset({AMOUNT, PAID, OUTSTANDING})
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {
+        DATE: "date",
+        AMOUNT: "money",
+        PAID: "money",
+        OUTSTANDING: "money",
+        DUE: "date",
+    }
+    TYPED: ClassVar[dict[int, str]] = {
+        DATE: "order_date",
+        AMOUNT: "amount",
+        PAID: "paid",
+        OUTSTANDING: "outstanding",
+        DUE: "payment_due",
+    }
 
     def headers(self) -> list[str]:
         return [
@@ -68,6 +83,10 @@ class OrdersModel(TableModel[Record]):
             )
             return QBrush(QColor(LATE)) if late else None
         return None
+
+    def export_value(self, row: Record, column: int) -> Any:
+        key = self.TYPED.get(column)
+        return row[key] if key else self.display(row, column)
 
     def display(self, row: Record, column: int) -> Any:
         currency = row["currency"]
@@ -155,8 +174,12 @@ class OrdersView(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(right)
         splitter.setSizes([800, 600])
+        self.export = ListExport(self.table, ctx, lambda: self.tr("Orders"), scope=self)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export.button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.payment_button.clicked.connect(self.record_payment)

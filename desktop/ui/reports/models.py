@@ -104,6 +104,17 @@ class RowsModel(QAbstractTableModel):
             return value
         return None
 
+    # -- export (desktop.ui.export_view): the values are typed already ------------------
+
+    def export_kind(self, column: int) -> str:
+        return self.columns[column][1]
+
+    def export_item(self, row: int) -> list[Any]:
+        return self.rows[row][1]
+
+    def export_value(self, values: list[Any], column: int) -> Any:
+        return values[column] if column < len(values) else None
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

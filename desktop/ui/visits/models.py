@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
@@ -95,6 +95,7 @@ class AgendaModel(TableModel[VisitRow]):
     """The week's visits as a list, in time order."""
 
     DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {DAY: "date"}
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,6 +121,11 @@ class AgendaModel(TableModel[VisitRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(visit_colour(row.visit_type, row.status))
         return None
+
+    def export_value(self, row: VisitRow, column: int) -> Any:
+        if column == self.DAY:
+            return row.start.astimezone(self.zone).date()
+        return self.display(row, column)
 
     def display(self, row: VisitRow, column: int) -> Any:
         local = row.start.astimezone(self.zone)
