@@ -35,6 +35,7 @@ from desktop.domain.services.visits import VisitRow
 from desktop.ui.accounts.detail import AccountDetail
 from desktop.ui.context import AppContext
 from desktop.ui.format import local_datetime, money
+from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import QuoteListModel
 from desktop.ui.quotes.orders import OrdersModel
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
@@ -239,31 +240,14 @@ class AccountComplaintsModel(TableModel[ComplaintView]):
             self.tr("Age (days)"),
         ]
 
-    def word(self, code: str) -> str:
-        return {
-            "quality": self.tr("Quality"),
-            "delivery": self.tr("Delivery"),
-            "service": self.tr("Service"),
-            "price": self.tr("Price"),
-            "other": self.tr("Other"),
-            "low": self.tr("Low"),
-            "medium": self.tr("Medium"),
-            "high": self.tr("High"),
-            "critical": self.tr("Critical"),
-            "open": self.tr("Open"),
-            "in_progress": self.tr("In progress"),
-            "resolved": self.tr("Resolved"),
-            "closed": self.tr("Closed"),
-        }.get(code, code)
-
     def display(self, row: ComplaintView, column: int) -> Any:
         zone = self.ctx.zone
         return [
             local_datetime(row.opened_at, zone),
             row.title,
-            self.word(row.category),
-            self.word(row.severity),
-            self.word(row.status),
+            complaint_label(row.category),
+            complaint_label(row.severity),
+            complaint_label(row.status),
             local_datetime(row.sla_due_at, zone),
             str(row.age_days),
         ][column]

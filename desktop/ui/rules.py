@@ -32,6 +32,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, CONTACT_ROLES, TIERS
 from desktop.domain.services import completeness, rules
 from desktop.ui.context import AppContext
+from desktop.ui.labels import complaint_label
 from desktop.ui.visits.models import target_label
 
 ERROR_STYLE = "color: #b00020"
@@ -140,16 +141,8 @@ class RulesTab(QWidget):
 
     def _sla_box(self) -> QGroupBox:
         box, grid = self._box(self.tr("Complaint response time (SLA)"))
-        names = {
-            "low": self.tr("Low"),
-            "medium": self.tr("Medium"),
-            "high": self.tr("High"),
-            "critical": self.tr("Critical"),
-        }
         for row, severity in enumerate(COMPLAINT_SEVERITIES):
-            self._field(
-                f"sla.{severity}", grid, row, names.get(severity, severity), self.tr("hours")
-            )
+            self._field(f"sla.{severity}", grid, row, complaint_label(severity), self.tr("hours"))
         return box
 
     def _completeness_box(self) -> QGroupBox:

@@ -50,58 +50,6 @@
       <translation>已过天数</translation>
     </message>
     <message>
-      <source>Quality</source>
-      <translation>质量</translation>
-    </message>
-    <message>
-      <source>Delivery</source>
-      <translation>交付</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>Price</source>
-      <translation>价格</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>未处理</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>处理中</translation>
-    </message>
-    <message>
-      <source>Resolved</source>
-      <translation>已解决</translation>
-    </message>
-    <message>
-      <source>Closed</source>
-      <translation>已关闭</translation>
-    </message>
-    <message>
       <source>Past its SLA</source>
       <translation>已超出 SLA</translation>
     </message>
@@ -221,6 +169,105 @@ A report without customer data was saved to:
     <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>Quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>交付</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>服务</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>On track</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <source>Close to breach</source>
+      <translation>即将超时</translation>
+    </message>
+    <message>
+      <source>Past SLA</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <source>Met</source>
+      <translation>按时完成</translation>
+    </message>
+    <message>
+      <source>Missed</source>
+      <translation>超时完成</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>线索</translation>
+    </message>
+    <message>
+      <source>Qualified</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <source>Proposal</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>Negotiation</source>
+      <translation>谈判</translation>
+    </message>
+    <message>
+      <source>Won</source>
+      <translation>赢单</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>输单</translation>
     </message>
   </context>
   <context>
@@ -406,22 +453,6 @@ A report without customer data was saved to:
     <message>
       <source>Complaint response time (SLA)</source>
       <translation>投诉响应时限（SLA）</translation>
-    </message>
-    <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
     </message>
     <message>
       <source>hours</source>

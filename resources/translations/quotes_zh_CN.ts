@@ -405,30 +405,6 @@
       <translation>您的提成：{amount}</translation>
     </message>
     <message>
-      <source>Lead</source>
-      <translation>线索</translation>
-    </message>
-    <message>
-      <source>Qualified</source>
-      <translation>已确认</translation>
-    </message>
-    <message>
-      <source>Proposal</source>
-      <translation>方案</translation>
-    </message>
-    <message>
-      <source>Negotiation</source>
-      <translation>谈判</translation>
-    </message>
-    <message>
-      <source>Won</source>
-      <translation>赢单</translation>
-    </message>
-    <message>
-      <source>Lost</source>
-      <translation>输单</translation>
-    </message>
-    <message>
       <source>Subtotal</source>
       <translation>小计</translation>
     </message>

@@ -84,76 +84,8 @@
   <context>
     <name>ComplaintsPage</name>
     <message>
-      <source>Quality</source>
-      <translation>质量</translation>
-    </message>
-    <message>
-      <source>Delivery</source>
-      <translation>交付</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>Price</source>
-      <translation>价格</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
-    </message>
-    <message>
       <source>Open</source>
       <translation>待处理</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>处理中</translation>
-    </message>
-    <message>
-      <source>Resolved</source>
-      <translation>已解决</translation>
-    </message>
-    <message>
-      <source>Closed</source>
-      <translation>已关闭</translation>
-    </message>
-    <message>
-      <source>On track</source>
-      <translation>正常</translation>
-    </message>
-    <message>
-      <source>Close to breach</source>
-      <translation>即将超时</translation>
-    </message>
-    <message>
-      <source>Past SLA</source>
-      <translation>已超时</translation>
-    </message>
-    <message>
-      <source>Met</source>
-      <translation>按时完成</translation>
-    </message>
-    <message>
-      <source>Missed</source>
-      <translation>超时完成</translation>
     </message>
     <message>
       <source>Complaints</source>
@@ -299,30 +231,6 @@
       <translation>&lt;b&gt;目标&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;实际&lt;/b&gt; {1}（{2}） &amp;nbsp; &lt;b&gt;预测&lt;/b&gt; {3} &amp;nbsp; &lt;b&gt;报价转化率&lt;/b&gt; {4} &amp;nbsp; &lt;b&gt;未结投诉&lt;/b&gt; {5}（{6} 条超时）</translation>
     </message>
     <message>
-      <source>Lead</source>
-      <translation>线索</translation>
-    </message>
-    <message>
-      <source>Qualified</source>
-      <translation>已确认</translation>
-    </message>
-    <message>
-      <source>Proposal</source>
-      <translation>方案</translation>
-    </message>
-    <message>
-      <source>Negotiation</source>
-      <translation>谈判</translation>
-    </message>
-    <message>
-      <source>Won</source>
-      <translation>赢单</translation>
-    </message>
-    <message>
-      <source>Lost</source>
-      <translation>输单</translation>
-    </message>
-    <message>
       <source>Amount</source>
       <translation>金额</translation>
     </message>
@@ -333,26 +241,6 @@
     <message>
       <source>Coverage</source>
       <translation>覆盖率</translation>
-    </message>
-    <message>
-      <source>Quality</source>
-      <translation>质量</translation>
-    </message>
-    <message>
-      <source>Delivery</source>
-      <translation>交付</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>服务</translation>
-    </message>
-    <message>
-      <source>Price</source>
-      <translation>价格</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
     </message>
   </context>
   <context>
@@ -519,6 +407,134 @@
     <message>
       <source>(not imported)</source>
       <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜力</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>WeChat</source>
+      <translation>微信</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>SKU</source>
+      <translation>产品编码</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>List price</source>
+      <translation>目录价</translation>
+    </message>
+    <message>
+      <source>Tax rate</source>
+      <translation>税率</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售代表</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
     </message>
     <message>
       <source>Choose a column for: {0}</source>

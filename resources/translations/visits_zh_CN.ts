@@ -273,30 +273,6 @@
       <translation>已发送</translation>
     </message>
     <message>
-      <source>Low</source>
-      <translation>低</translation>
-    </message>
-    <message>
-      <source>Medium</source>
-      <translation>中</translation>
-    </message>
-    <message>
-      <source>High</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <source>Critical</source>
-      <translation>紧急</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>待处理</translation>
-    </message>
-    <message>
-      <source>In progress</source>
-      <translation>处理中</translation>
-    </message>
-    <message>
       <source>Save briefing</source>
       <translation>保存拜访简报</translation>
     </message>

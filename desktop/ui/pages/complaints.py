@@ -35,6 +35,7 @@ from desktop.domain.services import complaints
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
+from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
 
@@ -63,27 +64,6 @@ class ComplaintsPage(Page):
         super().__init__(ctx, parent)
         self.views: list[complaints.ComplaintView] = []
         self.loaded = False
-        self.words = {
-            "quality": self.tr("Quality"),
-            "delivery": self.tr("Delivery"),
-            "service": self.tr("Service"),
-            "price": self.tr("Price"),
-            "other": self.tr("Other"),
-            "low": self.tr("Low"),
-            "medium": self.tr("Medium"),
-            "high": self.tr("High"),
-            "critical": self.tr("Critical"),
-            "open": self.tr("Open"),
-            "in_progress": self.tr("In progress"),
-            "resolved": self.tr("Resolved"),
-            "closed": self.tr("Closed"),
-            "on_track": self.tr("On track"),
-            "near_breach": self.tr("Close to breach"),
-            "breached": self.tr("Past SLA"),
-            "met": self.tr("Met"),
-            "missed": self.tr("Missed"),
-            "none": "",
-        }
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Complaints")))
@@ -183,7 +163,7 @@ class ComplaintsPage(Page):
 
     def _show(self, views: list[complaints.ComplaintView]) -> None:
         self.views = views
-        w = self.words
+        w = complaint_label
         self.model.set_rows(
             [
                 (
@@ -191,13 +171,13 @@ class ComplaintsPage(Page):
                     [
                         v.account_name,
                         v.title,
-                        w.get(v.category, v.category),
-                        w.get(v.severity, v.severity),
-                        w.get(v.status, v.status),
+                        w(v.category),
+                        w(v.severity),
+                        w(v.status),
                         v.opened_at,
                         v.sla_due_at,
                         v.age_days,
-                        w.get(v.sla_state, v.sla_state),
+                        w(v.sla_state),
                         v.sla_state,
                     ],
                 )
@@ -242,7 +222,7 @@ class ComplaintsPage(Page):
         self.ctx.tasks.read(lambda s: account_choices(s, owner), self._open_dialog)
 
     def _open_dialog(self, choices: list[tuple[str, str]]) -> None:
-        dialog = ComplaintDialog(choices, self.words, self)
+        dialog = ComplaintDialog(choices, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.log(dialog.values())
 
@@ -254,9 +234,7 @@ class ComplaintsPage(Page):
 
 
 class ComplaintDialog(QDialog):
-    def __init__(
-        self, accounts: list[tuple[str, str]], words: dict[str, str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, accounts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New complaint"))
         form = QFormLayout(self)
@@ -268,10 +246,10 @@ class ComplaintDialog(QDialog):
         self.title = QLineEdit()
         self.category = QComboBox()
         for c in COMPLAINT_CATEGORIES:
-            self.category.addItem(words[c], c)
+            self.category.addItem(complaint_label(c), c)
         self.severity = QComboBox()
         for s in COMPLAINT_SEVERITIES:
-            self.severity.addItem(words[s], s)
+            self.severity.addItem(complaint_label(s), s)
         self.severity.setCurrentIndex(1)
         self.description = QPlainTextEdit()
         self.error = QLabel()

@@ -43,6 +43,7 @@ from desktop.reports.xlsx import ExportCancelled
 from desktop.ui.charts import BarChart
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
+from desktop.ui.labels import complaint_label, stage_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
 from desktop.ui.tasks import Cancelled, Job
@@ -246,16 +247,8 @@ class DashboardTab(QWidget):
                 (self.tr("Actual"), [f.actual for f in data.by_month]),
             ],
         )
-        stage_names = {
-            "lead": self.tr("Lead"),
-            "qualified": self.tr("Qualified"),
-            "proposal": self.tr("Proposal"),
-            "negotiation": self.tr("Negotiation"),
-            "won": self.tr("Won"),
-            "lost": self.tr("Lost"),
-        }
         self.pipeline.set_data(
-            [stage_names.get(f.stage, f.stage) for f in data.pipeline],
+            [stage_label(f.stage) for f in data.pipeline],
             [
                 (self.tr("Amount"), [f.amount for f in data.pipeline]),
                 (self.tr("Weighted"), [f.weighted for f in data.pipeline]),
@@ -267,15 +260,8 @@ class DashboardTab(QWidget):
         )
         categories = list(data.complaints)
         buckets = list(next(iter(data.complaints.values()), {}))
-        category_names = {
-            "quality": self.tr("Quality"),
-            "delivery": self.tr("Delivery"),
-            "service": self.tr("Service"),
-            "price": self.tr("Price"),
-            "other": self.tr("Other"),
-        }
         self.complaints.set_data(
-            [category_names.get(c, c) for c in categories],
+            [complaint_label(c) for c in categories],
             [(bucket, [data.complaints[c][bucket] for c in categories]) for bucket in buckets],
             stacked=True,
         )
@@ -609,10 +595,48 @@ class ImportTab(QWidget):
                     box.addItem(header, index)
             box.setCurrentIndex(max(box.findData(guessed.get(field.name)), 0))
             box.currentIndexChanged.connect(self.refresh_preview)
-            label = field.label + (" *" if field.required else "")
+            label = self.field_label(field.label) + (" *" if field.required else "")
             self.mapping_form.addRow(label, box)
             self.mapping_boxes[field.name] = box
         self.refresh_preview()
+
+    def field_label(self, label: str) -> str:
+        """An importer field (its English label in desktop.reports.importer) in the
+        user's language."""
+        return {
+            "Name": self.tr("Name"),
+            "Short name": self.tr("Short name"),
+            "Credit code": self.tr("Credit code"),
+            "Industry": self.tr("Industry"),
+            "Province": self.tr("Province"),
+            "City": self.tr("City"),
+            "Address": self.tr("Address"),
+            "Phone": self.tr("Phone"),
+            "Website": self.tr("Website"),
+            "Tier": self.tr("Tier"),
+            "Status": self.tr("Status"),
+            "Owner": self.tr("Owner"),
+            "Potential": self.tr("Potential"),
+            "Tags": self.tr("Tags"),
+            "Notes": self.tr("Notes"),
+            "Account": self.tr("Account"),
+            "Title": self.tr("Title"),
+            "Department": self.tr("Department"),
+            "Role": self.tr("Role"),
+            "Mobile": self.tr("Mobile"),
+            "Email": self.tr("Email"),
+            "WeChat": self.tr("WeChat"),
+            "Birthday": self.tr("Birthday"),
+            "SKU": self.tr("SKU"),
+            "Specification": self.tr("Specification"),
+            "Unit": self.tr("Unit"),
+            "List price": self.tr("List price"),
+            "Tax rate": self.tr("Tax rate"),
+            "Category": self.tr("Category"),
+            "Rep": self.tr("Rep"),
+            "Period": self.tr("Period"),
+            "Target": self.tr("Target"),
+        }.get(label, label)
 
     def mapping(self) -> dict[str, int]:
         return {
@@ -637,7 +661,9 @@ class ImportTab(QWidget):
         self.preview = preview
         if preview.unmapped_required:
             self.summary.setText(
-                self.tr("Choose a column for: {0}").format(", ".join(preview.unmapped_required))
+                self.tr("Choose a column for: {0}").format(
+                    ", ".join(self.field_label(label) for label in preview.unmapped_required)
+                )
             )
             self.model.set_rows([])
             return

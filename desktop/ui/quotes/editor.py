@@ -41,6 +41,7 @@ from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import money
+from desktop.ui.labels import stage_label
 from desktop.ui.quotes.models import (
     ROW_ID_ROLE,
     ChoiceListModel,
@@ -296,23 +297,13 @@ class QuoteEditor(QWidget):
         self._loading = False
         self._recompute()
 
-    def stage_label(self, stage: str) -> str:
-        return {
-            "lead": self.tr("Lead"),
-            "qualified": self.tr("Qualified"),
-            "proposal": self.tr("Proposal"),
-            "negotiation": self.tr("Negotiation"),
-            "won": self.tr("Won"),
-            "lost": self.tr("Lost"),
-        }.get(stage, stage)
-
     def _fill_opportunities(self, deals: list[Record], chosen: str | None) -> None:
         self.opportunity.clear()
         self.opportunity.addItem(self.tr("(none)"), None)
         for deal in deals:
             text = "{name} · {stage} · {amount}".format(
                 name=deal["name"],
-                stage=self.stage_label(deal["stage"]),
+                stage=stage_label(deal["stage"]),
                 amount=money(deal["amount"]),
             )
             self.opportunity.addItem(text, deal["id"])

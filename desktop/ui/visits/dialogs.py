@@ -29,9 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.domain.models import CONTACT_ROLES, VISIT_TYPES
+from desktop.domain.models import (
+    COMPLAINT_SEVERITIES,
+    COMPLAINT_STATUSES,
+    CONTACT_ROLES,
+    VISIT_TYPES,
+)
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
+from desktop.ui.labels import complaint_label
 from desktop.ui.visits.models import (
     ROW_ID_ROLE,
     ChoiceModel,
@@ -452,12 +458,7 @@ class ReportDialog(QDialog):
             "approved": self.tr("Approved"),
             "returned": self.tr("Returned"),
             "sent": self.tr("Sent"),
-            "low": self.tr("Low"),
-            "medium": self.tr("Medium"),
-            "high": self.tr("High"),
-            "critical": self.tr("Critical"),
-            "open": self.tr("Open"),
-            "in_progress": self.tr("In progress"),
+            **{c: complaint_label(c) for c in (*COMPLAINT_SEVERITIES, *COMPLAINT_STATUSES)},
         }
 
     @Slot()
