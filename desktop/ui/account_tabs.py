@@ -34,6 +34,7 @@ from desktop.domain.services.records import Record
 from desktop.domain.services.visits import VisitRow
 from desktop.ui.accounts.detail import AccountDetail
 from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
 from desktop.ui.format import local_datetime, money
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import QuoteListModel
@@ -86,9 +87,12 @@ class AccountTab(QWidget):
             )
         )
         self.open_button.clicked.connect(lambda: self.open_index(self.table.currentIndex()))
+        # The Accounts page owns Ctrl+E (its list); a tab exports by button or menu.
+        self.export = ListExport(self.table, ctx, self.title, shortcut=False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export.button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -224,6 +228,7 @@ class AccountQuotesTab(AccountTab):
 class AccountComplaintsModel(TableModel[ComplaintView]):
     OPENED, TITLE, CATEGORY, SEVERITY, STATUS, SLA_DUE, AGE = range(7)
     RIGHT_ALIGNED = frozenset({AGE})
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {OPENED: "datetime", SLA_DUE: "datetime", AGE: "int"}
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -254,6 +259,10 @@ class AccountComplaintsModel(TableModel[ComplaintView]):
 
     def sort_value(self, row: ComplaintView, column: int) -> Any:
         return row.age_days if column == self.AGE else self.display(row, column)
+
+    def export_value(self, row: ComplaintView, column: int) -> Any:
+        typed = {self.OPENED: row.opened_at, self.SLA_DUE: row.sla_due_at, self.AGE: row.age_days}
+        return typed[column] if column in typed else self.display(row, column)
 
     def role_data(self, row: ComplaintView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SLA_DUE, self.STATUS):

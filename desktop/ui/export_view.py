@@ -276,6 +276,7 @@ class ListExport(QObject):
         *,
         rows: Callable[[], LazyRows] | None = None,
         scope: QWidget | None = None,
+        shortcut: bool = True,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -287,8 +288,9 @@ class ListExport(QObject):
         self.last_path: Path | None = None
         self.action = QAction(self.tr("Export to Excel…"), view)
         self.action.setObjectName("export-xlsx")
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if shortcut:  # off for a list inside another list's scope: Ctrl+E would be ambiguous
+            self.action.setShortcut(QKeySequence(SHORTCUT))
+            self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.action.triggered.connect(self.ask)
         # In the table's context menu; Ctrl+E wherever the focus is in ``scope``
         # (the page, say, so it works from the search box too).
@@ -300,6 +302,8 @@ class ListExport(QObject):
         self.button.setObjectName("export-xlsx-button")
         self.button.setToolTip(
             self.tr("Export the rows and columns shown (%1)").replace("%1", SHORTCUT)
+            if shortcut
+            else self.tr("Export the rows and columns shown")
         )
         self.button.clicked.connect(self.ask)
 

@@ -281,6 +281,10 @@ A report without customer data was saved to:
       <translation>导出当前显示的行和列（%1）</translation>
     </message>
     <message>
+      <source>Export the rows and columns shown</source>
+      <translation>导出当前显示的行和列</translation>
+    </message>
+    <message>
       <source>Export to Excel</source>
       <translation>导出到 Excel</translation>
     </message>

@@ -132,7 +132,7 @@ def test_cancel_leaves_no_file(
     dialog = page.export.dialog
     assert dialog is not None
     assert dialog.isVisible()
-    screenshot(page.window(), "export_progress_en")
+    screenshot(dialog, "export_progress_en")
     with qtbot.waitSignal(page.export.failed, timeout=TIMEOUT) as failed:
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         release.set()
@@ -280,3 +280,29 @@ def test_orders_products_and_dashboard_export_money_as_numbers(
     assert values[0][1] == pytest.approx(float(target))
     assert formats[0][1] == MONEY_FORMAT
     assert isinstance(target, Decimal)
+
+
+def test_account_tabs_export_their_lists(qtbot: Any, main_window: Any, tmp_path: Path) -> None:
+    from desktop.domain.models import Complaint
+    from desktop.ui.account_tabs import AccountComplaintsTab, AccountReceivablesTab
+    from tests.gui.test_account_tabs import account_with, open_account, show_tab
+
+    main_window.resize(1500, 900)
+    account_id = account_with(main_window.ctx.db, Complaint)
+    page = open_account(qtbot, main_window, account_id)
+    tab = show_tab(qtbot, page, AccountComplaintsTab)
+    assert tab.export.action.shortcut().isEmpty()  # the Accounts list keeps Ctrl+E
+    path = tmp_path / "account-complaints.xlsx"
+    run_export(qtbot, tab.export, path)
+    headers, values, _ = read_sheet(path)
+    assert headers == shown_headers(tab.export)
+    assert len(values) == tab.model.rowCount()
+    age = headers.index("Age (days)")
+    assert [v[age] for v in values] == [r.age_days for r in tab.model.rows]
+    assert isinstance(values[0][headers.index("Opened")], dt.datetime)
+
+    tab = show_tab(qtbot, page, AccountReceivablesTab)
+    run_export(qtbot, tab.export, tmp_path / "receivables.xlsx")
+    headers, values, _ = read_sheet(tmp_path / "receivables.xlsx")
+    assert headers == shown_headers(tab.export)
+    assert len(values) == tab.model.rowCount()
