@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @pytest.fixture(autouse=True)
 def _no_leaked_threads_or_timers(qapp: object) -> Iterator[None]:
     from PySide6.QtCore import QThread, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QStatusBar
 
     yield
     app = QApplication.instance()
@@ -25,8 +25,12 @@ def _no_leaked_threads_or_timers(qapp: object) -> Iterator[None]:
     # Let deleteLater() and queued signals run before looking.
     app.processEvents()
     leaked_threads = [t for t in app.findChildren(QThread) if t.isRunning()]
+    # A status bar's message timeout is Qt's own single-shot timer, not ours to stop.
     leaked_timers = [
-        t for w in QApplication.topLevelWidgets() for t in w.findChildren(QTimer) if t.isActive()
+        t
+        for w in QApplication.topLevelWidgets()
+        for t in w.findChildren(QTimer)
+        if t.isActive() and not isinstance(t.parent(), QStatusBar)
     ]
     for widget in QApplication.topLevelWidgets():
         widget.close()
@@ -57,7 +61,7 @@ def app_context(qapp: object, data_dir: Path, demo_db: Database) -> Iterator[App
     from desktop.ui.tasks import TaskRunner
 
     user_id, name, role = load_user(demo_db)
-    tasks = TaskRunner(demo_db, lambda: user_id)
+    tasks = TaskRunner(demo_db, lambda: ctx.user_id)
     ctx = AppContext(
         data_dir=data_dir,
         db=demo_db,
