@@ -330,6 +330,8 @@ def test_sent_quotes_expire_after_their_validity(world: World) -> None:
     assert world.read(quotes.list_quotes, today=later)[0]["shown_status"] == "expired"
     with pytest.raises(WorkflowError, match="expired"):
         world.write(world.rep, quotes.accept, quote_id)
+    # The manager's device leaves the rep's quote to the rep's own device.
+    assert world.write(world.manager, quotes.expire_overdue) == 0
     assert world.write(world.rep, quotes.expire_overdue) == 1
     assert world.status(quote_id) == "expired"
 

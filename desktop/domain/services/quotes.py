@@ -738,7 +738,11 @@ def reject(uow: UnitOfWork, quote_id: str, note: str = "") -> None:
 
 
 def expire_overdue(uow: UnitOfWork) -> int:
-    """Sent quotes past their validity date become expired; returns how many."""
+    """The user's own sent quotes past their validity date become expired; returns how many.
+
+    Only the owner's device writes the expiry, so a manager's laptop does not send the
+    same change for the whole team; lists show any overdue quote as expired anyway.
+    """
     today = local_today(uow.now)
     overdue = uow.session.scalars(
         select(Quote).where(
@@ -746,6 +750,7 @@ def expire_overdue(uow: UnitOfWork) -> int:
             Quote.is_latest.is_(True),
             Quote.deleted_at.is_(None),
             Quote.valid_until < today,
+            Quote.owner_id == uow.actor_id,
         )
     ).all()
     for quote in overdue:
