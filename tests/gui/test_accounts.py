@@ -1,17 +1,23 @@
 """The Accounts page as a user drives it: search, create with wrong data, handover,
-delete and undo; and the list model checked with qtmodeltester."""
+delete and undo, the public pool (claim, limit, warnings), files on an account, moving
+an account in its group, the tag and industry filters, a broad search that shows its
+first screen before its count; and the list model checked with qtmodeltester."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
-from desktop.domain.models import Account, Contact
-from desktop.domain.services import accounts
+from desktop.domain.models import Account, Contact, Policy
+from desktop.domain.services import accounts, attachments
 from desktop.domain.services.accounts import AccountQuery
+from desktop.domain.uow import unit_of_work
 from desktop.ui.accounts.model import COLUMN_KEYS, ROW_ID_ROLE, AccountTableModel
 from desktop.ui.testing import screenshot
 
@@ -246,3 +252,231 @@ def test_model_passes_qtmodeltester_without_a_window(qtmodeltester: Any) -> None
     assert model.data(model.index(3, 5)) == "Pool"
     assert model.data(model.index(3, 0), ROW_ID_ROLE) == "id3"
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+def add_account(ctx: Any, **values: Any) -> str:
+    with unit_of_work(ctx.db.sessions, ctx.user_id) as uow:
+        return uow.add(Account(**values)).id
+
+
+def make_idle(ctx: Any, account_id: str, days: int) -> None:
+    """As if the account had been created ``days`` ago and not touched since."""
+    when = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days)
+    with ctx.db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE account SET created_at = ? WHERE id = ?", (when.isoformat(" "), account_id)
+        )
+
+
+def open_and_wait(qtbot: Any, page: Any, account_id: str) -> None:
+    page.open_account(account_id)
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.isVisible()
+            and page.detail.account is not None
+            and page.detail.account["id"] == account_id
+        )
+    )
+
+
+def test_a_rep_claims_a_pool_account_until_the_limit(qtbot: Any, page: Any) -> None:
+    ctx = page.ctx
+    first = add_account(ctx, name="公海客户甲有限公司", owner_id=None)
+    second = add_account(ctx, name="公海客户乙有限公司", owner_id=None)
+    with unit_of_work(ctx.db.sessions, ctx.user_id) as uow:
+        policy = uow.session.query(Policy).filter_by(key="pool").one()
+        uow.update(policy, {"value": {**policy.value, "claim_limit": 1}})
+    open_and_wait(qtbot, page, first)
+    detail = page.detail
+    assert detail.claim_button.isVisible()
+    assert "public pool" in detail.owner_label.text()
+    qtbot.mouseClick(detail.claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notice.text() == "You now own 公海客户甲有限公司.")
+    qtbot.waitUntil(lambda: detail.owner_label.text() == f"Owner: {ctx.user_name}")
+    assert not detail.claim_button.isVisible()
+    open_and_wait(qtbot, page, second)
+    qtbot.mouseClick(detail.claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notice.text().startswith("You already hold 1 accounts"))
+    with ctx.db.sessions() as session:
+        assert session.get(Account, second).owner_id is None
+
+
+def test_idle_accounts_go_back_to_the_pool_and_the_owner_is_warned(
+    qtbot: Any, app_context: Any
+) -> None:
+    from desktop.ui.pages.accounts import AccountsPage
+
+    ctx = app_context
+    gone = add_account(ctx, name="长期未拜访有限公司", tier="C", owner_id=ctx.user_id)
+    soon = add_account(ctx, name="即将回收科技有限公司", tier="C", owner_id=ctx.user_id)
+    make_idle(ctx, gone, days=130)  # C accounts go back after 120 days
+    make_idle(ctx, soon, days=116)
+    widget = AccountsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.pool_banner.isVisible())
+    banner = widget.pool_banner.text()
+    assert "即将回收科技有限公司" in banner
+    assert "长期未拜访有限公司" not in banner
+    assert "1 of your accounts go back to the public pool within a week" in banner
+    assert widget.notice.text().startswith("1 account(s) went back to the public pool")
+    with ctx.db.sessions() as session:
+        assert session.get(Account, gone).owner_id is None
+        assert session.get(Account, soon).owner_id == ctx.user_id
+    screenshot(widget, "accounts_pool_warning_en")
+    widget.pool_banner.linkActivated.emit(soon)  # the name is a link to the account
+    qtbot.waitUntil(lambda: widget.detail.isVisible())
+    ctx.tasks.wait_idle()
+
+
+def test_files_are_added_opened_and_refused_when_too_large(
+    qtbot: Any, page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.pages import accounts as accounts_page
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        accounts_page.QDesktopServices,
+        "openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    page.table.selectRow(0)
+    account_id = page.selected_ids()[0]
+    open_and_wait(qtbot, page, account_id)
+    licence = tmp_path / "营业执照.pdf"
+    licence.write_bytes(b"%PDF-1.4 licence")
+    page.detail.file_kind.setCurrentIndex(page.detail.file_kind.findData("business_licence"))
+    page.detail.file_add_requested.emit(str(licence), "business_licence")
+    qtbot.waitUntil(lambda: page.detail.files_model.rowCount() == 1)
+    view = page.detail.files_view
+    assert view.model().data(view.model().index(0, 0)) == "营业执照.pdf"
+    assert view.model().data(view.model().index(0, 1)) == "Business licence"
+    view.selectRow(0)
+    qtbot.mouseClick(
+        page.detail.findChild(type(page.detail.save_button), "file-open"),
+        Qt.MouseButton.LeftButton,
+    )
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    stored = Path(opened[0])
+    assert stored.read_bytes() == b"%PDF-1.4 licence"
+    assert stored.is_relative_to(attachments.store_root(page.ctx.data_dir))
+    monkeypatch.setattr(attachments, "MAX_BYTES", 1024 * 1024)
+    big = tmp_path / "scan.tiff"
+    big.write_bytes(b"\0" * (3 * 1024 * 1024))
+    page.detail.file_add_requested.emit(str(big), "other")
+    message = page.detail.findChild(QLabel, "files-message")
+    qtbot.waitUntil(lambda: message.text() != "")
+    assert message.text() == "the file is 3.0 MB; attachments may be at most 1 MB"
+    assert page.detail.files_model.rowCount() == 1
+    page.detail.tabs.setCurrentIndex(page.detail.tabs.indexOf(view.parentWidget()))
+    screenshot(page, "accounts_files_en")
+
+
+def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: Any) -> None:
+    ctx = page.ctx
+    group = add_account(ctx, name="星河集团有限公司")
+    member = add_account(ctx, name="星河华南分公司")
+    open_and_wait(qtbot, page, member)
+    detail = page.detail
+    detail.tabs.setCurrentIndex(2)
+    detail.parent_search.setText("星河集团")
+    qtbot.waitUntil(lambda: detail.parent_choice.findData(group) >= 0)
+    detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(group))
+    qtbot.mouseClick(
+        detail.findChild(type(detail.save_button), "group-parent-set"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: detail.parent_label.text() == "星河集团有限公司")
+    screenshot(page, "accounts_group_en")
+    open_and_wait(qtbot, page, group)
+    detail.parent_search.setText("星河华南")
+    qtbot.waitUntil(lambda: detail.parent_choice.findData(member) >= 0)
+    detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(member))
+    qtbot.mouseClick(
+        detail.findChild(type(detail.save_button), "group-parent-set"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: detail.parent_error.text() == "would make the group a loop")
+    with ctx.db.sessions() as session:
+        assert session.get(Account, group).parent_id is None
+
+
+def test_tag_and_industry_filters(qtbot: Any, page: Any) -> None:
+    tag = page.tag_filter
+    qtbot.waitUntil(lambda: tag.count() > 1)
+    tag.setCurrentIndex(tag.findData("战略"))
+    qtbot.waitUntil(lambda: 0 < page.model.rowCount() < 40)
+    with page.ctx.db.sessions() as session:
+        tagged = accounts.account_rows(session, page.model.ids())
+    assert all("战略" in row.tags for row in tagged.values())
+    industry = page.industry_filter
+    industry.setCurrentIndex(1)
+    chosen = industry.currentData()
+    qtbot.waitUntil(lambda: page.model.rowCount() < len(tagged) or page.model.rowCount() == 0)
+    with page.ctx.db.sessions() as session:
+        rows = accounts.account_rows(session, page.model.ids())
+    assert all(r.industry == chosen and "战略" in r.tags for r in rows.values())
+    page.clear_filters()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+
+
+def test_a_broad_search_shows_its_first_rows_then_counts_and_scrolls_on(
+    qtbot: Any, page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.domain.services import search
+
+    monkeypatch.setattr(search, "NARROW", 3)  # as broad as "z" in 100k accounts
+    monkeypatch.setattr(
+        accounts, "list_accounts", functools.partial(accounts.list_accounts, limit=5)
+    )
+    with page.ctx.db.sessions() as session:
+        every = accounts.account_ids(session, accounts.AccountQuery(text="有限"))
+    assert len(every) > 5
+    heads: list[tuple[int, bool]] = []
+    set_ids = page.model.set_ids
+
+    def record(ids: list[str], *, complete: bool = True) -> None:
+        heads.append((len(ids), complete))
+        set_ids(ids, complete=complete)
+
+    monkeypatch.setattr(page.model, "set_ids", record)
+    page.search.setText("有限")
+    qtbot.waitUntil(lambda: heads == [(5, False)])
+    qtbot.waitUntil(lambda: page.status.text().startswith(f"{len(every)} account(s)"))
+    page.table.scrollToBottom()  # the view asks for the rest (it may have already)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(every))
+    assert page.model.ids() == every
+    name = COLUMN_KEYS.index("name")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(len(every) - 1, name)) is not None)
+
+
+def test_model_with_a_head_and_the_rest_passes_qtmodeltester(qtmodeltester: Any) -> None:
+    rows = {
+        f"id{n}": accounts.AccountRow(
+            id=f"id{n}",
+            name=f"客户{n}",
+            short_name=None,
+            credit_code=None,
+            industry=None,
+            province=None,
+            city=None,
+            tier="B",
+            status="active",
+            owner_id=None,
+            owner_name=None,
+            potential=None,
+        )
+        for n in range(300)
+    }
+    model = AccountTableModel(
+        lambda ids, deliver: deliver({i: rows[i] for i in ids}),
+        fetch_rest=lambda deliver: deliver(list(rows)),
+    )
+    model.set_ids(list(rows)[:20], complete=False)
+    assert model.rowCount() == 20
+    assert model.canFetchMore()
+    qtmodeltester.check(model)
+    model.fetchMore()
+    assert model.rowCount() == 300
+    assert not model.canFetchMore()
+    assert model.data(model.index(299, 0)) == "客户299"

@@ -1,4 +1,5 @@
-"""The account detail pane: profile form with inline messages, contacts, group,
+"""The account detail pane: owner (and a claim button for a pool account), profile
+form with inline messages, contacts, group (the parent can be changed), files,
 completeness checklist and history. Later issues add their tabs (visits, quotes,
 complaints) with ``add_tab``."""
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import ACCOUNT_STATUSES, TIERS
-from desktop.domain.services import accounts, completeness, contacts
+from desktop.domain.services import accounts, attachments, completeness, contacts
 from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Check, Completeness
 from desktop.domain.services.records import Record
@@ -45,6 +47,7 @@ class DetailData:
     history: list[HistoryEntry]
     children: list[Record]
     totals: GroupTotals
+    files: list[Record]
 
 
 def load_detail(session: Session, account_id: str) -> DetailData:
@@ -55,7 +58,14 @@ def load_detail(session: Session, account_id: str) -> DetailData:
         history=accounts.history(session, account_id),
         children=accounts.children(session, account_id),
         totals=accounts.group_totals(session, account_id),
+        files=attachments.list_attachments(session, "account", account_id),
     )
+
+
+def file_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -100,6 +110,12 @@ class AccountDetail(QWidget):
     contact_add_requested = Signal()
     contact_edit_requested = Signal(dict)
     contact_remove_requested = Signal(str)
+    claim_requested = Signal()
+    file_add_requested = Signal(str, str)  # path, kind
+    file_open_requested = Signal(str)  # attachment id
+    file_remove_requested = Signal(str)
+    parent_search_requested = Signal(str)  # typed text
+    parent_change_requested = Signal(object)  # account id, or None for no parent
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
 
@@ -132,10 +148,22 @@ class AccountDetail(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         layout.addWidget(self.title)
+        owner_row = QHBoxLayout()
+        self.owner_label = QLabel()
+        self.owner_label.setObjectName("account-owner")
+        self.claim_button = QPushButton(self.tr("Claim from the pool"))
+        self.claim_button.setObjectName("account-claim")
+        self.claim_button.clicked.connect(self.claim_requested.emit)
+        self.claim_button.hide()
+        owner_row.addWidget(self.owner_label)
+        owner_row.addStretch(1)
+        owner_row.addWidget(self.claim_button)
+        layout.addLayout(owner_row)
         layout.addWidget(self.tabs)
         self._build_profile()
         self._build_contacts()
         self._build_group()
+        self._build_files()
         self._build_completeness()
         self._build_history()
 
@@ -245,6 +273,8 @@ class AccountDetail(QWidget):
     def start_new(self) -> None:
         self.account = None
         self.title.setText(self.tr("New account"))
+        self.owner_label.setText("")
+        self.claim_button.hide()
         self._fill_form({"tier": "C", "status": "prospect"})
         self.show_errors({})
         for index in range(1, self.tabs.count()):
@@ -337,14 +367,141 @@ class AccountDetail(QWidget):
         page = QWidget()
         layout = QFormLayout(page)
         self.parent_label = QLabel()
+        self.parent_label.setObjectName("group-parent")
         self.children_label = QLabel()
         self.children_label.setWordWrap(True)
         self.totals_label = QLabel()
         self.totals_label.setObjectName("group-totals")
         layout.addRow(self.tr("Parent"), self.parent_label)
+        # Changing the parent: type part of a name, pick, set.
+        self.parent_search = QLineEdit()
+        self.parent_search.setObjectName("group-parent-search")
+        self.parent_search.setPlaceholderText(self.tr("Find the parent account (name, pinyin)"))
+        self.parent_search.textChanged.connect(self.parent_search_requested.emit)
+        self.parent_choice = QComboBox()
+        self.parent_choice.setObjectName("group-parent-choice")
+        self.parent_choice.setMinimumContentsLength(20)
+        set_parent = QPushButton(self.tr("Set as parent"))
+        set_parent.setObjectName("group-parent-set")
+        set_parent.clicked.connect(self._set_parent)
+        clear_parent = QPushButton(self.tr("No parent"))
+        clear_parent.setObjectName("group-parent-clear")
+        clear_parent.clicked.connect(lambda: self.parent_change_requested.emit(None))
+        picker = QHBoxLayout()
+        picker.addWidget(self.parent_search, 1)
+        picker.addWidget(self.parent_choice, 1)
+        picker.addWidget(set_parent)
+        picker.addWidget(clear_parent)
+        layout.addRow(self.tr("Move to"), picker)
+        self.parent_error = QLabel()
+        self.parent_error.setObjectName("group-parent-error")
+        self.parent_error.setStyleSheet("color: #b3261e")
+        layout.addRow("", self.parent_error)
         layout.addRow(self.tr("Subsidiaries"), self.children_label)
         layout.addRow(self.tr("Group totals"), self.totals_label)
         self.tabs.addTab(page, self.tr("Group"))
+
+    def show_parent_choices(self, choices: list[tuple[str, str]]) -> None:
+        """(id, name) of accounts matching what was typed, the account itself left out."""
+        own = self.account["id"] if self.account else None
+        self.parent_choice.clear()
+        for account_id, name in choices:
+            if account_id != own:
+                self.parent_choice.addItem(name, account_id)
+
+    def _set_parent(self) -> None:
+        parent_id = self.parent_choice.currentData()
+        if parent_id:
+            self.parent_change_requested.emit(parent_id)
+
+    def show_parent_error(self, message: str) -> None:
+        self.parent_error.setText(message)
+
+    def _build_files(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.file_kinds = {
+            "business_licence": self.tr("Business licence"),
+            "contract": self.tr("Contract"),
+            "business_card": self.tr("Business card"),
+            "other": self.tr("Other file"),
+        }
+
+        def cell(item: Record, column: int) -> str:
+            if column == 0:
+                return str(item["filename"])
+            if column == 1:
+                return self.file_kinds.get(item["kind"], item["kind"])
+            if column == 2:
+                return file_size(int(item["size"]))
+            return local_datetime(item["created_at"], self.zone)
+
+        self.files_model = RecordTableModel(
+            [self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Added")], cell, self
+        )
+        self.files_view = QTableView()
+        self.files_view.setObjectName("files-view")
+        self.files_view.setModel(self.files_model)
+        self.files_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.files_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.files_view.horizontalHeader().setStretchLastSection(True)
+        self.files_view.doubleClicked.connect(lambda _i: self._open_file())
+        layout.addWidget(self.files_view)
+        self.files_message = QLabel()
+        self.files_message.setObjectName("files-message")
+        self.files_message.setStyleSheet("color: #b3261e")
+        self.files_message.setWordWrap(True)
+        layout.addWidget(self.files_message)
+        row = QHBoxLayout()
+        self.file_kind = QComboBox()
+        self.file_kind.setObjectName("file-kind")
+        for kind, label in self.file_kinds.items():
+            self.file_kind.addItem(label, kind)
+        add = QPushButton(self.tr("Add file…"))
+        add.setObjectName("file-add")
+        add.clicked.connect(self._choose_file)
+        open_button = QPushButton(self.tr("Open"))
+        open_button.setObjectName("file-open")
+        open_button.clicked.connect(self._open_file)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_file)
+        for widget in (self.file_kind, add, open_button, remove):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        hint = QLabel(
+            self.tr("Files are copied into the data folder; at most %1 MB each.").replace(
+                "%1", str(attachments.MAX_BYTES // (1024 * 1024))
+            )
+        )
+        hint.setEnabled(False)
+        layout.addWidget(hint)
+        self.tabs.addTab(page, self.tr("Files"))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if path:
+            self.file_add_requested.emit(path, self.file_kind.currentData())
+
+    def _selected_file(self) -> Record | None:
+        rows = self.files_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item: Record = self.files_model.items[rows[0].row()]
+        return item
+
+    def _open_file(self) -> None:
+        if (item := self._selected_file()) is not None:
+            self.file_open_requested.emit(item["id"])
+
+    def _remove_file(self) -> None:
+        if (item := self._selected_file()) is not None:
+            self.file_remove_requested.emit(item["id"])
+
+    def show_file_message(self, message: str) -> None:
+        self.files_message.setText(message)
 
     def _build_completeness(self) -> None:
         page = QWidget()
@@ -426,6 +583,16 @@ class AccountDetail(QWidget):
         for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
         self.title.setText(str(data.account["name"]))
+        pool = data.account["owner_id"] is None
+        self.owner_label.setText(
+            self.tr("In the public pool (公海): nobody owns this account")
+            if pool
+            else self.tr("Owner: %1").replace("%1", data.account.get("owner_name") or "?")
+        )
+        self.claim_button.setVisible(pool)
+        self.files_model.set_items(data.files)
+        self.files_message.setText("")
+        self.parent_error.setText("")
         self._fill_form(data.account)
         self.show_errors({})
         self.contacts_model.set_items(data.contacts)

@@ -45,6 +45,24 @@ _PATTERNS = [
         re.compile(r"^the last character should be (\S+): a character was probably mistyped$"),
         lambda: _t("the last character should be %1: a character was probably mistyped"),
     ),
+    (
+        re.compile(r"^is ([\d.]+) MB; attachments may be at most (\d+) MB$"),
+        lambda: _t("the file is %1 MB; attachments may be at most %2 MB"),
+    ),
+    (
+        re.compile(r"^(.+) already belongs to (.+)$"),
+        lambda: _t("%1 already belongs to %2"),
+    ),
+    (
+        re.compile(
+            r"^you already hold (\d+) accounts from the pool, the most allowed; "
+            r"return one or ask your manager$"
+        ),
+        lambda: _t(
+            "You already hold %1 accounts from the pool, the most allowed: return one or "
+            "ask your manager."
+        ),
+    ),
 ]
 
 
@@ -54,5 +72,8 @@ def translate(message: str) -> str:
     for pattern, template in _PATTERNS:
         match = pattern.match(message)
         if match:
-            return template().replace("%1", match.group(1))
+            text = template()
+            for number, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{number}", value)
+            return text
     return message

@@ -93,6 +93,7 @@ class AccountTableModel(QAbstractTableModel):
         self._complete = True  # every id of the result is in _ids
         self._asked_rest = False
         self._rows: dict[str, AccountRow] = {}
+        self._stale: dict[str, AccountRow] = {}
         self._requested: set[int] = set()  # page numbers asked for since the last reset
         self._position: dict[str, int] = {}
 
@@ -106,6 +107,9 @@ class AccountTableModel(QAbstractTableModel):
         self._complete = complete or self._fetch_rest is None
         self._asked_rest = False
         self._position = {row_id: i for i, row_id in enumerate(self._ids)}
+        # Rows of the last result show until their fresh copy arrives (no blank flash
+        # after every save); they are never taken for fresh.
+        self._stale = {**self._stale, **self._rows} if len(self._stale) < 2000 else self._rows
         self._rows = {}
         self._requested = set()
         self.endResetModel()
@@ -125,6 +129,7 @@ class AccountTableModel(QAbstractTableModel):
             self.set_ids(ids)
             return
         self._complete = True
+        self._requested = set()  # a page asked for while it was part of the head
         if len(ids) > head:
             self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
             self._ids = list(ids)
@@ -138,7 +143,7 @@ class AccountTableModel(QAbstractTableModel):
     def mark_stale(self) -> None:
         """Rows changed in the database: fetch visible pages again (ids stay)."""
         self._requested = set()
-        self._rows = {}
+        self._stale, self._rows = self._rows, {}
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
@@ -216,6 +221,8 @@ class AccountTableModel(QAbstractTableModel):
         if record is None and role == Qt.ItemDataRole.DisplayRole:
             self._ensure(index.row())
             record = self._rows.get(row_id)  # a fetch may answer at once
+        if record is None:
+            record = self._stale.get(row_id)
         if record is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -3,11 +3,13 @@ new / delete / undo, recently deleted, and handover for managers."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,14 +30,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import ACCOUNT_STATUSES, TIERS
-from desktop.domain.services import accounts, contacts
+from desktop.domain.models import ACCOUNT_STATUSES, TIERS, Attachment
+from desktop.domain.models.types import utcnow
+from desktop.domain.services import accounts, attachments, contacts, pool, search
 from desktop.domain.services.accounts import AccountQuery, AccountRow, DuplicateWarning
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import add_account_tabs
 from desktop.ui.accounts.detail import AccountDetail, DetailData, RecordTableModel, load_detail
 from desktop.ui.accounts.dialogs import ContactDialog, DuplicateDialog, HandoverDialog
+from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, ROW_ID_ROLE, AccountTableModel, status_text
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport, by_ids
@@ -93,6 +97,18 @@ class AccountsPage(Page):
             top.addWidget(button)
         layout.addLayout(top)
         layout.addLayout(self._build_filters())
+        # Accounts of this user that go back to the pool soon (公海 warning).
+        self.pool_banner = QLabel()
+        self.pool_banner.setObjectName("pool-banner")
+        self.pool_banner.setWordWrap(True)
+        self.pool_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.pool_banner.setStyleSheet(
+            "QLabel#pool-banner { background: #fff4e5; color: #663c00;"
+            " border: 1px solid #f0c36d; border-radius: 4px; padding: 6px; }"
+        )
+        self.pool_banner.linkActivated.connect(self.open_account)
+        self.pool_banner.hide()
+        layout.addWidget(self.pool_banner)
 
         self.stack = QStackedWidget()
         splitter = QSplitter()
@@ -142,6 +158,12 @@ class AccountsPage(Page):
         self.detail.contact_add_requested.connect(lambda: self._edit_contact(None))
         self.detail.contact_edit_requested.connect(self._edit_contact)
         self.detail.contact_remove_requested.connect(self._remove_contact)
+        self.detail.claim_requested.connect(self.claim_shown)
+        self.detail.file_add_requested.connect(self.add_file)
+        self.detail.file_open_requested.connect(self.open_file)
+        self.detail.file_remove_requested.connect(self.remove_file)
+        self.detail.parent_search_requested.connect(self._find_parents)
+        self.detail.parent_change_requested.connect(self.set_parent)
         self.account_tabs = add_account_tabs(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -293,8 +315,182 @@ class AccountsPage(Page):
 
     def activate(self) -> None:
         if not self.loaded:
-            self._load_choices()
             self.reload()
+
+    def _after_first_load(self) -> None:
+        self._load_choices()
+        self._return_neglected()
+
+    # -- public pool (公海) --------------------------------------------------------------
+
+    def _return_neglected(self) -> None:
+        """Accounts idle past the pool policy go back to the pool (a rep's own; on a
+        manager's device, the team's); then the owner's warnings are shown."""
+        if self.ctx.user_id is None:
+            return
+        owners = None if self.ctx.is_manager else [self.ctx.user_id]
+
+        def run(uow: UnitOfWork) -> list[str]:
+            return pool.return_neglected(uow, owner_ids=owners)
+
+        def done(returned: list[str]) -> None:
+            if returned:
+                self.notice.setText(
+                    self.tr(
+                        "%n account(s) went back to the public pool (no visit or follow-up "
+                        "in time).",
+                        "",
+                        len(returned),
+                    )
+                )
+            self._load_due_soon()
+
+        self.ctx.tasks.write(
+            run,
+            done,
+            lambda e: self.notice.setText(str(e)),
+            reason="no visit or follow-up within the pool policy",
+        )
+
+    def _load_due_soon(self) -> None:
+        user_id = self.ctx.user_id
+        if user_id is None:
+            return
+        self.ctx.tasks.read(
+            lambda s: pool.due_soon(s, utcnow(), owner_ids=[user_id]),
+            self._show_due_soon,
+            key="accounts-due-soon",
+        )
+
+    def _show_due_soon(self, due: list[pool.PoolDue]) -> None:
+        if not due:
+            self.pool_banner.hide()
+            return
+        now = utcnow()
+        links = [
+            '<a href="{}">{}</a> ({})'.format(
+                d.account_id,
+                html.escape(d.name),
+                self.tr("%n day(s) left", "", d.days_left(now)),
+            )
+            for d in due[:5]
+        ]
+        more = len(due) - len(links)
+        text = (
+            self.tr(
+                "%n of your accounts go back to the public pool within a week unless visited "
+                "or followed up:",
+                "",
+                len(due),
+            )
+            + " "
+            + "、".join(links)
+        )
+        if more > 0:
+            text += " " + self.tr("and %n more", "", more)
+        self.pool_banner.setText(text)
+        self.pool_banner.show()
+
+    def claim_shown(self) -> None:
+        account = self.detail.account
+        user_id = self.ctx.user_id
+        if account is None or user_id is None:
+            return
+        account_id, name = account["id"], account["name"]
+
+        def done(_: None) -> None:
+            self.notice.setText(self.tr("You now own %1.").replace("%1", name))
+
+        self.ctx.tasks.write(
+            lambda uow: pool.claim(uow, account_id, user_id),
+            done,
+            lambda e: self.notice.setText(translate(str(e))),
+        )
+
+    # -- files --------------------------------------------------------------------------
+
+    def add_file(self, path: str, kind: str) -> None:
+        account = self.detail.account
+        if account is None:
+            return
+        account_id = account["id"]
+        root = attachments.store_root(self.ctx.data_dir)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                message = "; ".join(translate(m) for m in error.errors.values())
+            else:
+                message = str(error)
+            self.detail.show_file_message(message)
+
+        self.ctx.tasks.write(
+            lambda uow: attachments.attach(
+                uow,
+                root,
+                Path(path),
+                parent_entity="account",
+                parent_id=account_id,
+                account_id=account_id,
+                kind=kind,
+            ),
+            on_error=failed,
+        )
+
+    def open_file(self, attachment_id: str) -> None:
+        root = attachments.store_root(self.ctx.data_dir)
+
+        def show(path: Path) -> None:
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.detail.show_file_message(self.tr("No program on this computer opens it."))
+
+        self.ctx.tasks.read(
+            lambda s: attachments.file_of(s, root, attachment_id),
+            show,
+            lambda e: self.detail.show_file_message(str(e)),
+        )
+
+    def remove_file(self, attachment_id: str) -> None:
+        self.ctx.tasks.write(lambda uow: attachments.remove(uow, attachment_id))
+        self._set_undo(
+            self.tr("removal of a file"),
+            lambda uow: uow.restore(uow.session.get(Attachment, attachment_id)),
+        )
+
+    # -- group --------------------------------------------------------------------------
+
+    def _find_parents(self, text: str) -> None:
+        def found(hits: list[search.SearchHit]) -> None:
+            self.detail.show_parent_choices([(h.id, h.name) for h in hits])
+
+        self.ctx.tasks.read(
+            lambda s: search.search(s, text, limit=30), found, key="accounts-parent-search"
+        )
+
+    def set_parent(self, parent_id: str | None) -> None:
+        account = self.detail.account
+        if account is None:
+            return
+        account_id = account["id"]
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                self.detail.show_parent_error(
+                    "; ".join(translate(m) for m in error.errors.values())
+                )
+            else:
+                self.detail.show_parent_error(str(error))
+
+        def edit(uow: UnitOfWork) -> dict[str, Any]:
+            return accounts.update_account(uow, account_id, {"parent_id": parent_id})
+
+        def done(old: dict[str, Any]) -> None:
+            if old:
+                self._set_undo(
+                    self.tr("move of %1 in its group").replace("%1", account["name"]),
+                    lambda uow: accounts.update_account(uow, account_id, old),
+                )
+
+        self.ctx.tasks.write(edit, done, failed)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -309,7 +505,9 @@ class AccountsPage(Page):
         query = self.query
 
         def done(head: accounts.AccountList) -> None:
-            self.loaded = True
+            if not self.loaded:  # the list first, then what can wait behind it
+                self.loaded = True
+                QTimer.singleShot(0, self, self._after_first_load)
             self.total = head.total
             self.model.set_ids(head.ids, complete=head.total == len(head.ids))
             self._update_status()
@@ -643,9 +841,10 @@ class AccountsPage(Page):
     # -- refresh ------------------------------------------------------------------------
 
     def on_data_changed(self, entities: set[str]) -> None:
-        if entities & {"account", "contact", "attachment", "policy", "visit"}:
+        if entities & {"account", "contact", "attachment", "policy", "visit", "task"}:
             if self.loaded:
                 self.reload()
+                self._load_due_soon()
             self._refresh_detail()
             if self.deleted_button.isChecked():
                 self._show_deleted(True)
