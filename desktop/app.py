@@ -247,7 +247,8 @@ def open_data(
     from desktop.ui.context import AppContext, AppEvents
     from desktop.ui.tasks import TaskRunner
 
-    tasks = state["tasks"] = TaskRunner(db, lambda: user_id)
+    # The actor is read at each write: signing in (Sync page) changes ctx.user_id.
+    tasks = state["tasks"] = TaskRunner(db, lambda: ctx.user_id)
     ctx = AppContext(
         data_dir=data_dir,
         db=db,

@@ -116,6 +116,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
             display_name=user.display_name,
             role=user.role,
             expires_at=grant.expires_at.isoformat(),
+            other_devices=auth.other_devices(s, user.id, body.device_id),
         )
 
     @app.post("/auth/logout", status_code=204)

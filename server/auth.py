@@ -138,6 +138,17 @@ def login(
     return Grant(token=token, user_id=user.id, expires_at=expires)
 
 
+def other_devices(session: Session, user_id: str, device_id: str) -> int:
+    """The user's other devices (revoked ones too: their document numbers still exist)."""
+    return len(
+        list(
+            session.scalars(
+                select(Device.id).where(Device.user_id == user_id, Device.id != device_id)
+            )
+        )
+    )
+
+
 def login_failed(session: Session, username: str, address: str) -> None:
     """Count a failed sign-in (in its own transaction: the login's was rolled back)."""
     _record_failure(session, [f"user:{username.casefold()}", f"addr:{address}"], utcnow())

@@ -9,6 +9,7 @@ at any moment leaves the device consistent and the next sync carries on.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ class SyncReport:
     must_resync: bool = False
     cancelled: bool = False
     issues: list[dict[str, Any]] = field(default_factory=list)
+    # Entity names whose rows this sync wrote on the device (open lists refresh them).
+    entities: set[str] = field(default_factory=set)
 
     def summary(self) -> str:
         text = (
@@ -206,6 +209,7 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
                         theirs=conflict.theirs,
                         reason=result.reason,
                         server_changed_by=result.server_changed_by,
+                        server_changed_at=_server_time(result.server_changed_at),
                         state="open",
                     )
                     session.add(issue)
@@ -252,7 +256,16 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
             session, [Removal(entity=e, id=i) for e, i in gone if (e, i) not in touched]
         )
         reapply_pending(session, touched)
+    report.entities.update(entity for entity, _ in touched)
     return answered
+
+
+def _server_time(text: str | None) -> dt.datetime | None:
+    try:
+        value = dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return value if value is None or value.tzinfo is not None else None
 
 
 # -- pull -----------------------------------------------------------------------------
@@ -302,6 +315,7 @@ def pull_changes(
                 set_meta(session, CURSOR, str(page.cursor if page.cursor is not None else cursor))
                 delete_meta(session, RESUME)
             reapply_pending(session, touched)
+        report.entities.update(entity for entity, _ in touched)
         report.pulled += len(page.rows)
         report.removed += len(page.removes)
         report.pages += 1

@@ -49,6 +49,8 @@ class LoginResponse(_Response):
     display_name: str
     role: str
     expires_at: str
+    # How many other devices this user has signed in on (quote numbers get a device tag).
+    other_devices: int = 0
 
 
 class Mutation(_Request):

@@ -76,6 +76,12 @@ class MainWindow(QMainWindow):
         ctx.tasks.failed.connect(self._on_task_failed)
         self._set_data_label(ctx.data_dir)
         self._update_user_label()
+        from desktop.ui.sync.controller import controller_for
+
+        self.sync = controller_for(ctx, self)
+        self.addAction(self.sync.sync_action)  # F5 / Ctrl+R anywhere in the window
+        self.sync.wiped.connect(self._on_wiped)
+        self.sync.start()
         for action in (self.settings_action, self.about_action):
             action.setEnabled(True)
         self.statusBar().clearMessage()
@@ -212,7 +218,17 @@ class MainWindow(QMainWindow):
     def _on_task_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Error: %1").replace("%1", message), 10_000)
 
+    @Slot(str)
+    def _on_wiped(self, message: str) -> None:
+        """The server revoked this device and its data was erased: say so, then close."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, self.tr("Device revoked"), message)
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.attached and hasattr(self, "sync"):
+            self.sync.stop()  # no sync timer outlives the window
         for page in self.pages.values():
             page.close()
         super().closeEvent(event)

@@ -82,6 +82,10 @@ class SettingsDialog(QDialog):
         self.url_error.setObjectName("error")
         self.url_error.setStyleSheet("color: #b00020")
         form.addRow("", self.url_error)
+        from desktop.ui.sync.dialogs import AccountRow
+
+        self.sync_account = AccountRow(ctx, self)
+        form.addRow(self.tr("Account:"), self.sync_account)
         layout.addWidget(sync)
 
         company = QGroupBox(self.tr("Company details on documents"))

@@ -1,0 +1,626 @@
+"""Sync for the window: sign-in, the timer, retries with back-off, and the status bar.
+
+One ``SyncController`` per window (``controller_for(ctx)``). Network and keyring work
+runs through ``ctx.tasks.run`` (never on the GUI thread); results come back here and
+are published as ``ctx.events.sync_state`` (the status bar) and ``status_changed``
+(the Sync page). The token lives in the OS keyring and in this object's memory, never
+in the database, the settings file or the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import platform
+import ssl
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from sqlalchemy.orm import Session
+
+from desktop.domain.services.device import (
+    USER_ID,
+    delete_meta,
+    device_id,
+    get_meta,
+    pending_outbox,
+    set_meta,
+)
+from desktop.domain.services.numbering import NUMBER_TAG
+from desktop.domain.services.sync_issues import open_issue_count
+from desktop.store.engine import DB_FILENAME
+from desktop.sync import credentials
+from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
+from desktop.sync.engine import LAST_SYNC, SERVER_URL, USERNAME, SyncReport, sync_once
+from desktop.sync.protocol import PROTOCOL_VERSION, Health, LoginResponse
+from desktop.ui.context import AppContext
+from desktop.ui.tasks import Job
+
+log = logging.getLogger(__name__)
+
+RETRY_FIRST_S = 5.0
+RETRY_MAX_S = 300.0
+SIGNED_IN_USER = "signed_in_user"  # ctx.extras key the status bar reads
+EXTRAS_KEY = "sync"
+
+
+def number_tag(other_devices: int) -> str:
+    """ "" on a rep's first device, then B, C, ... (quote numbers stay unique per device)."""
+    if other_devices <= 0:
+        return ""
+    if other_devices < 25:
+        return chr(ord("A") + other_devices)
+    return str(other_devices + 1)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    signed_in: bool = False
+    server_url: str = ""
+    username: str = ""
+    display_name: str = ""
+    remembered: bool = False  # the token is in the OS keyring
+    keyring_ok: bool | None = None  # None: not checked yet
+    syncing: bool = False
+    online: bool | None = None  # None: not tried yet
+    pending: int = 0
+    issues: int = 0
+    last_sync: dt.datetime | None = None
+    error: str = ""  # plain words; "" when the last attempt worked
+    retry_in_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    pending: int
+    issues: int
+    last_sync: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    answer: LoginResponse
+    server_url: str
+    username: str
+    remembered: bool
+
+
+class OtherUsersChanges(Exception):
+    def __init__(self, pending: int) -> None:
+        super().__init__(f"{pending} unsent change(s) of another user")
+        self.pending = pending
+
+
+class SyncFailed(Exception):
+    """A SyncError plus what the worker learnt about it (the server's protocol)."""
+
+    def __init__(self, error: SyncError, server_protocol: int | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.server_protocol = server_protocol
+
+
+def read_counts(session: Session) -> Counts:
+    last = get_meta(session, LAST_SYNC)
+    try:
+        last_sync = dt.datetime.fromisoformat(last) if last else None
+    except ValueError:
+        last_sync = None
+    return Counts(pending_outbox(session), open_issue_count(session), last_sync)
+
+
+def certificate_problem(exc: BaseException) -> str | None:
+    """The certificate error behind a failed connection, if that is what it was."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current.verify_message or str(current)
+        if isinstance(current, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return str(current)
+        for arg in getattr(current, "args", ()):
+            if isinstance(arg, ssl.SSLError):
+                return str(arg)
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _server_protocol(server_url: str) -> int | None:
+    try:
+        with make_http(server_url) as http:
+            response = http.get("/health")
+            return Health.model_validate_json(response.content).protocol
+    except Exception:
+        return None
+
+
+def wipe_files(data_dir: Path) -> list[Path]:
+    """Delete the database (and its WAL files) and the backups; the paths removed."""
+    removed: list[Path] = []
+    for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm", DB_FILENAME + "-journal"):
+        path = data_dir / name
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    backups = data_dir / "backups"
+    if backups.is_dir():
+        for path in sorted(backups.rglob("*"), reverse=True):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+            removed.append(path)
+        backups.rmdir()
+    return removed
+
+
+class SyncController(QObject):
+    status_changed = Signal()
+    # The server revoked this device and asked for a wipe; the local data is gone.
+    wiped = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync-controller")
+        self.ctx = ctx
+        self.status = SyncStatus()
+        self.retry_first_s = RETRY_FIRST_S
+        self.retry_max_s = RETRY_MAX_S
+        self._token: str | None = None
+        self._failures = 0
+        self._job: Job | None = None
+        self._closed = False
+        self._started = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("sync-timer")
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.sync_now)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.sync_action.triggered.connect(self.sync_now)
+        ctx.tasks.changed.connect(self._on_local_change)
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        """Read who is signed in and fetch the token from the keyring (on a worker)."""
+        if self._started:
+            return
+        self._started = True
+        db = self.ctx.db
+
+        def load(job: Job) -> tuple[str, str, str | None, bool, Counts]:
+            with db.sessions() as session:
+                server = get_meta(session, SERVER_URL) or ""
+                username = get_meta(session, USERNAME) or ""
+                counts = read_counts(session)
+            usable = credentials.keyring_usable()
+            token = credentials.load_token(server, username) if server and username else None
+            return server, username, token, usable, counts
+
+        self.ctx.tasks.run(load, self._on_loaded, self._on_load_error)
+
+    def _on_loaded(self, loaded: tuple[str, str, str | None, bool, Counts]) -> None:
+        if self._closed:
+            return
+        server, username, token, usable, counts = loaded
+        self._token = token
+        signed_in = token is not None
+        error = ""
+        if server and username and not signed_in:
+            error = self.tr("Sign in to sync with %1.").replace("%1", server)
+        self._set(
+            signed_in=signed_in,
+            server_url=server,
+            username=username,
+            display_name=self.ctx.user_name if signed_in else "",
+            remembered=signed_in and usable,
+            keyring_ok=usable,
+            pending=counts.pending,
+            issues=counts.issues,
+            last_sync=counts.last_sync,
+            error=error,
+        )
+        self._publish_user()
+        if signed_in:
+            self._schedule(1.0)
+
+    def _on_load_error(self, exc: BaseException) -> None:
+        log.warning("sync state not loaded: %s", type(exc).__name__)
+
+    def stop(self) -> None:
+        """The window closes: no more timers or new jobs."""
+        self._closed = True
+        self.timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+
+    @property
+    def interval_s(self) -> float:
+        return float(max(1, int(self.ctx.settings.get("sync_interval_s"))))
+
+    def _schedule(self, seconds: float) -> None:
+        if self._closed or not self.status.signed_in:
+            return
+        self.timer.start(max(0, int(seconds * 1000)))
+
+    def _set(self, **changes: Any) -> None:
+        self.status = replace(self.status, **changes)
+        self.ctx.events.sync_state.emit(self.status_text(), self.status_detail())
+        self.status_changed.emit()
+
+    # -- the status bar -------------------------------------------------------------------
+    def status_text(self) -> str:
+        s = self.status
+        if not s.signed_in:
+            return self.tr("Offline")
+        parts = []
+        if s.syncing:
+            parts.append(self.tr("Syncing…"))
+        elif s.online is False:
+            parts.append(self.tr("Offline"))
+        else:
+            parts.append(self.tr("Online"))
+        parts.append(self.tr("%1 pending").replace("%1", str(s.pending)))
+        if s.last_sync is not None:
+            parts.append(self.tr("last sync %1").replace("%1", self.local_time(s.last_sync)))
+        if s.issues:
+            parts.append(self.tr("%1 to settle").replace("%1", str(s.issues)))
+        if s.error and not s.syncing:
+            # The whole sentence is in the tooltip and on the Sync page.
+            parts.append(s.error if len(s.error) <= 60 else s.error[:58].rstrip() + "…")
+        return " · ".join(parts)
+
+    def status_detail(self) -> str:
+        s = self.status
+        if not s.signed_in:
+            return s.error or self.tr("Not signed in: sign in on the Sync page to sync.")
+        lines = [self.tr("Server: %1").replace("%1", s.server_url)]
+        if s.error:
+            lines.append(s.error)
+        if s.retry_in_s is not None:
+            lines.append(
+                self.tr("Trying again by itself in %1 s.").replace("%1", str(round(s.retry_in_s)))
+            )
+        return "\n".join(lines)
+
+    def local_time(self, when: dt.datetime) -> str:
+        local = when.astimezone(self.ctx.zone)
+        today = dt.datetime.now(self.ctx.zone).date()
+        return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+
+    def _publish_user(self) -> None:
+        s = self.status
+        if s.signed_in:
+            name = s.display_name or s.username
+            self.ctx.extras[SIGNED_IN_USER] = f"{name} ({s.server_url})"
+        else:
+            self.ctx.extras.pop(SIGNED_IN_USER, None)
+        self.ctx.events.user_changed.emit()
+
+    # -- sign in / out --------------------------------------------------------------------
+    def url_problem(self, url: str) -> str | None:
+        """A translated reason the address is refused (https, or http to this computer)."""
+        from desktop.ui.settings_dialog import server_url_problem
+
+        problem = server_url_problem(url, bool(self.ctx.settings.get("allow_plain_http")))
+        if problem is None:
+            return None
+        if problem.startswith("plain http"):
+            return self.tr(
+                "Plain http would send your password unencrypted. Use https, or allow "
+                "plain HTTP explicitly in Settings."
+            )
+        return self.tr("Not a web address (for example https://server.example.com).")
+
+    def sign_in(
+        self,
+        server_url: str,
+        username: str,
+        password: str,
+        on_done: Any = None,
+        on_error: Any = None,
+    ) -> None:
+        """Sign in on a worker; ``on_done()`` or ``on_error(message)`` on the GUI thread."""
+        server = server_url.strip().rstrip("/")
+        problem = self.url_problem(server)
+        if problem is not None:
+            if on_error is not None:
+                on_error(problem)
+            return
+        server = check_server_url(server)
+        db = self.ctx.db
+
+        def work(job: Job) -> SignedIn:
+            with db.sessions() as session, session.begin():
+                this_device = device_id(session)
+                previous = get_meta(session, USER_ID)
+                pending = pending_outbox(session)
+            try:
+                with make_http(server) as http:
+                    client = SyncClient(http)
+                    answer = client.login(
+                        username, password, this_device, platform.node() or "Fieldbook"
+                    )
+            except SyncError as exc:
+                raise SyncFailed(exc) from exc
+            if previous and previous != answer.user_id and pending:
+                with make_http(server) as http, contextlib.suppress(SyncError):
+                    SyncClient(http, answer.token).logout()
+                raise OtherUsersChanges(pending)
+            with db.sessions() as session, session.begin():
+                if previous != answer.user_id:
+                    delete_meta(session, NUMBER_TAG)
+                set_meta(session, USER_ID, answer.user_id)
+                set_meta(session, SERVER_URL, server)
+                set_meta(session, USERNAME, username)
+                if get_meta(session, NUMBER_TAG) is None:
+                    set_meta(session, NUMBER_TAG, number_tag(answer.other_devices))
+            remembered = credentials.save_token(server, username, answer.token)
+            return SignedIn(answer, server, username, remembered)
+
+        def done(result: SignedIn) -> None:
+            if self._closed:
+                return
+            answer = result.answer
+            self._token = answer.token
+            self._failures = 0
+            self.ctx.user_id = answer.user_id
+            self.ctx.user_name = answer.display_name
+            self.ctx.user_role = answer.role
+            self._set(
+                signed_in=True,
+                server_url=result.server_url,
+                username=result.username,
+                display_name=answer.display_name,
+                remembered=result.remembered,
+                keyring_ok=result.remembered,
+                error="",
+                online=True,
+                retry_in_s=None,
+            )
+            self._publish_user()
+            log.info("signed in (user id %s)", answer.user_id)
+            if on_done is not None:
+                on_done()
+            self.sync_now()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OtherUsersChanges):
+                message = self.tr(
+                    "This computer holds %1 unsent change(s) of another user. Sign in as "
+                    "that user and sync them first."
+                ).replace("%1", str(exc.pending))
+            elif isinstance(exc, SyncFailed):
+                message, _retry = self.describe(exc)
+            else:
+                message = self.tr("Sign-in failed: %1").replace("%1", type(exc).__name__)
+            if on_error is not None:
+                on_error(message)
+
+        self.ctx.tasks.run(work, done, failed, key="sync-sign-in")
+
+    def sign_out(self, on_done: Any = None) -> None:
+        """Tell the server (if it answers) and forget the token here and in the keyring."""
+        server, username, token = self.status.server_url, self.status.username, self._token
+        self._token = None
+        self.timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+
+        def work(job: Job) -> None:
+            if token and server:
+                try:
+                    with make_http(server) as http:
+                        SyncClient(http, token).logout()
+                except SyncError:
+                    pass  # offline: the token is forgotten here all the same
+            if server and username:
+                credentials.forget_token(server, username)
+
+        def done(_: None) -> None:
+            if on_done is not None:
+                on_done()
+
+        self._set(signed_in=False, remembered=False, error="", online=None, retry_in_s=None)
+        self._publish_user()
+        self.ctx.tasks.run(work, done, lambda exc: done(None))
+
+    # -- syncing --------------------------------------------------------------------------
+    @Slot()
+    def sync_now(self) -> None:
+        """Sync on a worker now (the button, F5, the timer); one sync at a time."""
+        if self._closed:
+            return
+        if not self.status.signed_in or self._token is None:
+            self._set(error=self.tr("Sign in to sync.") if not self.status.signed_in else "")
+            return
+        if self.status.syncing:
+            return
+        self.timer.stop()
+        server, token, engine, db = (
+            self.status.server_url,
+            self._token,
+            self.ctx.db.engine,
+            self.ctx.db,
+        )
+
+        def work(job: Job) -> SyncOutcome:
+            def progress(phase: str, done: int, total: int | None) -> None:
+                job.progress(done, total if total else done, phase)
+
+            try:
+                with make_http(server) as http:
+                    report = sync_once(
+                        engine,
+                        SyncClient(http, token),
+                        progress=progress,
+                        cancel=lambda: job.cancelled,
+                    )
+            except SyncError as exc:
+                protocol = _server_protocol(server) if exc.code == "upgrade_required" else None
+                raise SyncFailed(exc, protocol) from exc
+            with db.sessions() as session:
+                counts = read_counts(session)
+            return SyncOutcome(report, counts)
+
+        self._set(syncing=True)
+        self._job = self.ctx.tasks.run(work, self._on_synced, self._on_sync_failed, key="sync")
+
+    def _on_synced(self, outcome: SyncOutcome) -> None:
+        self._job = None
+        if self._closed:
+            return
+        self._failures = 0
+        report = outcome.report
+        self._set(
+            syncing=False,
+            online=True,
+            error="",
+            retry_in_s=None,
+            pending=outcome.counts.pending,
+            issues=outcome.counts.issues,
+            last_sync=outcome.counts.last_sync,
+        )
+        log.info(
+            "synced: pushed %d, pulled %d, removed %d",
+            report.pushed,
+            report.pulled,
+            report.removed,
+        )
+        if report.entities:
+            self.ctx.tasks.changed.emit(set(report.entities))
+        self._schedule(self.interval_s)
+
+    def _on_sync_failed(self, exc: BaseException) -> None:
+        self._job = None
+        if self._closed:
+            return
+        error = exc.error if isinstance(exc, SyncFailed) else None
+        if error is not None and error.wipe:
+            self._wipe()
+            return
+        message, retry = self.describe(exc)
+        log.warning("sync failed: %s", error.code if error is not None else type(exc).__name__)
+        if error is not None and error.auth:
+            self.sign_out()
+            self._set(error=message, syncing=False)
+            return
+        online = error is None or not error.retryable or error.code not in ("network", "timeout")
+        if retry:
+            self._failures += 1
+            delay = min(self.retry_first_s * 2 ** (self._failures - 1), self.retry_max_s)
+            self._set(syncing=False, online=online, error=message, retry_in_s=delay)
+            self._schedule(delay)
+        else:
+            self._set(syncing=False, online=online, error=message, retry_in_s=None)
+            self._schedule(self.interval_s)
+        self.refresh_counts()
+
+    def describe(self, exc: BaseException) -> tuple[str, bool]:
+        """Plain words for a failure, and whether to try again by itself."""
+        if not isinstance(exc, SyncFailed):
+            return self.tr("Sync failed unexpectedly (%1).").replace("%1", type(exc).__name__), True
+        error = exc.error
+        certificate = certificate_problem(error)
+        if certificate is not None:
+            return (
+                self.tr(
+                    "The server's certificate is not trusted (%1). Fieldbook will not "
+                    "connect until the certificate is fixed; tell your administrator."
+                ).replace("%1", certificate),
+                True,
+            )
+        code = error.code
+        if code == "login_refused":
+            if "revoked" in str(error):
+                return self.tr("This device was revoked by an administrator."), False
+            return self.tr("Wrong user name or password."), False
+        if error.auth:
+            return self.tr("Your sign-in expired or was revoked. Sign in again."), False
+        if code == "upgrade_required":
+            if exc.server_protocol is not None and exc.server_protocol < PROTOCOL_VERSION:
+                return (
+                    self.tr(
+                        "The server is older than this Fieldbook. Ask your administrator "
+                        "to update the server."
+                    ),
+                    False,
+                )
+            return self.tr("This Fieldbook is too old for the server. Update Fieldbook."), False
+        if code in ("network", "timeout"):
+            return self.tr("Server unreachable: no network, or the server is down."), True
+        if code == "rate_limited":
+            return self.tr("Too many attempts; waiting before trying again."), True
+        if code in ("busy", "server_error", "bad_response", "resync_loop"):
+            return self.tr("The server has a problem right now; trying again later."), True
+        if code == "gap":
+            return (
+                self.tr(
+                    "The server is missing some of this device's changes. Ask your "
+                    "administrator to reset this device."
+                ),
+                False,
+            )
+        if code == "refused" or not code:
+            return self.tr("The server refused the request: %1").replace("%1", str(error)), True
+        return str(error), error.retryable
+
+    @Slot(object)
+    def _on_local_change(self, entities: set[str]) -> None:
+        if not self._closed and self._started:
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        def done(counts: Counts) -> None:
+            if not self._closed:
+                self._set(pending=counts.pending, issues=counts.issues, last_sync=counts.last_sync)
+
+        self.ctx.tasks.read(read_counts, done, key="sync-counts")
+
+    # -- lost laptop ----------------------------------------------------------------------
+    def _wipe(self) -> None:
+        """Revoked with a wipe: forget the token, close the database, delete data and backups."""
+        self.stop()
+        server, username = self.status.server_url, self.status.username
+        self._token = None
+        if server and username:
+            credentials.forget_token(server, username)
+        self.ctx.tasks.shutdown()
+        self.ctx.db.dispose()
+        try:
+            removed = wipe_files(self.ctx.data_dir)
+            log.warning("device revoked with wipe: %d file(s) deleted", len(removed))
+            message = self.tr(
+                "An administrator revoked this device and asked to erase its data. "
+                "Fieldbook has signed out and deleted the local database and its backups."
+            )
+        except OSError as exc:
+            log.error("wipe incomplete: %s", type(exc).__name__)
+            message = self.tr(
+                "An administrator revoked this device and asked to erase its data, but "
+                "some files could not be deleted: %1"
+            ).replace("%1", str(exc))
+        self.status = SyncStatus()
+        self.ctx.extras.pop(SIGNED_IN_USER, None)
+        self.wiped.emit(message)
+
+
+def controller_for(ctx: AppContext, parent: QObject | None = None) -> SyncController:
+    """The context's sync controller, made on first use."""
+    existing = ctx.extras.get(EXTRAS_KEY)
+    if isinstance(existing, SyncController):
+        return existing
+    controller = SyncController(ctx, parent)
+    ctx.extras[EXTRAS_KEY] = controller
+    return controller

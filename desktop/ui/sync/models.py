@@ -1,0 +1,142 @@
+"""List models of the Sync page: pending changes, conflicts, rejected edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.services.sync_issues import Issue, PendingChange
+from desktop.ui.sync.labels import (
+    entity_label,
+    field_label,
+    op_label,
+    rejection_advice,
+    state_label,
+    value_text,
+)
+from desktop.ui.table_model import TableModel
+
+
+def _when(value: dt.datetime | None, zone: ZoneInfo) -> str:
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+class PendingModel(TableModel[PendingChange]):
+    WHEN, TYPE, RECORD, CHANGE, FIELDS = range(5)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Type"),
+            self.tr("Record"),
+            self.tr("Change"),
+            self.tr("Fields"),
+        ]
+
+    def row_id(self, row: PendingChange) -> str | None:
+        return str(row.mutation_id)
+
+    def display(self, row: PendingChange, column: int) -> Any:
+        if column == self.WHEN:
+            return _when(row.created_at, self.zone)
+        if column == self.TYPE:
+            return entity_label(row.entity)
+        if column == self.RECORD:
+            return row.record_name or row.row_id[-8:]
+        if column == self.CHANGE:
+            return op_label(row.op)
+        if row.op in ("insert", "restore"):
+            return self.tr("all fields (%1)").replace("%1", str(len(row.fields)))
+        return ", ".join(field_label(f) for f in row.fields)
+
+    def sort_value(self, row: PendingChange, column: int) -> Any:
+        if column == self.WHEN:
+            return row.mutation_id
+        return self.display(row, column)
+
+
+class ConflictModel(TableModel[Issue]):
+    TYPE, RECORD, FIELD, MINE, THEIRS, BY, WHEN, STATE = range(8)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Type"),
+            self.tr("Record"),
+            self.tr("Field"),
+            self.tr("My value"),
+            self.tr("Server's value"),
+            self.tr("Changed by"),
+            self.tr("When"),
+            self.tr("State"),
+        ]
+
+    def row_id(self, row: Issue) -> str | None:
+        return str(row.id)
+
+    def display(self, row: Issue, column: int) -> Any:
+        values = [
+            entity_label(row.entity),
+            row.record_name or row.row_id[-8:],
+            field_label(row.field),
+            value_text(row.mine) if row.field != "deleted_at" else self.tr("edited"),
+            value_text(row.theirs) if row.field != "deleted_at" else self.tr("deleted"),
+            row.changed_by,
+            _when(row.changed_at, self.zone),
+            state_label(row.state),
+        ]
+        return values[column]
+
+    def role_data(self, row: Issue, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.MINE, self.THEIRS):
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state != "open":
+            return QColor("#777777")
+        return None
+
+
+class RejectedModel(TableModel[Issue]):
+    TYPE, RECORD, WHY, NEXT, MINE, STATE = range(6)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Type"),
+            self.tr("Record"),
+            self.tr("Why the server refused it"),
+            self.tr("What you can do"),
+            self.tr("My change"),
+            self.tr("State"),
+        ]
+
+    def row_id(self, row: Issue) -> str | None:
+        return str(row.id)
+
+    def display(self, row: Issue, column: int) -> Any:
+        mine = row.mine if isinstance(row.mine, dict) else {}
+        values = [
+            entity_label(row.entity),
+            row.record_name or row.row_id[-8:],
+            row.reason,
+            rejection_advice(row.reason),
+            "; ".join(f"{field_label(k)}: {value_text(v)}" for k, v in sorted(mine.items())),
+            state_label(row.state),
+        ]
+        return values[column]
+
+    def role_data(self, row: Issue, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.WHY, self.NEXT, self.MINE):
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state != "open":
+            return QColor("#777777")
+        return None

@@ -1,0 +1,117 @@
+"""Sync in the app against a real server on a loopback port: sign-in, offline edits,
+the timer bringing changes to a second device, the token only in the keyring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from desktop.domain.models import Account
+from desktop.domain.services import records
+from desktop.ui.testing import screenshot
+from tests.gui.sync_helpers import LiveServer, WindowDevice, files_containing
+from tests.sync.memory_keyring import MemoryKeyring
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer(tmp_path / "server")
+    server.start()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def devices(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    made: list[WindowDevice] = []
+
+    def make(name: str, interval_s: int = 3600) -> WindowDevice:
+        device = WindowDevice(qtbot, tmp_path / name, interval_s)
+        made.append(device)
+        return device
+
+    yield make
+    for device in made:
+        device.close()
+
+
+def status_text(device: WindowDevice) -> str:
+    return device.window.findChild(QLabel, "status-sync").text()
+
+
+def test_sign_in_offline_edit_and_the_timer_brings_it_to_another_device(
+    qtbot: Any, live_server: LiveServer, memory_keyring: MemoryKeyring, devices: Any
+) -> None:
+    laptop = devices("laptop", interval_s=1)
+    desk = devices("desk", interval_s=1)
+    laptop.sign_in(qtbot, live_server, "alice")
+    desk.sign_in(qtbot, live_server, "boss")
+
+    # Signed in: the device works as alice, the status bar says so.
+    assert laptop.ctx.user_id == live_server.users["alice"]
+    user_label = laptop.window.findChild(QLabel, "status-user").text()
+    assert "Signed in: Alice" in user_label
+    assert "Online" in status_text(laptop)
+    token = memory_keyring.store[("Fieldbook", f"{live_server.url}|alice")]
+    screenshot(laptop.window, "sync_page_signed_in_en")
+
+    # The server goes away; the rep keeps working.
+    live_server.stop()
+    alice = laptop.ctx.user_id
+    laptop.tasks.write(
+        lambda uow: records.create(
+            uow, Account, {"name": "离线科技有限公司", "tier": "B", "owner_id": alice}
+        )
+    )
+    laptop.sync.sync_now()
+    qtbot.waitUntil(
+        lambda: "Offline" in status_text(laptop) and "1 pending" in status_text(laptop),
+        timeout=20_000,
+    )
+    assert "Server unreachable" in status_text(laptop)
+    page = laptop.window.pages["sync"]
+    qtbot.waitUntil(lambda: page.pending_model.rowCount() == 1)
+    assert page.pending_model.index(0, page.pending_model.RECORD).data() == "离线科技有限公司"
+    screenshot(laptop.window, "sync_offline_pending_en")
+
+    # The network comes back: nobody touches anything, the change reaches the desk.
+    live_server.start()
+
+    def on_desk() -> bool:
+        with desk.db.sessions() as s:
+            return (
+                s.scalar(select(Account.id).where(Account.name == "离线科技有限公司")) is not None
+            )
+
+    qtbot.waitUntil(on_desk, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: "0 pending" in status_text(laptop) and "Online" in status_text(laptop),
+        timeout=20_000,
+    )
+
+    # The token went to the keyring and nowhere else.
+    assert ("set", "Fieldbook", f"{live_server.url}|alice") in memory_keyring.calls
+    for device in (laptop, desk):
+        device.tasks.wait_idle()
+        assert files_containing(device.root, token) == []
+        assert files_containing(device.root, "correct horse") == []
+
+    # Sign out forgets it.
+    laptop.sync.sign_out()
+    qtbot.waitUntil(lambda: ("Fieldbook", f"{live_server.url}|alice") not in memory_keyring.store)
+    assert "Not signed in" in laptop.window.findChild(QLabel, "status-user").text()
