@@ -480,3 +480,37 @@ def test_model_with_a_head_and_the_rest_passes_qtmodeltester(qtmodeltester: Any)
     assert model.rowCount() == 300
     assert not model.canFetchMore()
     assert model.data(model.index(299, 0)) == "客户299"
+
+
+def test_the_page_in_chinese(qtbot: Any, chinese: None, app_context: Any, tmp_path: Path) -> None:
+    from desktop.ui.pages.accounts import AccountsPage
+
+    ctx = app_context
+    soon = add_account(ctx, name="即将回收科技有限公司", tier="C", owner_id=ctx.user_id)
+    make_idle(ctx, soon, days=116)
+    widget = AccountsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: widget.pool_banner.isVisible())
+    assert widget.search.placeholderText().startswith("搜索名称")
+    assert "一周内退回公海" in widget.pool_banner.text()
+    shown_names(qtbot, widget)
+    assert widget.status.text() == "41 个客户"
+    screenshot(widget, "accounts_zh")
+    with ctx.db.sessions() as session:
+        cmcc = session.query(Account).filter_by(short_name="中国移动").one().id
+    open_and_wait(qtbot, widget, cmcc)
+    licence = tmp_path / "营业执照.pdf"
+    licence.write_bytes(b"%PDF-1.4")
+    widget.detail.file_add_requested.emit(str(licence), "business_licence")
+    qtbot.waitUntil(lambda: widget.detail.files_model.rowCount() == 1)
+    assert widget.detail.owner_label.text().startswith("负责人：")
+    screenshot(widget, "accounts_detail_zh")
+    widget.detail.tabs.setCurrentIndex(
+        widget.detail.tabs.indexOf(widget.detail.files_view.parentWidget())
+    )
+    shown_names(qtbot, widget)
+    screenshot(widget, "accounts_files_zh")
+    ctx.tasks.wait_idle()

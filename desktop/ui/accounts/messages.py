@@ -6,61 +6,78 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FieldMessages", text)
-
-
 _FIXED = {
-    "is required": lambda: _t("is required"),
-    "is longer than 200 characters": lambda: _t("is longer than 200 characters"),
-    "is not a phone number (digits, spaces, + - ( ) and an extension)": lambda: _t(
-        "is not a phone number (digits, spaces, + - ( ) and an extension)"
+    "is required": lambda: QCoreApplication.translate("FieldMessages", "is required"),
+    "is longer than 200 characters": lambda: QCoreApplication.translate(
+        "FieldMessages", "is longer than 200 characters"
     ),
-    "is not an e-mail address (name@example.com)": lambda: _t(
-        "is not an e-mail address (name@example.com)"
+    "is not a phone number (digits, spaces, + - ( ) and an extension)": lambda: (
+        QCoreApplication.translate(
+            "FieldMessages", "is not a phone number (digits, spaces, + - ( ) and an extension)"
+        )
     ),
-    "is not a web address": lambda: _t("is not a web address"),
-    "must be A, B or C": lambda: _t("must be A, B or C"),
-    "cannot be negative": lambda: _t("cannot be negative"),
-    "would make the group a loop": lambda: _t("would make the group a loop"),
-    "characters 3 to 8 must be the administrative division code (digits)": lambda: _t(
-        "characters 3 to 8 must be the administrative division code (digits)"
+    "is not an e-mail address (name@example.com)": lambda: QCoreApplication.translate(
+        "FieldMessages", "is not an e-mail address (name@example.com)"
     ),
-    "the organisation code (characters 9 to 17) has a wrong check character": lambda: _t(
-        "the organisation code (characters 9 to 17) has a wrong check character"
+    "is not a web address": lambda: QCoreApplication.translate(
+        "FieldMessages", "is not a web address"
     ),
-    "must be a date in the past": lambda: _t("must be a date in the past"),
+    "must be A, B or C": lambda: QCoreApplication.translate("FieldMessages", "must be A, B or C"),
+    "cannot be negative": lambda: QCoreApplication.translate("FieldMessages", "cannot be negative"),
+    "would make the group a loop": lambda: QCoreApplication.translate(
+        "FieldMessages", "would make the group a loop"
+    ),
+    "characters 3 to 8 must be the administrative division code (digits)": lambda: (
+        QCoreApplication.translate(
+            "FieldMessages", "characters 3 to 8 must be the administrative division code (digits)"
+        )
+    ),
+    "the organisation code (characters 9 to 17) has a wrong check character": lambda: (
+        QCoreApplication.translate(
+            "FieldMessages",
+            "the organisation code (characters 9 to 17) has a wrong check character",
+        )
+    ),
+    "must be a date in the past": lambda: QCoreApplication.translate(
+        "FieldMessages", "must be a date in the past"
+    ),
 }
 _PATTERNS = [
     (
         re.compile(r"^must be 18 characters \(has (\d+)\)$"),
-        lambda: _t("must be 18 characters (has %1)"),
+        lambda: QCoreApplication.translate("FieldMessages", "must be 18 characters (has %1)"),
     ),
     (
         re.compile(r"^contains characters that are not allowed: (.+)$"),
-        lambda: _t("contains characters that are not allowed: %1"),
+        lambda: QCoreApplication.translate(
+            "FieldMessages", "contains characters that are not allowed: %1"
+        ),
     ),
     (
         re.compile(r"^the last character should be (\S+): a character was probably mistyped$"),
-        lambda: _t("the last character should be %1: a character was probably mistyped"),
+        lambda: QCoreApplication.translate(
+            "FieldMessages", "the last character should be %1: a character was probably mistyped"
+        ),
     ),
     (
         re.compile(r"^is ([\d.]+) MB; attachments may be at most (\d+) MB$"),
-        lambda: _t("the file is %1 MB; attachments may be at most %2 MB"),
+        lambda: QCoreApplication.translate(
+            "FieldMessages", "the file is %1 MB; attachments may be at most %2 MB"
+        ),
     ),
     (
         re.compile(r"^(.+) already belongs to (.+)$"),
-        lambda: _t("%1 already belongs to %2"),
+        lambda: QCoreApplication.translate("FieldMessages", "%1 already belongs to %2"),
     ),
     (
         re.compile(
             r"^you already hold (\d+) accounts from the pool, the most allowed; "
             r"return one or ask your manager$"
         ),
-        lambda: _t(
+        lambda: QCoreApplication.translate(
+            "FieldMessages",
             "You already hold %1 accounts from the pool, the most allowed: return one or "
-            "ask your manager."
+            "ask your manager.",
         ),
     ),
 ]

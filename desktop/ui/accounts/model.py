@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -50,25 +51,64 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "Name", "name", width=280),
-    Column("short_name", "Short name", "short_name", width=110),
-    Column("tier", "Tier", "tier", width=44),
-    Column("status", "Status", "status", width=80),
-    Column("completeness", "File", "completeness", width=60),
-    Column("owner", "Owner", "owner", width=90),
-    Column("industry", "Industry", "industry", width=90),
-    Column("province", "Province", "province", default_visible=False, width=70),
-    Column("city", "City", "city", width=70),
-    Column("credit_code", "Credit code", "credit_code", default_visible=False, width=160),
-    Column("potential", "Potential", "potential", default_visible=False, width=110),
-    Column("tags", "Tags", None, default_visible=False, width=120),
-    Column("contacts", "Contacts", None, default_visible=False, width=60),
+    Column("name", QT_TRANSLATE_NOOP("AccountTableModel", "Name"), "name", width=280),
+    Column(
+        "short_name", QT_TRANSLATE_NOOP("AccountTableModel", "Short name"), "short_name", width=110
+    ),
+    Column("tier", QT_TRANSLATE_NOOP("AccountTableModel", "Tier"), "tier", width=44),
+    Column("status", QT_TRANSLATE_NOOP("AccountTableModel", "Status"), "status", width=80),
+    Column(
+        "completeness", QT_TRANSLATE_NOOP("AccountTableModel", "File"), "completeness", width=60
+    ),
+    Column("owner", QT_TRANSLATE_NOOP("AccountTableModel", "Owner"), "owner", width=90),
+    Column("industry", QT_TRANSLATE_NOOP("AccountTableModel", "Industry"), "industry", width=90),
+    Column(
+        "province",
+        QT_TRANSLATE_NOOP("AccountTableModel", "Province"),
+        "province",
+        default_visible=False,
+        width=70,
+    ),
+    Column("city", QT_TRANSLATE_NOOP("AccountTableModel", "City"), "city", width=70),
+    Column(
+        "credit_code",
+        QT_TRANSLATE_NOOP("AccountTableModel", "Credit code"),
+        "credit_code",
+        default_visible=False,
+        width=160,
+    ),
+    Column(
+        "potential",
+        QT_TRANSLATE_NOOP("AccountTableModel", "Potential"),
+        "potential",
+        default_visible=False,
+        width=110,
+    ),
+    Column(
+        "tags",
+        QT_TRANSLATE_NOOP("AccountTableModel", "Tags"),
+        None,
+        default_visible=False,
+        width=120,
+    ),
+    Column(
+        "contacts",
+        QT_TRANSLATE_NOOP("AccountTableModel", "Contacts"),
+        None,
+        default_visible=False,
+        width=60,
+    ),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
 # Export kinds (desktop.reports.xlsx) of the columns that are not text.
 EXPORT_KINDS = {"potential": "money", "completeness": "percent", "contacts": "int"}
-STATUS_TEXT = {"prospect": "Prospect", "active": "Active", "dormant": "Dormant", "lost": "Lost"}
+STATUS_TEXT = {
+    "prospect": QT_TRANSLATE_NOOP("AccountTableModel", "Prospect"),
+    "active": QT_TRANSLATE_NOOP("AccountTableModel", "Active"),
+    "dormant": QT_TRANSLATE_NOOP("AccountTableModel", "Dormant"),
+    "lost": QT_TRANSLATE_NOOP("AccountTableModel", "Lost"),
+}
 
 
 def status_text(status: str) -> str:
@@ -228,7 +268,9 @@ class AccountTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column.key)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "completeness":
-            return _t("Archive completeness: %1%").replace("%1", str(record.completeness))
+            return QCoreApplication.translate(
+                "AccountTableModel", "Archive completeness: %1%"
+            ).replace("%1", str(record.completeness))
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "completeness":
             if record.completeness < 60:
                 return QBrush(QColor("#b3261e"))
@@ -248,7 +290,7 @@ class AccountTableModel(QAbstractTableModel):
         if key == "status":
             return status_text(record.status)
         if key == "owner":
-            return record.owner_name or _t("Pool")
+            return record.owner_name or QCoreApplication.translate("AccountTableModel", "Pool")
         if key == "completeness":
             return f"{record.completeness}%"
         if key == "potential":
