@@ -5,10 +5,13 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import keyring
+import pytest
 import uvicorn
 from argon2 import PasswordHasher
 
@@ -21,6 +24,7 @@ from server import admin, auth
 from server.app import Settings as ServerSettings
 from server.app import create_app
 from server.db import ServerDatabase, default_url, open_server_database
+from tests.sync.memory_keyring import MemoryKeyring
 
 PASSWORD = "correct horse"
 auth.use_hasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
@@ -179,3 +183,34 @@ class WindowDevice:
 def files_containing(root: Path, needle: str) -> list[Path]:
     data = needle.encode("utf-8")
     return [p for p in root.rglob("*") if p.is_file() and data in p.read_bytes()]
+
+
+@pytest.fixture(name="memory_keyring")
+def memory_keyring_fixture() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(name="live_server")
+def live_server_fixture(tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer(tmp_path / "server")
+    server.start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(name="devices")
+def devices_fixture(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    made: list[WindowDevice] = []
+
+    def make(name: str, interval_s: int = 3600) -> WindowDevice:
+        device = WindowDevice(qtbot, tmp_path / name, interval_s)
+        made.append(device)
+        return device
+
+    yield make
+    for device in made:
+        device.close()

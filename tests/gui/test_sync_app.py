@@ -3,51 +3,23 @@ the timer bringing changes to a second device, the token only in the keyring."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import keyring
-import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from desktop.domain.models import Account
 from desktop.domain.services import records
 from desktop.ui.testing import screenshot
-from tests.gui.sync_helpers import LiveServer, WindowDevice, files_containing
+from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
+    LiveServer,
+    WindowDevice,
+    devices_fixture,
+    files_containing,
+    live_server_fixture,
+    memory_keyring_fixture,
+)
 from tests.sync.memory_keyring import MemoryKeyring
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer(tmp_path / "server")
-    server.start()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def devices(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
-    made: list[WindowDevice] = []
-
-    def make(name: str, interval_s: int = 3600) -> WindowDevice:
-        device = WindowDevice(qtbot, tmp_path / name, interval_s)
-        made.append(device)
-        return device
-
-    yield make
-    for device in made:
-        device.close()
 
 
 def status_text(device: WindowDevice) -> str:

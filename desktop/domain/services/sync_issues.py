@@ -22,6 +22,8 @@ from desktop.domain.uow import UnitOfWork
 # Columns that name a record for a person, in order of preference.
 NAME_COLUMNS = ("name", "number", "title", "subject", "display_name", "username", "purpose")
 OPEN = "open"
+# History rows travel with the edit they describe; their rejection is that edit's.
+QUIET_ENTITIES = ("change_record",)
 SETTLED = ("mine", "theirs", "edited", "dismissed")
 
 
@@ -110,7 +112,11 @@ def pending_changes(session: Session, *, limit: int = 2000) -> list[PendingChang
 
 def open_issue_count(session: Session) -> int:
     return int(
-        session.scalar(select(func.count()).select_from(SyncIssue).where(SyncIssue.state == OPEN))
+        session.scalar(
+            select(func.count())
+            .select_from(SyncIssue)
+            .where(SyncIssue.state == OPEN, SyncIssue.entity.not_in(QUIET_ENTITIES))
+        )
         or 0
     )
 
@@ -122,7 +128,7 @@ def _row(session: Session, entity: str, row_id: str) -> Synced | None:
 
 def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[Issue]:
     """Conflicts or rejections, newest first; settled ones too when asked."""
-    query = select(SyncIssue).where(SyncIssue.kind == kind)
+    query = select(SyncIssue).where(SyncIssue.kind == kind, SyncIssue.entity.not_in(QUIET_ENTITIES))
     if not settled:
         query = query.where(SyncIssue.state == OPEN)
     rows = list(session.scalars(query.order_by(SyncIssue.id.desc()).limit(1000)))

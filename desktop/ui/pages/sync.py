@@ -28,7 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.sync.controller import controller_for
 from desktop.ui.sync.dialogs import ConflictDialog, SignInDialog, keyring_note
-from desktop.ui.sync.labels import field_label, value_text
+from desktop.ui.sync.labels import field_label, rejection_advice, value_text
 from desktop.ui.sync.models import ConflictModel, PendingModel, RejectedModel
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
@@ -122,6 +122,11 @@ class SyncPage(Page):
         self.rejected_model = RejectedModel(self)
         self.rejected_view = _table(self.rejected_model, "rejected-view")
         column.addWidget(self.rejected_view, 1)
+        self.rejected_detail = QLabel()
+        self.rejected_detail.setObjectName("rejected-detail")
+        self.rejected_detail.setWordWrap(True)
+        column.addWidget(self.rejected_detail)
+        self.rejected_view.selectionModel().currentRowChanged.connect(self._show_rejected)
         row = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy my change"))
         self.again_button = QPushButton(self.tr("Apply again"))
@@ -203,9 +208,28 @@ class SyncPage(Page):
                 number = model.row_of(selected)  # type: ignore[attr-defined]
                 if number >= 0:
                     view.selectRow(number)
+        if (
+            self.rejected_model.rowCount()
+            and not self.rejected_view.selectionModel().hasSelection()
+        ):
+            self.rejected_view.selectRow(0)
+        self._show_rejected()
         open_conflicts = sum(1 for i in lists.conflicts if i.state == "open")
         open_rejected = sum(1 for i in lists.rejected if i.state == "open")
         self._set_tab_titles(lists.pending_count, open_conflicts, open_rejected)
+
+    @Slot()
+    def _show_rejected(self) -> None:
+        index = self.rejected_view.currentIndex()
+        issue = self.rejected_model.row_at(index.row()) if index.isValid() else None
+        if issue is None:
+            self.rejected_detail.setText("")
+            return
+        self.rejected_detail.setText(
+            self.tr("Why: %1").replace("%1", issue.reason)
+            + "\n"
+            + self.tr("What you can do: %1").replace("%1", rejection_advice(issue.reason))
+        )
 
     def _set_tab_titles(self, pending: int, conflicts: int, rejected: int) -> None:
         self.tabs.setTabText(0, self.tr("Waiting to be sent (%1)").replace("%1", str(pending)))

@@ -124,9 +124,12 @@ class RejectedModel(TableModel[Issue]):
 
     def display(self, row: Issue, column: int) -> Any:
         mine = row.mine if isinstance(row.mine, dict) else {}
+        record = row.record_name or str(mine.get("name") or "")
+        if not row.record_exists:
+            record = (record or row.row_id[-8:]) + " " + self.tr("(no longer on this device)")
         values = [
             entity_label(row.entity),
-            row.record_name or row.row_id[-8:],
+            record,
             row.reason,
             rejection_advice(row.reason),
             "; ".join(f"{field_label(k)}: {value_text(v)}" for k, v in sorted(mine.items())),
