@@ -1,9 +1,16 @@
 """Apply a device's mutations: exactly once, in order, merged per field.
 
 Every push runs in one transaction that first locks the counter row, so writes are
-serialised and versions follow commit order. Each mutation runs in a savepoint: a
-permanent failure (forbidden, invalid) rolls back only that mutation, is stored as
-``rejected`` and the device moves past it.
+serialised and versions follow commit order. A permanent failure (forbidden, invalid)
+is stored as ``rejected`` and the device moves past it, with nothing of it written.
+
+The lock is held for the whole push, so the time spent per mutation under it bounds
+the server's throughput. The batch therefore runs in one savepoint: the rows it
+touches are loaded up front, scope is decided in Python (``scope.ScopeCache``) before
+anything is written, and everything is flushed once at the end. A mutation the fast
+path cannot decide up front (a refusal, an account team change, a restore) runs the
+careful way, in its own savepoint with the database's answer; a database error in
+the batch rolls the savepoint back and the whole batch runs the careful way.
 """
 
 from __future__ import annotations
@@ -11,7 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select, update
@@ -19,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain import codec
-from desktop.domain.models import SYNC_COLUMNS, SYNCED, Account, Synced, User
+from desktop.domain.models import SYNC_COLUMNS, SYNCED, Account, Order, Quote, Synced, User
 from desktop.domain.models.types import utcnow
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
@@ -40,6 +50,16 @@ class DeviceReused(Exception):
 
 class Rejected(Exception):
     pass
+
+
+class _NeedsCare(Exception):
+    """The fast path cannot decide this mutation before writing: run it carefully."""
+
+
+# Entities whose writes change who sees other rows: always applied carefully.
+CAREFUL_ENTITIES = frozenset({"account_team_member", "user", "team"})
+# Columns that point at the row deciding a child's scope: loaded before the batch.
+_PARENTS = {"account_id": Account, "quote_id": Quote, "order_id": Order}
 
 
 @dataclass
@@ -71,79 +91,174 @@ def lock_counter(session: Session) -> Counter:
 
 
 def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRequest) -> Outcome:
-    outcome = Outcome()
     counter = lock_counter(session)
     device = session.get(Device, device_id)
     if device is None:
         device = Device(id=device_id, user_id=viewer.user_id, last_mutation_id=None)
         session.add(device)
     device.last_seen_at = utcnow()
-    writer = _Writer(session, viewer, device_id, counter)
     with remote_apply(session):
-        for m in request.mutations:
-            last = device.last_mutation_id
-            if last is not None and m.mutation_id <= last:
-                stored = session.get(AppliedMutation, (device_id, m.mutation_id))
-                if stored is not None and stored.digest != digest(m):
-                    raise DeviceReused(
-                        f"mutation {m.mutation_id} was already received with other content: "
-                        "this device's data was restored from a backup or copied from another "
-                        "device; sign in again to register it as a new device"
-                    )
-                result = (
-                    MutationResult.model_validate(stored.result)
-                    if stored
-                    else MutationResult(
-                        mutation_id=m.mutation_id, status="applied", reason="already applied"
-                    )
+        try:
+            with session.begin_nested():
+                outcome = _push_batch(session, viewer, device, counter, request, careful=False)
+        except IntegrityError:
+            # Some mutation breaks a constraint; find which, one savepoint at a time.
+            outcome = _push_batch(session, viewer, device, counter, request, careful=True)
+    return outcome
+
+
+def _push_batch(
+    session: Session,
+    viewer: scope.Viewer,
+    device: Device,
+    counter: Counter,
+    request: PushRequest,
+    *,
+    careful: bool,
+) -> Outcome:
+    outcome = Outcome()
+    device_id = device.id
+    writer = _Writer(session, viewer, device_id, counter, careful=careful)
+    writer.prefetch(request.mutations)
+    answered: list[tuple[MutationResult, str, str]] = []
+    for m in request.mutations:
+        last = device.last_mutation_id
+        if last is not None and m.mutation_id <= last:
+            stored = session.get(AppliedMutation, (device_id, m.mutation_id))
+            if stored is not None and stored.digest != digest(m):
+                raise DeviceReused(
+                    f"mutation {m.mutation_id} was already received with other content: "
+                    "this device's data was restored from a backup or copied from another "
+                    "device; sign in again to register it as a new device"
                 )
-                result.row = writer.visible_row(m.entity, m.row_id)
-                outcome.results.append(result)
-                continue
-            expected = m.mutation_id if last is None else last + 1
-            if m.mutation_id != expected:
-                outcome.expected_mutation_id = expected
-                break
-            result = writer.apply(m)
-            stored_result = result.model_dump(exclude={"row"})
-            session.add(
-                AppliedMutation(
-                    device_id=device_id,
-                    mutation_id=m.mutation_id,
-                    digest=digest(m),
-                    entity=m.entity[:40],
-                    row_id=m.row_id,
-                    status=result.status,
-                    result=stored_result,
+            result = (
+                MutationResult.model_validate(stored.result)
+                if stored
+                else MutationResult(
+                    mutation_id=m.mutation_id, status="applied", reason="already applied"
                 )
             )
-            device.last_mutation_id = m.mutation_id
-            result.row = writer.visible_row(m.entity, m.row_id)
-            outcome.results.append(result)
-        session.flush()
+            answered.append((result, m.entity, m.row_id))
+            continue
+        expected = m.mutation_id if last is None else last + 1
+        if m.mutation_id != expected:
+            outcome.expected_mutation_id = expected
+            break
+        result = writer.apply(m)
+        session.add(
+            AppliedMutation(
+                device_id=device_id,
+                mutation_id=m.mutation_id,
+                digest=digest(m),
+                entity=m.entity[:40],
+                row_id=m.row_id,
+                status=result.status,
+                result=result.model_dump(exclude={"row"}),
+            )
+        )
+        device.last_mutation_id = m.mutation_id
+        answered.append((result, m.entity, m.row_id))
+    session.flush()
+    # Each answer carries its row as the batch left it (defaults filled in by the flush).
+    for result, entity, row_id in answered:
+        result.row = writer.visible_row(entity, row_id)
+        outcome.results.append(result)
     outcome.head = counter.value
     return outcome
 
 
 class _Writer:
     def __init__(
-        self, session: Session, viewer: scope.Viewer, device_id: str, counter: Counter
+        self,
+        session: Session,
+        viewer: scope.Viewer,
+        device_id: str,
+        counter: Counter,
+        *,
+        careful: bool,
     ) -> None:
         self.session = session
         self.viewer = viewer
         self.device_id = device_id
         self.counter = counter
+        self.careful = careful
+        # Rows of this push by (model, id); None: known not to exist.
+        self.rows: dict[tuple[type[Synced], str], Synced | None] = {}
+        self.scope = scope.ScopeCache(session, viewer, self._row)
+
+    def _row(self, model: type[Synced], row_id: str) -> Synced | None:
+        key = (model, row_id)
+        if key not in self.rows:
+            self.rows[key] = self.session.get(model, row_id)
+        return self.rows[key]
+
+    def _load(self, model: type[Synced], ids: Iterable[str]) -> None:
+        wanted = sorted({i for i in ids if (model, i) not in self.rows})
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found = {
+                r.id: r for r in self.session.scalars(select(model).where(model.id.in_(chunk)))
+            }
+            for row_id in chunk:
+                self.rows[(model, row_id)] = found.get(row_id)
+
+    def prefetch(self, mutations: list[Mutation]) -> None:
+        """Load the rows the batch touches and those deciding their scope, a query per
+        table instead of several per mutation."""
+        targets: dict[type[Synced], set[str]] = defaultdict(set)
+        for m in mutations:
+            model = SYNCED.get(m.entity)
+            if model is not None:
+                targets[model].add(m.row_id)
+        for model, ids in targets.items():
+            self._load(model, ids)
+        if self.viewer.is_admin:
+            return
+        parents: dict[type[Synced], set[str]] = defaultdict(set)
+        for m in mutations:
+            model = SYNCED.get(m.entity)
+            row = self.rows.get((model, m.row_id)) if model is not None else None
+            for column, parent in _PARENTS.items():
+                for value in (m.fields.get(column), getattr(row, column, None)):
+                    if isinstance(value, str):
+                        parents[parent].add(value)
+        for parent in (Quote, Order):
+            self._load(parent, parents[parent])
+            for row_id in parents[parent]:
+                account_id = getattr(self.rows[(parent, row_id)], "account_id", None)
+                if account_id is not None:
+                    parents[Account].add(account_id)
+        accounts = parents[Account] | {m.row_id for m in mutations if m.entity == "account"}
+        self._load(Account, accounts)
+        self.scope.load_members(accounts)
 
     def visible_row(self, entity: str, row_id: str) -> ServerRow | None:
         model = SYNCED.get(entity)
         if model is None:
             return None
-        row = self.session.get(model, row_id)
-        if row is None or not scope.can_see(self.session, model, row_id, self.viewer):
+        row = self._row(model, row_id)
+        if row is None:
+            return None
+        if not self.scope.visible(model, partial(getattr, row)) and not scope.can_see(
+            self.session, model, row_id, self.viewer
+        ):
             return None
         return ServerRow.model_validate(server_row(row))
 
     def apply(self, m: Mutation) -> MutationResult:
+        if not self.careful:
+            try:
+                return self._apply(m)
+            except Rejected as exc:
+                return MutationResult(mutation_id=m.mutation_id, status="rejected", reason=str(exc))
+            except _NeedsCare:
+                pass
+        return self._apply_carefully(m)
+
+    def _apply_carefully(self, m: Mutation) -> MutationResult:
+        # Earlier mutations' writes go out first: their errors are not this one's.
+        self.session.flush()
+        careful, self.careful = self.careful, True
         try:
             with self.session.begin_nested():
                 return self._apply(m)
@@ -153,6 +268,13 @@ class _Writer:
             return MutationResult(
                 mutation_id=m.mutation_id, status="rejected", reason=_integrity_reason(exc)
             )
+        finally:
+            self.careful = careful
+            # A rolled-back savepoint drops or expires what it wrote: look again.
+            model = SYNCED.get(m.entity)
+            if model is not None:
+                self.rows.pop((model, m.row_id), None)
+            self.scope.forget_members()
 
     # -- one mutation -------------------------------------------------------------
     def _apply(self, m: Mutation) -> MutationResult:
@@ -161,7 +283,9 @@ class _Writer:
             raise Rejected(f"unknown entity {m.entity!r}")
         values = self._decode(model, m.fields)
         self._check_role(model)
-        row = self.session.get(model, m.row_id)
+        if not self.careful and (m.entity in CAREFUL_ENTITIES or m.op == "restore"):
+            raise _NeedsCare
+        row = self._row(model, m.row_id)
         if m.op == "insert" and row is None:
             return self._insert(m, model, values)
         if row is None:
@@ -198,7 +322,13 @@ class _Writer:
             raise Rejected(f"only a manager may change the {model.label} catalog")
 
     def _writable(self, model: type[Synced], row_id: str) -> bool:
+        """After a flush: the database's answer (careful path only)."""
         return scope.can_see(self.session, model, row_id, self.viewer, write=True)
+
+    def _predict_writable(self, model: type[Synced], value: scope.Values) -> None:
+        """Before writing (fast path): go on only when Python says yes for sure."""
+        if not self.scope.visible(model, value, write=True):
+            raise _NeedsCare
 
     def _next_version(self, row: Synced, now: dt.datetime) -> int:
         self.counter.value += 1
@@ -229,16 +359,22 @@ class _Writer:
         if missing:
             raise Rejected(f"{model.label}: missing {', '.join(missing)}")
         self._check_owner_rules(model, None, values)
+        if not self.careful:
+            self._predict_writable(model, {**values, "id": m.row_id}.get)
         now = utcnow()
         row = model(id=m.row_id, **values)
         row.created_at = now
         row.created_by = self.viewer.user_id
         row.field_versions = {}
         self.session.add(row)
+        self.rows[(model, row.id)] = row
         version = self._next_version(row, now)
-        self.session.flush()
-        if not self._writable(model, row.id):
-            raise Rejected(f"you may not create this {model.label}: it is outside your accounts")
+        if self.careful:
+            self.session.flush()
+            if not self._writable(model, row.id):
+                raise Rejected(
+                    f"you may not create this {model.label}: it is outside your accounts"
+                )
         return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
 
     def _check_owner_rules(
@@ -264,8 +400,7 @@ class _Writer:
             if account is not None and old_owner is not None and old_owner != me:
                 raise Rejected(f"account {account.name!r} already belongs to another rep")
             raise Rejected("only a manager can hand an account over to someone else")
-        team = scope.team_user_ids(self.session, self.viewer)
-        if new_owner is not None and new_owner not in team:
+        if new_owner is not None and new_owner not in self.scope.owners():
             raise Rejected("a manager can hand accounts only to users of their team")
 
     def _claimable(self, row: Synced, values: dict[str, Any]) -> bool:
@@ -276,16 +411,18 @@ class _Writer:
             and values.get("owner_id")
             in (
                 {self.viewer.user_id}
-                | (
-                    scope.team_user_ids(self.session, self.viewer)
-                    if self.viewer.role == "manager"
-                    else set()
-                )
+                | (self.scope.owners() if self.viewer.role == "manager" else set())
             )
         )
 
     def _check_before(self, row: Synced, values: dict[str, Any]) -> None:
         model = type(row)
+        if not self.careful:
+            if self.scope.visible(model, partial(getattr, row), write=True):
+                return
+            if self._claimable(row, values):
+                return
+            raise _NeedsCare
         if self._writable(model, row.id) or self._claimable(row, values):
             return
         claiming = values.get("owner_id") == self.viewer.user_id
@@ -331,15 +468,24 @@ class _Writer:
             applied[name] = value
         version = None
         if applied:
+            if not self.careful and not (isinstance(row, Account) and self._released(applied)):
+                self._predict_writable(
+                    model, lambda name: applied[name] if name in applied else getattr(row, name)
+                )
             old_scope = _scope_values(row)
             now = utcnow()
             for name, value in applied.items():
                 setattr(row, name, value)
             version = self._next_version(row, now)
             row.field_versions = {**versions, **dict.fromkeys(applied, version)}
-            self.session.flush()
-            if not self._writable(model, row.id) and not self._released(row, applied):
-                raise Rejected(f"this change would move the {model.label} outside your accounts")
+            if self.careful:
+                self.session.flush()
+                if not self._writable(model, row.id) and not (
+                    isinstance(row, Account) and self._released(applied)
+                ):
+                    raise Rejected(
+                        f"this change would move the {model.label} outside your accounts"
+                    )
             self._scope_events(row, old_scope, version)
         if conflicts:
             self._store_conflicts(m, row, conflicts, "changed on the server since you edited it")
@@ -354,8 +500,10 @@ class _Writer:
             )
         return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
 
-    def _released(self, row: Synced, applied: dict[str, Any]) -> bool:
-        return isinstance(row, Account) and "owner_id" in applied and row.owner_id is None
+    @staticmethod
+    def _released(applied: dict[str, Any]) -> bool:
+        """An account given back to the pool (the rep may no longer write it)."""
+        return "owner_id" in applied and applied["owner_id"] is None
 
     def _conflict_deleted(self, m: Mutation, row: Synced, values: dict[str, Any]) -> MutationResult:
         conflicts = [

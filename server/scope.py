@@ -9,7 +9,9 @@ user's (or the team's): pool accounts are only claimed, never edited in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
@@ -133,3 +135,103 @@ def can_see(
 
 def team_user_ids(session: Session, viewer: Viewer) -> set[str]:
     return set(session.scalars(owner_ids(viewer)))
+
+
+RowGetter = Callable[[type[Synced], str], Synced | None]
+Values = Callable[[str], Any]
+
+
+class ScopeCache:
+    """``clause`` evaluated in Python for one request: no query per row.
+
+    Reads the rows themselves (``get_row``: the request's loaded rows, pending edits
+    included) plus two small facts fetched once: the viewer's owner set and which
+    accounts have a live team member from it. Only a True is trusted on its own: a
+    caller asks ``can_see`` (SQL) before refusing anything on a False.
+    """
+
+    def __init__(self, session: Session, viewer: Viewer, get_row: RowGetter) -> None:
+        self.session = session
+        self.viewer = viewer
+        self.get_row = get_row
+        self._owners: frozenset[str] | None = None
+        self._members: dict[str, bool] = {}
+
+    def owners(self) -> frozenset[str]:
+        if self._owners is None:
+            if self.viewer.role == "manager" and self.viewer.team_id is not None:
+                self._owners = frozenset(self.session.scalars(owner_ids(self.viewer)))
+            else:
+                self._owners = frozenset({self.viewer.user_id})
+        return self._owners
+
+    def forget_members(self) -> None:
+        """An account team changed: ask the database again."""
+        self._members.clear()
+
+    def load_members(self, account_ids: Iterable[str]) -> None:
+        wanted = [i for i in set(account_ids) if i not in self._members]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found = set(
+                self.session.scalars(
+                    select(AccountTeamMember.account_id).where(
+                        AccountTeamMember.account_id.in_(chunk),
+                        AccountTeamMember.user_id.in_(sorted(self.owners())),
+                        AccountTeamMember.deleted_at.is_(None),
+                    )
+                )
+            )
+            self._members.update({i: i in found for i in chunk})
+
+    def _member(self, account_id: str) -> bool:
+        if account_id not in self._members:
+            self.load_members([account_id])
+        return self._members[account_id]
+
+    def _account(self, account_id: str, owner_id: str | None, write: bool) -> bool:
+        if owner_id is not None and owner_id in self.owners():
+            return True
+        if self._member(account_id):
+            return True
+        include_pool = not write or self.viewer.role == "manager"
+        return include_pool and owner_id is None
+
+    def account_visible(self, account_id: Any, write: bool) -> bool:
+        if account_id is None:
+            return False
+        account = self.get_row(Account, str(account_id))
+        if account is None:
+            return False
+        return self._account(account.id, getattr(account, "owner_id", None), write)
+
+    def _parent_account_visible(self, model: type[Synced], row_id: Any, write: bool) -> bool:
+        if row_id is None:
+            return False
+        parent = self.get_row(model, str(row_id))
+        return parent is not None and self.account_visible(
+            getattr(parent, "account_id", None), write
+        )
+
+    def visible(self, model: type[Synced], value: Values, *, write: bool = False) -> bool:
+        """Whether the row whose columns ``value`` returns falls in ``clause(model)``."""
+        name = model.__tablename__
+        if self.viewer.is_admin:
+            return True
+        if name in GLOBAL:
+            return not write or (name not in ADMIN_ONLY and self.viewer.role != "rep")
+        if name == "account":
+            return self._account(value("id"), value("owner_id"), write)
+        if name == "quote_line":
+            return self._parent_account_visible(Quote, value("quote_id"), write)
+        if name in ("delivery", "payment"):
+            return self._parent_account_visible(Order, value("order_id"), write)
+        columns = model.__table__.columns
+        owner_column = OWNER_COLUMN.get(name)
+        by_owner = owner_column is not None and value(owner_column) in self.owners()
+        if "account_id" in columns and name in ACCOUNT_CHILDREN:
+            account_id = value("account_id")
+            if account_id is None:
+                return by_owner
+            return self.account_visible(account_id, write)
+        return by_owner
