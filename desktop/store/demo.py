@@ -234,6 +234,9 @@ class DemoSummary:
     user_id: str
 
 
+_NO_VERSIONS: dict[str, int] = {}  # shared by every demo row, never changed
+
+
 class _Writer:
     """Buffers rows per table and flushes them with executemany."""
 
@@ -247,7 +250,7 @@ class _Writer:
         values.setdefault("id", new_id())
         values.update(
             version=1,
-            field_versions={},
+            field_versions=_NO_VERSIONS,
             created_at=self.now,
             updated_at=self.now,
             deleted_at=None,
@@ -287,15 +290,7 @@ class _Writer:
             plan.append((column.key, fallback, column.type._cached_bind_processor(dialect)))
         names = ", ".join(f'"{column.name}"' for column in table.columns)
         marks = ", ".join("?" for _ in table.columns)
-        data = [
-            tuple(
-                (process(value) if process is not None else value)
-                if (value := row.get(key, fallback)) is not None
-                else None
-                for key, fallback, process in plan
-            )
-            for row in rows
-        ]
+        data = list(zip(*(_bound(rows, *step) for step in plan), strict=True))
         self.session.connection().exec_driver_sql(
             f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', data
         )
@@ -306,6 +301,24 @@ class _Writer:
                 return
             if self.buffers.get(parent):
                 self.flush(parent)
+
+
+def _bound(rows: list[dict[str, Any]], key: str, fallback: Any, process: Any) -> list[Any]:
+    """One column of a batch, bind-processed. A value that is the very object of the
+    row before (the batch's timestamps, an empty dict) is processed once."""
+    out: list[Any] = []
+    last: Any = None
+    last_out: Any = None
+    for row in rows:
+        value = row.get(key, fallback)
+        if value is None or process is None:
+            out.append(value)
+        elif value is last:
+            out.append(last_out)
+        else:
+            last, last_out = value, process(value)
+            out.append(last_out)
+    return out
 
 
 def generate(

@@ -136,6 +136,8 @@ def search_words(*names: str | None) -> str:
     fb_search_words): per Chinese run, every pair of characters and the last
     character (so ``"移"*`` finds any 移), its pinyin syllables and each tail of its
     initials (zgyd, gyd, yd, d); other text as its words."""
+    if len(names) == 1:  # a contact's name
+        return " ".join(_name_words(names[0])) if names[0] else ""
     return " ".join(dict.fromkeys(w for name in names if name for w in _name_words(name)))
 
 
