@@ -346,6 +346,10 @@ A report without customer data was saved to:
       <translation>数据：%1</translation>
     </message>
     <message>
+      <source>Device revoked</source>
+      <translation>设备已停用</translation>
+    </message>
+    <message>
       <source>Offline</source>
       <translation>离线</translation>
     </message>
@@ -552,6 +556,10 @@ A report without customer data was saved to:
     <message>
       <source>Allow plain HTTP to another computer (unsafe)</source>
       <translation>允许以明文 HTTP 连接其他计算机（不安全）</translation>
+    </message>
+    <message>
+      <source>Account:</source>
+      <translation>账号：</translation>
     </message>
     <message>
       <source>Company details on documents</source>

@@ -87,3 +87,59 @@ def test_sign_in_offline_edit_and_the_timer_brings_it_to_another_device(
     laptop.sync.sign_out()
     qtbot.waitUntil(lambda: ("Fieldbook", f"{live_server.url}|alice") not in memory_keyring.store)
     assert "Not signed in" in laptop.window.findChild(QLabel, "status-user").text()
+
+
+def test_the_sync_page_in_chinese(
+    qtbot: Any, chinese: None, live_server: LiveServer, memory_keyring: MemoryKeyring, devices: Any
+) -> None:
+    import datetime as dt
+
+    from desktop.domain.services.sync_issues import Issue
+    from desktop.ui.sync.dialogs import ConflictDialog
+
+    laptop = devices("laptop")
+    page = laptop.window.show_page("sync")
+    dialog = page.open_sign_in()
+    assert dialog.windowTitle() == "登录同步服务器"
+    screenshot(dialog, "sync_sign_in_zh_CN")
+    dialog.reject()
+    laptop.sign_in(qtbot, live_server, "alice")
+    live_server.stop()
+    alice = laptop.ctx.user_id
+    laptop.tasks.write(
+        lambda uow: records.create(
+            uow, Account, {"name": "华东电力", "tier": "A", "owner_id": alice}
+        )
+    )
+    laptop.sync.sync_now()
+    qtbot.waitUntil(
+        lambda: "离线" in status_text(laptop) and "1 条待发送" in status_text(laptop),
+        timeout=20_000,
+    )
+    assert "无法连接服务器" in status_text(laptop)
+    qtbot.waitUntil(lambda: page.pending_model.rowCount() == 1)
+    assert page.tabs.tabText(0) == "待发送（1）"
+    screenshot(laptop.window, "sync_offline_pending_zh_CN")
+
+    issue = Issue(
+        id=1,
+        kind="conflict",
+        entity="account",
+        row_id="0000",
+        record_name="华东电力",
+        field="notes",
+        mine="我：已约周三",
+        theirs="经理：下周拜访",
+        current="经理：下周拜访",
+        reason="changed on the server since you edited it",
+        changed_by="王芳",
+        changed_at=dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.UTC),
+        state="open",
+        created_at=dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC),
+        record_exists=True,
+    )
+    conflict = ConflictDialog(laptop.ctx, issue, parent=laptop.window)
+    conflict.show()
+    assert conflict.mine_button.text() == "保留我的"
+    screenshot(conflict, "sync_conflict_dialog_zh_CN")
+    conflict.reject()

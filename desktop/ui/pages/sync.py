@@ -166,9 +166,7 @@ class SyncPage(Page):
         self.last_label.setText(
             self.sync.local_time(s.last_sync) if s.last_sync else self.tr("never")
         )
-        self.keyring_label.setText(
-            keyring_note(self, self.sync) if s.keyring_ok is not None else ""
-        )
+        self.keyring_label.setText(keyring_note(self.sync) if s.keyring_ok is not None else "")
         self.sign_in_button.setVisible(not s.signed_in)
         self.sign_out_button.setVisible(s.signed_in)
         self.sync_button.setEnabled(s.signed_in and not s.syncing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,14 +28,17 @@ from desktop.ui.sync.labels import entity_label, field_label, value_text
 ERROR_STYLE = "color: #b00020"
 
 
-def keyring_note(parent: QWidget, controller: SyncController) -> str:
+def keyring_note(controller: SyncController) -> str:
     """What happens to the sign-in on this computer, in plain words."""
     if controller.status.keyring_ok is False:
-        return parent.tr(
+        return QCoreApplication.translate(
+            "SyncLabels",
             "This computer has no secure password store (keyring): your sign-in is kept "
-            "only until Fieldbook closes, and you will sign in again next time."
+            "only until Fieldbook closes, and you will sign in again next time.",
         )
-    return parent.tr("Your sign-in is kept in the system's secure password store (keyring).")
+    return QCoreApplication.translate(
+        "SyncLabels", "Your sign-in is kept in the system's secure password store (keyring)."
+    )
 
 
 class SignInDialog(QDialog):
@@ -62,7 +65,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
         layout.addLayout(form)
-        self.note = QLabel(keyring_note(self, controller))
+        self.note = QLabel(keyring_note(controller))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.error = QLabel()
