@@ -61,7 +61,10 @@ def test_sign_in_offline_edit_and_the_timer_brings_it_to_another_device(
     assert page.pending_model.index(0, page.pending_model.RECORD).data() == "离线科技有限公司"
     screenshot(laptop.window, "sync_offline_pending_en")
 
-    # The network comes back: nobody touches anything, the change reaches the desk.
+    # The network comes back: nobody touches anything, the change reaches the desk,
+    # and the desk's open lists are told which entities to reload.
+    refreshed: list[set[str]] = []
+    desk.tasks.changed.connect(refreshed.append)
     live_server.start()
 
     def on_desk() -> bool:
@@ -71,6 +74,7 @@ def test_sign_in_offline_edit_and_the_timer_brings_it_to_another_device(
             )
 
     qtbot.waitUntil(on_desk, timeout=30_000)
+    qtbot.waitUntil(lambda: any("account" in entities for entities in refreshed))
     qtbot.waitUntil(
         lambda: "0 pending" in status_text(laptop) and "Online" in status_text(laptop),
         timeout=20_000,
