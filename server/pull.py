@@ -1,8 +1,8 @@
 """Pull: the rows a user may see that changed after the device's cursor, in pages.
 
 A pull sequence fixes ``head`` on its first page and walks the synced tables (parents
-first) in id order; every row changed after the cursor and visible now is sent as it
-is now. Rows that entered the user's view (handover, account team, team change) come
+first) in id order; every row changed after the cursor (by someone other than the
+pulling device) and visible now is sent as it is now. Rows that entered the user's view (handover, account team, team change) come
 with their whole subtree; rows that left it come as REMOVE entries on the first page.
 The device stores ``cursor = head`` with the last page, so a row changed while the
 pages were read is sent again next time: nothing falls between two pulls.
@@ -14,13 +14,13 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import SYNCED, Order, Quote
 from desktop.sync.tree import ACCOUNT_CHILDREN
 from server import scope
-from server.models import Counter, Device, ScopeEvent
+from server.models import ChangeLog, Counter, Device, ScopeEvent
 from server.rows import wire_row
 
 TABLES = list(SYNCED)
@@ -76,6 +76,8 @@ def pull(
         model = SYNCED[name]
         table = model.__table__
         changed: ColumnElement[bool] = model.version > cursor
+        if cursor > 0:
+            changed = and_(changed, model.id.in_(_changed_by_others(name, cursor, device_id)))
         extra = _gained_clause(name, gained)
         if extra is not None:
             changed = or_(changed, extra)
@@ -107,6 +109,22 @@ def pull(
         "must_resync": False,
         "head": head,
     }
+
+
+def _changed_by_others(name: str, cursor: int, device_id: str) -> Select[str]:
+    """Rows of ``name`` with a change after ``cursor`` that this device did not make.
+
+    A device already holds its own changes as the server stored them: each push
+    answer carries the row as the batch left it, and an unanswered push is sent again
+    (the same answer comes back) before the device pulls. So a row whose every change
+    since the cursor came from this device is not sent back. The change log's key
+    (the version) also finds the few changed rows without scanning whole tables.
+    """
+    return select(ChangeLog.row_id).where(
+        ChangeLog.version > cursor,
+        ChangeLog.entity == name,
+        or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
+    )
 
 
 def _scope_changes(

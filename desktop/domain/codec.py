@@ -7,7 +7,10 @@ UTC), everything else as JSON already is. One place, so device and server agree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Boolean, Date, Integer
@@ -35,34 +38,70 @@ def encode(value: Any) -> Any:
 
 def decode(model: type[Synced], field: str, value: Any) -> Any:
     """Wire value -> Python value of ``model.field``; raises ValueError on junk."""
+    return decoder(model, field)(value)
+
+
+@functools.cache
+def decoder(model: type[Synced], field: str) -> Callable[[Any], Any]:
+    """The function ``decode`` uses for one column, chosen once (a pull decodes millions)."""
+    kind = model.__table__.columns[field].type
+    if isinstance(kind, Money | DecimalText):
+        return partial(_decimal, field)
+    if isinstance(kind, UTCDateTime):
+        return partial(_datetime, field)
+    if isinstance(kind, Date):
+        return _date
+    if isinstance(kind, Boolean):
+        return partial(_boolean, field)
+    if isinstance(kind, Integer):
+        return partial(_integer, field)
+    if isinstance(kind, JSONText):
+        return _as_is
+    return partial(_text, field, getattr(kind, "length", None))
+
+
+def _decimal(field: str, value: Any) -> Decimal | None:
     if value is None:
         return None
-    column = model.__table__.columns[field]
-    kind = column.type
-    if isinstance(kind, Money | DecimalText):
-        if not isinstance(value, str | int):
-            raise ValueError(f"{field}: expected a decimal as text")
-        return Decimal(str(value))
-    if isinstance(kind, UTCDateTime):
-        parsed = dt.datetime.fromisoformat(str(value))
-        if parsed.tzinfo is None:
-            raise ValueError(f"{field}: time without zone")
-        return parsed.astimezone(dt.UTC)
-    if isinstance(kind, Date):
-        return dt.date.fromisoformat(str(value))
-    if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise ValueError(f"{field}: expected true or false")
-        return value
-    if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{field}: expected an integer")
-        return value
-    if isinstance(kind, JSONText):
-        return value
+    if not isinstance(value, str | int):
+        raise ValueError(f"{field}: expected a decimal as text")
+    return Decimal(str(value))
+
+
+def _datetime(field: str, value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        raise ValueError(f"{field}: time without zone")
+    return parsed.astimezone(dt.UTC)
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
+
+
+def _boolean(field: str, value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(f"{field}: expected true or false")
+    return value
+
+
+def _integer(field: str, value: Any) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(f"{field}: expected an integer")
+    return value
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _text(field: str, length: int | None, value: Any) -> str | None:
+    if value is None:
+        return None
     if not isinstance(value, str):
         raise ValueError(f"{field}: expected text")
-    length = getattr(kind, "length", None)
     if length is not None and len(value) > length:
         raise ValueError(f"{field}: longer than {length} characters")
     return value

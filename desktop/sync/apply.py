@@ -9,12 +9,13 @@ sequence ends.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, Table, delete, select, update
+from sqlalchemy import CursorResult, Engine, Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,7 @@ from desktop.sync.protocol import Removal, ServerRow
 from desktop.sync.tree import ACCOUNT_CHILDREN, ROW_CHILDREN
 
 Key = tuple[str, str]
+Decoder = Callable[[Any], Any]
 
 
 class BadServerData(ValueError):
@@ -49,62 +51,108 @@ def apply_transaction(engine: Engine) -> Iterator[Session]:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+@functools.cache
+def _decoders(model: type[Synced]) -> tuple[list[tuple[str, Decoder]], list[tuple[str, Decoder]]]:
+    """Per model, once: each data field's decoder, and the sync times' decoders."""
+    data = [(name, codec.decoder(model, name)) for name in model.data_columns()]
+    times = [
+        (name, codec.decoder(model, name)) for name in ("deleted_at", "created_at", "updated_at")
+    ]
+    return data, times
+
+
+@functools.cache
+def _defaults(model: type[Synced]) -> list[tuple[str, Any]]:
+    """Required columns with a scalar default: a null from the server becomes it."""
+    found = []
+    for name, column in model.__table__.columns.items():
+        default = column.default
+        if not column.nullable and default is not None:
+            found.append((name, default.arg if getattr(default, "is_scalar", False) else None))
+    return found
+
+
 def _decode_row(model: type[Synced], row: ServerRow) -> dict[str, Any]:
-    columns = model.__table__.columns
+    data, times = _decoders(model)
+    fields = row.fields
     values: dict[str, Any] = {"id": row.id}
     try:
-        for name in model.data_columns():
-            values[name] = codec.decode(model, name, row.fields.get(name))
-        values["version"] = row.version
-        values["field_versions"] = dict(row.field_versions)
-        for name in ("deleted_at", "created_at", "updated_at"):
-            raw = getattr(row, name)
-            values[name] = codec.decode(model, name, raw) if raw is not None else None
-        values["created_by"] = row.created_by
-        values["updated_by"] = row.updated_by
+        for name, decode in data:
+            values[name] = decode(fields.get(name))
+        for name, decode in times:
+            values[name] = decode(getattr(row, name))
     except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
         raise BadServerData(f"{row.entity} {row.id}: {exc}") from exc
+    values["version"] = row.version
+    values["field_versions"] = dict(row.field_versions)
+    values["created_by"] = row.created_by
+    values["updated_by"] = row.updated_by
     for name in ("created_at", "updated_at"):
         if values[name] is None:
-            values.pop(name)
-    for name, column in columns.items():
-        if name not in values:
-            continue
-        if values[name] is None and not column.nullable and column.default is not None:
-            default = column.default
-            values[name] = default.arg if getattr(default, "is_scalar", False) else None
+            del values[name]
+    for name, default in _defaults(model):
+        if name in values and values[name] is None:
+            values[name] = default
     return values
 
 
 def upsert_rows(session: Session, rows: Iterable[ServerRow]) -> set[Key]:
-    """Insert or update server rows (never over a newer local version)."""
-    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Insert or update server rows (never over a newer local version).
+
+    A row the device holds is updated in the columns whose values differ only, so
+    the search index's triggers (which watch names) stay quiet for a changed note.
+    """
+    by_entity: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     touched: set[Key] = set()
     for row in rows:
         model = SYNCED.get(row.entity)
         if model is None:
             continue  # a newer server's entity this version does not know
-        by_entity[row.entity].append(_decode_row(model, row))
+        rows_of = by_entity[row.entity]
+        seen = rows_of.get(row.id)
+        if seen is None or seen["version"] <= row.version:
+            rows_of[row.id] = _decode_row(model, row)
         touched.add((row.entity, row.id))
     for entity in SYNCED:
-        batch = by_entity.get(entity)
-        if not batch:
-            continue
-        table = table_of(entity)
-        keys = set(batch[0])
-        groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
-        for values in batch:
-            groups[frozenset(values)].append(values)
-        for names, group in groups.items():
-            keys = set(names)
-            stmt = sqlite_insert(table)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[table.c.id],
-                set_={name: stmt.excluded[name] for name in keys if name != "id"},
-                where=table.c.version <= stmt.excluded.version,
-            )
-            session.execute(stmt, group)
+        decoded = by_entity.get(entity)
+        if decoded:
+            _write(session, table_of(entity), decoded)
     return touched
+
+
+def _write(session: Session, table: Table, batch: dict[str, dict[str, Any]]) -> None:
+    held: dict[str, Any] = {}
+    ids = list(batch)
+    for start in range(0, len(ids), 500):
+        query = select(table).where(table.c.id.in_(ids[start : start + 500]))
+        held.update((r.id, r) for r in session.execute(query))
+    inserts: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    updates: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    for row_id, values in batch.items():
+        old = held.get(row_id)
+        if old is None:
+            inserts[frozenset(values)].append(values)
+            continue
+        if old.version > values["version"]:
+            continue  # the device already has a newer copy
+        changed = {k: v for k, v in values.items() if k != "id" and old._mapping[k] != v}
+        if changed:
+            updates[frozenset(changed)].append({"where_id": row_id, **changed})
+    for names, group in inserts.items():
+        stmt = sqlite_insert(table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.id],
+            set_={name: stmt.excluded[name] for name in names if name != "id"},
+            where=table.c.version <= stmt.excluded.version,
+        )
+        session.execute(stmt, group)
+    for names, group in updates.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("where_id"))
+            .values({name: bindparam(name) for name in names})
+        )
+        session.connection().execute(statement, group)
 
 
 def remove_rows(session: Session, removals: Iterable[Removal]) -> set[Key]:

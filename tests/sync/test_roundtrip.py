@@ -127,3 +127,29 @@ def test_retry_after_a_lost_response_never_duplicates(devices, server):
 
     with server.db.sessions() as s:
         assert len(list(s.scalars(select(ChangeLog).where(ChangeLog.row_id == account)))) == 2
+
+
+def test_own_edits_are_not_sent_back_yet_the_device_holds_the_server_versions(devices, server):
+    alice, boss = devices["alice"], devices["boss"]
+    account = create(alice, Account, name="回声测试", owner_id=alice.user_id)
+    alice.sync()
+    edit(alice, Account, account, notes="first")
+    edit(alice, Account, account, phone="021-5555")
+    report = alice.sync()
+    assert report.applied == report.pushed > 0
+    assert report.pulled == 0  # nothing anyone else changed
+    with server.db.sessions() as s:
+        on_server = s.get(Account, account).values()
+    assert row(alice, Account, account) == on_server
+    # Someone else's change to the same row still comes down, merged with alice's.
+    boss.sync()
+    edit(boss, Account, account, city="上海")
+    boss.sync()
+    edit(alice, Account, account, notes="second")
+    report = alice.sync()
+    assert report.pulled >= 1
+    with server.db.sessions() as s:
+        on_server = s.get(Account, account).values()
+    mine = row(alice, Account, account)
+    assert mine == on_server
+    assert (mine["city"], mine["notes"], mine["phone"]) == ("上海", "second", "021-5555")
