@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:16:21.729519
+Create Date: 2026-11-27 13:02:24.453459
 """
 
 from __future__ import annotations
@@ -147,6 +147,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_account'))
     )
     with op.batch_alter_table('account', schema=None) as batch_op:
+        batch_op.create_index('ix_account_list', ['deleted_at', 'name', 'id'], unique=False)
         batch_op.create_index('ix_account_name', ['name'], unique=False)
         batch_op.create_index('ix_account_owner_id', ['owner_id'], unique=False)
         batch_op.create_index('ix_account_parent_id', ['parent_id'], unique=False)
@@ -763,6 +764,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_account_parent_id')
         batch_op.drop_index('ix_account_owner_id')
         batch_op.drop_index('ix_account_name')
+        batch_op.drop_index('ix_account_list')
 
     op.drop_table('account')
     op.drop_table('user')

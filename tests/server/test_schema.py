@@ -1,0 +1,57 @@
+"""The server's schema after its Alembic upgrade is the synced models plus its own tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from desktop.domain.models import SYNCED
+from server.db import DEVICE_ONLY, default_url, open_server_database, target_metadata
+from tests.sync.test_postgres import pg_url
+
+__all__ = ["pg_url"]
+
+
+def _server_only(obj: Any, name: str | None, type_: str, reflected: bool, other: Any) -> bool:
+    if type_ == "table" and name in DEVICE_ONLY:
+        return False
+    # The server's own index on every synced table's version is checked below.
+    return not (type_ == "index" and name is not None and name.startswith("ix_srv_version_"))
+
+
+def _check(url: str) -> None:
+    database = open_server_database(url)
+    try:
+        with database.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "compare_type": True,
+                    "include_object": _server_only,
+                    "target_metadata": target_metadata(),
+                },
+            )
+            assert compare_metadata(context, target_metadata()) == []
+            inspector = inspect(connection)
+            tables = set(inspector.get_table_names())
+            for name in SYNCED:
+                indexes = {i["name"] for i in inspector.get_indexes(name)}
+                assert f"ix_srv_version_{name}" in indexes, name
+        assert not tables & DEVICE_ONLY  # no outbox or device state on the server
+        assert {t for m in target_metadata() for t in m.tables} - DEVICE_ONLY <= tables
+    finally:
+        database.dispose()
+
+
+def test_sqlite_schema_after_upgrade_equals_the_models(tmp_path: Path) -> None:
+    _check(default_url(tmp_path))
+
+
+@pytest.mark.postgres
+def test_postgres_schema_after_upgrade_equals_the_models(pg_url: str) -> None:
+    _check(pg_url)
