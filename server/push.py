@@ -291,9 +291,10 @@ class _Writer:
         if row is None:
             raise Rejected(f"{model.label} {m.row_id} does not exist on the server")
         if m.op == "insert":
-            # The same id created twice (a deterministic id, or a replayed device):
-            # merge as an edit made on top of nothing.
-            return self._update(m, row, values, {}, base_default=0)
+            # The same id created twice (a policy's key-derived id, a replayed device):
+            # both sides set every field from nothing, so equal values merge and a
+            # different value is a conflict (base -1: older than any server version).
+            return self._update(m, row, values, {}, base_default=-1)
         if m.op == "update":
             return self._update(m, row, values, m.base_versions, base_default=m.base_row_version)
         if m.op == "delete":

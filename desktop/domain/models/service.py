@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
@@ -50,3 +51,18 @@ class Policy(Synced):
 
     key: Mapped[str] = mapped_column(String(40), unique=True)
     value: Mapped[Any] = mapped_column(JSONText)
+
+    def __init__(self, **values: Any) -> None:
+        # Two managers creating the same key offline create the same row: the server
+        # merges the second as an edit (or a conflict) instead of refusing a duplicate key.
+        if "id" not in values and isinstance(values.get("key"), str):
+            values["id"] = policy_id(values["key"])
+        super().__init__(**values)
+
+
+POLICY_IDS = uuid.UUID("6f1c2a9e-2d4b-5c3e-9a7f-0b8e4d1c6a52")
+
+
+def policy_id(key: str) -> str:
+    """The id every device gives the policy ``key`` (UUID5: the same everywhere)."""
+    return str(uuid.uuid5(POLICY_IDS, key))
