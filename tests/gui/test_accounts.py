@@ -279,6 +279,12 @@ def open_and_wait(qtbot: Any, page: Any, account_id: str) -> None:
     )
 
 
+def click_when_laid_out(qtbot: Any, button: Any) -> None:
+    """Click as a user would: once the button is on screen with its size."""
+    qtbot.waitUntil(lambda: button.isVisible() and button.width() > 10)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def test_a_rep_claims_a_pool_account_until_the_limit(qtbot: Any, page: Any) -> None:
     ctx = page.ctx
     first = add_account(ctx, name="公海客户甲有限公司", owner_id=None)
@@ -288,14 +294,13 @@ def test_a_rep_claims_a_pool_account_until_the_limit(qtbot: Any, page: Any) -> N
         uow.update(policy, {"value": {**policy.value, "claim_limit": 1}})
     open_and_wait(qtbot, page, first)
     detail = page.detail
-    assert detail.claim_button.isVisible()
     assert "public pool" in detail.owner_label.text()
-    qtbot.mouseClick(detail.claim_button, Qt.MouseButton.LeftButton)
+    click_when_laid_out(qtbot, detail.claim_button)
     qtbot.waitUntil(lambda: page.notice.text() == "You now own 公海客户甲有限公司.")
     qtbot.waitUntil(lambda: detail.owner_label.text() == f"Owner: {ctx.user_name}")
     assert not detail.claim_button.isVisible()
     open_and_wait(qtbot, page, second)
-    qtbot.mouseClick(detail.claim_button, Qt.MouseButton.LeftButton)
+    click_when_laid_out(qtbot, detail.claim_button)
     qtbot.waitUntil(lambda: page.notice.text().startswith("You already hold 1 accounts"))
     with ctx.db.sessions() as session:
         assert session.get(Account, second).owner_id is None
@@ -351,13 +356,11 @@ def test_files_are_added_opened_and_refused_when_too_large(
     page.detail.file_add_requested.emit(str(licence), "business_licence")
     qtbot.waitUntil(lambda: page.detail.files_model.rowCount() == 1)
     view = page.detail.files_view
+    page.detail.tabs.setCurrentIndex(page.detail.tabs.indexOf(view.parentWidget()))
     assert view.model().data(view.model().index(0, 0)) == "营业执照.pdf"
     assert view.model().data(view.model().index(0, 1)) == "Business licence"
     view.selectRow(0)
-    qtbot.mouseClick(
-        page.detail.findChild(type(page.detail.save_button), "file-open"),
-        Qt.MouseButton.LeftButton,
-    )
+    click_when_laid_out(qtbot, page.detail.findChild(type(page.detail.save_button), "file-open"))
     qtbot.waitUntil(lambda: len(opened) == 1)
     stored = Path(opened[0])
     assert stored.read_bytes() == b"%PDF-1.4 licence"
@@ -370,7 +373,6 @@ def test_files_are_added_opened_and_refused_when_too_large(
     qtbot.waitUntil(lambda: message.text() != "")
     assert message.text() == "the file is 3.0 MB; attachments may be at most 1 MB"
     assert page.detail.files_model.rowCount() == 1
-    page.detail.tabs.setCurrentIndex(page.detail.tabs.indexOf(view.parentWidget()))
     screenshot(page, "accounts_files_en")
 
 
@@ -384,18 +386,14 @@ def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: 
     detail.parent_search.setText("星河集团")
     qtbot.waitUntil(lambda: detail.parent_choice.findData(group) >= 0)
     detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(group))
-    qtbot.mouseClick(
-        detail.findChild(type(detail.save_button), "group-parent-set"), Qt.MouseButton.LeftButton
-    )
+    click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.parent_label.text() == "星河集团有限公司")
     screenshot(page, "accounts_group_en")
     open_and_wait(qtbot, page, group)
     detail.parent_search.setText("星河华南")
     qtbot.waitUntil(lambda: detail.parent_choice.findData(member) >= 0)
     detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(member))
-    qtbot.mouseClick(
-        detail.findChild(type(detail.save_button), "group-parent-set"), Qt.MouseButton.LeftButton
-    )
+    click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.parent_error.text() == "would make the group a loop")
     with ctx.db.sessions() as session:
         assert session.get(Account, group).parent_id is None

@@ -58,6 +58,7 @@ class AccountsPage(Page):
         self._undo: tuple[str, Callable[[UnitOfWork], Any]] | None = None
         self._pending_select: str | None = None
         self.loaded = False
+        self._started_rest = False  # filter choices and pool upkeep, after the first rows
         self.model = AccountTableModel(self._fetch_rows, self, fetch_rest=self._fetch_rest)
         self.total: int | None = None  # accounts in the list; None while counting
 
@@ -318,6 +319,9 @@ class AccountsPage(Page):
             self.reload()
 
     def _after_first_load(self) -> None:
+        if self._started_rest or not self.isVisible():  # (closed meanwhile: next time)
+            return
+        self._started_rest = True
         self._load_choices()
         self._return_neglected()
 
@@ -505,9 +509,8 @@ class AccountsPage(Page):
         query = self.query
 
         def done(head: accounts.AccountList) -> None:
-            if not self.loaded:  # the list first, then what can wait behind it
-                self.loaded = True
-                QTimer.singleShot(0, self, self._after_first_load)
+            first = not self.loaded
+            self.loaded = True
             self.total = head.total
             self.model.set_ids(head.ids, complete=head.total == len(head.ids))
             self._update_status()
@@ -520,6 +523,8 @@ class AccountsPage(Page):
             if self._pending_select:
                 self.select_account(self._pending_select)
                 self._pending_select = None
+            if first and not head.ids:
+                self._after_first_load()
 
         self.ctx.tasks.read(lambda s: accounts.list_accounts(s, query), done, key=LIST_KEY)
 
@@ -538,7 +543,12 @@ class AccountsPage(Page):
         self.ctx.tasks.read(lambda s: accounts.account_ids(s, query), done, key="accounts-rest")
 
     def _fetch_rows(self, ids: list[str], deliver: Callable[[dict[str, AccountRow]], None]) -> None:
-        self.ctx.tasks.read(lambda s: accounts.account_rows(s, ids), deliver)
+        def arrived(rows: dict[str, AccountRow]) -> None:
+            deliver(rows)
+            if not self._started_rest:  # the first rows are on screen: now the rest
+                QTimer.singleShot(0, self, self._after_first_load)
+
+        self.ctx.tasks.read(lambda s: accounts.account_rows(s, ids), arrived)
 
     def _update_status(self) -> None:
         if self.total is None:
