@@ -430,7 +430,7 @@ def list_accounts(
         total = len(ids)
     elif found is not None and found.narrow:
         total = found.count if not filtered else _count(session, where)
-    elif found is None and not filtered:  # the list index counts 100k in a few ms
+    elif found is None:  # an index or a table scan counts 100k in 5-15 ms
         total = _count(session, where)
     return AccountList(ids, total)
 
@@ -458,6 +458,10 @@ def count_accounts(session: Session, query: AccountQuery, *, now: dt.datetime | 
 
 
 def _count(session: Session, where: list[Any]) -> int:
+    if len(where) > 1:
+        # With filters, one pass over the table (~13 ms at 100k) beats the list index,
+        # which would fetch each row it holds from the table (~110 ms).
+        where = [text("+account.deleted_at IS NULL"), *where[1:]]
     return int(session.scalar(select(func.count()).select_from(Account).where(*where)) or 0)
 
 
