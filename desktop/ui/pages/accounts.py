@@ -143,7 +143,7 @@ class AccountsPage(Page):
             rows=lambda: by_ids(
                 lambda s, query=self.query: accounts.account_ids(s, query),
                 accounts.account_rows,
-                self.model.rowCount(),
+                self.total if self.total is not None else self.model.rowCount(),
             ),
             scope=self,
         )
