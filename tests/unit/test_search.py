@@ -223,3 +223,18 @@ def test_the_first_screen_is_the_head_of_the_whole_list(
         assert accounts.count_accounts(session, query) == len(every)
         filtered = AccountQuery(text=text, descending=descending, tiers=("C",))
         assert accounts.list_accounts(session, filtered, limit=4).ids == every[:4]
+        assert accounts.count_accounts(session, filtered) == len(every)
+        assert accounts.count_accounts(session, AccountQuery(text=text, tiers=("A",))) == 0
+
+
+def test_the_head_tells_its_total_unless_counting_costs_more(
+    many: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with many.sessions() as session:
+        assert accounts.list_accounts(session, AccountQuery(), limit=4).total == 30
+        assert accounts.list_accounts(session, AccountQuery(tiers=("C",)), limit=4).total == 30
+        assert accounts.list_accounts(session, AccountQuery(text="上海"), limit=4).total == 10
+        monkeypatch.setattr(search_service, "NARROW", 3)
+        broad = AccountQuery(text="测试")
+        assert accounts.list_accounts(session, broad, limit=4).total is None  # counted later
+        assert accounts.count_accounts(session, broad) == 30
