@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, NotFoundError
@@ -103,9 +103,20 @@ class PoolDue:
         return max(0, (self.return_at - now).days)
 
 
+@dataclass(frozen=True)
+class _Owned:
+    id: str
+    name: str
+    owner_id: str
+    tier: str
+    last: dt.datetime
+
+
 def _last_activity(
-    session: Session, owner_ids: Sequence[str] | None
-) -> list[tuple[Account, dt.datetime]]:
+    session: Session, owner_ids: Sequence[str] | None, active_since: dt.datetime
+) -> list[_Owned]:
+    """Owned accounts with their last activity, leaving out those created or claimed
+    after ``active_since`` (their last activity is later still)."""
     last_visit = (
         select(func.max(func.coalesce(Visit.checked_in_at, Visit.planned_start)))
         .where(Visit.account_id == Account.id, Visit.status == "done", Visit.deleted_at.is_(None))
@@ -116,16 +127,27 @@ def _last_activity(
         .where(Task.account_id == Account.id, Task.deleted_at.is_(None))
         .scalar_subquery()
     )
-    stmt = select(Account, last_visit, last_task).where(
-        Account.owner_id.is_not(None), Account.deleted_at.is_(None)
+    stmt = select(
+        Account.id,
+        Account.name,
+        Account.owner_id,
+        Account.tier,
+        Account.created_at,
+        Account.claimed_at,
+        last_visit,
+        last_task,
+    ).where(
+        Account.owner_id.is_not(None),
+        Account.deleted_at.is_(None),
+        Account.created_at <= active_since,
+        or_(Account.claimed_at.is_(None), Account.claimed_at <= active_since),
     )
     if owner_ids is not None:
         stmt = stmt.where(Account.owner_id.in_(list(owner_ids)))
     result = []
-    for account, visit_at, task_at in session.execute(stmt):
-        candidates = [account.created_at, account.claimed_at, visit_at, task_at]
-        moments = [_aware(c) for c in candidates if c is not None]
-        result.append((account, max(moments)))
+    for account_id, name, owner_id, tier, *moments in session.execute(stmt):
+        last = max(_aware(m) for m in moments if m is not None)
+        result.append(_Owned(account_id, name, str(owner_id), tier, last))
     return result
 
 
@@ -146,15 +168,20 @@ def neglected(
     """Owned accounts whose return date is at most ``within_days`` away (0: overdue)."""
     days = policy(session).return_days
     due: list[PoolDue] = []
-    for account, last in _last_activity(session, owner_ids):
-        limit = days.get(account.tier)
+    limits = [d for d in days.values() if d]
+    if not limits:
+        return due
+    # Nothing created or claimed within the shortest return period can be due: a
+    # freshly loaded database costs one pass over the table, no per-account look-ups.
+    active_since = now + dt.timedelta(days=within_days) - dt.timedelta(days=min(limits))
+    for owned in _last_activity(session, owner_ids, active_since):
+        limit = days.get(owned.tier)
         if not limit:
             continue
-        return_at = last + dt.timedelta(days=limit)
+        return_at = owned.last + dt.timedelta(days=limit)
         if return_at <= now + dt.timedelta(days=within_days):
-            assert account.owner_id is not None
             due.append(
-                PoolDue(account.id, account.name, account.owner_id, account.tier, last, return_at)
+                PoolDue(owned.id, owned.name, owned.owner_id, owned.tier, owned.last, return_at)
             )
     return sorted(due, key=lambda d: (d.return_at, d.name))
 
