@@ -307,14 +307,19 @@ def test_a_rep_claims_a_pool_account_until_the_limit(qtbot: Any, page: Any) -> N
 
 
 def test_idle_accounts_go_back_to_the_pool_and_the_owner_is_warned(
-    qtbot: Any, app_context: Any
+    qtbot: Any, app_context: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from desktop.ui.pages import accounts as accounts_page
     from desktop.ui.pages.accounts import AccountsPage
+
+    monkeypatch.setattr(accounts_page, "RETURN_BATCH", 1)  # a backlog goes in batches
 
     ctx = app_context
     gone = add_account(ctx, name="长期未拜访有限公司", tier="C", owner_id=ctx.user_id)
+    also_gone = add_account(ctx, name="久未联系有限公司", tier="C", owner_id=ctx.user_id)
     soon = add_account(ctx, name="即将回收科技有限公司", tier="C", owner_id=ctx.user_id)
     make_idle(ctx, gone, days=130)  # C accounts go back after 120 days
+    make_idle(ctx, also_gone, days=125)
     make_idle(ctx, soon, days=116)
     widget = AccountsPage(ctx)
     qtbot.addWidget(widget)
@@ -326,7 +331,9 @@ def test_idle_accounts_go_back_to_the_pool_and_the_owner_is_warned(
     assert "即将回收科技有限公司" in banner
     assert "长期未拜访有限公司" not in banner
     assert "1 of your accounts go back to the public pool within a week" in banner
-    assert widget.notice.text().startswith("1 account(s) went back to the public pool")
+    qtbot.waitUntil(
+        lambda: widget.notice.text().startswith("2 account(s) went back to the public pool")
+    )
     with ctx.db.sessions() as session:
         assert session.get(Account, gone).owner_id is None
         assert session.get(Account, soon).owner_id == ctx.user_id

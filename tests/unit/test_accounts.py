@@ -267,6 +267,21 @@ def test_neglected_accounts_warn_a_week_before_then_return(db: Database) -> None
         assert accounts.get_account(session, account_id)["owner_id"] is None
 
 
+def test_a_backlog_goes_back_to_the_pool_in_batches_most_overdue_first(db: Database) -> None:
+    _pool_policy(db, 10)
+    rep = make_user(db, "lijun")
+    ids = []
+    for days in (40, 60, 50):
+        with unit_of_work(db.sessions, rep, now=lambda d=days: NOW - dt.timedelta(days=d)) as uow:
+            ids.append(
+                accounts.create_account(uow, {"name": f"冷门{days}有限公司", "owner_id": rep})
+            )
+    with unit_of_work(db.sessions, None, now=lambda: NOW) as uow:
+        assert pool.return_neglected(uow, limit=2) == [ids[1], ids[2]]
+    with unit_of_work(db.sessions, None, now=lambda: NOW) as uow:
+        assert pool.return_neglected(uow, limit=2) == [ids[0]]
+
+
 def test_a_visit_resets_the_return_clock(db: Database) -> None:
     _pool_policy(db, 10)
     rep = make_user(db, "lijun")

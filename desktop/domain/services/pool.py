@@ -197,10 +197,13 @@ def due_soon(
     ]
 
 
-def return_neglected(uow: UnitOfWork, *, owner_ids: Sequence[str] | None = None) -> list[str]:
-    """Send overdue accounts back to the pool; returns their ids."""
+def return_neglected(
+    uow: UnitOfWork, *, owner_ids: Sequence[str] | None = None, limit: int | None = None
+) -> list[str]:
+    """Send overdue accounts back to the pool (at most ``limit``, the most overdue
+    first, so a long backlog goes in short transactions); returns their ids."""
     returned = []
-    for item in neglected(uow.session, uow.now, owner_ids=owner_ids):
+    for item in neglected(uow.session, uow.now, owner_ids=owner_ids)[:limit]:
         account = uow.session.get(Account, item.account_id)
         assert account is not None
         uow.update(account, {"owner_id": None, "claimed_at": None})

@@ -48,6 +48,7 @@ from desktop.ui.pages.base import Page, heading
 
 LIST_KEY = "accounts-list"
 COUNT_KEY = "accounts-count"
+RETURN_BATCH = 200  # accounts sent back to the pool per write
 STATE_FILE = "ui-state.ini"
 
 
@@ -327,24 +328,29 @@ class AccountsPage(Page):
 
     # -- public pool (公海) --------------------------------------------------------------
 
-    def _return_neglected(self) -> None:
+    def _return_neglected(self, returned_so_far: int = 0) -> None:
         """Accounts idle past the pool policy go back to the pool (a rep's own; on a
-        manager's device, the team's); then the owner's warnings are shown."""
+        manager's device, the team's), a batch per write so other saves are not kept
+        waiting; then the owner's warnings are shown."""
         if self.ctx.user_id is None:
             return
         owners = None if self.ctx.is_manager else [self.ctx.user_id]
 
         def run(uow: UnitOfWork) -> list[str]:
-            return pool.return_neglected(uow, owner_ids=owners)
+            return pool.return_neglected(uow, owner_ids=owners, limit=RETURN_BATCH)
 
         def done(returned: list[str]) -> None:
-            if returned:
+            total = returned_so_far + len(returned)
+            if len(returned) == RETURN_BATCH:
+                self._return_neglected(total)
+                return
+            if total:
                 self.notice.setText(
                     self.tr(
                         "%n account(s) went back to the public pool (no visit or follow-up "
                         "in time).",
                         "",
-                        len(returned),
+                        total,
                     )
                 )
             self._load_due_soon()
