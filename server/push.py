@@ -29,7 +29,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain import codec
-from desktop.domain.models import SYNC_COLUMNS, SYNCED, Account, Order, Quote, Synced, User
+from desktop.domain.models import (
+    SYNC_COLUMNS,
+    SYNCED,
+    Account,
+    AccountTeamMember,
+    Order,
+    Quote,
+    Synced,
+    User,
+)
 from desktop.domain.models.types import utcnow
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
@@ -286,6 +295,8 @@ class _Writer:
         if not self.careful and (m.entity in CAREFUL_ENTITIES or m.op == "restore"):
             raise _NeedsCare
         row = self._row(model, m.row_id)
+        if model is AccountTeamMember:
+            self._check_account_team(m, row, values)
         if m.op == "insert" and row is None:
             return self._insert(m, model, values)
         if row is None:
@@ -321,6 +332,37 @@ class _Writer:
             raise Rejected(f"only an administrator may change {model.label}s")
         if name in scope.CATALOG and self.viewer.role != "manager":
             raise Rejected(f"only a manager may change the {model.label} catalog")
+
+    def _check_account_team(self, m: Mutation, row: Synced | None, values: dict[str, Any]) -> None:
+        """Who may change an account team, decided on the rows before the write.
+
+        A membership grants access to its account, so the scope check made after the
+        write would let a row authorize itself. Only the account's owner, a manager of
+        the owner's team (any manager for a pool account) or an admin adds, edits,
+        restores or removes members, for the account the row is in now and the one it
+        would be in after the write; a rep may always leave a team themselves.
+        """
+        if self.viewer.is_admin:
+            return
+        old_account = getattr(row, "account_id", None)
+        if m.op == "delete" and getattr(row, "user_id", None) == self.viewer.user_id:
+            return
+        accounts = {values.get("account_id", old_account), old_account} - {None}
+        for account_id in accounts:
+            if not self._runs_team(str(account_id)):
+                raise Rejected(
+                    "only the account's owner or their manager may change its account team"
+                )
+
+    def _runs_team(self, account_id: str) -> bool:
+        account = self._row(Account, account_id)
+        if not isinstance(account, Account) or account.deleted_at is not None:
+            return False
+        if account.owner_id is None:
+            return self.viewer.role == "manager"
+        if account.owner_id == self.viewer.user_id:
+            return True
+        return self.viewer.role == "manager" and account.owner_id in self.scope.owners()
 
     def _writable(self, model: type[Synced], row_id: str) -> bool:
         """After a flush: the database's answer (careful path only)."""
