@@ -5,11 +5,19 @@ account's Complaints tab, the visit briefing, the rules), and opportunity stages
 dashboard, the quote editor). All are translated in one context, "Labels", so a word
 has one Chinese text everywhere. Workbooks, which the CLI writes without Qt, take
 their words from ``desktop.reports.labels`` instead; a test keeps the two in step.
+
+Also the name of every synced field as a person reads it (``field_label``: one table
+per entity over the fields most entities share) and the word for any enumerated
+value (``value_label``), for screens that show fields generically, such as sync
+conflicts and rejected edits.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def complaint_label(code: str) -> str:
@@ -55,3 +63,245 @@ def stage_label(stage: str) -> str:
         "lost": translate("Labels", "Lost"),
     }
     return stages.get(stage, stage)
+
+
+# Fields most entities share, then each entity's own (which win over the shared ones).
+SHARED_FIELDS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
+    "owner_id": QT_TRANSLATE_NOOP("Labels", "Owner"),
+    "account_id": QT_TRANSLATE_NOOP("Labels", "Account"),
+    "contact_id": QT_TRANSLATE_NOOP("Labels", "Contact"),
+    "order_id": QT_TRANSLATE_NOOP("Labels", "Order"),
+    "quote_id": QT_TRANSLATE_NOOP("Labels", "Quote"),
+    "opportunity_id": QT_TRANSLATE_NOOP("Labels", "Opportunity"),
+    "product_id": QT_TRANSLATE_NOOP("Labels", "Product"),
+    "visit_id": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "user_id": QT_TRANSLATE_NOOP("Labels", "User"),
+    "team_id": QT_TRANSLATE_NOOP("Labels", "Team"),
+    "manager_id": QT_TRANSLATE_NOOP("Labels", "Manager"),
+    "price_list_id": QT_TRANSLATE_NOOP("Labels", "Price list"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "amount": QT_TRANSLATE_NOOP("Labels", "Amount"),
+    "currency": QT_TRANSLATE_NOOP("Labels", "Currency"),
+    "title": QT_TRANSLATE_NOOP("Labels", "Title"),
+    "description": QT_TRANSLATE_NOOP("Labels", "Description"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Labels", "Email"),
+    "tier": QT_TRANSLATE_NOOP("Labels", "Tier"),
+    "role": QT_TRANSLATE_NOOP("Labels", "Role"),
+    "category": QT_TRANSLATE_NOOP("Labels", "Category"),
+    "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
+    "unit_price": QT_TRANSLATE_NOOP("Labels", "Unit price"),
+    "discount_pct": QT_TRANSLATE_NOOP("Labels", "Discount"),
+    "tax_rate": QT_TRANSLATE_NOOP("Labels", "Tax rate"),
+    "number": QT_TRANSLATE_NOOP("Labels", "Number"),
+    "active": QT_TRANSLATE_NOOP("Labels", "In use"),
+    "period": QT_TRANSLATE_NOOP("Labels", "Period"),
+    "created_by": QT_TRANSLATE_NOOP("Labels", "Created by"),
+    "updated_by": QT_TRANSLATE_NOOP("Labels", "Changed by"),
+}
+ENTITY_FIELDS: dict[str, dict[str, str]] = {
+    "account": {
+        "short_name": QT_TRANSLATE_NOOP("Labels", "Short name"),
+        "credit_code": QT_TRANSLATE_NOOP("Labels", "Credit code"),
+        "industry": QT_TRANSLATE_NOOP("Labels", "Industry"),
+        "province": QT_TRANSLATE_NOOP("Labels", "Province"),
+        "city": QT_TRANSLATE_NOOP("Labels", "City"),
+        "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+        "website": QT_TRANSLATE_NOOP("Labels", "Website"),
+        "parent_id": QT_TRANSLATE_NOOP("Labels", "Parent account"),
+        "potential": QT_TRANSLATE_NOOP("Labels", "Potential"),
+        "tags": QT_TRANSLATE_NOOP("Labels", "Tags"),
+        "duplicate_reason": QT_TRANSLATE_NOOP("Labels", "Why it is not a duplicate"),
+        "claimed_at": QT_TRANSLATE_NOOP("Labels", "Claimed at"),
+    },
+    "account_team_member": {"user_id": QT_TRANSLATE_NOOP("Labels", "Team member")},
+    "contact": {
+        "title": QT_TRANSLATE_NOOP("Labels", "Job title"),
+        "department": QT_TRANSLATE_NOOP("Labels", "Department"),
+        "role": QT_TRANSLATE_NOOP("Labels", "Role in the decision"),
+        "is_primary": QT_TRANSLATE_NOOP("Labels", "Primary contact"),
+        "mobile": QT_TRANSLATE_NOOP("Labels", "Mobile"),
+        "wechat": QT_TRANSLATE_NOOP("Labels", "WeChat"),
+        "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday"),
+    },
+    "attachment": {
+        "parent_entity": QT_TRANSLATE_NOOP("Labels", "Attached to"),
+        "parent_id": QT_TRANSLATE_NOOP("Labels", "Attached to"),
+        "filename": QT_TRANSLATE_NOOP("Labels", "File name"),
+        "content_hash": QT_TRANSLATE_NOOP("Labels", "Content"),
+        "size": QT_TRANSLATE_NOOP("Labels", "Size"),
+        "mime_type": QT_TRANSLATE_NOOP("Labels", "File type"),
+        "kind": QT_TRANSLATE_NOOP("Labels", "Kind of file"),
+    },
+    "user": {
+        "username": QT_TRANSLATE_NOOP("Labels", "User name"),
+        "display_name": QT_TRANSLATE_NOOP("Labels", "Display name"),
+        "rep_code": QT_TRANSLATE_NOOP("Labels", "Rep code"),
+    },
+    "product": {
+        "sku": QT_TRANSLATE_NOOP("Labels", "SKU"),
+        "specification": QT_TRANSLATE_NOOP("Labels", "Specification"),
+        "list_price": QT_TRANSLATE_NOOP("Labels", "List price"),
+        "max_discount_pct": QT_TRANSLATE_NOOP("Labels", "Maximum discount"),
+        "floor_price": QT_TRANSLATE_NOOP("Labels", "Floor price"),
+    },
+    "price_list": {
+        "valid_from": QT_TRANSLATE_NOOP("Labels", "Valid from"),
+        "valid_to": QT_TRANSLATE_NOOP("Labels", "Valid to"),
+    },
+    "opportunity": {
+        "stage": QT_TRANSLATE_NOOP("Labels", "Stage"),
+        "probability": QT_TRANSLATE_NOOP("Labels", "Probability"),
+        "close_date": QT_TRANSLATE_NOOP("Labels", "Close date"),
+    },
+    "quote": {
+        "revision": QT_TRANSLATE_NOOP("Labels", "Revision"),
+        "previous_id": QT_TRANSLATE_NOOP("Labels", "Previous revision"),
+        "is_latest": QT_TRANSLATE_NOOP("Labels", "Latest revision"),
+        "issued_on": QT_TRANSLATE_NOOP("Labels", "Issued on"),
+        "valid_until": QT_TRANSLATE_NOOP("Labels", "Valid until"),
+        "payment_terms": QT_TRANSLATE_NOOP("Labels", "Payment terms"),
+        "delivery_terms": QT_TRANSLATE_NOOP("Labels", "Delivery terms"),
+        "discount_pct": QT_TRANSLATE_NOOP("Labels", "Quote discount"),
+        "subtotal": QT_TRANSLATE_NOOP("Labels", "Subtotal"),
+        "tax_total": QT_TRANSLATE_NOOP("Labels", "Tax"),
+        "total": QT_TRANSLATE_NOOP("Labels", "Total"),
+        "approval_reasons": QT_TRANSLATE_NOOP("Labels", "Why approval is needed"),
+        "justification": QT_TRANSLATE_NOOP("Labels", "Justification"),
+        "decided_by": QT_TRANSLATE_NOOP("Labels", "Decided by"),
+        "decided_at": QT_TRANSLATE_NOOP("Labels", "Decided at"),
+        "decision_note": QT_TRANSLATE_NOOP("Labels", "Decision note"),
+        "sent_at": QT_TRANSLATE_NOOP("Labels", "Sent at"),
+        "accepted_at": QT_TRANSLATE_NOOP("Labels", "Accepted at"),
+    },
+    "quote_line": {
+        "position": QT_TRANSLATE_NOOP("Labels", "Position"),
+        "quantity": QT_TRANSLATE_NOOP("Labels", "Quantity"),
+    },
+    "sales_order": {
+        "order_date": QT_TRANSLATE_NOOP("Labels", "Order date"),
+        "expected_delivery": QT_TRANSLATE_NOOP("Labels", "Expected delivery"),
+        "delivery_status": QT_TRANSLATE_NOOP("Labels", "Delivery"),
+        "payment_due": QT_TRANSLATE_NOOP("Labels", "Payment due"),
+    },
+    "delivery": {"delivered_on": QT_TRANSLATE_NOOP("Labels", "Delivered on")},
+    "payment": {
+        "received_on": QT_TRANSLATE_NOOP("Labels", "Received on"),
+        "method": QT_TRANSLATE_NOOP("Labels", "Payment method"),
+    },
+    "complaint": {
+        "severity": QT_TRANSLATE_NOOP("Labels", "Severity"),
+        "opened_at": QT_TRANSLATE_NOOP("Labels", "Opened at"),
+        "sla_due_at": QT_TRANSLATE_NOOP("Labels", "SLA due"),
+        "resolved_at": QT_TRANSLATE_NOOP("Labels", "Resolved at"),
+        "resolution": QT_TRANSLATE_NOOP("Labels", "Resolution"),
+        "satisfaction": QT_TRANSLATE_NOOP("Labels", "Satisfaction"),
+    },
+    "policy": {
+        "key": QT_TRANSLATE_NOOP("Labels", "Rule"),
+        "value": QT_TRANSLATE_NOOP("Labels", "Settings"),
+    },
+    "visit": {
+        "contact_ids": QT_TRANSLATE_NOOP("Labels", "Contacts"),
+        "visit_type": QT_TRANSLATE_NOOP("Labels", "Type"),
+        "purpose": QT_TRANSLATE_NOOP("Labels", "Purpose"),
+        "planned_start": QT_TRANSLATE_NOOP("Labels", "Planned start"),
+        "planned_minutes": QT_TRANSLATE_NOOP("Labels", "Planned minutes"),
+        "location": QT_TRANSLATE_NOOP("Labels", "Location"),
+        "checked_in_at": QT_TRANSLATE_NOOP("Labels", "Checked in at"),
+        "checkin_location": QT_TRANSLATE_NOOP("Labels", "Check-in location"),
+        "actual_end": QT_TRANSLATE_NOOP("Labels", "Ended at"),
+        "outcome": QT_TRANSLATE_NOOP("Labels", "Outcome"),
+        "report": QT_TRANSLATE_NOOP("Labels", "Call report"),
+        "next_steps": QT_TRANSLATE_NOOP("Labels", "Next steps"),
+        "competitors": QT_TRANSLATE_NOOP("Labels", "Competitors"),
+    },
+    "task": {
+        "due_date": QT_TRANSLATE_NOOP("Labels", "Due date"),
+        "done_at": QT_TRANSLATE_NOOP("Labels", "Done at"),
+    },
+    "weekly_report": {
+        "week_start": QT_TRANSLATE_NOOP("Labels", "Week of"),
+        "summary": QT_TRANSLATE_NOOP("Labels", "Summary"),
+        "next_week_plan": QT_TRANSLATE_NOOP("Labels", "Plan for next week"),
+        "submitted_at": QT_TRANSLATE_NOOP("Labels", "Submitted at"),
+        "manager_comment": QT_TRANSLATE_NOOP("Labels", "Manager's comment"),
+        "commented_by": QT_TRANSLATE_NOOP("Labels", "Commented by"),
+    },
+}
+
+
+def field_label(entity: str, field: str) -> str:
+    """A synced field's name as the user reads it ("notes" -> "Notes" / "备注")."""
+    source = ENTITY_FIELDS.get(entity, {}).get(field) or SHARED_FIELDS.get(field)
+    if source is None:  # a field added later: readable, untranslated
+        words = field.removesuffix("_id").removesuffix("_ids").replace("_", " ")
+        return words[:1].upper() + words[1:]
+    return QCoreApplication.translate("Labels", source)
+
+
+def _role(code: str) -> str:
+    words = {
+        "rep": QCoreApplication.translate("Labels", "Sales rep"),
+        "manager": QCoreApplication.translate("Labels", "Manager"),
+        "admin": QCoreApplication.translate("Labels", "Administrator"),
+        "member": QCoreApplication.translate("Labels", "Team member"),
+    }
+    return words.get(code, code)
+
+
+def _delivery(code: str) -> str:
+    words = {
+        "pending": QCoreApplication.translate("Labels", "Not delivered"),
+        "partial": QCoreApplication.translate("Labels", "Partly delivered"),
+        "delivered": QCoreApplication.translate("Labels", "Delivered"),
+    }
+    return words.get(code, code)
+
+
+def _payment_method(code: str) -> str:
+    words = {
+        "transfer": QCoreApplication.translate("Labels", "Bank transfer"),
+        "acceptance_bill": QCoreApplication.translate("Labels", "Bank acceptance bill"),
+        "cheque": QCoreApplication.translate("Labels", "Cheque"),
+        "cash": QCoreApplication.translate("Labels", "Cash"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }
+    return words.get(code, code)
+
+
+@functools.cache
+def _enumerations() -> dict[tuple[str, str], Callable[[str], str]]:
+    # The areas' own words where they already have them, so each is written once.
+    from desktop.ui.accounts.model import status_text
+    from desktop.ui.pages.weekly import report_status_label
+    from desktop.ui.quotes.models import status_label as quote_status
+    from desktop.ui.visits.models import outcome_label, status_label, target_label, type_label
+
+    return {
+        ("account", "status"): status_text,
+        ("account_team_member", "role"): _role,
+        ("contact", "role"): target_label,
+        ("attachment", "kind"): target_label,
+        ("user", "role"): _role,
+        ("opportunity", "stage"): stage_label,
+        ("quote", "status"): quote_status,
+        ("sales_order", "delivery_status"): _delivery,
+        ("payment", "method"): _payment_method,
+        ("complaint", "category"): complaint_label,
+        ("complaint", "severity"): complaint_label,
+        ("complaint", "status"): complaint_label,
+        ("visit", "status"): status_label,
+        ("visit", "visit_type"): type_label,
+        ("visit", "outcome"): outcome_label,
+        ("task", "status"): status_label,
+        ("weekly_report", "status"): report_status_label,
+    }
+
+
+def value_label(entity: str, field: str, code: str) -> str | None:
+    """The word for an enumerated field's stored code; None when the field is not one."""
+    words = _enumerations().get((entity, field))
+    return None if words is None else words(code)

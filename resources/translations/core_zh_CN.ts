@@ -269,6 +269,550 @@ A report without customer data was saved to:
       <source>Lost</source>
       <translation>输单</translation>
     </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Opportunity</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>产品</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>经理</translation>
+    </message>
+    <message>
+      <source>Price list</source>
+      <translation>价格表</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>币种</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>描述</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Unit price</source>
+      <translation>单价</translation>
+    </message>
+    <message>
+      <source>Discount</source>
+      <translation>折扣</translation>
+    </message>
+    <message>
+      <source>Tax rate</source>
+      <translation>税率</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>期间</translation>
+    </message>
+    <message>
+      <source>Created by</source>
+      <translation>创建人</translation>
+    </message>
+    <message>
+      <source>Changed by</source>
+      <translation>修改人</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>网站</translation>
+    </message>
+    <message>
+      <source>Parent account</source>
+      <translation>上级客户</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜力</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Why it is not a duplicate</source>
+      <translation>非重复说明</translation>
+    </message>
+    <message>
+      <source>Claimed at</source>
+      <translation>认领时间</translation>
+    </message>
+    <message>
+      <source>Team member</source>
+      <translation>团队成员</translation>
+    </message>
+    <message>
+      <source>Job title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Role in the decision</source>
+      <translation>决策角色</translation>
+    </message>
+    <message>
+      <source>Primary contact</source>
+      <translation>主要联系人</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>WeChat</source>
+      <translation>微信</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Attached to</source>
+      <translation>所属记录</translation>
+    </message>
+    <message>
+      <source>File name</source>
+      <translation>文件名</translation>
+    </message>
+    <message>
+      <source>Content</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>File type</source>
+      <translation>文件类型</translation>
+    </message>
+    <message>
+      <source>Kind of file</source>
+      <translation>文件种类</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>显示名称</translation>
+    </message>
+    <message>
+      <source>Rep code</source>
+      <translation>销售代码</translation>
+    </message>
+    <message>
+      <source>SKU</source>
+      <translation>产品编码</translation>
+    </message>
+    <message>
+      <source>Specification</source>
+      <translation>规格</translation>
+    </message>
+    <message>
+      <source>List price</source>
+      <translation>目录价</translation>
+    </message>
+    <message>
+      <source>Maximum discount</source>
+      <translation>最大折扣</translation>
+    </message>
+    <message>
+      <source>Floor price</source>
+      <translation>底价</translation>
+    </message>
+    <message>
+      <source>Valid from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Valid to</source>
+      <translation>失效日期</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <source>Probability</source>
+      <translation>赢率</translation>
+    </message>
+    <message>
+      <source>Close date</source>
+      <translation>预计成交日期</translation>
+    </message>
+    <message>
+      <source>Revision</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <source>Previous revision</source>
+      <translation>上一版本</translation>
+    </message>
+    <message>
+      <source>Latest revision</source>
+      <translation>最新版本</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>报价日期</translation>
+    </message>
+    <message>
+      <source>Valid until</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Payment terms</source>
+      <translation>付款条件</translation>
+    </message>
+    <message>
+      <source>Delivery terms</source>
+      <translation>交货条件</translation>
+    </message>
+    <message>
+      <source>Quote discount</source>
+      <translation>整单折扣</translation>
+    </message>
+    <message>
+      <source>Subtotal</source>
+      <translation>小计</translation>
+    </message>
+    <message>
+      <source>Tax</source>
+      <translation>税额</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>价税合计</translation>
+    </message>
+    <message>
+      <source>Why approval is needed</source>
+      <translation>需审批原因</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>申请理由</translation>
+    </message>
+    <message>
+      <source>Decided by</source>
+      <translation>审批人</translation>
+    </message>
+    <message>
+      <source>Decided at</source>
+      <translation>审批时间</translation>
+    </message>
+    <message>
+      <source>Decision note</source>
+      <translation>审批意见</translation>
+    </message>
+    <message>
+      <source>Sent at</source>
+      <translation>发送时间</translation>
+    </message>
+    <message>
+      <source>Accepted at</source>
+      <translation>接受时间</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Order date</source>
+      <translation>下单日期</translation>
+    </message>
+    <message>
+      <source>Expected delivery</source>
+      <translation>预计交货日期</translation>
+    </message>
+    <message>
+      <source>Payment due</source>
+      <translation>回款到期</translation>
+    </message>
+    <message>
+      <source>Delivered on</source>
+      <translation>交货日期</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>到账日期</translation>
+    </message>
+    <message>
+      <source>Payment method</source>
+      <translation>付款方式</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Opened at</source>
+      <translation>提出时间</translation>
+    </message>
+    <message>
+      <source>SLA due</source>
+      <translation>SLA 到期</translation>
+    </message>
+    <message>
+      <source>Resolved at</source>
+      <translation>解决时间</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>目的</translation>
+    </message>
+    <message>
+      <source>Planned start</source>
+      <translation>计划开始</translation>
+    </message>
+    <message>
+      <source>Planned minutes</source>
+      <translation>计划时长（分钟）</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Checked in at</source>
+      <translation>签到时间</translation>
+    </message>
+    <message>
+      <source>Check-in location</source>
+      <translation>签到地点</translation>
+    </message>
+    <message>
+      <source>Ended at</source>
+      <translation>结束时间</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Call report</source>
+      <translation>拜访报告</translation>
+    </message>
+    <message>
+      <source>Next steps</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Done at</source>
+      <translation>完成时间</translation>
+    </message>
+    <message>
+      <source>Week of</source>
+      <translation>所在周</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>本周总结</translation>
+    </message>
+    <message>
+      <source>Plan for next week</source>
+      <translation>下周计划</translation>
+    </message>
+    <message>
+      <source>Submitted at</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
+      <source>Manager's comment</source>
+      <translation>经理点评</translation>
+    </message>
+    <message>
+      <source>Commented by</source>
+      <translation>点评人</translation>
+    </message>
+    <message>
+      <source>Sales rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Not delivered</source>
+      <translation>未交货</translation>
+    </message>
+    <message>
+      <source>Partly delivered</source>
+      <translation>部分交货</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已交货</translation>
+    </message>
+    <message>
+      <source>Bank transfer</source>
+      <translation>银行转账</translation>
+    </message>
+    <message>
+      <source>Bank acceptance bill</source>
+      <translation>银行承兑汇票</translation>
+    </message>
+    <message>
+      <source>Cheque</source>
+      <translation>支票</translation>
+    </message>
+    <message>
+      <source>Cash</source>
+      <translation>现金</translation>
+    </message>
   </context>
   <context>
     <name>ListExport</name>

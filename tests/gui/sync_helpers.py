@@ -180,6 +180,17 @@ class WindowDevice:
         self.db.dispose()
 
 
+def sync_and_wait(qtbot: Any, device: WindowDevice) -> None:
+    """Sync ``device`` now (after its queued writes) and wait for the sync to finish."""
+    before = device.sync.status.last_sync
+    device.tasks.wait_idle()
+    device.sync.sync_now()
+    qtbot.waitUntil(
+        lambda: not device.sync.status.syncing and device.sync.status.last_sync != before,
+        timeout=20_000,
+    )
+
+
 def files_containing(root: Path, needle: str) -> list[Path]:
     data = needle.encode("utf-8")
     return [p for p in root.rglob("*") if p.is_file() and data in p.read_bytes()]

@@ -22,17 +22,8 @@ from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
     devices_fixture,
     live_server_fixture,
     memory_keyring_fixture,
+    sync_and_wait,
 )
-
-
-def _sync_and_wait(qtbot: Any, device: WindowDevice) -> None:
-    before = device.sync.status.last_sync
-    device.tasks.wait_idle()
-    device.sync.sync_now()
-    qtbot.waitUntil(
-        lambda: not device.sync.status.syncing and device.sync.status.last_sync != before,
-        timeout=20_000,
-    )
 
 
 def _notes(db: Any, account_id: str) -> str:
@@ -55,7 +46,7 @@ def test_a_conflict_from_another_device_is_settled_in_the_dialog(
             ),
         )
     )
-    _sync_and_wait(qtbot, laptop)
+    sync_and_wait(qtbot, laptop)
     account_id = made["id"]
 
     # The manager changes the notes on the desk; the rep changes them on the laptop.
@@ -68,7 +59,7 @@ def test_a_conflict_from_another_device_is_settled_in_the_dialog(
         laptop.tasks.write(
             lambda uow: records.update(uow, Account, account_id, {"notes": "我：已约周三"})
         )
-        _sync_and_wait(qtbot, laptop)
+        sync_and_wait(qtbot, laptop)
         assert laptop.sync.status.issues == 1
         assert "1 to settle" in laptop.sync.status_text()
 
@@ -77,7 +68,7 @@ def test_a_conflict_from_another_device_is_settled_in_the_dialog(
         qtbot.waitUntil(lambda: page.conflict_model.rowCount() == 1)
         model = page.conflict_model
         assert model.index(0, model.RECORD).data() == "冲突测试有限公司"
-        assert model.index(0, model.FIELD).data() == "notes"
+        assert model.index(0, model.FIELD).data() == "Notes"
         assert model.index(0, model.MINE).data() == "我：已约周三"
         assert model.index(0, model.THEIRS).data() == "经理：下周拜访"
         assert model.index(0, model.BY).data() == "Boss"
@@ -131,7 +122,7 @@ def test_an_edit_to_an_account_handed_over_is_explained(
             "id", records.create(uow, Account, {"name": "移交客户", "tier": "B", "owner_id": alice})
         )
     )
-    _sync_and_wait(qtbot, laptop)
+    sync_and_wait(qtbot, laptop)
     desk = PlainDevice(live_server, tmp_path / "desk", "boss")
     try:
         desk.sync()
@@ -143,7 +134,7 @@ def test_an_edit_to_an_account_handed_over_is_explained(
     laptop.tasks.write(
         lambda uow: records.update(uow, Account, made["id"], {"notes": "交接前的记录"})
     )
-    _sync_and_wait(qtbot, laptop)
+    sync_and_wait(qtbot, laptop)
     page = laptop.window.show_page("sync")
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.rejected_model.rowCount() == 1)

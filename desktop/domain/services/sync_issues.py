@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Boolean, Date, Integer, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import codec
 from desktop.domain.models import SYNCED, OutboxEntry, Synced, SyncIssue, User
+from desktop.domain.models.types import DecimalText, JSONText, Money, UTCDateTime
 from desktop.domain.uow import UnitOfWork
 
 # Columns that name a record for a person, in order of preference.
@@ -25,6 +27,12 @@ OPEN = "open"
 # History rows travel with the edit they describe; their rejection is that edit's.
 QUIET_ENTITIES = ("change_record",)
 SETTLED = ("mine", "theirs", "edited", "dismissed")
+# Columns holding a user's id without a foreign key.
+USER_COLUMNS = frozenset(
+    {"created_by", "updated_by", "decided_by", "commented_by", "changed_by", "manager_id"}
+)
+# JSON columns holding a list of ids.
+ID_LISTS = {("visit", "contact_ids"): "contact"}
 
 
 class IssueGone(LookupError):
@@ -59,6 +67,56 @@ class Issue:
     state: str
     created_at: dt.datetime
     record_exists: bool
+    # Names of the records the values refer to (an owner's display name, an account's
+    # name), by id, so a person reads "Alice" where the wire says a UUID.
+    names: dict[str, str] = dataclass_field(default_factory=dict)
+
+
+def field_kind(entity: str, name: str) -> str:
+    """How a field's wire value reads: "ref" (an id), "refs" (a list of ids), "money",
+    "decimal", "datetime", "date", "bool", "int", "json" or "text"."""
+    model = SYNCED.get(entity)
+    if model is None or name not in model.__table__.columns:
+        return "text"
+    if ref_target(entity, name) is not None:
+        return "refs" if (entity, name) in ID_LISTS else "ref"
+    kind = model.__table__.columns[name].type
+    for column_type, word in (
+        (Money, "money"),
+        (DecimalText, "decimal"),
+        (UTCDateTime, "datetime"),
+        (Date, "date"),
+        (Boolean, "bool"),
+        (Integer, "int"),
+        (JSONText, "json"),
+    ):
+        if isinstance(kind, column_type):
+            return word
+    return "text"
+
+
+def ref_target(entity: str, name: str) -> str | None:
+    """The entity a field's id (or ids) point at, or None when it holds no id."""
+    if (entity, name) in ID_LISTS:
+        return ID_LISTS[(entity, name)]
+    model = SYNCED.get(entity)
+    if model is None or name not in model.__table__.columns:
+        return None
+    for key in model.__table__.columns[name].foreign_keys:
+        return str(key.column.table.name)
+    return "user" if name in USER_COLUMNS else None
+
+
+def _refs(entity: str, values: dict[str, Any]) -> set[tuple[str, str]]:
+    """(entity, id) of every record the given field values refer to."""
+    found: set[tuple[str, str]] = set()
+    for name, value in values.items():
+        target = ref_target(entity, name)
+        if target is None or value is None:
+            continue
+        ids = value if isinstance(value, list) else [value]
+        found.update((target, str(i)) for i in ids if isinstance(i, str) and i)
+    return found
 
 
 def _names(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -133,6 +191,16 @@ def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[I
         query = query.where(SyncIssue.state == OPEN)
     rows = list(session.scalars(query.order_by(SyncIssue.id.desc()).limit(1000)))
     names = _names(session, {(r.entity, r.row_id) for r in rows})
+    currents = {r.id: _current(session, r) for r in rows}
+    referred: dict[int, set[tuple[str, str]]] = {}
+    for r in rows:
+        values: list[tuple[str, Any]] = []
+        if isinstance(r.mine, dict):
+            values += list(r.mine.items())
+        if r.field:
+            values += [(r.field, r.mine), (r.field, r.theirs), (r.field, currents[r.id][1])]
+        referred[r.id] = set().union(*(_refs(r.entity, {k: v}) for k, v in values))
+    names.update(_names(session, set().union(set(), *referred.values())))
     people = {
         u.id: u.display_name
         for u in session.scalars(
@@ -141,10 +209,7 @@ def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[I
     }
     issues = []
     for r in rows:
-        row = _row(session, r.entity, r.row_id)
-        current = None
-        if row is not None and r.field and r.field in row.__table__.columns:
-            current = codec.encode(getattr(row, r.field))
+        row, current = currents[r.id]
         changed_at = r.server_changed_at
         if changed_at is None and row is not None and r.kind == "conflict":
             changed_at = row.updated_at
@@ -165,9 +230,19 @@ def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[I
                 state=r.state,
                 created_at=r.created_at,
                 record_exists=row is not None,
+                names={i: names[(e, i)] for e, i in referred[r.id] if (e, i) in names},
             )
         )
     return issues
+
+
+def _current(session: Session, issue: SyncIssue) -> tuple[Synced | None, Any]:
+    """The issue's record on this device, and its field's value now (wire form)."""
+    row = _row(session, issue.entity, issue.row_id)
+    current = None
+    if row is not None and issue.field and issue.field in row.__table__.columns:
+        current = codec.encode(getattr(row, issue.field))
+    return row, current
 
 
 def _issue_and_row(uow: UnitOfWork, issue_id: int) -> tuple[SyncIssue, Synced]:

@@ -28,7 +28,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.sync.controller import controller_for
 from desktop.ui.sync.dialogs import ConflictDialog, SignInDialog, keyring_note
-from desktop.ui.sync.labels import field_label, rejection_advice, value_text
+from desktop.ui.sync.labels import change_text, explain
 from desktop.ui.sync.models import ConflictModel, PendingModel, RejectedModel
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
@@ -119,7 +119,7 @@ class SyncPage(Page):
 
         rejected = QWidget()
         column = QVBoxLayout(rejected)
-        self.rejected_model = RejectedModel(self)
+        self.rejected_model = RejectedModel(ctx.zone, self)
         self.rejected_view = _table(self.rejected_model, "rejected-view")
         column.addWidget(self.rejected_view, 1)
         self.rejected_detail = QLabel()
@@ -223,10 +223,11 @@ class SyncPage(Page):
         if issue is None:
             self.rejected_detail.setText("")
             return
+        explanation = explain(issue.reason, issue.entity)
         self.rejected_detail.setText(
-            self.tr("Why: %1").replace("%1", issue.reason)
+            self.tr("Why: %1").replace("%1", explanation.why)
             + "\n"
-            + self.tr("What you can do: %1").replace("%1", rejection_advice(issue.reason))
+            + self.tr("What you can do: %1").replace("%1", explanation.next)
         )
 
     def _set_tab_titles(self, pending: int, conflicts: int, rejected: int) -> None:
@@ -279,8 +280,8 @@ class SyncPage(Page):
             self.message.setText(self.tr("Choose a rejected change in the list first."))
             return
         mine = issue.mine if isinstance(issue.mine, dict) else {}
-        lines = [f"{issue.record_name or issue.row_id}"]
-        lines += [f"{field_label(k)}: {value_text(v)}" for k, v in sorted(mine.items())]
+        change = change_text(issue.entity, mine, issue.names, self.ctx.zone)
+        lines = [issue.record_name or issue.row_id, *change.split("; ")]
         QApplication.clipboard().setText("\n".join(lines))
         self.message.setText(self.tr("Your change was copied."))
 

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.services import sync_issues
-from desktop.domain.services.sync_issues import Issue
+from desktop.domain.services.sync_issues import Issue, field_kind
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.labels import value_label
 from desktop.ui.sync.controller import SyncController
-from desktop.ui.sync.labels import entity_label, field_label, value_text
+from desktop.ui.sync.labels import entity_label, explain, field_label, value_text
 
 ERROR_STYLE = "color: #b00020"
 
@@ -139,10 +140,16 @@ class ConflictDialog(QDialog):
         deleted = issue.field == "deleted_at"
         form.addRow(
             self.tr("Field:"),
-            QLabel(self.tr("the whole record") if deleted else field_label(issue.field)),
+            QLabel(
+                self.tr("the whole record") if deleted else field_label(issue.entity, issue.field)
+            ),
         )
-        self.mine_label = QLabel(self.tr("my edits") if deleted else value_text(issue.mine))
-        self.theirs_label = QLabel(self.tr("deleted") if deleted else value_text(issue.theirs))
+
+        def shown(value: object) -> str:
+            return value_text(issue.entity, issue.field, value, issue.names, ctx.zone)
+
+        self.mine_label = QLabel(self.tr("my edits") if deleted else shown(issue.mine))
+        self.theirs_label = QLabel(self.tr("deleted") if deleted else shown(issue.theirs))
         for label in (self.mine_label, self.theirs_label):
             label.setWordWrap(True)
         form.addRow(self.tr("My value:"), self.mine_label)
@@ -155,12 +162,17 @@ class ConflictDialog(QDialog):
         )
         form.addRow(self.tr("Changed on the server by:"), QLabel(f"{who} · {when}"))
         if issue.reason:
-            reason = QLabel(issue.reason)
-            reason.setWordWrap(True)
-            form.addRow(self.tr("Why:"), reason)
+            explanation = explain(issue.reason, issue.entity)
+            self.reason_label = QLabel(explanation.why + "\n" + explanation.next)
+            self.reason_label.setObjectName("conflict-reason")
+            self.reason_label.setWordWrap(True)
+            form.addRow(self.tr("Why:"), self.reason_label)
         self.value = QLineEdit("" if issue.mine is None else str(issue.mine))
         self.value.setObjectName("conflict-value")
-        if not deleted:
+        # A value typed as text only where text is what the user would type: not an
+        # id (a name is shown), a stored code, a time or a list.
+        typed = not deleted and _typeable(issue.entity, issue.field or "")
+        if typed:
             form.addRow(self.tr("Or keep this value:"), self.value)
         layout.addLayout(form)
         note = QLabel(
@@ -186,7 +198,7 @@ class ConflictDialog(QDialog):
         close.clicked.connect(self.reject)
         row.addWidget(self.mine_button)
         row.addWidget(self.theirs_button)
-        if not deleted:
+        if typed:
             row.addWidget(self.edit_button)
         row.addStretch(1)
         row.addWidget(close)
@@ -220,6 +232,13 @@ class ConflictDialog(QDialog):
             self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
         else:
             self.error.setText(self.tr("Not saved: %1").replace("%1", type(exc).__name__))
+
+
+def _typeable(entity: str, field: str) -> bool:
+    kind = field_kind(entity, field)
+    if kind not in ("text", "money", "decimal", "date", "int"):
+        return False
+    return value_label(entity, field, "") is None
 
 
 def _escape(text: str) -> str:

@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor
 
 from desktop.domain.services.sync_issues import Issue, PendingChange
 from desktop.ui.sync.labels import (
+    change_text,
     entity_label,
+    explain,
     field_label,
     op_label,
-    rejection_advice,
     state_label,
     value_text,
 )
@@ -55,7 +56,7 @@ class PendingModel(TableModel[PendingChange]):
             return op_label(row.op)
         if row.op in ("insert", "restore"):
             return self.tr("all fields (%1)").replace("%1", str(len(row.fields)))
-        return ", ".join(field_label(f) for f in row.fields)
+        return ", ".join(field_label(row.entity, f) for f in row.fields)
 
     def sort_value(self, row: PendingChange, column: int) -> Any:
         if column == self.WHEN:
@@ -89,14 +90,17 @@ class ConflictModel(TableModel[Issue]):
         values = [
             entity_label(row.entity),
             row.record_name or row.row_id[-8:],
-            field_label(row.field),
-            value_text(row.mine) if row.field != "deleted_at" else self.tr("edited"),
-            value_text(row.theirs) if row.field != "deleted_at" else self.tr("deleted"),
+            field_label(row.entity, row.field),
+            self._value(row, row.mine) if row.field != "deleted_at" else self.tr("edited"),
+            self._value(row, row.theirs) if row.field != "deleted_at" else self.tr("deleted"),
             row.changed_by,
             _when(row.changed_at, self.zone),
             state_label(row.state),
         ]
         return values[column]
+
+    def _value(self, row: Issue, value: Any) -> str:
+        return value_text(row.entity, row.field, value, row.names, self.zone)
 
     def role_data(self, row: Issue, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.MINE, self.THEIRS):
@@ -108,6 +112,10 @@ class ConflictModel(TableModel[Issue]):
 
 class RejectedModel(TableModel[Issue]):
     TYPE, RECORD, WHY, NEXT, MINE, STATE = range(6)
+
+    def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
 
     def headers(self) -> list[str]:
         return [
@@ -127,12 +135,13 @@ class RejectedModel(TableModel[Issue]):
         record = row.record_name or str(mine.get("name") or "")
         if not row.record_exists:
             record = (record or row.row_id[-8:]) + " " + self.tr("(no longer on this device)")
+        explanation = explain(row.reason, row.entity)
         values = [
             entity_label(row.entity),
             record,
-            row.reason,
-            rejection_advice(row.reason),
-            "; ".join(f"{field_label(k)}: {value_text(v)}" for k, v in sorted(mine.items())),
+            explanation.why,
+            explanation.next,
+            change_text(row.entity, mine, row.names, self.zone),
             state_label(row.state),
         ]
         return values[column]
