@@ -81,6 +81,10 @@ class MainWindow(QMainWindow):
         self.sync = controller_for(ctx, self)
         self.addAction(self.sync.sync_action)  # F5 / Ctrl+R anywhere in the window
         self.sync.wiped.connect(self._on_wiped)
+        from desktop.ui.sync.progress import SyncProgressBar
+
+        self.sync_progress = SyncProgressBar(self.sync, parent=self)
+        self.statusBar().insertPermanentWidget(2, self.sync_progress)  # before the state
         self.sync.start()
         for action in (self.settings_action, self.about_action):
             action.setEnabled(True)

@@ -82,6 +82,27 @@ class SettingsDialog(QDialog):
         self.url_error.setObjectName("error")
         self.url_error.setStyleSheet("color: #b00020")
         form.addRow("", self.url_error)
+        self.sync_interval = QComboBox()
+        self.sync_interval.setObjectName("sync-interval")
+        for seconds, text in (
+            (60, self.tr("Every minute")),
+            (300, self.tr("Every 5 minutes")),
+            (900, self.tr("Every 15 minutes")),
+            (1800, self.tr("Every 30 minutes")),
+            (0, self.tr("Only when I press Sync")),
+        ):
+            self.sync_interval.addItem(text, seconds)
+        interval = int(settings.get("sync_interval_s"))
+        interval = max(interval, 0)
+        if self.sync_interval.findData(interval) < 0:  # set elsewhere: keep it, say what it is
+            text = (
+                self.tr("Every %1 minutes").replace("%1", str(interval // 60))
+                if interval % 60 == 0
+                else self.tr("Every %1 seconds").replace("%1", str(interval))
+            )
+            self.sync_interval.addItem(text, interval)
+        self.sync_interval.setCurrentIndex(self.sync_interval.findData(interval))
+        form.addRow(self.tr("Sync automatically:"), self.sync_interval)
         from desktop.ui.sync.dialogs import AccountRow
 
         self.sync_account = AccountRow(ctx, self)
@@ -153,6 +174,7 @@ class SettingsDialog(QDialog):
         settings.set("language", str(self.language.currentData()))
         settings.set("server_url", url)
         settings.set("allow_plain_http", self.allow_http.isChecked())
+        settings.set("sync_interval_s", int(self.sync_interval.currentData()))
         settings.set("company_name", self.company_name.text().strip())
         settings.set("company_address", self.company_address.text().strip())
         settings.set("company_phone", self.company_phone.text().strip())
@@ -169,4 +191,5 @@ class SettingsDialog(QDialog):
                 self.tr("The settings could not be saved: %1").replace("%1", str(exc)),
             )
             return
+        self.sync_account.controller.apply_interval()  # the running timer follows at once
         self.accept()

@@ -1102,6 +1102,38 @@ A report without customer data was saved to:
       <translation>允许以明文 HTTP 连接其他计算机（不安全）</translation>
     </message>
     <message>
+      <source>Every minute</source>
+      <translation>每分钟</translation>
+    </message>
+    <message>
+      <source>Every 5 minutes</source>
+      <translation>每 5 分钟</translation>
+    </message>
+    <message>
+      <source>Every 15 minutes</source>
+      <translation>每 15 分钟</translation>
+    </message>
+    <message>
+      <source>Every 30 minutes</source>
+      <translation>每 30 分钟</translation>
+    </message>
+    <message>
+      <source>Only when I press Sync</source>
+      <translation>仅在我点击同步时</translation>
+    </message>
+    <message>
+      <source>Every %1 minutes</source>
+      <translation>每 %1 分钟</translation>
+    </message>
+    <message>
+      <source>Every %1 seconds</source>
+      <translation>每 %1 秒</translation>
+    </message>
+    <message>
+      <source>Sync automatically:</source>
+      <translation>自动同步：</translation>
+    </message>
+    <message>
       <source>Account:</source>
       <translation>账号：</translation>
     </message>

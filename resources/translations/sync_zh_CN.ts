@@ -249,6 +249,10 @@
       <translation>正在同步…</translation>
     </message>
     <message>
+      <source>Sync stopped</source>
+      <translation>同步已停止</translation>
+    </message>
+    <message>
       <source>Online</source>
       <translation>在线</translation>
     </message>
@@ -769,6 +773,29 @@
     <message>
       <source>Not done: %1</source>
       <translation>未完成：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncProgressBar</name>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Stop this sync; what has arrived so far is kept.</source>
+      <translation>停止本次同步；已收到的内容会保留。</translation>
+    </message>
+    <message>
+      <source>Sending %1 of %2</source>
+      <translation>正在发送 %1 / %2</translation>
+    </message>
+    <message>
+      <source>Received %1 changes</source>
+      <translation>已收到 %1 条更改</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
     </message>
   </context>
 </TS>

@@ -30,6 +30,7 @@ from desktop.ui.sync.controller import controller_for
 from desktop.ui.sync.dialogs import ConflictDialog, SignInDialog, keyring_note
 from desktop.ui.sync.labels import change_text, explain
 from desktop.ui.sync.models import ConflictModel, PendingModel, RejectedModel
+from desktop.ui.sync.progress import SyncProgressBar
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
 
@@ -94,6 +95,8 @@ class SyncPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.progress = SyncProgressBar(self.sync, cancel=True)
+        layout.addWidget(self.progress)
 
         self.tabs = QTabWidget()
         self.pending_model = PendingModel(ctx.zone, self)

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import platform
 import ssl
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 
 RETRY_FIRST_S = 5.0
 RETRY_MAX_S = 300.0
+MANUAL = 0  # sync_interval_s: only when the user asks
+PROGRESS_EVERY_S = 0.1  # at most ten progress updates a second reach the window
 SIGNED_IN_USER = "signed_in_user"  # ctx.extras key the status bar reads
 EXTRAS_KEY = "sync"
 
@@ -72,6 +75,16 @@ class SyncStatus:
     last_sync: dt.datetime | None = None
     error: str = ""  # plain words; "" when the last attempt worked
     retry_in_s: float | None = None
+    cancelled: bool = False  # the user stopped the last sync
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """How far the running sync is: sending (with a total) or receiving (count only)."""
+
+    phase: str  # "push" | "pull"
+    done: int
+    total: int  # 0: not known (a pull does not know how much is coming)
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,8 @@ def wipe_files(data_dir: Path) -> list[Path]:
 
 class SyncController(QObject):
     status_changed = Signal()
+    # A SyncProgress while syncing (throttled), None when the sync ends.
+    progress_changed = Signal(object)
     # The server revoked this device and asked for a wipe; the local data is gone.
     wiped = Signal(str)
 
@@ -232,7 +247,7 @@ class SyncController(QObject):
             error=error,
         )
         self._publish_user()
-        if signed_in:
+        if signed_in and self.interval_s != MANUAL:
             self._schedule(1.0)
 
     def _on_load_error(self, exc: BaseException) -> None:
@@ -247,12 +262,33 @@ class SyncController(QObject):
 
     @property
     def interval_s(self) -> float:
-        return float(max(1, int(self.ctx.settings.get("sync_interval_s"))))
+        """Seconds between background syncs; MANUAL (0): only when the user asks."""
+        value = int(self.ctx.settings.get("sync_interval_s"))
+        return float(MANUAL if value <= 0 else value)
 
     def _schedule(self, seconds: float) -> None:
         if self._closed or not self.status.signed_in:
             return
         self.timer.start(max(0, int(seconds * 1000)))
+
+    def _schedule_next(self, *, from_now: bool = False) -> None:
+        """The next background sync, one interval after the last successful one (or
+        after now: a failure or a stop must not start the next at once); none when manual."""
+        interval = self.interval_s
+        if interval == MANUAL:
+            self.timer.stop()
+            return
+        last = None if from_now else self.status.last_sync
+        waited = (dt.datetime.now(dt.UTC) - last).total_seconds() if last else 0.0
+        self._schedule(max(0.0, interval - max(0.0, waited)))
+
+    def apply_interval(self) -> None:
+        """The interval setting changed: the running timer follows it at once."""
+        if self._closed or not self.status.signed_in or self.status.syncing:
+            return  # a sync that is running schedules the next one when it ends
+        if self.status.retry_in_s is not None and self.interval_s != MANUAL:
+            return  # trying again after a failure: the back-off decides
+        self._schedule_next()
 
     def _set(self, **changes: Any) -> None:
         self.status = replace(self.status, **changes)
@@ -267,6 +303,8 @@ class SyncController(QObject):
         parts = []
         if s.syncing:
             parts.append(self.tr("Syncing…"))
+        elif s.cancelled:
+            parts.append(self.tr("Sync stopped"))
         elif s.online is False:
             parts.append(self.tr("Offline"))
         else:
@@ -455,9 +493,18 @@ class SyncController(QObject):
             self.ctx.db,
         )
 
+        last_progress = [0.0]
+
         def work(job: Job) -> SyncOutcome:
             def progress(phase: str, done: int, total: int | None) -> None:
-                job.progress(done, total if total else done, phase)
+                # Throttled here: a pull knows no total, so Job.progress would pass
+                # every page on as if it were the last.
+                now = time.monotonic()
+                final = total is not None and done >= total
+                if not final and now - last_progress[0] < PROGRESS_EVERY_S:
+                    return
+                last_progress[0] = now
+                job.progress(done, total or 0, phase)
 
             try:
                 with make_http(server) as http:
@@ -474,11 +521,25 @@ class SyncController(QObject):
                 counts = read_counts(session)
             return SyncOutcome(report, counts)
 
-        self._set(syncing=True)
-        self._job = self.ctx.tasks.run(work, self._on_synced, self._on_sync_failed, key="sync")
+        self._set(syncing=True, cancelled=False)
+        self.progress_changed.emit(SyncProgress("push", 0, 0))
+        self._job = self.ctx.tasks.run(
+            work, self._on_synced, self._on_sync_failed, self._on_progress, key="sync"
+        )
+
+    def _on_progress(self, done: int, total: int, phase: str) -> None:
+        if not self._closed and self.status.syncing:
+            self.progress_changed.emit(SyncProgress(phase, done, total))
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the running sync after the page in flight (what is stored stays)."""
+        if self._job is not None:
+            self._job.cancel()
 
     def _on_synced(self, outcome: SyncOutcome) -> None:
         self._job = None
+        self.progress_changed.emit(None)
         if self._closed:
             return
         self._failures = 0
@@ -488,6 +549,7 @@ class SyncController(QObject):
             online=True,
             error="",
             retry_in_s=None,
+            cancelled=report.cancelled,
             pending=outcome.counts.pending,
             issues=outcome.counts.issues,
             last_sync=outcome.counts.last_sync,
@@ -500,10 +562,11 @@ class SyncController(QObject):
         )
         if report.entities:
             self.ctx.tasks.changed.emit(set(report.entities))
-        self._schedule(self.interval_s)
+        self._schedule_next(from_now=report.cancelled)
 
     def _on_sync_failed(self, exc: BaseException) -> None:
         self._job = None
+        self.progress_changed.emit(None)
         if self._closed:
             return
         error = exc.error if isinstance(exc, SyncFailed) else None
@@ -517,14 +580,14 @@ class SyncController(QObject):
             self._set(error=message, syncing=False)
             return
         online = error is None or not error.retryable or error.code not in ("network", "timeout")
-        if retry:
+        if retry and self.interval_s != MANUAL:
             self._failures += 1
             delay = min(self.retry_first_s * 2 ** (self._failures - 1), self.retry_max_s)
             self._set(syncing=False, online=online, error=message, retry_in_s=delay)
             self._schedule(delay)
         else:
             self._set(syncing=False, online=online, error=message, retry_in_s=None)
-            self._schedule(self.interval_s)
+            self._schedule_next(from_now=True)
         self.refresh_counts()
 
     def describe(self, exc: BaseException) -> tuple[str, bool]:
