@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,7 +46,6 @@ from desktop.sync.protocol import (
     Mutation,
     MutationResult,
     PushRequest,
-    ServerRow,
 )
 from server import scope
 from server.models import AppliedMutation, ChangeLog, Conflict, Counter, Device, ScopeEvent
@@ -74,6 +73,8 @@ _PARENTS = {"account_id": Account, "quote_id": Quote, "order_id": Order}
 @dataclass
 class Outcome:
     results: list[MutationResult] = field(default_factory=list)
+    # The results in wire form, each with its row (what the endpoint sends).
+    answers: list[dict[str, Any]] = field(default_factory=list)
     expected_mutation_id: int | None = None
     head: int = 0
 
@@ -89,6 +90,22 @@ def digest(m: Mutation) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+@dataclass
+class Versions:
+    """The counter row, locked for this push: versions are handed out in Python and the
+    last one written back once (one ``UPDATE … RETURNING`` takes the lock)."""
+
+    start: int
+    value: int
+
+
+def lock_versions(session: Session) -> Versions:
+    value = session.execute(
+        update(Counter).where(Counter.id == 1).values(value=Counter.value).returning(Counter.value)
+    ).scalar_one()
+    return Versions(start=value, value=value)
+
+
 def lock_counter(session: Session) -> Counter:
     """Take the counter row lock (first statement, so SQLite takes its write lock now)."""
     session.execute(update(Counter).where(Counter.id == 1).values(value=Counter.value))
@@ -100,7 +117,7 @@ def lock_counter(session: Session) -> Counter:
 
 
 def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRequest) -> Outcome:
-    counter = lock_counter(session)
+    counter = lock_versions(session)
     device = session.get(Device, device_id)
     if device is None:
         device = Device(id=device_id, user_id=viewer.user_id, last_mutation_id=None)
@@ -112,7 +129,10 @@ def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRe
                 outcome = _push_batch(session, viewer, device, counter, request, careful=False)
         except IntegrityError:
             # Some mutation breaks a constraint; find which, one savepoint at a time.
+            counter.value = counter.start
             outcome = _push_batch(session, viewer, device, counter, request, careful=True)
+    if counter.value != counter.start:
+        session.execute(update(Counter).where(Counter.id == 1).values(value=counter.value))
     return outcome
 
 
@@ -120,7 +140,7 @@ def _push_batch(
     session: Session,
     viewer: scope.Viewer,
     device: Device,
-    counter: Counter,
+    counter: Versions,
     request: PushRequest,
     *,
     careful: bool,
@@ -129,7 +149,8 @@ def _push_batch(
     device_id = device.id
     writer = _Writer(session, viewer, device_id, counter, careful=careful)
     writer.prefetch(request.mutations)
-    answered: list[tuple[MutationResult, str, str]] = []
+    answered: list[tuple[MutationResult, dict[str, Any], str, str]] = []
+    applied: list[dict[str, Any]] = []
     for m in request.mutations:
         last = device.last_mutation_id
         if last is not None and m.mutation_id <= last:
@@ -147,31 +168,38 @@ def _push_batch(
                     mutation_id=m.mutation_id, status="applied", reason="already applied"
                 )
             )
-            answered.append((result, m.entity, m.row_id))
+            answered.append((result, result.model_dump(exclude={"row"}), m.entity, m.row_id))
             continue
         expected = m.mutation_id if last is None else last + 1
         if m.mutation_id != expected:
             outcome.expected_mutation_id = expected
             break
         result = writer.apply(m)
-        session.add(
-            AppliedMutation(
-                device_id=device_id,
-                mutation_id=m.mutation_id,
-                digest=digest(m),
-                entity=m.entity[:40],
-                row_id=m.row_id,
-                status=result.status,
-                result=result.model_dump(exclude={"row"}),
-            )
+        wire = result.model_dump(exclude={"row"})
+        applied.append(
+            {
+                "device_id": device_id,
+                "mutation_id": m.mutation_id,
+                "digest": digest(m),
+                "entity": m.entity[:40],
+                "row_id": m.row_id,
+                "status": result.status,
+                "result": wire,
+                "at": writer.now,
+            }
         )
         device.last_mutation_id = m.mutation_id
-        answered.append((result, m.entity, m.row_id))
+        answered.append((result, wire, m.entity, m.row_id))
     session.flush()
+    # The change log and the applied mutations go out in one statement each.
+    if writer.changes:
+        session.execute(insert(ChangeLog), writer.changes)
+    if applied:
+        session.execute(insert(AppliedMutation), applied)
     # Each answer carries its row as the batch left it (defaults filled in by the flush).
-    for result, entity, row_id in answered:
-        result.row = writer.visible_row(entity, row_id)
+    for result, wire, entity, row_id in answered:
         outcome.results.append(result)
+        outcome.answers.append({**wire, "row": writer.visible_row(entity, row_id)})
     outcome.head = counter.value
     return outcome
 
@@ -182,7 +210,7 @@ class _Writer:
         session: Session,
         viewer: scope.Viewer,
         device_id: str,
-        counter: Counter,
+        counter: Versions,
         *,
         careful: bool,
     ) -> None:
@@ -191,6 +219,9 @@ class _Writer:
         self.device_id = device_id
         self.counter = counter
         self.careful = careful
+        self.now = utcnow()
+        # Change-log rows of this batch, inserted together at its end.
+        self.changes: list[dict[str, Any]] = []
         # Rows of this push by (model, id); None: known not to exist.
         self.rows: dict[tuple[type[Synced], str], Synced | None] = {}
         self.scope = scope.ScopeCache(session, viewer, self._row)
@@ -241,7 +272,7 @@ class _Writer:
         self._load(Account, accounts)
         self.scope.load_members(accounts)
 
-    def visible_row(self, entity: str, row_id: str) -> ServerRow | None:
+    def visible_row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         model = SYNCED.get(entity)
         if model is None:
             return None
@@ -252,7 +283,7 @@ class _Writer:
             self.session, model, row_id, self.viewer
         ):
             return None
-        return ServerRow.model_validate(server_row(row))
+        return server_row(row)
 
     def apply(self, m: Mutation) -> MutationResult:
         if not self.careful:
@@ -268,15 +299,16 @@ class _Writer:
         # Earlier mutations' writes go out first: their errors are not this one's.
         self.session.flush()
         careful, self.careful = self.careful, True
+        changes, version = len(self.changes), self.counter.value
         try:
             with self.session.begin_nested():
                 return self._apply(m)
-        except Rejected as exc:
-            return MutationResult(mutation_id=m.mutation_id, status="rejected", reason=str(exc))
-        except IntegrityError as exc:
-            return MutationResult(
-                mutation_id=m.mutation_id, status="rejected", reason=_integrity_reason(exc)
-            )
+        except (Rejected, IntegrityError) as exc:
+            # Nothing of it was written: neither its change-log rows nor its versions.
+            del self.changes[changes:]
+            self.counter.value = version
+            reason = str(exc) if isinstance(exc, Rejected) else _integrity_reason(exc)
+            return MutationResult(mutation_id=m.mutation_id, status="rejected", reason=reason)
         finally:
             self.careful = careful
             # A rolled-back savepoint drops or expires what it wrote: look again.
@@ -379,15 +411,15 @@ class _Writer:
         row.version = version
         row.updated_at = now
         row.updated_by = self.viewer.user_id
-        self.session.add(
-            ChangeLog(
-                version=version,
-                entity=row.__tablename__,
-                row_id=row.id,
-                device_id=self.device_id,
-                user_id=self.viewer.user_id,
-                at=now,
-            )
+        self.changes.append(
+            {
+                "version": version,
+                "entity": row.__tablename__,
+                "row_id": row.id,
+                "device_id": self.device_id,
+                "user_id": self.viewer.user_id,
+                "at": now,
+            }
         )
         return version
 

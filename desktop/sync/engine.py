@@ -178,8 +178,14 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
     with apply_transaction(engine) as session:
         rows: list[ServerRow] = []
         gone: list[Key] = []
+        # One query for the whole answer (a get per entry also flushed the previous one).
+        ids = [result.mutation_id for result in response.results]
+        entries: dict[int, OutboxEntry] = {}
+        for start in range(0, len(ids), 500):
+            query = select(OutboxEntry).where(OutboxEntry.mutation_id.in_(ids[start : start + 500]))
+            entries.update((e.mutation_id, e) for e in session.scalars(query))
         for result in response.results:
-            entry = session.get(OutboxEntry, result.mutation_id)
+            entry = entries.get(result.mutation_id)
             if entry is None:
                 continue
             answered += 1
