@@ -150,3 +150,16 @@ def test_a_sync_can_be_stopped_on_the_sync_page(
     sync_and_wait(qtbot, laptop)
     assert laptop.sync.status.pending == 0
     assert not laptop.sync.status.cancelled
+
+
+def test_the_progress_in_chinese(qtbot: Any, chinese: None, main_window: Any) -> None:
+    page = main_window.show_page("sync")
+    main_window.sync.progress_changed.emit(SyncProgress("push", 200, 450))
+    assert page.progress.text.text() == "正在发送 200 / 450"
+    assert page.progress.stop_button.text() == "停止"
+    assert main_window.sync_progress.isVisible()
+    screenshot(main_window, "sync_progress_zh_CN")
+    main_window.sync.progress_changed.emit(SyncProgress("pull", 1000, 0))
+    assert page.progress.text.text() == "已收到 1,000 条更改"
+    main_window.sync.progress_changed.emit(None)
+    assert not page.progress.isVisible()

@@ -9,7 +9,8 @@ from desktop.ui.sync.controller import SyncController, SyncProgress
 
 
 class SyncProgressBar(QWidget):
-    """Hidden unless a sync runs; with ``cancel`` it offers Stop (the Sync page)."""
+    """Hidden unless a sync runs; with ``cancel`` it has its words and Stop (the Sync
+    page), without it is the bar alone (the status bar)."""
 
     def __init__(
         self, controller: SyncController, *, cancel: bool = False, parent: QWidget | None = None
@@ -34,7 +35,10 @@ class SyncProgressBar(QWidget):
             self.stop_button.setToolTip(self.tr("Stop this sync; what has arrived so far is kept."))
             self.stop_button.clicked.connect(self._stop)
             row.addWidget(self.stop_button)
-        row.addStretch(1)
+            row.addStretch(1)
+        else:
+            # In the status bar the bar alone, beside the state; its words as a tooltip.
+            self.text.setVisible(False)
         self.setVisible(False)
         controller.progress_changed.connect(self.show_progress)
 
@@ -62,6 +66,7 @@ class SyncProgressBar(QWidget):
         else:
             self.bar.setRange(0, 0)
             self.text.setText(self.tr("Syncing…"))
+        self.bar.setToolTip(self.text.text())
         self.setVisible(True)
 
     @Slot()
