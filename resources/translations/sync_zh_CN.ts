@@ -544,6 +544,10 @@
       <translation>该客户在公海中。请先在“客户”页面认领，再选择“重新提交”。</translation>
     </message>
     <message>
+      <source>You no longer have access to this account.</source>
+      <translation>您已无权访问此客户。</translation>
+    </message>
+    <message>
       <source>It refers to a record that does not exist on the server.</source>
       <translation>它关联的记录在服务器上不存在。</translation>
     </message>

@@ -139,6 +139,7 @@ def test_an_edit_to_an_account_handed_over_is_explained(
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.rejected_model.rowCount() == 1)
     model = page.rejected_model
+    assert model.index(0, model.WHY).data() == "You no longer have access to this account."
     advice = model.index(0, model.NEXT).data()
     assert "handed over" in advice or "no longer have access" in advice
     assert "交接前的记录" in model.index(0, model.MINE).data()

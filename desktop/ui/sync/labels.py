@@ -277,7 +277,9 @@ REASONS: list[tuple[re.Pattern[str], Reason]] = [
     (
         re.compile(r"you may not (change|create) this (?P<label>.+): it is outside your accounts"),
         lambda m, e: Explanation(
-            QCoreApplication.translate(
+            QCoreApplication.translate("SyncLabels", "You no longer have access to this account.")
+            if m["label"] == "account"
+            else QCoreApplication.translate(
                 "SyncLabels", "This %1 belongs to an account you do not have access to."
             ).replace("%1", _entity(m["label"])),
             _no_access(),
