@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.sync_progress = SyncProgressBar(self.sync, parent=self)
         self.statusBar().insertPermanentWidget(2, self.sync_progress)  # before the state
         self.sync.start()
+        from desktop.ui.accounts.pool_upkeep import start_pool_upkeep
+
+        start_pool_upkeep(ctx, self)  # idle accounts back to the pool: now, then daily
         for action in (self.settings_action, self.about_action):
             action.setEnabled(True)
         self.statusBar().clearMessage()

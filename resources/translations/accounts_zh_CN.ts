@@ -350,6 +350,14 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <source>Last visit</source>
+      <translation>上次拜访</translation>
+    </message>
+    <message>
+      <source>Next visit</source>
+      <translation>下次拜访</translation>
+    </message>
+    <message>
       <source>Prospect</source>
       <translation>潜在</translation>
     </message>
@@ -553,6 +561,25 @@
     <message>
       <source>Handed over %1 accounts, %2 visits, %3 follow-ups, %4 quotes, %5 complaints.</source>
       <translation>已交接 %1 个客户、%2 次拜访、%3 个跟进、%4 份报价、%5 个投诉。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+      <source>Reload</source>
+      <translation>重新载入</translation>
+    </message>
+    <message>
+      <source>Keep editing</source>
+      <translation>继续编辑</translation>
+    </message>
+    <message>
+      <source>This contact was changed elsewhere — your typing is kept.</source>
+      <translation>此联系人已在别处被修改——您输入的内容已保留。</translation>
+    </message>
+    <message>
+      <source>This account was changed elsewhere — your typing is kept.</source>
+      <translation>此客户已在别处被修改——您输入的内容已保留。</translation>
     </message>
   </context>
   <context>

@@ -22,17 +22,22 @@ from desktop.ui.accounts.model import COLUMN_KEYS, ROW_ID_ROLE, AccountTableMode
 from desktop.ui.testing import screenshot
 
 
-@pytest.fixture
-def page(qtbot: Any, app_context: Any) -> Any:
+def open_accounts_page(qtbot: Any, ctx: Any, height: int = 760) -> Any:
+    """The Accounts page shown, with the 40 demo accounts listed."""
     from desktop.ui.pages.accounts import AccountsPage
 
-    widget = AccountsPage(app_context)
+    widget = AccountsPage(ctx)
     qtbot.addWidget(widget)
-    widget.resize(1280, 760)
+    widget.resize(1280, height)
     widget.show()
     widget.activate()
     qtbot.waitUntil(lambda: widget.model.rowCount() == 40)
-    yield widget
+    return widget
+
+
+@pytest.fixture
+def page(qtbot: Any, app_context: Any) -> Any:
+    yield open_accounts_page(qtbot, app_context)
     app_context.tasks.wait_idle()
 
 
@@ -309,10 +314,10 @@ def test_a_rep_claims_a_pool_account_until_the_limit(qtbot: Any, page: Any) -> N
 def test_idle_accounts_go_back_to_the_pool_and_the_owner_is_warned(
     qtbot: Any, app_context: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui.pages import accounts as accounts_page
+    from desktop.ui.accounts import pool_upkeep
     from desktop.ui.pages.accounts import AccountsPage
 
-    monkeypatch.setattr(accounts_page, "RETURN_BATCH", 1)  # a backlog goes in batches
+    monkeypatch.setattr(pool_upkeep, "RETURN_BATCH", 1)  # a backlog goes in batches
 
     ctx = app_context
     gone = add_account(ctx, name="长期未拜访有限公司", tier="C", owner_id=ctx.user_id)

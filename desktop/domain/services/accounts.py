@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, ScalarSelect, Select, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain import credit_code
@@ -32,7 +32,7 @@ from desktop.domain.models import (
     Visit,
 )
 from desktop.domain.models.types import utcnow
-from desktop.domain.services import completeness
+from desktop.domain.services import completeness, coverage
 from desktop.domain.services.duplicates import DuplicateMatch, find_duplicates
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.services.search import TextFilter, text_filter
@@ -306,7 +306,7 @@ def recently_deleted(session: Session, *, limit: int = 200) -> list[Record]:
 
 POOL = "__pool__"  # owner filter value: accounts with no owner (公海)
 
-# Sort keys the list offers; "last_visit"/"next_visit" arrive with the visits issue.
+# Sort keys the list offers.
 SORT_KEYS = (
     "name",
     "short_name",
@@ -321,6 +321,8 @@ SORT_KEYS = (
     "completeness",
     "updated_at",
     "created_at",
+    "last_visit",
+    "next_visit",
 )
 
 
@@ -376,7 +378,36 @@ def _conditions(
     return where
 
 
-def _sort_column(session: Session, key: str) -> Any:
+def _last_visit_at() -> ScalarSelect[Any]:
+    """Correlated: the account's last done visit (its check-in, else its planned start)."""
+    return (
+        select(func.max(func.coalesce(Visit.checked_in_at, Visit.planned_start)))
+        .where(Visit.account_id == Account.id, Visit.deleted_at.is_(None), Visit.status == "done")
+        .scalar_subquery()
+    )
+
+
+def _next_visit_at(now: dt.datetime) -> ScalarSelect[Any]:
+    """Correlated: the account's first planned visit from today on (as the column shows)."""
+    today = now.astimezone(coverage.DEFAULT_ZONE).date()
+    since = dt.datetime.combine(today, dt.time(), coverage.DEFAULT_ZONE).astimezone(dt.UTC)
+    return (
+        select(func.min(Visit.planned_start))
+        .where(
+            Visit.account_id == Account.id,
+            Visit.deleted_at.is_(None),
+            Visit.status == "planned",
+            Visit.planned_start >= since,
+        )
+        .scalar_subquery()
+    )
+
+
+def _sort_column(session: Session, key: str, now: dt.datetime) -> Any:
+    if key == "last_visit":
+        return _last_visit_at()
+    if key == "next_visit":
+        return _next_visit_at(now)
     if key == "owner":
         return select(User.display_name).where(User.id == Account.owner_id).scalar_subquery()
     if key == "completeness":
@@ -399,9 +430,12 @@ class AccountList:
     total: int | None
 
 
-def _order(session: Session, query: AccountQuery) -> list[Any]:
-    sort = _sort_column(session, query.sort)
-    return [sort.desc() if query.descending else sort.asc(), Account.id]
+def _order(session: Session, query: AccountQuery, now: dt.datetime) -> list[Any]:
+    sort = _sort_column(session, query.sort, now)
+    first = sort.desc() if query.descending else sort.asc()
+    if query.sort == "next_visit":  # nothing planned: last either way
+        first = first.nulls_last()
+    return [first, Account.id]
 
 
 def list_accounts(
@@ -417,13 +451,15 @@ def list_accounts(
     is fetched whole and sorted; a broad one ("z", half the accounts) walks the list
     index in order, looking accounts up in the match set, until ``limit`` are found.
     """
-    where = _conditions(session, query, now or utcnow())
+    now = now or utcnow()
+    where = _conditions(session, query, now)
     filtered = len(where) > 1
     found = _with_text(session, query, where)
     if found is not None and not filtered and query.sort == "name":
         ids = found.first_by_name(session, limit, descending=query.descending)
     else:
-        stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query))
+        order = _order(session, query, now)
+        stmt: Select[Any] = select(Account.id).where(*where).order_by(*order)
         ids = list(session.connection().execute(stmt.limit(limit)).scalars())
     total: int | None = None
     if len(ids) < limit:
@@ -469,9 +505,10 @@ def account_ids(
     session: Session, query: AccountQuery, *, now: dt.datetime | None = None
 ) -> list[str]:
     """The ids of every account the list holds, in order (rows are fetched per page)."""
-    where = _conditions(session, query, now or utcnow())
+    now = now or utcnow()
+    where = _conditions(session, query, now)
     _with_text(session, query, where)
-    stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query))
+    stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query, now))
     # Core, not ORM: 100k ids without building ORM result rows.
     return list(session.connection().execute(stmt).scalars())
 
@@ -496,12 +533,17 @@ class AccountRow:
     completeness: int = 100
     contacts: int = 0
     updated_at: dt.datetime | None = None
+    last_visit: dt.datetime | None = None  # the last done visit (UTC)
+    next_visit: dt.datetime | None = None  # the first planned visit from today on (UTC)
 
 
 def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
-    """The rows of a page of the list, by id (deleted ones are left out)."""
+    """The rows of a page of the list, by id (deleted ones are left out), with their
+    last and next visit looked up for these ids only."""
     if not ids:
         return {}
+    visits = coverage.last_and_next_visit(session, ids)
+    no_visits = coverage.VisitDates(None, None)
     owner = aliased(User)
     score = completeness.score_expression(completeness.rules(session)).label("score")
     contacts = (
@@ -517,6 +559,7 @@ def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
     )
     result: dict[str, AccountRow] = {}
     for account, owner_name, score_value, contact_count in session.execute(stmt):
+        seen = visits.get(account.id, no_visits)
         result[account.id] = AccountRow(
             id=account.id,
             name=account.name,
@@ -534,6 +577,8 @@ def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
             completeness=int(score_value),
             contacts=int(contact_count),
             updated_at=account.updated_at,
+            last_visit=seen.last,
+            next_visit=seen.next,
         )
     return result
 

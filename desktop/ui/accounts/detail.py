@@ -1,10 +1,15 @@
 """The account detail pane: owner (and a claim button for a pool account), profile
 form with inline messages, contacts, group (the parent can be changed), files,
 completeness checklist and history. Later issues add their tabs (visits, quotes,
-complaints) with ``add_tab``."""
+complaints) with ``add_tab``.
+
+Pulled changes reach an open account through ``refresh_data``: it keeps what the user
+typed and not saved yet, updates the other fields, and says the account changed
+elsewhere (Reload / Keep editing)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +37,7 @@ from desktop.domain.services import accounts, attachments, completeness, contact
 from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Check, Completeness
 from desktop.domain.services.records import Record
+from desktop.ui.accounts.changed import ChangedElsewhereBar, typed_fields
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import status_text
 from desktop.ui.format import local_datetime, money
@@ -159,6 +165,9 @@ class AccountDetail(QWidget):
         owner_row.addStretch(1)
         owner_row.addWidget(self.claim_button)
         layout.addLayout(owner_row)
+        self.changed_bar = ChangedElsewhereBar()
+        self.changed_bar.reload_requested.connect(self.discard_typing)
+        layout.addWidget(self.changed_bar)
         layout.addWidget(self.tabs)
         self._build_profile()
         self._build_contacts()
@@ -270,8 +279,22 @@ class AccountDetail(QWidget):
             values = {k: v for k, v in values.items() if _differs(self.account.get(k), v, k)}
         self.save_requested.emit(values)
 
+    def unsaved_fields(self) -> set[str]:
+        """Profile fields typed and not saved (compared with the account shown)."""
+        if self.account is None:
+            return set()
+        return typed_fields(self.FORM, self.form_values(), self.account, _differs)
+
+    def discard_typing(self) -> None:
+        """Reload: the form shows the account as saved now."""
+        if self.account is not None:
+            self._fill_form(self.account)
+            self.show_errors({})
+        self.changed_bar.hide()
+
     def start_new(self) -> None:
         self.account = None
+        self.changed_bar.hide()
         self.title.setText(self.tr("New account"))
         self.owner_label.setText("")
         self.claim_button.hide()
@@ -282,8 +305,10 @@ class AccountDetail(QWidget):
         self.tabs.setCurrentIndex(0)
         self.inputs["name"].setFocus()
 
-    def _fill_form(self, record: Record) -> None:
+    def _fill_form(self, record: Record, skip: Collection[str] = ()) -> None:
         for key, widget in self.inputs.items():
+            if key in skip:
+                continue
             value = record.get(key)
             if key == "tags":
                 value = ", ".join(accounts.tag_list(value))
@@ -578,8 +603,27 @@ class AccountDetail(QWidget):
 
     # -- showing an account -------------------------------------------------------------
 
-    def show_data(self, data: DetailData) -> None:
+    def refresh_data(self, data: DetailData) -> None:
+        """The shown account again, after a change (a pull, a save, another tab): keep
+        the user's unsaved typing and say when the account itself changed."""
+        old = self.account
+        if old is None or old["id"] != data.account["id"]:
+            self.show_data(data)
+            return
+        # Typing that the new values do not already hold (a save of one's own does).
+        typed = self.unsaved_fields() & typed_fields(
+            self.FORM, self.form_values(), data.account, _differs
+        )
+        changed = any(old.get(key) != data.account.get(key) for key in self.FORM)
+        self.show_data(data, keep=typed)
+        if typed and changed:
+            self.changed_bar.show_for("account")
+
+    def show_data(self, data: DetailData, keep: Collection[str] = ()) -> None:
+        """Show an account; ``keep``: fields whose typing stays (see ``refresh_data``)."""
         self.account = data.account
+        if not keep:
+            self.changed_bar.hide()
         for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
         self.title.setText(str(data.account["name"]))
@@ -593,9 +637,15 @@ class AccountDetail(QWidget):
         self.files_model.set_items(data.files)
         self.files_message.setText("")
         self.parent_error.setText("")
-        self._fill_form(data.account)
-        self.show_errors({})
+        self._fill_form(data.account, skip=keep)
+        if not keep:
+            self.show_errors({})
+        picked = self._selected_contact()
         self.contacts_model.set_items(data.contacts)
+        if picked is not None:  # the same contact stays selected after a refresh
+            for row, item in enumerate(data.contacts):
+                if item["id"] == picked["id"]:
+                    self.contacts_view.selectRow(row)
         self.parent_label.setText(data.account.get("parent_name") or self.tr("(none)"))
         self.children_label.setText(
             ", ".join(c["name"] for c in data.children) or self.tr("(none)")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.models import CONTACT_ROLES
 from desktop.domain.services import contacts
 from desktop.domain.services.duplicates import DuplicateMatch
+from desktop.ui.accounts.changed import ChangedElsewhereBar, typed_fields
 from desktop.ui.accounts.messages import translate
 
 
@@ -104,13 +105,15 @@ class HandoverDialog(QDialog):
 
 
 class ContactDialog(QDialog):
-    """Add or edit one contact, with messages under the fields that are wrong."""
+    """Add or edit one contact, with messages under the fields that are wrong. While it
+    is open, ``refresh`` brings in changes made elsewhere without losing the typing."""
 
     FIELDS = ("name", "title", "department", "phone", "mobile", "email", "wechat")
 
     def __init__(self, values: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         values = values or {}
+        self.contact_id: str | None = values.get("id")
         self.setWindowTitle(self.tr("Contact"))
         labels = {
             "name": self.tr("Name"),
@@ -122,10 +125,13 @@ class ContactDialog(QDialog):
             "wechat": self.tr("WeChat"),
         }
         layout = QFormLayout(self)
+        self.changed_bar = ChangedElsewhereBar()
+        self.changed_bar.reload_requested.connect(lambda: self._fill(self._base))
+        layout.addRow(self.changed_bar)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         for key in self.FIELDS:
-            edit = QLineEdit(values.get(key) or "")
+            edit = QLineEdit()
             edit.setObjectName(f"contact-{key}")
             error = QLabel()
             error.setObjectName(f"contact-{key}-error")
@@ -144,14 +150,13 @@ class ContactDialog(QDialog):
         self.role.setObjectName("contact-role")
         for role in CONTACT_ROLES:
             self.role.addItem(role_names[role], role)
-        self.role.setCurrentIndex(max(0, self.role.findData(values.get("role", "user"))))
         layout.addRow(self.tr("Role in the decision"), self.role)
         self.primary = QComboBox()
         self.primary.addItem(self.tr("No"), False)
         self.primary.addItem(self.tr("Yes"), True)
-        self.primary.setCurrentIndex(1 if values.get("is_primary") else 0)
         layout.addRow(self.tr("Primary contact"), self.primary)
-        self.notes = QPlainTextEdit(values.get("notes") or "")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("contact-notes")
         self.notes.setFixedHeight(60)
         layout.addRow(self.tr("Notes"), self.notes)
         self.buttons = QDialogButtonBox(
@@ -160,6 +165,40 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addRow(self.buttons)
+        self._base = self._shown_form(values)  # what the form was filled from
+        self._fill(self._base)
+
+    @staticmethod
+    def _shown_form(values: dict[str, Any]) -> dict[str, Any]:
+        """A record as the form holds it (text for empty fields)."""
+        shown: dict[str, Any] = {k: values.get(k) or "" for k in ContactDialog.FIELDS}
+        shown["role"] = values.get("role") or "user"
+        shown["is_primary"] = bool(values.get("is_primary"))
+        shown["notes"] = values.get("notes") or ""
+        return shown
+
+    def _fill(self, values: dict[str, Any], skip: set[str] | frozenset[str] = frozenset()) -> None:
+        for key, edit in self.edits.items():
+            if key not in skip:
+                edit.setText(values[key])
+        if "role" not in skip:
+            self.role.setCurrentIndex(max(0, self.role.findData(values["role"])))
+        if "is_primary" not in skip:
+            self.primary.setCurrentIndex(1 if values["is_primary"] else 0)
+        if "notes" not in skip:
+            self.notes.setPlainText(values["notes"])
+
+    def refresh(self, record: dict[str, Any]) -> None:
+        """The contact as saved now: fields the user did not touch take the new values;
+        typed ones stay, and the bar says the contact changed elsewhere."""
+        new = self._shown_form(record)
+        keys = [*self.FIELDS, "role", "is_primary", "notes"]
+        typed = typed_fields(keys, self.values(), self._base, lambda a, b, _k: a != b)
+        changed = new != self._base
+        self._base = new
+        self._fill(new, skip=typed)
+        if typed and changed:
+            self.changed_bar.show_for("contact")
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}

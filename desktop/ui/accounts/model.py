@@ -3,15 +3,17 @@ a page at a time, off the GUI thread (the shape of Anki's browser model).
 
 Filtering, searching and sorting happen in SQL; the page resets the model with the
 new ids (for a broad search, the first screenful; the rest when scrolled to). A row not fetched yet shows blank for a moment and fills in when its page
-arrives. Columns are declared once in ``COLUMNS``; the visits issue adds "last
-visit" and "next visit" there (and to ``AccountRow``).
+arrives. Columns are declared once in ``COLUMNS``. "Last visit" and "Next visit" show
+local dates (the user's zone) of the times ``account_rows`` looked up for the page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -98,11 +100,24 @@ COLUMNS: tuple[Column, ...] = (
         default_visible=False,
         width=60,
     ),
+    Column(
+        "last_visit", QT_TRANSLATE_NOOP("AccountTableModel", "Last visit"), "last_visit", width=86
+    ),
+    Column(
+        "next_visit", QT_TRANSLATE_NOOP("AccountTableModel", "Next visit"), "next_visit", width=86
+    ),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
 # Export kinds (desktop.reports.xlsx) of the columns that are not text.
-EXPORT_KINDS = {"potential": "money", "completeness": "percent", "contacts": "int"}
+EXPORT_KINDS = {
+    "potential": "money",
+    "completeness": "percent",
+    "contacts": "int",
+    "last_visit": "date",
+    "next_visit": "date",
+}
+DATE_KEYS = ("last_visit", "next_visit")  # aware UTC times, shown as local dates
 STATUS_TEXT = {
     "prospect": QT_TRANSLATE_NOOP("AccountTableModel", "Prospect"),
     "active": QT_TRANSLATE_NOOP("AccountTableModel", "Active"),
@@ -124,9 +139,14 @@ class AccountTableModel(QAbstractTableModel):
     """
 
     def __init__(
-        self, fetch: Fetch, parent: Any = None, fetch_rest: FetchIds | None = None
+        self,
+        fetch: Fetch,
+        parent: Any = None,
+        fetch_rest: FetchIds | None = None,
+        zone: ZoneInfo | None = None,
     ) -> None:
         super().__init__(parent)
+        self.zone = zone or ZoneInfo("Asia/Shanghai")
         self._fetch = fetch
         self._fetch_rest = fetch_rest
         self._ids: list[str] = []
@@ -226,9 +246,14 @@ class AccountTableModel(QAbstractTableModel):
 
     def export_value(self, record: AccountRow, column: int) -> Any:
         key = COLUMNS[column].key
+        if key in DATE_KEYS:
+            return self._local_date(getattr(record, key))
         if key in EXPORT_KINDS:
             return getattr(record, key)
         return self._display(record, key)
+
+    def _local_date(self, value: dt.datetime | None) -> dt.date | None:
+        return None if value is None else value.astimezone(self.zone).date()
 
     # -- Qt model API -------------------------------------------------------------------
 
@@ -299,5 +324,8 @@ class AccountTableModel(QAbstractTableModel):
             return ", ".join(record.tags)
         if key == "contacts":
             return str(record.contacts)
+        if key in DATE_KEYS:
+            day = self._local_date(getattr(record, key))
+            return "" if day is None else day.isoformat()
         value = getattr(record, key)
         return "" if value is None else str(value)

@@ -1,5 +1,10 @@
 """The Accounts page: search as you type, filters, the lazy list, the detail pane,
-new / delete / undo, recently deleted, and handover for managers."""
+new / delete / undo, recently deleted, and handover for managers.
+
+When a write elsewhere (a pull, another page, another window) touches accounts, the
+list reloads in place: the same sort and filters, the selected accounts selected again
+by id, the same account at the top of the view; the open account keeps unsaved typing
+(``AccountDetail.refresh_data``), and so does an open contact dialog."""
 
 from __future__ import annotations
 
@@ -8,7 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +55,7 @@ from desktop.ui.accounts.detail import AccountDetail, DetailData, RecordTableMod
 from desktop.ui.accounts.dialogs import ContactDialog, DuplicateDialog, HandoverDialog
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, ROW_ID_ROLE, AccountTableModel, status_text
+from desktop.ui.accounts.pool_upkeep import pool_upkeep_for
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport, by_ids
 from desktop.ui.format import local_datetime
@@ -48,7 +63,6 @@ from desktop.ui.pages.base import Page, heading
 
 LIST_KEY = "accounts-list"
 COUNT_KEY = "accounts-count"
-RETURN_BATCH = 200  # accounts sent back to the pool per write
 STATE_FILE = "ui-state.ini"
 
 
@@ -58,9 +72,12 @@ class AccountsPage(Page):
         self.query = AccountQuery()
         self._undo: tuple[str, Callable[[UnitOfWork], Any]] | None = None
         self._pending_select: str | None = None
+        self._contact_dialog: ContactDialog | None = None  # open, editing a contact
         self.loaded = False
         self._started_rest = False  # filter choices and pool upkeep, after the first rows
-        self.model = AccountTableModel(self._fetch_rows, self, fetch_rest=self._fetch_rest)
+        self.model = AccountTableModel(
+            self._fetch_rows, self, fetch_rest=self._fetch_rest, zone=ctx.zone
+        )
         self.total: int | None = None  # accounts in the list; None while counting
 
         layout = QVBoxLayout(self)
@@ -324,43 +341,28 @@ class AccountsPage(Page):
             return
         self._started_rest = True
         self._load_choices()
-        self._return_neglected()
+        # Idle accounts go back to the pool at start and daily (MainWindow.attach starts
+        # it); a page built without the window starts it here. Show what it did.
+        upkeep = pool_upkeep_for(self.ctx)
+        upkeep.finished.connect(self._pool_returned)
+        upkeep.failed.connect(self.notice.setText)
+        if not upkeep.started:
+            upkeep.start()
+        elif upkeep.last_returned is not None:
+            self._pool_returned(upkeep.last_returned)
 
     # -- public pool (公海) --------------------------------------------------------------
 
-    def _return_neglected(self, returned_so_far: int = 0) -> None:
-        """Accounts idle past the pool policy go back to the pool (a rep's own; on a
-        manager's device, the team's), a batch per write so other saves are not kept
-        waiting; then the owner's warnings are shown."""
-        if self.ctx.user_id is None:
-            return
-        owners = None if self.ctx.is_manager else [self.ctx.user_id]
-
-        def run(uow: UnitOfWork) -> list[str]:
-            return pool.return_neglected(uow, owner_ids=owners, limit=RETURN_BATCH)
-
-        def done(returned: list[str]) -> None:
-            total = returned_so_far + len(returned)
-            if len(returned) == RETURN_BATCH:
-                self._return_neglected(total)
-                return
-            if total:
-                self.notice.setText(
-                    self.tr(
-                        "%n account(s) went back to the public pool (no visit or follow-up "
-                        "in time).",
-                        "",
-                        total,
-                    )
+    def _pool_returned(self, total: int) -> None:
+        if total:
+            self.notice.setText(
+                self.tr(
+                    "%n account(s) went back to the public pool (no visit or follow-up in time).",
+                    "",
+                    total,
                 )
-            self._load_due_soon()
-
-        self.ctx.tasks.write(
-            run,
-            done,
-            lambda e: self.notice.setText(str(e)),
-            reason="no visit or follow-up within the pool policy",
-        )
+            )
+        self._load_due_soon()
 
     def _load_due_soon(self) -> None:
         user_id = self.ctx.user_id
@@ -510,15 +512,28 @@ class AccountsPage(Page):
         self.query = AccountQuery(**{**self.query.__dict__, "text": text})
         self.reload()
 
-    def reload(self) -> None:
-        """Run the query off the GUI thread; the newest request wins."""
+    def reload(self, *, keep_place: bool = False) -> None:
+        """Run the query off the GUI thread; the newest request wins. ``keep_place``
+        (the data changed, not the query): keep the selection and the scroll position,
+        and when the user had scrolled past the first screen, load every id again."""
         query = self.query
+        whole = keep_place and self.model.rowCount() > accounts.FIRST_IDS
+
+        def find(session: Session) -> accounts.AccountList:
+            if whole:
+                ids = accounts.account_ids(session, query)
+                return accounts.AccountList(ids, len(ids))
+            return accounts.list_accounts(session, query)
 
         def done(head: accounts.AccountList) -> None:
             first = not self.loaded
             self.loaded = True
             self.total = head.total
-            self.model.set_ids(head.ids, complete=head.total == len(head.ids))
+            complete = head.total == len(head.ids)
+            if keep_place:
+                self._show_in_place(head.ids, complete)
+            else:
+                self.model.set_ids(head.ids, complete=complete)
             self._update_status()
             if head.total is None:  # a broad search: count it after showing it
                 self.ctx.tasks.read(
@@ -532,7 +547,43 @@ class AccountsPage(Page):
             if first and not head.ids:
                 self._after_first_load()
 
-        self.ctx.tasks.read(lambda s: accounts.list_accounts(s, query), done, key=LIST_KEY)
+        self.ctx.tasks.read(find, done, key=LIST_KEY)
+
+    def _show_in_place(self, ids: list[str], complete: bool) -> None:
+        """New ids for the same query: the rows the user selected stay selected (by id)
+        and the account at the top of the view stays at the top."""
+        model, table = self.model, self.table
+        if ids == model.ids() and (complete or not model.complete):
+            model.mark_stale()  # same rows in the same order: only their values changed
+            return
+        selected = self.selected_ids()
+        current = table.currentIndex()
+        current_id = model.data(current, ROW_ID_ROLE) if current.isValid() else None
+        top = table.rowAt(0)
+        top_id = model.data(model.index(top, 0), ROW_ID_ROLE) if top >= 0 else None
+        left = table.horizontalScrollBar().value()
+        model.set_ids(ids, complete=complete)
+        if not ids:
+            return
+        table.doItemsLayout()  # the scroll range follows the new row count now
+        new_top = model.row_of(top_id) if top_id else -1
+        if new_top < 0:
+            new_top = min(max(top, 0), len(ids) - 1)
+        table.scrollTo(model.index(new_top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        table.horizontalScrollBar().setValue(left)
+        selection = QItemSelection()
+        for account_id in selected:
+            row = model.row_of(account_id)
+            if row >= 0:
+                selection.select(model.index(row, 0), model.index(row, len(COLUMNS) - 1))
+        flags = QItemSelectionModel.SelectionFlag
+        chooser = table.selectionModel()
+        if current_id is not None and model.row_of(current_id) >= 0:
+            chooser.setCurrentIndex(
+                model.index(model.row_of(current_id), max(current.column(), 0)),
+                flags.NoUpdate,
+            )
+        chooser.select(selection, flags.ClearAndSelect | flags.Rows)
 
     def _counted(self, query: AccountQuery, total: int) -> None:
         if query == self.query:
@@ -636,8 +687,26 @@ class AccountsPage(Page):
         self.ctx.tasks.read(lambda s: load_detail(s, account_id), done, key="account-detail")
 
     def _refresh_detail(self) -> None:
-        if self.detail.isVisible() and self.detail.account is not None:
-            self.open_account(self.detail.account["id"])
+        """The open account again, keeping unsaved typing (its own key: an account the
+        user opens meanwhile wins, and a late answer for another account is dropped)."""
+        if not self.detail.isVisible() or self.detail.account is None:
+            return
+        account_id = self.detail.account["id"]
+
+        def done(data: DetailData) -> None:
+            shown = self.detail.account
+            if shown is None or shown["id"] != account_id:
+                return
+            self.detail.refresh_data(data)
+            dialog = self._contact_dialog
+            if dialog is not None and dialog.contact_id is not None:
+                for item in data.contacts:
+                    if item["id"] == dialog.contact_id:
+                        dialog.refresh(item)
+
+        self.ctx.tasks.read(
+            lambda s: load_detail(s, account_id), done, key="account-detail-refresh"
+        )
 
     def close_detail(self) -> None:
         if self.detail.isVisible():
@@ -682,7 +751,7 @@ class AccountsPage(Page):
                         uow, account_id, old, duplicate_reason="undo"
                     ),
                 )
-            self.open_account(account_id)
+            self._refresh_detail()  # (keeps what was typed since Save was pressed)
 
         self.ctx.tasks.write(edit, edited, lambda e: self._save_failed(e, values))
 
@@ -783,8 +852,11 @@ class AccountsPage(Page):
             return
         dialog = ContactDialog(item, self)
         dialog.setObjectName("contact-dialog")
+        self._contact_dialog = dialog
 
         def finished(code: int) -> None:
+            if self._contact_dialog is dialog:
+                self._contact_dialog = None
             if code != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
@@ -859,7 +931,7 @@ class AccountsPage(Page):
     def on_data_changed(self, entities: set[str]) -> None:
         if entities & {"account", "contact", "attachment", "policy", "visit", "task"}:
             if self.loaded:
-                self.reload()
+                self.reload(keep_place=True)
                 self._load_due_soon()
             self._refresh_detail()
             if self.deleted_button.isChecked():

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:02:24.453459
+Create Date: 2026-11-27 13:19:51.592131
 """
 
 from __future__ import annotations
@@ -337,6 +337,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit'))
     )
     with op.batch_alter_table('visit', schema=None) as batch_op:
+        batch_op.create_index('ix_visit_account_dates', ['account_id', 'status', 'deleted_at', 'planned_start', 'checked_in_at'], unique=False)
         batch_op.create_index('ix_visit_account_id', ['account_id'], unique=False)
         batch_op.create_index('ix_visit_owner_start', ['owner_id', 'planned_start'], unique=False)
 
@@ -733,6 +734,7 @@ def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_owner_start')
         batch_op.drop_index('ix_visit_account_id')
+        batch_op.drop_index('ix_visit_account_dates')
 
     op.drop_table('visit')
     with op.batch_alter_table('sales_target', schema=None) as batch_op:

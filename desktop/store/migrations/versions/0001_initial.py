@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 12:36:30.969970
+Create Date: 2026-11-27 13:19:51.123305
 """
 
 from __future__ import annotations
@@ -380,6 +380,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit'))
     )
     with op.batch_alter_table('visit', schema=None) as batch_op:
+        batch_op.create_index('ix_visit_account_dates', ['account_id', 'status', 'deleted_at', 'planned_start', 'checked_in_at'], unique=False)
         batch_op.create_index('ix_visit_account_id', ['account_id'], unique=False)
         batch_op.create_index('ix_visit_owner_start', ['owner_id', 'planned_start'], unique=False)
 
@@ -642,6 +643,7 @@ def downgrade() -> None:
     with op.batch_alter_table('visit', schema=None) as batch_op:
         batch_op.drop_index('ix_visit_owner_start')
         batch_op.drop_index('ix_visit_account_id')
+        batch_op.drop_index('ix_visit_account_dates')
 
     op.drop_table('visit')
     with op.batch_alter_table('sales_target', schema=None) as batch_op:

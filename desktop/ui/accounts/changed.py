@@ -1,0 +1,66 @@
+"""A form's record changed elsewhere (a pull, another window) while the user typed.
+
+The form keeps the user's typing and updates only the fields the user did not touch;
+``ChangedElsewhereBar`` says so and offers Reload (take the saved values, drop the
+typing) or Keep editing (hide the bar; Save writes the typed fields over the new ones).
+``typed_fields`` finds the fields whose shown value differs from the record the form
+was filled from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class ChangedElsewhereBar(QFrame):
+    reload_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changed-elsewhere")
+        self.setStyleSheet(
+            "QFrame#changed-elsewhere { background: #e8f0fe; color: #174ea6;"
+            " border: 1px solid #aecbfa; border-radius: 4px; }"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setObjectName("changed-elsewhere-text")
+        self.label.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setObjectName("changed-elsewhere-reload")
+        self.reload_button.clicked.connect(self._reload)
+        self.keep_button = QPushButton(self.tr("Keep editing"))
+        self.keep_button.setObjectName("changed-elsewhere-keep")
+        self.keep_button.clicked.connect(self.hide)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.reload_button)
+        row.addWidget(self.keep_button)
+        self.hide()
+
+    def show_for(self, what: str) -> None:
+        """``what``: "account" or "contact"."""
+        if what == "contact":
+            text = self.tr("This contact was changed elsewhere — your typing is kept.")
+        else:
+            text = self.tr("This account was changed elsewhere — your typing is kept.")
+        self.label.setText(text)
+        self.show()
+
+    def _reload(self) -> None:
+        self.hide()
+        self.reload_requested.emit()
+
+
+def typed_fields(
+    keys: Iterable[str],
+    shown: Mapping[str, Any],
+    base: Mapping[str, Any],
+    differs: Callable[[Any, Any, str], bool],
+) -> set[str]:
+    """The fields whose value on screen differs from the record the form was filled from."""
+    return {key for key in keys if differs(base.get(key), shown.get(key), key)}
