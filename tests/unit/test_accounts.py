@@ -159,6 +159,52 @@ def test_not_visited_filter_and_incomplete_filter(db: Database) -> None:
     assert rows[visited].contacts == 1
 
 
+def test_sort_by_owner_follows_their_names_with_the_pool_first(db: Database) -> None:
+    zhao, an = make_user(db, "zhao"), make_user(db, "an")  # shown as "Zhao", "An"
+    z = new_account(db, name="甲公司", owner_id=zhao)
+    a = new_account(db, name="乙公司", owner_id=an)
+    pooled = new_account(db, name="丙公司")
+    with db.sessions() as session:
+        assert accounts.account_ids(session, AccountQuery(sort="owner")) == [pooled, a, z]
+        descending = AccountQuery(sort="owner", descending=True)
+        assert accounts.account_ids(session, descending) == [z, a, pooled]
+
+
+def test_last_and_next_visit_rows_and_sort(db: Database) -> None:
+    old = new_account(db, name="甲公司")
+    recent = new_account(db, name="乙公司")
+    never = new_account(db, name="丙公司")
+    with unit_of_work(db.sessions, None) as uow:
+        for account_id, days in ((old, 40), (recent, 2)):
+            uow.add(
+                Visit(
+                    account_id=account_id,
+                    status="done",
+                    planned_start=NOW - dt.timedelta(days=days),
+                )
+            )
+        uow.add(Visit(account_id=old, status="planned", planned_start=NOW + dt.timedelta(days=1)))
+        # Still "planned" but in the past: not a next visit.
+        uow.add(
+            Visit(account_id=recent, status="planned", planned_start=NOW - dt.timedelta(days=9))
+        )
+        uow.add(Visit(account_id=never, status="planned", planned_start=NOW + dt.timedelta(days=5)))
+
+    def ids(sort: str, descending: bool = False) -> list[str]:
+        with db.sessions() as session:
+            query = AccountQuery(sort=sort, descending=descending)
+            return accounts.account_ids(session, query, now=NOW)
+
+    assert ids("last_visit") == [never, old, recent]  # never visited: the longest ago
+    assert ids("last_visit", descending=True) == [recent, old, never]
+    assert ids("next_visit") == [old, never, recent]  # nothing planned: last either way
+    assert ids("next_visit", descending=True) == [never, old, recent]
+    with db.sessions() as session:
+        rows = accounts.account_rows(session, [old, recent, never])
+    assert rows[recent].last_visit == NOW - dt.timedelta(days=2)
+    assert rows[never].last_visit is None
+
+
 def test_hierarchy_refuses_loops_and_rolls_totals_up(db: Database) -> None:
     group = new_account(db, name="集团总部", potential=Decimal("100.50"))
     child = new_account(db, name="华东分部", parent_id=group, potential=Decimal(200))

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain import credit_code
@@ -409,7 +419,13 @@ def _sort_column(session: Session, key: str, now: dt.datetime) -> Any:
     if key == "next_visit":
         return _next_visit_at(now)
     if key == "owner":
-        return select(User.display_name).where(User.id == Account.owner_id).scalar_subquery()
+        # Owners ranked by name in Python (a team has few users): SQLite sorts on a
+        # CASE over the row instead of looking each owner up (~70 -> ~25 ms at 100k).
+        users = session.execute(select(User.id, User.display_name)).all()
+        ranked = sorted(users, key=lambda u: (u.display_name or "", u.id))
+        if not ranked:
+            return Account.owner_id
+        return case({u.id: rank for rank, u in enumerate(ranked)}, value=Account.owner_id)
     if key == "completeness":
         return completeness.score_expression(completeness.rules(session))
     if key not in SORT_KEYS:
@@ -438,6 +454,16 @@ def _order(session: Session, query: AccountQuery, now: dt.datetime) -> list[Any]
     return [first, Account.id]
 
 
+def _sorted_ids(
+    session: Session, query: AccountQuery, where: list[Any], now: dt.datetime
+) -> Select[Any]:
+    if query.sort != "name":
+        # Another order reads every row anyway: one pass over the table beats walking
+        # the list index and fetching each row it holds (city at 100k: ~130 -> ~25 ms).
+        where = [text("+account.deleted_at IS NULL"), *where[1:]]
+    return select(Account.id).where(*where).order_by(*_order(session, query, now))
+
+
 def list_accounts(
     session: Session,
     query: AccountQuery,
@@ -458,9 +484,8 @@ def list_accounts(
     if found is not None and not filtered and query.sort == "name":
         ids = found.first_by_name(session, limit, descending=query.descending)
     else:
-        order = _order(session, query, now)
-        stmt: Select[Any] = select(Account.id).where(*where).order_by(*order)
-        ids = list(session.connection().execute(stmt.limit(limit)).scalars())
+        stmt = _sorted_ids(session, query, where, now).limit(limit)
+        ids = list(session.connection().execute(stmt).scalars())
     total: int | None = None
     if len(ids) < limit:
         total = len(ids)
@@ -508,7 +533,7 @@ def account_ids(
     now = now or utcnow()
     where = _conditions(session, query, now)
     _with_text(session, query, where)
-    stmt: Select[Any] = select(Account.id).where(*where).order_by(*_order(session, query, now))
+    stmt = _sorted_ids(session, query, where, now)
     # Core, not ORM: 100k ids without building ORM result rows.
     return list(session.connection().execute(stmt).scalars())
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:19:51.592131
+Create Date: 2026-11-27 13:28:57.799594
 """
 
 from __future__ import annotations
@@ -215,6 +215,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment'))
     )
     with op.batch_alter_table('attachment', schema=None) as batch_op:
+        batch_op.create_index('ix_attachment_completeness', ['account_id', 'deleted_at', 'kind'], unique=False)
         batch_op.create_index('ix_attachment_parent', ['parent_entity', 'parent_id'], unique=False)
 
     op.create_table('contact',
@@ -243,6 +244,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.create_index('ix_contact_account_id', ['account_id'], unique=False)
+        batch_op.create_index('ix_contact_completeness', ['account_id', 'deleted_at', 'role'], unique=False)
 
     op.create_table('opportunity',
     sa.Column('account_id', sa.String(length=36), nullable=False),
@@ -747,11 +749,13 @@ def downgrade() -> None:
 
     op.drop_table('opportunity')
     with op.batch_alter_table('contact', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_completeness')
         batch_op.drop_index('ix_contact_account_id')
 
     op.drop_table('contact')
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_index('ix_attachment_parent')
+        batch_op.drop_index('ix_attachment_completeness')
 
     op.drop_table('attachment')
     with op.batch_alter_table('account_team_member', schema=None) as batch_op:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:19:51.123305
+Create Date: 2026-11-27 13:28:56.640813
 """
 
 from __future__ import annotations
@@ -258,6 +258,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment'))
     )
     with op.batch_alter_table('attachment', schema=None) as batch_op:
+        batch_op.create_index('ix_attachment_completeness', ['account_id', 'deleted_at', 'kind'], unique=False)
         batch_op.create_index('ix_attachment_parent', ['parent_entity', 'parent_id'], unique=False)
 
     op.create_table('contact',
@@ -286,6 +287,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contact', schema=None) as batch_op:
         batch_op.create_index('ix_contact_account_id', ['account_id'], unique=False)
+        batch_op.create_index('ix_contact_completeness', ['account_id', 'deleted_at', 'role'], unique=False)
 
     op.create_table('opportunity',
     sa.Column('account_id', sa.String(length=36), nullable=False),
@@ -656,11 +658,13 @@ def downgrade() -> None:
 
     op.drop_table('opportunity')
     with op.batch_alter_table('contact', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_completeness')
         batch_op.drop_index('ix_contact_account_id')
 
     op.drop_table('contact')
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_index('ix_attachment_parent')
+        batch_op.drop_index('ix_attachment_completeness')
 
     op.drop_table('attachment')
     with op.batch_alter_table('account_team_member', schema=None) as batch_op:
