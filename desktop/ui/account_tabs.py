@@ -128,8 +128,13 @@ class AccountTab(QWidget):
         self._stale = False
 
         def arrived(result: Any) -> None:
+            # The same account again (a write, a pull): its selected record stays selected.
+            current = self.table.currentIndex()
+            keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
             self.loaded_for = account_id
             self.show_result(result)
+            if keep and (row := self.model.row_of(str(keep))) >= 0:
+                self.table.selectRow(row)
 
         self.ctx.tasks.read(self.loader(account_id), arrived, key=f"account-tab-{id(self)}")
 

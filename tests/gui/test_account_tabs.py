@@ -187,3 +187,28 @@ def test_double_click_opens_the_complaint_on_the_complaints_page(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is complaints_page)
     qtbot.waitUntil(lambda: complaints_page.selected_id() == complaint_id)
     screenshot(window, "account_tabs/complaint_opened_en")
+
+
+def test_a_pulled_visit_keeps_the_visit_selected_in_the_tab(
+    qtbot: Any, window: Any, app_context: Any
+) -> None:
+    from sqlalchemy import update
+
+    from desktop.domain.uow import remote_apply
+    from desktop.ui.table_model import ROW_ID_ROLE
+
+    db = app_context.db
+    page = open_account(qtbot, window, account_with(db, Visit))
+    visits = show_tab(qtbot, page, AccountVisitsTab)
+    assert visits.model.rowCount() > 1
+    visits.table.selectRow(1)
+    chosen = visits.table.currentIndex().data(ROW_ID_ROLE)
+    with db.sessions() as session, remote_apply(session), session.begin():
+        session.execute(update(Visit).where(Visit.id == chosen).values(purpose="复盘交付计划"))
+    app_context.tasks.changed.emit({"visit"})  # as a pull reports it
+    purpose = visits.model.PURPOSE
+    qtbot.waitUntil(lambda: "复盘交付计划" in cells(visits, purpose))
+    assert visits.table.currentIndex().data(ROW_ID_ROLE) == chosen
+    assert [i.row() for i in visits.table.selectionModel().selectedRows()] == [
+        visits.model.row_of(chosen)
+    ]
