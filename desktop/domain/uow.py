@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from sqlalchemy import event, text
@@ -25,6 +26,16 @@ T = TypeVar("T", bound=Synced)
 
 _TRACKED = "fieldbook_uow_rows"
 _REMOTE = "fieldbook_remote_apply"
+# Set while this thread runs a transaction that will write: the store then takes the
+# write lock when the transaction begins (SQLite BEGIN IMMEDIATE), so a transaction
+# that reads first cannot fail with "database is locked" when it comes to write while
+# the sync thread or the writer thread has committed in between.
+_WRITING: ContextVar[bool] = ContextVar("fieldbook_writing", default=False)
+
+
+def writing() -> bool:
+    """Whether the current thread is inside a writing transaction."""
+    return _WRITING.get()
 
 
 class OutboxBypassError(RuntimeError):
@@ -191,10 +202,12 @@ def unit_of_work(
 ) -> Iterator[UnitOfWork]:
     """Open a session, yield a unit of work, commit on success, roll back on error."""
     session = factory()
+    token = _WRITING.set(True)
     try:
         with session.begin():
             yield UnitOfWork(session, actor_id, reason=reason, now=now)
     finally:
+        _WRITING.reset(token)
         session.close()
 
 
@@ -202,9 +215,11 @@ def unit_of_work(
 def remote_apply(session: Session) -> Iterator[Session]:
     """Let the sync engine write server changes, which must not enter the outbox."""
     session.info[_REMOTE] = True
+    token = _WRITING.set(True)
     try:
         yield session
     finally:
+        _WRITING.reset(token)
         session.info[_REMOTE] = False
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.uow import writing
+
 DB_FILENAME = "fieldbook.sqlite3"
 
 
@@ -54,7 +56,7 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing() else "BEGIN")
 
     return engine
 

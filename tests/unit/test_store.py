@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,48 @@ def test_the_app_knows_the_newest_revision() -> None:
     from desktop.store.migrate import alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == head_revision()
+
+
+def test_a_write_that_reads_first_waits_for_another_writer_instead_of_failing(
+    db: Database,
+) -> None:
+    """The writer thread and the sync thread both write: a unit of work that reads, then
+    writes after the other committed, must not fail with "database is locked"."""
+    import threading
+
+    from desktop.domain.models import Account
+    from desktop.domain.services import records
+    from desktop.domain.uow import unit_of_work
+
+    with unit_of_work(db.sessions, None) as uow:
+        first = records.create(uow, Account, {"name": "先读后写有限公司"})
+    read_done = threading.Event()
+    errors: list[BaseException] = []
+
+    def reader_then_writer() -> None:
+        try:
+            with unit_of_work(db.sessions, None) as uow:
+                records.get(uow.session, Account, first)
+                read_done.set()
+                time.sleep(0.3)  # meanwhile the other thread wants to write
+                records.update(uow, Account, first, {"tier": "A"})
+        except BaseException as exc:
+            errors.append(exc)
+
+    def other_writer() -> None:
+        read_done.wait(5)
+        try:
+            with unit_of_work(db.sessions, None) as uow:
+                records.create(uow, Account, {"name": "同时写入有限公司"})
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader_then_writer), threading.Thread(target=other_writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert errors == []
+    with db.sessions() as session:
+        assert records.count(session, Account) == 2
+        assert records.get(session, Account, first)["tier"] == "A"
