@@ -10,12 +10,14 @@ sequence ends.
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Engine, Table, bindparam, delete, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -153,6 +155,90 @@ def _write(session: Session, table: Table, batch: dict[str, dict[str, Any]]) -> 
             .values({name: bindparam(name) for name in names})
         )
         session.connection().execute(statement, group)
+
+
+# -- a full download: rows written as stored values, straight through sqlite3 ------------
+_SQLITE = sqlite.dialect()
+# Column -> (source: True for a data field, decoder, storage processor, default maker).
+_Plan = list[tuple[str, bool, Decoder, Callable[[Any], Any] | None, Callable[[], Any] | None]]
+
+
+@functools.cache
+def _storage_plan(model: type[Synced]) -> tuple[str, _Plan]:
+    """Per model, once: the upsert statement and how each column's wire value becomes
+    the value SQLite stores (the same decoders and column types as the ORM path)."""
+    table = table_of(model.__tablename__)
+    data = set(model.data_columns())
+    plan: _Plan = []
+    for column in table.columns:
+        name = column.key
+        if name in data or name in ("deleted_at", "created_at", "updated_at"):
+            decode: Decoder = codec.decoder(model, name)
+        else:
+            decode = _as_given
+        process = column.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+        make: Callable[[], Any] | None = None
+        default = column.default
+        if not column.nullable and default is not None and name != "id":
+            arg = getattr(default, "arg", None)
+            make = (
+                functools.partial(arg, None) if callable(arg) else functools.partial(_as_given, arg)
+            )
+        plan.append((name, name in data, decode, process, make))
+    names = [name for name, *_ in plan]
+    quoted = ", ".join(f'"{n}"' for n in names)
+    sets = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
+    sql = (
+        f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))}) '
+        f'ON CONFLICT("id") DO UPDATE SET {sets} WHERE "{table.name}".version <= excluded.version'
+    )
+    return sql, plan
+
+
+def _as_given(value: Any) -> Any:
+    return value
+
+
+def _stored(plan: _Plan, row: ServerRow) -> tuple[Any, ...]:
+    meta = row.__dict__
+    fields = row.fields
+    out: list[Any] = []
+    try:
+        for name, is_data, decode, process, make in plan:
+            value = decode(fields.get(name) if is_data else meta[name])
+            if value is None and make is not None:
+                value = make()
+            out.append(value if process is None or value is None else process(value))
+    except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
+        raise BadServerData(f"{row.entity} {row.id}: {exc}") from exc
+    return tuple(out)
+
+
+def load_rows(session: Session, rows: Iterable[ServerRow]) -> set[Key]:
+    """A full download's page: every row upserted as its stored values in one
+    executemany per table (never over a newer local version), without reading the
+    device's copies first. For a device whose search triggers are paused."""
+    by_entity: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    touched: set[Key] = set()
+    for row in rows:
+        model = SYNCED.get(row.entity)
+        if model is None:
+            continue  # a newer server's entity this version does not know
+        by_entity[row.entity].append(_stored(_storage_plan(model)[1], row))
+        touched.add((row.entity, row.id))
+    raw = raw_connection(session)
+    for entity in SYNCED:
+        batch = by_entity.get(entity)
+        if batch:
+            raw.executemany(_storage_plan(SYNCED[entity])[0], batch)
+    return touched
+
+
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The session's sqlite3 connection, inside the session's transaction."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 def remove_rows(session: Session, removals: Iterable[Removal]) -> set[Key]:

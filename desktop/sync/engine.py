@@ -16,15 +16,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.models import OutboxEntry, SyncIssue
 from desktop.domain.models.types import utcnow
 from desktop.domain.services.device import delete_meta, get_meta, set_meta
+from desktop.store import search_index
 from desktop.sync.apply import (
     BadServerData,
     Key,
     apply_transaction,
     clear_for_resync,
+    load_rows,
+    raw_connection,
     reapply_pending,
     remove_rows,
     upsert_rows,
@@ -37,6 +41,9 @@ RESUME = "sync_resume"
 LAST_SYNC = "sync_last_at"
 SERVER_URL = "sync_server_url"
 USERNAME = "sync_username"
+# Set while a full download runs with the search index's triggers stopped (the index
+# is built once when its last page is stored, even after a crash in between).
+BULK = "sync_bulk_load"
 
 Progress = Callable[[str, int, int | None], None]
 Cancel = Callable[[], bool]
@@ -300,6 +307,7 @@ def pull_changes(
                 )
             resynced = report.must_resync = True
             with apply_transaction(engine) as session:
+                _start_bulk_load(session)
                 clear_for_resync(session)
                 set_meta(session, CURSOR, "0")
                 delete_meta(session, RESUME)
@@ -313,14 +321,22 @@ def pull_changes(
                 retryable=True,
             )
         with apply_transaction(engine) as session:
+            bulk = get_meta(session, BULK) is not None
+            if cursor == 0 and resume is None and not bulk:
+                # A full download: rows go in as they are, the index is built at the end.
+                _start_bulk_load(session)
+                bulk = True
             touched = remove_rows(session, page.removes)
-            touched |= upsert_rows(session, page.rows)
+            touched |= (load_rows if bulk else upsert_rows)(session, page.rows)
             if page.more:
                 set_meta(session, RESUME, page.resume or "")
             else:
                 set_meta(session, CURSOR, str(page.cursor if page.cursor is not None else cursor))
                 delete_meta(session, RESUME)
             reapply_pending(session, touched)
+            if bulk and not page.more:
+                search_index.rebuild(raw_connection(session))
+                delete_meta(session, BULK)
         report.entities.update(entity for entity, _ in touched)
         report.pulled += len(page.rows)
         report.removed += len(page.removes)
@@ -329,6 +345,12 @@ def pull_changes(
         if not page.more:
             return
         resume = page.resume
+
+
+def _start_bulk_load(session: Session) -> None:
+    if get_meta(session, BULK) is None:
+        search_index.pause(raw_connection(session))
+        set_meta(session, BULK, "1")
 
 
 def sync_state(engine: Engine) -> dict[str, Any]:
