@@ -528,7 +528,8 @@ class AccountsPage(Page):
         def done(head: accounts.AccountList) -> None:
             first = not self.loaded
             self.loaded = True
-            self.total = head.total
+            if head.total is not None or not keep_place:  # (a refresh keeps the old
+                self.total = head.total  # count on screen until the new one is in)
             complete = head.total == len(head.ids)
             if keep_place:
                 self._show_in_place(head.ids, complete)
