@@ -578,6 +578,10 @@
       <translation>此联系人已在别处被修改——您输入的内容已保留。</translation>
     </message>
     <message>
+      <source>This account was deleted elsewhere. Recently deleted can bring it back.</source>
+      <translation>此客户已在别处被删除。可在“最近删除”中恢复。</translation>
+    </message>
+    <message>
       <source>This account was changed elsewhere — your typing is kept.</source>
       <translation>此客户已在别处被修改——您输入的内容已保留。</translation>
     </message>

@@ -143,6 +143,26 @@ def test_a_change_without_typing_just_shows_the_new_values(qtbot: Any, page: Any
     assert not detail.changed_bar.isVisible()
 
 
+def test_an_account_deleted_elsewhere_says_so_and_cannot_be_saved(qtbot: Any, page: Any) -> None:
+    detail = page.detail
+    account_id = page.model.ids()[3]
+    page.open_account(account_id)
+    qtbot.waitUntil(lambda: detail.isVisible() and detail.account is not None)
+    pulled(
+        page.ctx,
+        lambda s: s.execute(
+            update(Account)
+            .where(Account.id == account_id)
+            .values(deleted_at=dt.datetime.now(dt.UTC))
+        ),
+    )
+    qtbot.waitUntil(lambda: page.model.row_of(account_id) == -1)
+    qtbot.waitUntil(lambda: detail.changed_bar.isVisible())
+    assert detail.changed_bar.label.text().startswith("This account was deleted elsewhere")
+    assert not detail.save_button.isEnabled()
+    assert not detail.changed_bar.reload_button.isVisible()
+
+
 def test_the_contact_dialog_keeps_typing_when_the_contact_changes_elsewhere(
     qtbot: Any, page: Any
 ) -> None:

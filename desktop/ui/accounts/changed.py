@@ -43,12 +43,19 @@ class ChangedElsewhereBar(QFrame):
         self.hide()
 
     def show_for(self, what: str) -> None:
-        """``what``: "account" or "contact"."""
+        """``what``: "account", "contact" or "deleted" (the account, which then cannot be
+        saved: Recently deleted brings it back)."""
         if what == "contact":
             text = self.tr("This contact was changed elsewhere — your typing is kept.")
+        elif what == "deleted":
+            text = self.tr(
+                "This account was deleted elsewhere. Recently deleted can bring it back."
+            )
         else:
             text = self.tr("This account was changed elsewhere — your typing is kept.")
         self.label.setText(text)
+        self.reload_button.setVisible(what != "deleted")
+        self.keep_button.setVisible(what != "deleted")
         self.show()
 
     def _reload(self) -> None:

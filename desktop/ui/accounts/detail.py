@@ -295,6 +295,7 @@ class AccountDetail(QWidget):
     def start_new(self) -> None:
         self.account = None
         self.changed_bar.hide()
+        self.save_button.setEnabled(True)
         self.title.setText(self.tr("New account"))
         self.owner_label.setText("")
         self.claim_button.hide()
@@ -616,12 +617,16 @@ class AccountDetail(QWidget):
         )
         changed = any(old.get(key) != data.account.get(key) for key in self.FORM)
         self.show_data(data, keep=typed)
-        if typed and changed:
+        if data.account.get("deleted_at") is not None:
+            self.changed_bar.show_for("deleted")
+            self.save_button.setEnabled(False)
+        elif typed and changed:
             self.changed_bar.show_for("account")
 
     def show_data(self, data: DetailData, keep: Collection[str] = ()) -> None:
         """Show an account; ``keep``: fields whose typing stays (see ``refresh_data``)."""
         self.account = data.account
+        self.save_button.setEnabled(True)
         if not keep:
             self.changed_bar.hide()
         for index in range(self.tabs.count()):
