@@ -40,6 +40,18 @@ def pulled(ctx: Any, change: Any) -> None:
     ctx.tasks.changed.emit({"account", "contact"})
 
 
+def pulled_values(ctx: Any, account_id: str, **values: Any) -> None:
+    pulled(ctx, lambda s: s.execute(update(Account).where(Account.id == account_id).values(values)))
+
+
+def open_detail(qtbot: Any, page: Any, row: int) -> tuple[Any, str]:
+    """Open the account on ``row`` of the list; (the detail pane, its id)."""
+    account_id = page.model.ids()[row]
+    page.open_account(account_id)
+    qtbot.waitUntil(lambda: page.detail.isVisible() and page.detail.account is not None)
+    return page.detail, account_id
+
+
 def test_a_pull_keeps_the_selection_and_the_scroll_and_shows_the_new_values(
     qtbot: Any, page: Any
 ) -> None:
@@ -81,10 +93,8 @@ def test_a_pull_keeps_the_selection_and_the_scroll_and_shows_the_new_values(
 
 
 def test_a_change_elsewhere_keeps_what_the_user_typed(qtbot: Any, page: Any) -> None:
-    ctx, detail = page.ctx, page.detail
-    account_id = page.model.ids()[0]
-    page.open_account(account_id)
-    qtbot.waitUntil(lambda: detail.isVisible() and detail.account is not None)
+    ctx = page.ctx
+    detail, account_id = open_detail(qtbot, page, 0)
     phone = detail.findChild(QLineEdit, "account-phone")
     address = detail.findChild(QLineEdit, "account-address")
     phone.clear()
@@ -115,12 +125,7 @@ def test_a_change_elsewhere_keeps_what_the_user_typed(qtbot: Any, page: Any) -> 
     qtbot.waitUntil(lambda: detail.account["phone"] == "0891-6330000")
     phone.clear()
     qtbot.keyClicks(phone, "0891-0000000")
-    pulled(
-        ctx,
-        lambda s: s.execute(
-            update(Account).where(Account.id == account_id).values(phone="0891-6888888")
-        ),
-    )
+    pulled_values(ctx, account_id, phone="0891-6888888")
     qtbot.waitUntil(lambda: detail.account["phone"] == "0891-6888888")
     assert bar.isVisible()
     assert phone.text() == "0891-0000000"
@@ -130,32 +135,16 @@ def test_a_change_elsewhere_keeps_what_the_user_typed(qtbot: Any, page: Any) -> 
 
 
 def test_a_change_without_typing_just_shows_the_new_values(qtbot: Any, page: Any) -> None:
-    detail = page.detail
-    account_id = page.model.ids()[1]
-    page.open_account(account_id)
-    qtbot.waitUntil(lambda: detail.isVisible() and detail.account is not None)
-    pulled(
-        page.ctx,
-        lambda s: s.execute(update(Account).where(Account.id == account_id).values(tier="A")),
-    )
+    detail, account_id = open_detail(qtbot, page, 1)
+    pulled_values(page.ctx, account_id, tier="A")
     tier = detail.inputs["tier"]
     qtbot.waitUntil(lambda: tier.currentData() == "A")
     assert not detail.changed_bar.isVisible()
 
 
 def test_an_account_deleted_elsewhere_says_so_and_cannot_be_saved(qtbot: Any, page: Any) -> None:
-    detail = page.detail
-    account_id = page.model.ids()[3]
-    page.open_account(account_id)
-    qtbot.waitUntil(lambda: detail.isVisible() and detail.account is not None)
-    pulled(
-        page.ctx,
-        lambda s: s.execute(
-            update(Account)
-            .where(Account.id == account_id)
-            .values(deleted_at=dt.datetime.now(dt.UTC))
-        ),
-    )
+    detail, account_id = open_detail(qtbot, page, 3)
+    pulled_values(page.ctx, account_id, deleted_at=dt.datetime.now(dt.UTC))
     qtbot.waitUntil(lambda: page.model.row_of(account_id) == -1)
     qtbot.waitUntil(lambda: detail.changed_bar.isVisible())
     assert detail.changed_bar.label.text().startswith("This account was deleted elsewhere")
@@ -347,19 +336,11 @@ def test_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     assert model.headerData(COLUMN_KEYS.index("next_visit"), Qt.Orientation.Horizontal) == (
         "下次拜访"
     )
-    account_id = model.ids()[0]
-    widget.open_account(account_id)
-    detail = widget.detail
-    qtbot.waitUntil(lambda: detail.isVisible() and detail.account is not None)
+    detail, account_id = open_detail(qtbot, widget, 0)
     phone = detail.findChild(QLineEdit, "account-phone")
     phone.clear()
     qtbot.keyClicks(phone, "0891-6330000")
-    pulled(
-        ctx,
-        lambda s: s.execute(
-            update(Account).where(Account.id == account_id).values(address="拉萨市城关区")
-        ),
-    )
+    pulled_values(ctx, account_id, address="拉萨市城关区")
     qtbot.waitUntil(lambda: detail.changed_bar.isVisible())
     assert detail.changed_bar.label.text().startswith("此客户已在别处被修改")
     assert detail.changed_bar.keep_button.text() == "继续编辑"
