@@ -1,0 +1,76 @@
+"""Screenshots for the README: ``python tools/docs_screenshots.py`` (offscreen).
+
+Builds a demo data folder (300 accounts), opens the main window as its manager and
+saves the main pages in English and Chinese under docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("today", "accounts", "visits", "quotes", "reports")
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import load_user
+    from desktop.settings import Settings
+    from desktop.store.demo import generate
+    from desktop.store.migrate import open_database
+    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.i18n import install_translators, remove_translators
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import TaskRunner
+
+    app = QApplication([])
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        db = open_database(data)
+        with db.sessions() as session, session.begin():
+            generate(session, 300, seed=1)
+        user_id, name, role = load_user(db)
+        for language in ("en", "zh_CN"):
+            translators = install_translators(app, language)
+            tasks = TaskRunner(db, lambda: user_id)
+            ctx = AppContext(
+                data_dir=data,
+                db=db,
+                settings=Settings(data),
+                tasks=tasks,
+                events=AppEvents(),
+                user_id=user_id,
+                user_name=name,
+                user_role=role,
+            )
+            window = MainWindow(ctx)
+            window.resize(1400, 860)
+            window.show()
+            for key in PAGES:
+                window.show_page(key)
+                deadline = time.monotonic() + 1.5
+                while time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.01)
+                tasks.wait_idle()
+                app.processEvents()
+                window.grab().save(str(out / f"{key}_{language}.png"))
+            window.close()
+            tasks.shutdown()
+            remove_translators(app, translators)
+        db.dispose()
+    print(f"saved to {out}")
+
+
+if __name__ == "__main__":
+    main()
