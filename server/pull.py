@@ -21,7 +21,7 @@ from desktop.domain.models import SYNCED, Order, Quote
 from desktop.sync.tree import ACCOUNT_CHILDREN
 from server import scope
 from server.models import ChangeLog, Counter, Device, ScopeEvent
-from server.rows import wire_row
+from server.rows import stored_columns, wire_from_stored
 
 TABLES = list(SYNCED)
 
@@ -74,7 +74,6 @@ def pull(
     while table_index < len(TABLES) and len(rows) < limit:
         name = TABLES[table_index]
         model = SYNCED[name]
-        table = model.__table__
         changed: ColumnElement[bool] = model.version > cursor
         if cursor > 0:
             changed = and_(changed, model.id.in_(_changed_by_others(name, cursor, device_id)))
@@ -82,15 +81,15 @@ def pull(
         if extra is not None:
             changed = or_(changed, extra)
         query = (
-            select(table)
+            select(*stored_columns(name))
             .where(scope.clause(model, viewer), changed, model.id > after)
             .order_by(model.id)
             .limit(limit - len(rows))
         )
-        batch = session.execute(query).mappings().all()
-        rows.extend(wire_row(name, dict(r)) for r in batch)
+        batch = session.execute(query).all()
+        rows.extend(wire_from_stored(name, tuple(r)) for r in batch)
         if len(rows) >= limit and batch:
-            after = str(batch[-1]["id"])
+            after = str(rows[-1]["id"])
             break
         table_index += 1
         after = ""

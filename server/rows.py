@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date
+from sqlalchemy import Boolean, Date
+from sqlalchemy.sql.expression import ColumnElement, type_coerce
+from sqlalchemy.types import NullType
 
 from desktop.domain import codec
 from desktop.domain.models import SYNC_COLUMNS, SYNCED, Synced
-from desktop.domain.models.types import DecimalText, Money, UTCDateTime
+from desktop.domain.models.types import DecimalText, JSONText, Money, UTCDateTime
+from desktop.domain.money import from_fen
 from desktop.sync.protocol import ROW_META
 
 Encoder = Callable[[Any], Any] | None
@@ -61,3 +66,74 @@ def wire_row(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
 
 def server_row(row: Synced) -> dict[str, Any]:
     return wire_row(row.__tablename__, row.values())
+
+
+# -- straight from the stored values (a pull sends many rows) ------------------------------
+# The values the database driver returns, before SQLAlchemy's column types convert them
+# (SQLite: text times and dates, 0/1, JSON text; PostgreSQL: native times and dates),
+# turned into wire form directly: the same text ``wire_row`` sends, at a fraction of the
+# cost per row.
+
+
+def _stored_time(value: Any) -> str:
+    time = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+    return time.replace(tzinfo=dt.UTC).isoformat()
+
+
+def _stored_date(value: Any) -> str:
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    return day.isoformat()
+
+
+def _stored_money(value: Any) -> str:
+    return str(from_fen(int(value)))
+
+
+def _stored_decimal(value: Any) -> str:
+    return str(Decimal(value))
+
+
+def _stored_json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+@functools.cache
+def _stored_plan(entity: str) -> list[tuple[str, Encoder]]:
+    plan: list[tuple[str, Encoder]] = []
+    for column in SYNCED[entity].__table__.columns:
+        kind = column.type
+        encode: Encoder = None
+        if isinstance(kind, UTCDateTime):
+            encode = _stored_time
+        elif isinstance(kind, Money):
+            encode = _stored_money
+        elif isinstance(kind, DecimalText):
+            encode = _stored_decimal
+        elif isinstance(kind, Date):
+            encode = _stored_date
+        elif isinstance(kind, Boolean):
+            encode = bool
+        elif isinstance(kind, JSONText):
+            encode = _stored_json
+        plan.append((column.key, encode))
+    return plan
+
+
+def stored_columns(entity: str) -> list[ColumnElement[Any]]:
+    """The table's columns as the driver returns them (no type conversion)."""
+    table = SYNCED[entity].__table__
+    return [type_coerce(c, NullType()).label(c.key) for c in table.columns]
+
+
+def wire_from_stored(entity: str, stored: tuple[Any, ...]) -> dict[str, Any]:
+    """A row selected with ``stored_columns`` -> the ``ServerRow`` dict of the protocol."""
+    values = {
+        name: value if encode is None or value is None else encode(value)
+        for (name, encode), value in zip(_stored_plan(entity), stored, strict=True)
+    }
+    out: dict[str, Any] = {"entity": entity, "id": values.pop("id")}
+    for name in ROW_META:
+        out[name] = values.pop(name)
+    out["field_versions"] = out["field_versions"] or {}
+    out["fields"] = values
+    return out
