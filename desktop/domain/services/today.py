@@ -1,4 +1,4 @@
-"""The Today page's items, Qt-free: what a rep must look at this morning.
+"""The Today page's items, Qt-free: what a rep (or their manager) must look at this morning.
 
 In display order: today's visits by time, overdue follow-ups, follow-ups due today,
 accounts due for a visit, then, when those services are installed, quotes expiring
@@ -6,6 +6,12 @@ within 7 days, late deliveries, overdue receivables (回款), complaints near th
 and this month's target progress. The optional sections go through small hooks that
 import the other service lazily and give nothing when it is absent, so Today never
 depends on a feature that has not landed.
+
+A manager sees their own items and, for their team (``desktop.domain.services.team``),
+what a manager acts on: quotes waiting for their approval, the reps' overdue
+follow-ups, and the team's late deliveries, overdue receivables and complaints near
+their SLA, each item naming its rep; the target line is the team's. Team lists are
+capped; an item of kind ``more`` says how many are not listed.
 """
 
 from __future__ import annotations
@@ -24,13 +30,16 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.money import format_money
 from desktop.domain.services import coverage, followups, visits
+from desktop.domain.services import team as teams
 
 log = logging.getLogger(__name__)
 
 SECTIONS = (
     "visits",
+    "approvals",
     "overdue",
     "due_today",
+    "team_overdue",
     "coverage",
     "quotes",
     "deliveries",
@@ -38,18 +47,23 @@ SECTIONS = (
     "complaints",
 )
 QUOTE_WARNING_DAYS = 7
+TEAM_LIMIT = 10  # rows per team section; the rest is counted in a "more" item
 
 
 @dataclass(frozen=True)
 class TodayItem:
     section: str
-    entity: str  # what opening the item shows: visit, task, account, quote, order, complaint
+    # What opening the item shows: visit, task, account, quote, order, complaint;
+    # "more" stands for the ``more`` items of a capped section that are not listed.
+    entity: str
     record_id: str
     title: str
     detail: str = ""
     when: dt.datetime | dt.date | None = None
     status: str = ""
     account_id: str | None = None
+    owner_name: str = ""  # a team member's item on their manager's Today; "" for one's own
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,7 @@ class TargetProgress:
     period: str
     target: Decimal
     actual: Decimal
+    team: bool = False  # the manager's team together
 
     @property
     def percent(self) -> Decimal | None:
@@ -200,25 +215,127 @@ def build(
 
     def complaints(module: ModuleType) -> list[TodayItem]:
         owners = [user_id] if user_id is not None else None
-        return [
-            TodayItem(
-                "complaints",
-                "complaint",
-                c.id,
-                c.account_name,
-                c.title,
-                c.sla_due_at,
-                c.sla_state,
-                c.account_id,
-            )
-            for c in module.close_to_breach(session, owner_ids=owners, now=now)
-        ]
+        return _complaint_items(module.close_to_breach(session, owner_ids=owners, now=now))
 
     items += _optional(quotes, "quotes")
-    items += _optional(deliveries, "orders")
-    items += _optional(receivables, "orders")
-    items += _optional(complaints, "complaints")
-    return TodayView(day=today, items=items, target=_target(session, user_id, today, zone))
+    team = teams.team_of(session, user_id)
+    if team is None:
+        items += _optional(deliveries, "orders")
+        items += _optional(receivables, "orders")
+        items += _optional(complaints, "complaints")
+        target = _target(session, user_id, today, zone)
+    else:
+        items += _team_items(session, team, today, now)
+        target = _team_target(session, team, today, zone)
+    order = {name: index for index, name in enumerate(SECTIONS)}
+    items.sort(key=lambda i: order.get(i.section, len(order)))  # stable within a section
+    return TodayView(day=today, items=items, target=target)
+
+
+def _more(section: str, found: teams.Capped[Any]) -> list[TodayItem]:
+    return [TodayItem(section, "more", "", "", more=found.more)] if found.more else []
+
+
+def _team_items(
+    session: Session, team: teams.Team, today: dt.date, now: dt.datetime
+) -> list[TodayItem]:
+    """What the manager acts on: the team's approvals, overdue follow-ups, late
+    deliveries, overdue receivables and complaints near their SLA (the last three
+    with the manager's own)."""
+    names = team.members
+    everyone = [team.manager_id, *team.ids]
+    items: list[TodayItem] = []
+
+    approvals = teams.pending_approvals(session, team.ids, TEAM_LIMIT)
+    items += [
+        TodayItem(
+            "approvals",
+            "quote",
+            a.quote_id,
+            a.account_name,
+            " · ".join(
+                part
+                for part in (
+                    f"{a.number} {a.revision}".strip(),
+                    format_money(a.total, a.currency),
+                    a.justification,
+                )
+                if part
+            ),
+            a.requested_at,
+            "pending_approval",
+            a.account_id,
+            names.get(a.owner_id or "", ""),
+        )
+        for a in approvals.rows
+    ]
+    items += _more("approvals", approvals)
+
+    tasks = teams.overdue_followups(session, team.ids, today, TEAM_LIMIT)
+    items += [
+        TodayItem(
+            "team_overdue",
+            "task",
+            t.id,
+            t.title,
+            t.account_name,
+            t.due_date,
+            t.status,
+            t.account_id,
+            t.owner_name,
+        )
+        for t in tasks.rows
+    ]
+    items += _more("team_overdue", tasks)
+
+    def orders(section: str, found: teams.Capped[teams.OrderDue]) -> list[TodayItem]:
+        return [
+            TodayItem(
+                section,
+                "order",
+                o.order_id,
+                o.account_name,
+                o.number
+                if section == "deliveries"
+                else f"{o.number} · {format_money(o.outstanding, o.currency)}",
+                o.due,
+                o.delivery_status if section == "deliveries" else "overdue",
+                o.account_id,
+                names.get(o.owner_id or "", ""),
+            )
+            for o in found.rows
+        ] + _more(section, found)
+
+    items += orders("deliveries", teams.late_deliveries(session, everyone, today, TEAM_LIMIT))
+    items += orders("receivables", teams.overdue_receivables(session, everyone, today, TEAM_LIMIT))
+
+    def complaints(module: ModuleType) -> list[TodayItem]:
+        urgent = module.close_to_breach(session, owner_ids=everyone, now=now)
+        return _complaint_items(urgent, names, TEAM_LIMIT)
+
+    return items + _optional(complaints, "complaints")
+
+
+def _complaint_items(
+    urgent: list[Any], names: dict[str, str] | None = None, limit: int | None = None
+) -> list[TodayItem]:
+    """Complaints near or past their SLA (``complaints.ComplaintView``), the first
+    ``limit`` of them with a "more" item for the rest; ``names`` names team members."""
+    found = teams.Capped(urgent[:limit], len(urgent))
+    return [
+        TodayItem(
+            "complaints",
+            "complaint",
+            c.id,
+            c.account_name,
+            c.title,
+            c.sla_due_at,
+            c.sla_state,
+            c.account_id,
+            (names or {}).get(c.owner_id or "", ""),
+        )
+        for c in found.rows
+    ] + _more("complaints", found)
 
 
 def _target(
@@ -236,4 +353,31 @@ def _target(
         return TargetProgress(period, line.target, line.actual)
     except (AttributeError, TypeError, ValueError):
         log.exception("Today: target progress is unavailable")
+        return None
+
+
+def _team_target(
+    session: Session, team: teams.Team, today: dt.date, zone: ZoneInfo
+) -> TargetProgress | None:
+    """The month's target and wins of the manager and their team together."""
+    module = _module("targets")
+    if module is None:
+        return None
+    try:
+        period = module.month_key(today.year, today.month)
+        wanted = {team.manager_id, *team.ids}
+        owners = [
+            o for o in module.owners_in_scope(session, team_id=team.team_id) if o["id"] in wanted
+        ]
+        if not owners:
+            return None
+        lines = module.scoreboard(session, period, owners, zone)
+        return TargetProgress(
+            period,
+            sum((line.target for line in lines), Decimal(0)),
+            sum((line.actual for line in lines), Decimal(0)),
+            team=True,
+        )
+    except (AttributeError, TypeError, ValueError):
+        log.exception("Today: the team's target progress is unavailable")
         return None
