@@ -97,26 +97,23 @@ def _stored_json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
+# Column type -> how its stored value becomes wire form (first match; others as they are).
+_STORED: tuple[tuple[type[Any], Callable[[Any], Any]], ...] = (
+    (UTCDateTime, _stored_time),
+    (Money, _stored_money),
+    (DecimalText, _stored_decimal),
+    (Date, _stored_date),
+    (Boolean, bool),
+    (JSONText, _stored_json),
+)
+
+
 @functools.cache
 def _stored_plan(entity: str) -> list[tuple[str, Encoder]]:
-    plan: list[tuple[str, Encoder]] = []
-    for column in SYNCED[entity].__table__.columns:
-        kind = column.type
-        encode: Encoder = None
-        if isinstance(kind, UTCDateTime):
-            encode = _stored_time
-        elif isinstance(kind, Money):
-            encode = _stored_money
-        elif isinstance(kind, DecimalText):
-            encode = _stored_decimal
-        elif isinstance(kind, Date):
-            encode = _stored_date
-        elif isinstance(kind, Boolean):
-            encode = bool
-        elif isinstance(kind, JSONText):
-            encode = _stored_json
-        plan.append((column.key, encode))
-    return plan
+    return [
+        (c.key, next((f for kind, f in _STORED if isinstance(c.type, kind)), None))
+        for c in SYNCED[entity].__table__.columns
+    ]
 
 
 def stored_columns(entity: str) -> list[ColumnElement[Any]]:
