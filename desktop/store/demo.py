@@ -25,6 +25,7 @@ from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
 from desktop.domain.services.device import USER_ID, set_meta
 from desktop.store import search_index
+from desktop.store.demo_today import add_manager_week
 
 PROVINCES = {
     "北京": ["北京"],
@@ -666,6 +667,9 @@ def generate(
         if progress is not None and index % 1000 == 999:
             progress(index + 1, accounts)
     w.flush()
+    # The manager's own visits and follow-ups, and their team's approval requests, so
+    # the first start opens on a full Today (desktop/store/demo_today.py).
+    add_manager_week(session, w, today, managers[0], reps[::2], rep_codes, quote_seq)
     search_index.rebuild(raw_connection)
     # The demo device works as the first team's manager, who sees the whole team.
     set_meta(session, USER_ID, managers[0])

@@ -311,12 +311,20 @@
       <translation>今日拜访</translation>
     </message>
     <message>
+      <source>Quotes waiting for your approval</source>
+      <translation>待您审批的报价</translation>
+    </message>
+    <message>
       <source>Overdue follow-ups</source>
       <translation>逾期的跟进</translation>
     </message>
     <message>
       <source>Follow-ups due today</source>
       <translation>今日到期的跟进</translation>
+    </message>
+    <message>
+      <source>Team's overdue follow-ups</source>
+      <translation>团队逾期的跟进</translation>
     </message>
     <message>
       <source>Accounts due for a visit</source>
@@ -351,12 +359,20 @@
       <translation>名称</translation>
     </message>
     <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>…… 另有 %1 项</translation>
     </message>
   </context>
   <context>
@@ -376,6 +392,10 @@
     <message>
       <source>Nothing needs you today.</source>
       <translation>今天没有待办事项。</translation>
+    </message>
+    <message>
+      <source>Team target %1: %2 of %3 (%4)</source>
+      <translation>团队 %1 目标：%2 / %3（%4）</translation>
     </message>
     <message>
       <source>Target %1: %2 of %3 (%4)</source>

@@ -1,7 +1,10 @@
 """The Today page: today's visits in time order, overdue and due-today follow-ups,
 accounts due for a visit, and (when those features are there) expiring quotes, late
-deliveries, complaints near their SLA and this month's target progress. Each row
-opens its record; a follow-up can be marked done right here.
+deliveries, complaints near their SLA and this month's target progress. A manager
+also sees what they act on for their team: quotes waiting for their approval, the
+reps' overdue follow-ups, the team's late deliveries, receivables and complaints
+(each naming its rep), and the team's target. Each row opens its record; one's own
+follow-up can be marked done right here.
 
 While the window is open (and the app set ``ctx.extras["reminders"]``) a reminder
 timer announces visits 15 minutes before they
@@ -12,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QTimer, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -41,6 +45,7 @@ WATCHED = {
     "policy",  # a manager changed the rules (visit cadence)
 }
 REMINDER_INTERVAL_MS = 60_000
+TITLE_MAX_WIDTH = 320  # a long account name is elided; the details get the room
 
 
 class TodayPage(Page):
@@ -65,12 +70,28 @@ class TodayPage(Page):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        columns = self.table.horizontalHeader()
+        columns.setStretchLastSection(False)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        for column in (TodayModel.SECTION, TodayModel.WHEN, TodayModel.OWNER, TodayModel.STATUS):
+            columns.setSectionResizeMode(column, fit)
+        # Names are sized to their contents at each load, within reason; the details
+        # take the rest of the width.
+        columns.setSectionResizeMode(TodayModel.TITLE, QHeaderView.ResizeMode.Interactive)
+        columns.setSectionResizeMode(TodayModel.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.open_button = QPushButton(self.tr("Open"))
         self.done_button = QPushButton(self.tr("Mark follow-up done"))
         self.done_button.setObjectName("complete-follow-up")
         self.empty_label = QLabel(self.tr("Nothing needs you today."))
+        self.empty_label.setObjectName("today-empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet(
+            "QLabel#today-empty { color: palette(mid); font-size: 15pt; padding: 48px; }"
+        )
         self.empty_label.hide()
 
         header = QHBoxLayout()
@@ -133,13 +154,21 @@ class TodayPage(Page):
         self.view_data = view
         self.date_label.setText(view.day.isoformat())
         self.model.set_items(view.items)
-        self.table.resizeColumnsToContents()
+        self.table.setColumnHidden(TodayModel.OWNER, not self.model.has_owners())
+        self.table.resizeColumnToContents(TodayModel.TITLE)
+        title_width = self.table.columnWidth(TodayModel.TITLE)
+        self.table.setColumnWidth(TodayModel.TITLE, min(max(title_width, 160), TITLE_MAX_WIDTH))
         self.empty_label.setVisible(not view.items)
+        self.table.setVisible(bool(view.items))
         if view.target is not None and view.target.target > 0:
             pct = view.target.percent
+            template = (
+                self.tr("Team target %1: %2 of %3 (%4)")
+                if view.target.team
+                else self.tr("Target %1: %2 of %3 (%4)")
+            )
             self.target_label.setText(
-                self.tr("Target %1: %2 of %3 (%4)")
-                .replace("%1", view.target.period)
+                template.replace("%1", view.target.period)
                 .replace("%2", f"¥{view.target.actual:,.0f}")
                 .replace("%3", f"¥{view.target.target:,.0f}")
                 .replace("%4", "–" if pct is None else f"{pct}%")
@@ -156,8 +185,11 @@ class TodayPage(Page):
 
     def _update_buttons(self, *_: object) -> None:
         item = self._current()
-        self.open_button.setEnabled(item is not None)
-        self.done_button.setEnabled(item is not None and item.entity == "task")
+        self.open_button.setEnabled(item is not None and item.entity != "more")
+        # A manager sees their reps' follow-ups; only the rep marks theirs done.
+        self.done_button.setEnabled(
+            item is not None and item.entity == "task" and not item.owner_name
+        )
 
     # -- actions -------------------------------------------------------------------
     def select_item(self, record_id: str) -> bool:
@@ -173,6 +205,8 @@ class TodayPage(Page):
         if not index.isValid():
             return
         item = self.model.items[index.row()]
+        if item.entity == "more":
+            return
         if item.entity == "task":
             if item.account_id:
                 self.ctx.events.open_record.emit("account", item.account_id)
@@ -183,7 +217,7 @@ class TodayPage(Page):
     @Slot()
     def complete_selected(self) -> None:
         item = self._current()
-        if item is None or item.entity != "task":
+        if item is None or item.entity != "task" or item.owner_name:
             return
         task_id = item.record_id
         self.ctx.tasks.write(lambda uow: followups.complete(uow, task_id))

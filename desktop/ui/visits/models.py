@@ -7,11 +7,12 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
 from desktop.domain.services.visits import Choice, VisitRow
+from desktop.ui.labels import complaint_label, value_label
 from desktop.ui.table_model import ROW_ID_ROLE, Index, TableModel
 from desktop.ui.table_model import SORT_ROLE as SORT_ROLE  # the area imports it from here
 
@@ -187,13 +188,36 @@ class ChoiceModel(QAbstractListModel):
 
 
 class TodayModel(TableModel[TodayItem]):
-    """Today's items, section by section; each row opens its record."""
+    """Today's items, section by section; each row opens its record.
 
-    SECTION, WHEN, TITLE, DETAIL, STATUS = range(5)
+    The first column names the section with a coloured dot; its words are shown in
+    full on a section's first row only (the others keep the dot and greyed words), and
+    sections are shaded in turn, so the list reads as groups. A section capped on a
+    manager's Today ends with a row that says how many more there are.
+    """
+
+    SECTION, WHEN, TITLE, OWNER, DETAIL, STATUS = range(6)
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {}
+    COLOURS: ClassVar[dict[str, str]] = {
+        "visits": "#2f6fb3",
+        "approvals": "#8a4fbf",
+        "overdue": "#b3261e",
+        "due_today": "#d97706",
+        "team_overdue": "#c2410c",
+        "coverage": "#0f766e",
+        "quotes": "#ca8a04",
+        "deliveries": "#7c5a2e",
+        "receivables": "#be123c",
+        "complaints": "#db2777",
+    }
+    URGENT = frozenset({"overdue", "breached"})
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.zone = zone
+        self._first: set[int] = set()  # rows that open a section
+        self._shaded: set[int] = set()  # rows of every other section
+        self._icons: dict[str, QIcon] = {}
 
     @property
     def items(self) -> list[TodayItem]:
@@ -202,8 +226,10 @@ class TodayModel(TableModel[TodayItem]):
     def section_label(self, section: str) -> str:
         return {
             "visits": self.tr("Today's visits"),
+            "approvals": self.tr("Quotes waiting for your approval"),
             "overdue": self.tr("Overdue follow-ups"),
             "due_today": self.tr("Follow-ups due today"),
+            "team_overdue": self.tr("Team's overdue follow-ups"),
             "coverage": self.tr("Accounts due for a visit"),
             "quotes": self.tr("Quotes expiring within 7 days"),
             "deliveries": self.tr("Late deliveries"),
@@ -212,6 +238,14 @@ class TodayModel(TableModel[TodayItem]):
         }.get(section, section)
 
     def set_items(self, items: list[TodayItem]) -> None:
+        self._first, self._shaded = set(), set()
+        sections = 0
+        for row, item in enumerate(items):
+            if row == 0 or items[row - 1].section != item.section:
+                self._first.add(row)
+                sections += 1
+            if sections % 2 == 0:
+                self._shaded.add(row)
         self.set_rows(items)
 
     def headers(self) -> list[str]:
@@ -219,9 +253,14 @@ class TodayModel(TableModel[TodayItem]):
             self.tr("What"),
             self.tr("When"),
             self.tr("Name"),
+            self.tr("Rep"),
             self.tr("Detail"),
             self.tr("Status"),
         ]
+
+    def has_owners(self) -> bool:
+        """Whether any row is a team member's (the Rep column is worth showing)."""
+        return any(item.owner_name for item in self.rows)
 
     def _when(self, value: dt.datetime | dt.date | None) -> str:
         if isinstance(value, dt.datetime):
@@ -237,18 +276,74 @@ class TodayModel(TableModel[TodayItem]):
         return dt.datetime.now(self.zone).date()
 
     def row_id(self, row: TodayItem) -> str | None:
-        return row.record_id
+        return row.record_id or None
+
+    def _icon(self, section: str) -> QIcon:
+        if section not in self._icons:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.COLOURS.get(section, "#7a8793")))
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            self._icons[section] = QIcon(pixmap)
+        return self._icons[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            return QBrush(QColor("#f4f6f8")) if index.row() in self._shaded else None
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.SECTION:
+            row = self.row_at(index.row())
+            return None if row is None else self._icon(row.section)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.SECTION:
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            first = index.row() in self._first
+            return QBrush(QColor(self.COLOURS.get(row.section, "#333333") if first else "#9aa3ad"))
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            font = QFont()
+            if index.column() == self.SECTION and index.row() in self._first:
+                font.setBold(True)
+                return font
+            row = self.row_at(index.row())
+            if row is not None and row.entity == "more":
+                font.setItalic(True)
+                return font
+            return None
+        return super().data(index, role)
 
     def role_data(self, row: TodayItem, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and row.status in ("overdue", "breached"):
+        if role != Qt.ItemDataRole.ForegroundRole:
+            return None
+        if row.entity == "more":
+            return QBrush(QColor("#5f6b76"))
+        if row.status in self.URGENT:
             return QBrush(QColor("#b3261e"))
         return None
 
+    def _status(self, row: TodayItem) -> str:
+        if not row.status:
+            return ""
+        if row.entity == "quote":
+            return value_label("quote", "status", row.status) or row.status
+        if row.section == "deliveries":
+            return value_label("sales_order", "delivery_status", row.status) or row.status
+        if row.entity == "complaint":
+            return complaint_label(row.status)
+        return status_label(row.status)
+
     def display(self, row: TodayItem, column: int) -> Any:
+        if row.entity == "more":
+            more = self.tr("… and %1 more").replace("%1", str(row.more))
+            return [self.section_label(row.section), "", more, "", "", ""][column]
         return [
             self.section_label(row.section),
             self._when(row.when),
             row.title,
+            row.owner_name,
             row.detail,
-            status_label(row.status),
+            self._status(row),
         ][column]

@@ -1,0 +1,70 @@
+"""The demo works as its manager: on the first start her Today holds her own visits
+today, an overdue follow-up and one due today, and her team's quotes waiting for her
+approval (with the reasons the guardrails give); a seed gives the same data again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from sqlalchemy import select
+
+from desktop.domain.models import Quote, User, Visit
+from desktop.domain.services import quotes, today
+from desktop.store.demo import generate
+from desktop.store.migrate import Database
+
+
+def test_the_demo_manager_opens_on_a_full_today(db: Database) -> None:
+    with db.sessions() as session, session.begin():
+        summary = generate(session, 40, seed=7)
+    now = dt.datetime.now(dt.UTC)
+    with db.sessions() as session:
+        manager = session.get(User, summary.user_id)
+        assert manager is not None
+        assert manager.role == "manager"
+        view = today.build(session, summary.user_id, now)
+        week = session.scalars(
+            select(Visit.planned_start).where(Visit.owner_id == summary.user_id)
+        ).all()
+        team = set(
+            session.scalars(
+                select(User.id).where(User.team_id == manager.team_id, User.role == "rep")
+            )
+        )
+        approvals = view.section("approvals")
+        pending = [session.get(Quote, item.record_id) for item in approvals]
+    counts = Counter(item.section for item in view.items)
+    assert counts["visits"] >= 2
+    assert counts["overdue"] >= 1
+    assert counts["due_today"] >= 1
+    assert counts["approvals"] >= 3
+    assert len(week) == 5  # today and the days after it
+    assert all(start.date() >= view.day - dt.timedelta(days=1) for start in week)
+    assert all(q is not None and q.owner_id in team for q in pending)
+    assert {item.owner_name for item in approvals} == {"张伟", "李军", "赵敏"}
+    # The requests the demo writes carry the reasons a real one would.
+    asked = [q for q in pending if q is not None and q.justification]
+    assert len(asked) == 3
+    assert all(quotes.reasons_of(q.approval_reasons) for q in asked)
+
+
+def _snapshot(db: Database) -> list[tuple[object, ...]]:
+    with db.sessions() as session:
+        return [
+            (q.number, q.status, q.total, q.justification)
+            for q in session.scalars(select(Quote).order_by(Quote.number))
+        ]
+
+
+def test_the_same_seed_gives_the_same_demo(db: Database, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from desktop.store.migrate import open_database
+
+    other = open_database(Path(str(tmp_path)) / "other")
+    day = dt.date(2026, 3, 10)
+    for database in (db, other):
+        with database.sessions() as session, session.begin():
+            generate(session, 25, seed=11, today=day)
+    assert _snapshot(db) == _snapshot(other)
