@@ -54,9 +54,12 @@ def start(qtbot: Any, ctx: Any) -> tuple[Any, Any]:
     return window, page
 
 
-def test_first_start_shows_a_full_today_for_the_demo_manager(qtbot: Any, app_context: Any) -> None:
+def test_first_start_shows_a_full_today_for_the_demo_manager(
+    qtbot: Any, qtmodeltester: Any, app_context: Any
+) -> None:
     assert app_context.user_role == "manager"
     window, page = start(qtbot, app_context)
+    qtmodeltester.check(page.model)
     sections = {item.section for item in page.model.items}
     assert {"visits", "overdue", "due_today", "approvals", "team_overdue"} <= sections
     assert page.empty_label.isHidden()
