@@ -22,27 +22,14 @@ def _stall_during_export(data_dir: Path) -> dict[str, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import load_user
-    from desktop.settings import Settings
     from desktop.store.migrate import open_database
-    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.context import build_context
     from desktop.ui.pages.reports import ReportsPage
-    from desktop.ui.tasks import TaskRunner
 
     app = QApplication([])
     db = open_database(data_dir)
-    user_id, name, role = load_user(db)
-    tasks = TaskRunner(db, lambda: user_id)
-    ctx = AppContext(
-        data_dir=data_dir,
-        db=db,
-        settings=Settings(data_dir),
-        tasks=tasks,
-        events=AppEvents(),
-        user_id=user_id,
-        user_name=name,
-        user_role=role,
-    )
+    ctx = build_context(db, data_dir)
+    tasks = ctx.tasks
     page = ReportsPage(ctx)
     page.show()
     app.processEvents()

@@ -104,18 +104,6 @@ def fill_demo_if_empty(db: Database) -> None:
         generate(session, DEMO_ACCOUNTS)
 
 
-def load_user(db: Database) -> tuple[str | None, str, str]:
-    from desktop.domain.models import User
-    from desktop.domain.services.device import current_user_id
-
-    with db.sessions() as session:
-        user_id = current_user_id(session)
-        user = session.get(User, user_id) if user_id else None
-        if user is None:
-            return None, "", "rep"
-        return user.id, user.display_name, user.role
-
-
 def _bench_probe(app: Any, window: MainWindow, mode: str) -> None:
     """For `make bench`: print "first_paint" at the window's first paint, "ready" once
     the database is attached and the first page has its data, and with mode "pages" the
@@ -242,23 +230,10 @@ def open_data(
     state["db"] = db
     if getattr(args, "demo", False):
         fill_demo_if_empty(db)
-    user_id, user_name, role = load_user(db)
+    from desktop.ui.context import build_context
 
-    from desktop.ui.context import AppContext, AppEvents
-    from desktop.ui.tasks import TaskRunner
-
-    # The actor is read at each write: signing in (Sync page) changes ctx.user_id.
-    tasks = state["tasks"] = TaskRunner(db, lambda: ctx.user_id)
-    ctx = AppContext(
-        data_dir=data_dir,
-        db=db,
-        settings=settings,
-        tasks=tasks,
-        events=AppEvents(),
-        user_id=user_id,
-        user_name=user_name,
-        user_role=role,
-    )
+    ctx = build_context(db, data_dir, settings)
+    state["tasks"] = ctx.tasks
     # Reminders (a banner 15 minutes before a visit, overdue follow-ups at start) run
     # in the real app; tests build pages without them so no timer outlives a test.
     ctx.extras["reminders"] = True

@@ -22,14 +22,11 @@ PAGES = ("today", "accounts", "visits", "quotes", "reports")
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import load_user
-    from desktop.settings import Settings
     from desktop.store.demo import generate
     from desktop.store.migrate import open_database
-    from desktop.ui.context import AppContext, AppEvents
+    from desktop.ui.context import build_context
     from desktop.ui.i18n import install_translators, remove_translators
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.tasks import TaskRunner
 
     app = QApplication([])
     out = ROOT / "docs" / "screenshots"
@@ -39,20 +36,10 @@ def main() -> None:
         db = open_database(data)
         with db.sessions() as session, session.begin():
             generate(session, 300, seed=1)
-        user_id, name, role = load_user(db)
         for language in ("en", "zh_CN"):
             translators = install_translators(app, language)
-            tasks = TaskRunner(db, lambda: user_id)
-            ctx = AppContext(
-                data_dir=data,
-                db=db,
-                settings=Settings(data),
-                tasks=tasks,
-                events=AppEvents(),
-                user_id=user_id,
-                user_name=name,
-                user_role=role,
-            )
+            ctx = build_context(db, data)
+            tasks = ctx.tasks
             window = MainWindow(ctx)
             window.resize(1400, 860)
             window.show()

@@ -46,3 +46,38 @@ class AppContext:
     @property
     def is_manager(self) -> bool:
         return self.user_role in ("manager", "admin")
+
+
+def load_user(db: Database) -> tuple[str | None, str, str]:
+    """The user this device works for: (id, display name, role); none before sign-in."""
+    from desktop.domain.models import User
+    from desktop.domain.services.device import current_user_id
+
+    with db.sessions() as session:
+        user_id = current_user_id(session)
+        user = session.get(User, user_id) if user_id else None
+        if user is None:
+            return None, "", "rep"
+        return user.id, user.display_name, user.role
+
+
+def build_context(db: Database, data_dir: Path, settings: Settings | None = None) -> AppContext:
+    """The context for a window over ``db``: its user, a task runner, fresh events.
+
+    The task runner reads the actor at each write, since signing in changes the user.
+    Call ``ctx.tasks.shutdown()`` when done.
+    """
+    user_id, name, role = load_user(db)
+    ctx: AppContext
+    tasks = TaskRunner(db, lambda: ctx.user_id)
+    ctx = AppContext(
+        data_dir=data_dir,
+        db=db,
+        settings=settings if settings is not None else Settings(data_dir),
+        tasks=tasks,
+        events=AppEvents(),
+        user_id=user_id,
+        user_name=name,
+        user_role=role,
+    )
+    return ctx

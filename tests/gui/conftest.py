@@ -55,25 +55,11 @@ def demo_db(db: Database) -> Database:
 @pytest.fixture
 def app_context(qapp: object, data_dir: Path, demo_db: Database) -> Iterator[AppContext]:
     """What the window gives each page, over the demo database, working as its manager."""
-    from desktop.app import load_user
-    from desktop.settings import Settings
-    from desktop.ui.context import AppContext, AppEvents
-    from desktop.ui.tasks import TaskRunner
+    from desktop.ui.context import build_context
 
-    user_id, name, role = load_user(demo_db)
-    tasks = TaskRunner(demo_db, lambda: ctx.user_id)
-    ctx = AppContext(
-        data_dir=data_dir,
-        db=demo_db,
-        settings=Settings(data_dir),
-        tasks=tasks,
-        events=AppEvents(),
-        user_id=user_id,
-        user_name=name,
-        user_role=role,
-    )
+    ctx = build_context(demo_db, data_dir)
     yield ctx
-    tasks.shutdown()
+    ctx.tasks.shutdown()
 
 
 @pytest.fixture

@@ -132,10 +132,8 @@ class WindowDevice:
     """A device with the real main window over its own data folder."""
 
     def __init__(self, qtbot: Any, root: Path, interval_s: int = 3600) -> None:
-        from desktop.app import load_user
-        from desktop.ui.context import AppContext, AppEvents
+        from desktop.ui.context import build_context
         from desktop.ui.main_window import MainWindow
-        from desktop.ui.tasks import TaskRunner
 
         root.mkdir(parents=True, exist_ok=True)
         self.root = root
@@ -143,19 +141,8 @@ class WindowDevice:
         settings = Settings(root)
         settings.set("sync_interval_s", interval_s)
         settings.save()
-        user_id, name, role = load_user(self.db)
-        ctx: AppContext
-        self.tasks = TaskRunner(self.db, lambda: ctx.user_id)
-        ctx = AppContext(
-            data_dir=root,
-            db=self.db,
-            settings=settings,
-            tasks=self.tasks,
-            events=AppEvents(),
-            user_id=user_id,
-            user_name=name,
-            user_role=role,
-        )
+        ctx = build_context(self.db, root, settings)
+        self.tasks = ctx.tasks
         self.ctx = ctx
         self.window = MainWindow(ctx)
         qtbot.addWidget(self.window)
