@@ -134,6 +134,8 @@ ROW_TRIGGERS: list[str] = [
 ]
 STATEMENTS: list[str] = [*TABLES, *DOC_TRIGGERS, *ROW_TRIGGERS]
 _TRIGGER_NAMES = [s.split()[2] for s in (*DOC_TRIGGERS, *ROW_TRIGGERS)]
+# Built again after a rebuild's inserts: sorting once beats inserting row by row.
+_INDEXES = [s for s in TABLES if s.startswith("CREATE INDEX")]
 
 
 def _drop_triggers(connection: _Executes) -> None:
@@ -158,6 +160,8 @@ def rebuild(connection: Any) -> None:
     _drop_triggers(connection)
     connection.execute("DELETE FROM search_account_doc")
     connection.execute("DELETE FROM search_account_key")
+    for statement in _INDEXES:
+        connection.execute(f"DROP INDEX IF EXISTS {statement.split()[2]}")
     contact_text: dict[str, list[str]] = defaultdict(list)
     contact_words: dict[str, list[str]] = defaultdict(list)
     keys: list[tuple[str, str, str, str]] = []
@@ -197,6 +201,8 @@ def rebuild(connection: Any) -> None:
         "INSERT INTO search_account_key(row_id, account_id, kind, key) VALUES (?, ?, ?, ?)",
         keys,
     )
+    for statement in _INDEXES:
+        connection.execute(statement)
     connection.execute("INSERT INTO search_account(search_account) VALUES ('rebuild')")
     connection.execute("INSERT INTO search_account_words(search_account_words) VALUES ('rebuild')")
     _create_triggers(connection)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.models import Account, Contact
 from desktop.domain.services import accounts
@@ -149,6 +151,19 @@ def test_query_terms() -> None:
     ],
 )
 def test_syllables_read_like_pypinyin(text: str) -> None:
+    from pypinyin import lazy_pinyin
+
+    assert syllables(text) == lazy_pinyin(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="重庆银行长江中国人民共和华朝阳区音乐快单于曾经深圳新锐科技有限公司", max_size=14
+    )
+)
+def test_any_run_reads_like_pypinyin(text: str) -> None:
+    """Phrases overlapping, cut short or starting a run's tail split the same way."""
     from pypinyin import lazy_pinyin
 
     assert syllables(text) == lazy_pinyin(text)
