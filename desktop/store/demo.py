@@ -322,6 +322,27 @@ def _bound(rows: list[dict[str, Any]], key: str, fallback: Any, process: Any) ->
     return out
 
 
+def _targets(
+    w: _Writer, reps: list[str], won: dict[str, Decimal], today: dt.date, rnd: random.Random
+) -> None:
+    """Yearly and monthly targets per rep, set so the year-to-date attainment lands
+    between about 80 % and 125 % of the pro-rata target."""
+    elapsed = Decimal(today.timetuple().tm_yday) / Decimal(365)
+    for rep in reps:
+        pace = won[rep] / elapsed if won[rep] else Decimal(3_000_000)
+        factor = Decimal(rnd.randrange(80, 126)) / 100
+        annual = (pace * factor / 10000).quantize(Decimal(1)) * 10000
+        annual = max(annual, Decimal(100000))
+        w.row(m.SalesTarget, owner_id=rep, period=str(today.year), amount=annual)
+        for month in range(1, 13):
+            w.row(
+                m.SalesTarget,
+                owner_id=rep,
+                period=f"{today.year}-{month:02d}",
+                amount=(annual / 12).quantize(Decimal(1)),
+            )
+
+
 def generate(
     session: Session,
     accounts: int,
@@ -418,17 +439,9 @@ def generate(
     )
     w.row(m.Policy, key="sla", value={"low": 120, "medium": 72, "high": 24, "critical": 8})
 
-    for year_rep in reps:
-        annual = Decimal(rnd.randrange(300, 1200) * 10000)
-        w.row(m.SalesTarget, owner_id=year_rep, period=str(today.year), amount=annual)
-        for month in range(1, 13):
-            w.row(
-                m.SalesTarget,
-                owner_id=year_rep,
-                period=f"{today.year}-{month:02d}",
-                amount=(annual / 12).quantize(Decimal(1)),
-            )
-
+    # Accepted quotes per rep this year; the targets are set from them after the loop,
+    # so attainment looks like a real team's at any dataset size.
+    won: dict[str, Decimal] = dict.fromkeys(reps, Decimal(0))
     provinces = list(PROVINCES)
     group_parents: list[str] = []
     quote_seq: dict[str, int] = {}
@@ -585,6 +598,8 @@ def generate(
             if qstatus == "accepted"
             else None
         )
+        if accepted_at is not None and accepted_at.year == today.year:
+            won[visit_owner] += totals.total
         w.row(
             m.Quote,
             id=qid,
@@ -666,6 +681,7 @@ def generate(
             )
         if progress is not None and index % 1000 == 999:
             progress(index + 1, accounts)
+    _targets(w, reps, won, today, rnd)
     w.flush()
     # The manager's own visits and follow-ups, and their team's approval requests, so
     # the first start opens on a full Today (desktop/store/demo_today.py).
