@@ -402,8 +402,8 @@
       <translation>%1 目标：%2 / %3（%4）</translation>
     </message>
     <message>
-      <source>%1 follow-ups are overdue (oldest due %2): %3</source>
-      <translation>%1 项跟进已逾期（最早到期 %2）：%3</translation>
+      <source>Overdue follow-ups: %1 (oldest due %2): %3</source>
+      <translation>逾期跟进：%1 项（最早到期 %2）：%3</translation>
     </message>
     <message>
       <source>At %1: visit to %2</source>

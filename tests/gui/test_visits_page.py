@@ -222,7 +222,7 @@ def test_reminder_before_a_visit_and_overdue_summary(qtbot: Any, rep_ctx: AppCon
     assert page.reminder_label.text() == ""
     page.show_overdue_summary()
     qtbot.waitUntil(lambda: "回访设备安装" in page.reminder_label.text())
-    assert "1 follow-ups are overdue" in page.reminder_label.text()
+    assert "Overdue follow-ups: 1 " in page.reminder_label.text()
     page.close()
     assert not page.reminder_timer.isActive()
 

@@ -235,7 +235,7 @@ class TodayPage(Page):
         def shown(summary: reminders.OverdueSummary) -> None:
             if summary.count:
                 self._remind(
-                    self.tr("%1 follow-ups are overdue (oldest due %2): %3")
+                    self.tr("Overdue follow-ups: %1 (oldest due %2): %3")
                     .replace("%1", str(summary.count))
                     .replace("%2", str(summary.oldest_due))
                     .replace("%3", "; ".join(summary.titles))
