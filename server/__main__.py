@@ -96,7 +96,7 @@ def _password(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from server import admin, auth
-    from server.db import default_url, open_server_database
+    from server.db import default_url, open_server_database, writing
 
     data_dir = Path(args.data_dir)
     url = args.db or default_url(data_dir)
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "migrate":
             print(f"schema up to date ({url.split('@')[-1]})")
             return 0
-        with database.sessions() as session, session.begin():
+        with database.sessions() as session, writing(), session.begin():
             if args.command == "team-add":
                 print(admin.add_team(session, args.name))
             elif args.command == "user-add":

@@ -32,7 +32,7 @@ from desktop.sync.protocol import (
     PushResponse,
 )
 from server import auth, blobs, pull, push
-from server.db import ServerDatabase
+from server.db import ServerDatabase, writing
 from server.deps import ApiError, CallerDep, SessionDep, check_protocol
 
 log = logging.getLogger("fieldbook.server")
@@ -93,7 +93,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
     def login(body: LoginRequest, request: Request, s: SessionDep) -> LoginResponse:
         address = request.client.host if request.client else "unknown"
         try:
-            with s.begin():
+            with writing(), s.begin():
                 grant = auth.login(
                     s, body.username, body.password, body.device_id, body.device_name, address
                 )
@@ -102,7 +102,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
                 429, str(exc), "rate_limited", headers={"Retry-After": str(exc.retry_after)}
             ) from None
         except auth.LoginRefused as exc:
-            with s.begin():  # the failure count must stick even though login failed
+            with writing(), s.begin():  # the failure count must stick though login failed
                 auth.login_failed(s, body.username, address)
             raise ApiError(401, str(exc), "login_refused") from None
         from desktop.domain.models import User
@@ -121,7 +121,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
 
     @app.post("/auth/logout", status_code=204)
     def logout(c: CallerDep, s: SessionDep) -> None:
-        with s.begin():
+        with writing(), s.begin():
             auth.revoke_token(s, c.identity.token_hash)
 
     @app.post(
@@ -130,7 +130,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
     def push_endpoint(body: PushRequest, c: CallerDep, s: SessionDep) -> JSONResponse:
         _check_body_protocol(body.protocol)
         try:
-            with s.begin():
+            with writing(), s.begin():
                 outcome = push.push(s, c.viewer, c.identity.device_id, body)
         except push.DeviceReused as exc:
             raise ApiError(409, str(exc), "device_reused") from None

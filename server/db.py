@@ -7,6 +7,9 @@ the synced tables of ``desktop.domain.models`` plus the server's own (``server.m
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,23 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILENAME = "server.sqlite3"
 # Tables of the device schema the server never holds (outbox, local state).
 DEVICE_ONLY = frozenset(t for t in Base.metadata.tables if t not in SYNCED)
+# Set while this thread (or task) runs transactions that will write. On SQLite they
+# then take the write lock when they begin (BEGIN IMMEDIATE, waiting out the busy
+# timeout): a deferred transaction that reads and then writes fails at once with
+# "database is locked" (SQLITE_BUSY_SNAPSHOT in WAL mode, no busy wait) when another
+# connection committed in between. Read-only transactions (pull, health) stay deferred
+# so they never wait for writers. PostgreSQL is unaffected.
+_WRITING: ContextVar[bool] = ContextVar("fieldbook_server_writing", default=False)
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Mark the transactions begun inside as writing: ``with writing(), s.begin(): ...``."""
+    token = _WRITING.set(True)
+    try:
+        yield
+    finally:
+        _WRITING.reset(token)
 
 
 @dataclass
@@ -66,7 +86,7 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if _WRITING.get() else "BEGIN")
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -94,11 +114,11 @@ def head_revision() -> str:
 
 
 def migrate(engine: Engine) -> None:
-    with engine.begin() as connection:
+    with writing(), engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    with engine.begin() as connection:
+    with writing(), engine.begin() as connection:
         if connection.execute(select(Counter.id).where(Counter.id == 1)).first() is None:
             connection.execute(insert(Counter).values(id=1, value=0, horizon=0))
 
