@@ -1,8 +1,17 @@
 """Attachment contents: uploaded and downloaded by SHA-256, resumable, within scope.
 
-Rows (``attachment``) sync through push and pull; the bytes move here. A user may
-upload or download a content hash only when an attachment row with that hash is in
-their view, so a device never receives a file its user may not see.
+Rows (``attachment``) sync through push and pull; the bytes move here. Knowing a hash
+is not holding the file, so possession is proven by uploading it:
+
+- Any signed-in user may upload bytes. Each user's upload resumes from their own
+  partial file; when all bytes are in and match the hash, the user is recorded as an
+  owner of that content (``srv_blob_owner``) and the file is stored once for everyone.
+- An attachment row may point at content stored from someone else only if its writer
+  uploaded it too (server/push.py refuses the row otherwise).
+- A download needs an attachment row in the user's view whose content was set by one
+  of the content's uploaders, so a device never receives a file its user may not see,
+  and a row made up around a hash someone noted down opens nothing.
+- The status of an upload is this user's own: ``complete`` once they uploaded it.
 """
 
 from __future__ import annotations
@@ -20,58 +29,85 @@ from sqlalchemy.orm import Session
 from desktop.domain.models import Attachment
 from desktop.sync.protocol import API_PREFIX, BlobStatus
 from server import scope
-from server.deps import ApiError, Caller, CallerDep, SessionDep, check_protocol
-from server.models import Blob
+from server.db import writing
+from server.deps import ApiError, CallerDep, SessionDep, check_protocol
+from server.models import Blob, BlobOwner, ChangeLog
 
 HASH = re.compile(r"^[0-9a-f]{64}$")
+# Rows looked at per download before giving up (each costs a change-log lookup at most).
+_ROWS_CHECKED = 200
 
 
 def blob_path(root: Path, content_hash: str) -> Path:
     return root / content_hash[:2] / content_hash
 
 
-def partial_path(root: Path, content_hash: str) -> Path:
-    return root / "partial" / content_hash
+def partial_path(root: Path, user_id: str, content_hash: str) -> Path:
+    return root / "partial" / user_id / content_hash
 
 
-def visible(session: Session, viewer: scope.Viewer, content_hash: str) -> bool:
-    query = (
-        select(Attachment.id)
+def owners(session: Session, content_hash: str) -> set[str]:
+    """The users who uploaded this content (proved they hold it)."""
+    query = select(BlobOwner.user_id).where(BlobOwner.content_hash == content_hash)
+    return set(session.scalars(query))
+
+
+def readable(session: Session, viewer: scope.Viewer, content_hash: str) -> bool:
+    """An attachment row in the viewer's scope holds this content, put there by one of
+    the users who uploaded it (the row's creator, or whoever last set its content)."""
+    uploaders = owners(session, content_hash)
+    if not uploaders:
+        return False
+    rows = session.execute(
+        select(Attachment.created_by, Attachment.field_versions)
         .where(Attachment.content_hash == content_hash, scope.clause(Attachment, viewer))
-        .limit(1)
+        .limit(_ROWS_CHECKED)
     )
-    return session.scalar(query) is not None
+    for created_by, versions in rows:
+        set_at = (versions or {}).get("content_hash")
+        setter = (
+            created_by
+            if set_at is None
+            else session.scalar(select(ChangeLog.user_id).where(ChangeLog.version == set_at))
+        )
+        if setter in uploaders:
+            return True
+    return False
 
 
 def fail(status: int, detail: str, code: str) -> ApiError:
     return ApiError(status, detail, code)
 
 
-def register(app: FastAPI) -> None:
-    def check(s: Session, c: Caller, content_hash: str) -> None:
-        if not HASH.match(content_hash):
-            raise fail(400, "a content hash is 64 lowercase hex characters (SHA-256)", "bad_hash")
-        with s.begin():
-            if not visible(s, c.viewer, content_hash):
-                raise fail(404, "no attachment with this content is in your view", "not_found")
+def _check_hash(content_hash: str) -> None:
+    if not HASH.match(content_hash):
+        raise fail(400, "a content hash is 64 lowercase hex characters (SHA-256)", "bad_hash")
 
+
+def _received(part: Path) -> int:
+    return part.stat().st_size if part.exists() else 0
+
+
+def register(app: FastAPI) -> None:
     @app.get(
         f"{API_PREFIX}/blobs/{{content_hash}}/status",
         response_model=BlobStatus,
         dependencies=[Depends(check_protocol)],
     )
-    def status(content_hash: str, c: CallerDep, s: SessionDep) -> BlobStatus:
-        check(s, c, content_hash)
+    def status(content_hash: str, request: Request, c: CallerDep, s: SessionDep) -> BlobStatus:
+        _check_hash(content_hash)
+        me = c.viewer.user_id
         with s.begin():
             blob = s.get(Blob, content_hash)
-            if blob is None:
-                return BlobStatus(content_hash=content_hash, size=0, received=0, complete=False)
-            return BlobStatus(
-                content_hash=content_hash,
-                size=blob.size,
-                received=blob.received,
-                complete=blob.complete,
-            )
+            owned = s.get(BlobOwner, (me, content_hash)) is not None
+            if blob is not None and blob.complete and owned:
+                return BlobStatus(
+                    content_hash=content_hash, size=blob.size, received=blob.size, complete=True
+                )
+        part = partial_path(request.app.state.settings.blob_dir, me, content_hash)
+        return BlobStatus(
+            content_hash=content_hash, size=0, received=_received(part), complete=False
+        )
 
     @app.put(
         f"{API_PREFIX}/blobs/{{content_hash}}",
@@ -92,58 +128,59 @@ def register(app: FastAPI) -> None:
             raise fail(
                 413, f"the file is larger than the server's limit of {limit_mb} MB", "too_large"
             )
-        check(s, c, content_hash)
+        _check_hash(content_hash)
+        me = c.viewer.user_id
         root: Path = settings.blob_dir
-        chunk = await request.body()
-        mismatch = False
         with s.begin():
             blob = s.get(Blob, content_hash)
-            if blob is None:
-                blob = Blob(content_hash=content_hash, size=size, received=0, complete=False)
-                s.add(blob)
-            if blob.complete:
-                return BlobStatus(
-                    content_hash=content_hash, size=blob.size, received=blob.size, complete=True
-                )
-            if blob.size != size:
-                raise fail(409, f"the upload started with size {blob.size}", "size_mismatch")
-            if offset != blob.received:
-                raise fail(409, f"resume at byte {blob.received}", "offset_mismatch")
-            if blob.received + len(chunk) > size:
-                raise fail(400, "more bytes than the declared size", "too_many_bytes")
-            part = partial_path(root, content_hash)
-            part.parent.mkdir(parents=True, exist_ok=True)
-            with part.open("r+b" if part.exists() else "wb") as handle:
-                handle.seek(offset)
-                handle.write(chunk)
-                handle.truncate()
-            blob.received += len(chunk)
-            if blob.received == size:
-                digest = hashlib.sha256(part.read_bytes()).hexdigest()
-                if digest != content_hash:
-                    part.unlink()
-                    blob.received = 0
-                    mismatch = True
-            if mismatch:
-                pass
-            elif blob.received == size:
-                final = blob_path(root, content_hash)
-                final.parent.mkdir(parents=True, exist_ok=True)
-                part.replace(final)
-                blob.complete = True
-            status = BlobStatus(
-                content_hash=content_hash,
-                size=blob.size,
-                received=blob.received,
-                complete=blob.complete,
+            stored = blob is not None and blob.complete
+            stored_size = blob.size if blob is not None else size
+            owned = s.get(BlobOwner, (me, content_hash)) is not None
+        if stored and owned:
+            return BlobStatus(
+                content_hash=content_hash, size=stored_size, received=stored_size, complete=True
             )
-        if mismatch:
+        if stored and stored_size != size:
+            raise fail(409, f"this content has size {stored_size}", "size_mismatch")
+        part = partial_path(root, me, content_hash)
+        received = _received(part)
+        if offset != received:
+            raise fail(409, f"resume at byte {received}", "offset_mismatch")
+        chunk = await request.body()
+        if received + len(chunk) > size:
+            raise fail(400, "more bytes than the declared size", "too_many_bytes")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("r+b" if part.exists() else "wb") as handle:
+            handle.seek(offset)
+            handle.write(chunk)
+            handle.truncate()
+        received += len(chunk)
+        if received < size:
+            return BlobStatus(
+                content_hash=content_hash, size=size, received=received, complete=False
+            )
+        if hashlib.sha256(part.read_bytes()).hexdigest() != content_hash:
+            part.unlink()
             raise fail(
                 422,
                 "the uploaded bytes do not match the content hash; upload again",
                 "hash_mismatch",
             )
-        return status
+        with writing(), s.begin():
+            blob = s.get(Blob, content_hash)
+            if blob is None or not blob.complete:
+                final = blob_path(root, content_hash)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                part.replace(final)
+                if blob is None:
+                    s.add(Blob(content_hash=content_hash, size=size, received=size, complete=True))
+                else:
+                    blob.size, blob.received, blob.complete = size, size, True
+            else:
+                part.unlink()  # the same bytes are stored already: this proved possession
+            if s.get(BlobOwner, (me, content_hash)) is None:
+                s.add(BlobOwner(user_id=me, content_hash=content_hash))
+        return BlobStatus(content_hash=content_hash, size=size, received=size, complete=True)
 
     @app.get(
         f"{API_PREFIX}/blobs/{{content_hash}}",
@@ -151,8 +188,10 @@ def register(app: FastAPI) -> None:
         response_class=FileResponse,
     )
     def download(content_hash: str, request: Request, c: CallerDep, s: SessionDep) -> FileResponse:
-        check(s, c, content_hash)
+        _check_hash(content_hash)
         with s.begin():
+            if not readable(s, c.viewer, content_hash):
+                raise fail(404, "no attachment with this content is in your view", "not_found")
             blob = s.get(Blob, content_hash)
             if blob is None or not blob.complete:
                 raise fail(404, "the file has not been uploaded yet", "not_uploaded")

@@ -153,3 +153,18 @@ class Blob(ServerBase):
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BlobOwner(ServerBase):
+    """Who proved they hold a file: they uploaded all its bytes, which matched the hash.
+
+    Knowing a SHA-256 is not holding the file: an attachment row may point at content
+    another user stored only if its writer uploaded that content too (server/push.py),
+    and a download needs a visible row whose content was set by one of its uploaders.
+    """
+
+    __tablename__ = "srv_blob_owner"
+
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

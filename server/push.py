@@ -34,6 +34,7 @@ from desktop.domain.models import (
     SYNCED,
     Account,
     AccountTeamMember,
+    Attachment,
     Order,
     Quote,
     Synced,
@@ -48,7 +49,15 @@ from desktop.sync.protocol import (
     PushRequest,
 )
 from server import scope
-from server.models import AppliedMutation, ChangeLog, Conflict, Counter, Device, ScopeEvent
+from server.models import (
+    AppliedMutation,
+    BlobOwner,
+    ChangeLog,
+    Conflict,
+    Counter,
+    Device,
+    ScopeEvent,
+)
 from server.rows import server_row
 
 
@@ -329,6 +338,8 @@ class _Writer:
         row = self._row(model, m.row_id)
         if model is AccountTeamMember:
             self._check_account_team(m, row, values)
+        if model is Attachment and "content_hash" in values:
+            self._check_content(row, str(values["content_hash"]))
         if m.op == "insert" and row is None:
             return self._insert(m, model, values)
         if row is None:
@@ -385,6 +396,24 @@ class _Writer:
                 raise Rejected(
                     "only the account's owner or their manager may change its account team"
                 )
+
+    def _check_content(self, row: Synced | None, content_hash: str) -> None:
+        """Proof of possession: an attachment may point at content the server holds from
+        someone else only if this user uploaded it too (server/blobs.py), else knowing a
+        file's hash would open it. Content nobody has uploaded yet is accepted: the
+        first to upload it owns it, and downloads check who set a row's content."""
+        if getattr(row, "content_hash", None) == content_hash:
+            return
+        uploaders = set(
+            self.session.scalars(
+                select(BlobOwner.user_id).where(BlobOwner.content_hash == content_hash)
+            )
+        )
+        if uploaders and self.viewer.user_id not in uploaders:
+            raise Rejected(
+                "upload the file first: the server holds this content from someone else "
+                "and you have not uploaded it"
+            )
 
     def _runs_team(self, account_id: str) -> bool:
         account = self._row(Account, account_id)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 13:28:57.799594
+Create Date: 2026-11-27 13:47:10.232455
 """
 
 from __future__ import annotations
@@ -575,6 +575,15 @@ def upgrade() -> None:
     sa.Column('complete', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('content_hash', name=op.f('pk_srv_blob'))
     )
+    op.create_table('srv_blob_owner',
+    sa.Column('user_id', sa.String(length=36), nullable=False),
+    sa.Column('content_hash', sa.String(length=64), nullable=False),
+    sa.Column('at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('user_id', 'content_hash', name=op.f('pk_srv_blob_owner'))
+    )
+    with op.batch_alter_table('srv_blob_owner', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_srv_blob_owner_content_hash'), ['content_hash'], unique=False)
+
     op.create_table('srv_change_log',
     sa.Column('version', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('entity', sa.String(length=40), nullable=False),
@@ -697,6 +706,10 @@ def downgrade() -> None:
 
     op.drop_table('srv_conflict')
     op.drop_table('srv_change_log')
+    with op.batch_alter_table('srv_blob_owner', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_srv_blob_owner_content_hash'))
+
+    op.drop_table('srv_blob_owner')
     op.drop_table('srv_blob')
     op.drop_table('srv_applied_mutation')
     with op.batch_alter_table('payment', schema=None) as batch_op:
