@@ -548,6 +548,14 @@
       <translation>您已无权访问此客户。</translation>
     </message>
     <message>
+      <source>The server holds this file from someone else, and it was not uploaded from your account.</source>
+      <translation>服务器上的这个文件来自其他人，您的账号尚未上传过它。</translation>
+    </message>
+    <message>
+      <source>Sync again once the file has been uploaded from this computer; if the attachment still fails, attach the file again.</source>
+      <translation>请在本机上传该文件后再次同步；如果附件仍然失败，请重新添加该文件。</translation>
+    </message>
+    <message>
       <source>It refers to a record that does not exist on the server.</source>
       <translation>它关联的记录在服务器上不存在。</translation>
     </message>

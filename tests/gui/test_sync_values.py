@@ -252,6 +252,18 @@ def test_values_read_as_the_user_writes_them(
         ),
         ("contact: missing name, account_id", "Required fields were empty: Name, Account.", "Fill"),
         ("account has no field 'colour'", "The server does not know the field Colour.", "Update"),
+        (
+            "only the account's owner or their manager may change its account team",
+            "Only the account's owner or their manager may change its account team.",
+            "Ask the account's owner",
+        ),
+        (
+            "upload the file first: the server holds this content from someone else "
+            "and you have not uploaded it",
+            "The server holds this file from someone else, and it was not uploaded "
+            "from your account.",
+            "attach the file again",
+        ),
         ("something new the server says", "something new the server says", "administrator"),
     ],
 )
@@ -267,6 +279,11 @@ def test_reasons_in_chinese(qapp: Any, chinese: None) -> None:
     assert explanation.why == "客户“移交客户”现在归属另一位销售。"
     assert "移交" in explanation.next
     assert value_text("opportunity", "stage", "won", {}, SHANGHAI) == "赢单"
+    team = explain("only the account's owner or their manager may change its account team")
+    assert team.why == "只有客户负责人或其经理可以调整客户团队。"
+    upload = explain("upload the file first: the server holds this content from someone else")
+    assert "上传" in upload.why
+    assert "上传" in upload.next
 
 
 def test_a_visit_time_conflict_shows_local_times(qtbot: Any, app_context: Any) -> None:

@@ -328,6 +328,21 @@ REASONS: list[tuple[re.Pattern[str], Reason]] = [
         ),
     ),
     (
+        re.compile(r"upload the file first: .*", re.DOTALL),
+        lambda m, e: Explanation(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "The server holds this file from someone else, and it was not uploaded "
+                "from your account.",
+            ),
+            QCoreApplication.translate(
+                "SyncLabels",
+                "Sync again once the file has been uploaded from this computer; if the "
+                "attachment still fails, attach the file again.",
+            ),
+        ),
+    ),
+    (
         re.compile(r"(?P<label>.+) (?P<id>[0-9a-fA-F-]{36}) does not exist on the server"),
         lambda m, e: Explanation(
             QCoreApplication.translate(
