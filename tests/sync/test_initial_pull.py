@@ -67,6 +67,26 @@ def test_a_first_download_finds_accounts_by_pinyin_and_contacts(devices, server,
         laptop.close()
 
 
+def _stored(device: Device, table: str) -> set[tuple[object, ...]]:
+    with device.db.sessions() as s:
+        return set(s.execute(text(f"SELECT id, created_at, updated_at, deleted_at FROM {table}")))
+
+
+def test_a_first_download_stores_times_as_the_sender_does(devices, server, tmp_path):
+    ids = _seed(devices, count=3)
+    alice = devices["alice"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        records.delete(uow, m.Account, ids["客户1"])
+    alice.sync()
+    laptop = Device(server, tmp_path / "new-laptop", "alice", initial_sync=False)
+    try:
+        laptop.sync()
+        for table in ("account", "contact"):
+            assert _stored(laptop, table) == _stored(alice, table)
+    finally:
+        laptop.close()
+
+
 def test_a_first_download_cut_short_is_finished_by_the_next_sync(devices, server, tmp_path):
     _seed(devices)
     laptop = Device(server, tmp_path / "new-laptop", "alice", initial_sync=False)
