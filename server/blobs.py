@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from desktop.domain.models import Attachment
 from desktop.sync.protocol import API_PREFIX, BlobStatus
@@ -88,6 +91,97 @@ def _received(part: Path) -> int:
     return part.stat().st_size if part.exists() else 0
 
 
+@dataclass
+class _Upload:
+    """One upload request of one user's file (each user resumes their own partial file)."""
+
+    s: Session
+    root: Path
+    user_id: str
+    content_hash: str
+    size: int
+
+    def start(self, offset: int) -> BlobStatus | None:
+        """Complete already (this user uploaded it), or None once the offset is right."""
+        with self.s.begin():
+            blob = self.s.get(Blob, self.content_hash)
+            owned = self.s.get(BlobOwner, (self.user_id, self.content_hash)) is not None
+            stored_size = blob.size if blob is not None and blob.complete else None
+        if stored_size is not None and owned:
+            return BlobStatus(
+                content_hash=self.content_hash,
+                size=stored_size,
+                received=stored_size,
+                complete=True,
+            )
+        if stored_size is not None and stored_size != self.size:
+            raise fail(409, f"this content has size {stored_size}", "size_mismatch")
+        received = _received(self.part)
+        if offset != received:
+            raise fail(409, f"resume at byte {received}", "offset_mismatch")
+        return None
+
+    @property
+    def part(self) -> Path:
+        return partial_path(self.root, self.user_id, self.content_hash)
+
+    def receive(self, offset: int, chunk: bytes) -> BlobStatus:
+        part = self.part
+        if offset + len(chunk) > self.size:
+            raise fail(400, "more bytes than the declared size", "too_many_bytes")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("r+b" if part.exists() else "wb") as handle:
+            handle.seek(offset)
+            handle.write(chunk)
+            handle.truncate()
+        received = offset + len(chunk)
+        if received < self.size:
+            return BlobStatus(
+                content_hash=self.content_hash, size=self.size, received=received, complete=False
+            )
+        if hashlib.sha256(part.read_bytes()).hexdigest() != self.content_hash:
+            part.unlink()
+            raise fail(
+                422,
+                "the uploaded bytes do not match the content hash; upload again",
+                "hash_mismatch",
+            )
+        try:
+            self._store()
+        except IntegrityError:
+            # Another upload of the same content finished at the same moment (PostgreSQL).
+            self._store()
+        return BlobStatus(
+            content_hash=self.content_hash, size=self.size, received=self.size, complete=True
+        )
+
+    def _store(self) -> None:
+        """Keep the file (once for everyone) and record that this user holds it."""
+        s, content_hash = self.s, self.content_hash
+        with writing(), s.begin():
+            blob = s.get(Blob, content_hash)
+            if blob is None or not blob.complete:
+                final = blob_path(self.root, content_hash)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                self.part.replace(final)
+                if blob is None:
+                    s.add(
+                        Blob(
+                            content_hash=content_hash,
+                            size=self.size,
+                            received=self.size,
+                            complete=True,
+                        )
+                    )
+                else:
+                    blob.size, blob.received, blob.complete = self.size, self.size, True
+            else:
+                # The same bytes are stored already: this upload proved possession.
+                self.part.unlink(missing_ok=True)
+            if s.get(BlobOwner, (self.user_id, content_hash)) is None:
+                s.add(BlobOwner(user_id=self.user_id, content_hash=content_hash))
+
+
 def register(app: FastAPI) -> None:
     @app.get(
         f"{API_PREFIX}/blobs/{{content_hash}}/status",
@@ -129,58 +223,14 @@ def register(app: FastAPI) -> None:
                 413, f"the file is larger than the server's limit of {limit_mb} MB", "too_large"
             )
         _check_hash(content_hash)
-        me = c.viewer.user_id
-        root: Path = settings.blob_dir
-        with s.begin():
-            blob = s.get(Blob, content_hash)
-            stored = blob is not None and blob.complete
-            stored_size = blob.size if blob is not None else size
-            owned = s.get(BlobOwner, (me, content_hash)) is not None
-        if stored and owned:
-            return BlobStatus(
-                content_hash=content_hash, size=stored_size, received=stored_size, complete=True
-            )
-        if stored and stored_size != size:
-            raise fail(409, f"this content has size {stored_size}", "size_mismatch")
-        part = partial_path(root, me, content_hash)
-        received = _received(part)
-        if offset != received:
-            raise fail(409, f"resume at byte {received}", "offset_mismatch")
+        # Database and file work run on the thread pool: a write may wait for SQLite's
+        # lock and a hash check reads the whole file, neither on the event loop.
+        upload = _Upload(s, settings.blob_dir, c.viewer.user_id, content_hash, size)
+        done = await run_in_threadpool(upload.start, offset)
+        if done is not None:
+            return done
         chunk = await request.body()
-        if received + len(chunk) > size:
-            raise fail(400, "more bytes than the declared size", "too_many_bytes")
-        part.parent.mkdir(parents=True, exist_ok=True)
-        with part.open("r+b" if part.exists() else "wb") as handle:
-            handle.seek(offset)
-            handle.write(chunk)
-            handle.truncate()
-        received += len(chunk)
-        if received < size:
-            return BlobStatus(
-                content_hash=content_hash, size=size, received=received, complete=False
-            )
-        if hashlib.sha256(part.read_bytes()).hexdigest() != content_hash:
-            part.unlink()
-            raise fail(
-                422,
-                "the uploaded bytes do not match the content hash; upload again",
-                "hash_mismatch",
-            )
-        with writing(), s.begin():
-            blob = s.get(Blob, content_hash)
-            if blob is None or not blob.complete:
-                final = blob_path(root, content_hash)
-                final.parent.mkdir(parents=True, exist_ok=True)
-                part.replace(final)
-                if blob is None:
-                    s.add(Blob(content_hash=content_hash, size=size, received=size, complete=True))
-                else:
-                    blob.size, blob.received, blob.complete = size, size, True
-            else:
-                part.unlink()  # the same bytes are stored already: this proved possession
-            if s.get(BlobOwner, (me, content_hash)) is None:
-                s.add(BlobOwner(user_id=me, content_hash=content_hash))
-        return BlobStatus(content_hash=content_hash, size=size, received=size, complete=True)
+        return await run_in_threadpool(upload.receive, offset, chunk)
 
     @app.get(
         f"{API_PREFIX}/blobs/{{content_hash}}",

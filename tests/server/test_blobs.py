@@ -134,3 +134,16 @@ def test_someone_holding_the_same_file_uploads_it_and_attaches_it(devices, accou
     assert wendy.upload().json()["complete"]
     assert wendy.attach(accounts["W"]).status == "applied"
     assert wendy.download().content == FILE
+
+
+def test_uploads_resume_where_they_stopped_within_the_size_limit(devices):
+    alice = Hand(devices["alice"])
+    too_big = alice.upload(b"", size=2 * 1024 * 1024)
+    assert too_big.status_code == 413
+    assert "limit of 1 MB" in too_big.json()["detail"]
+    assert alice.upload(FILE[:500]).json()["received"] == 500
+    again = alice.upload(FILE[100:], offset=100)
+    assert again.status_code == 409
+    assert again.json()["detail"] == "resume at byte 500"
+    assert alice.upload(FILE[500:], offset=500).json()["complete"]
+    assert alice.upload(FILE).json()["complete"]  # already hers: nothing to send
