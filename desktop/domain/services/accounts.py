@@ -673,12 +673,12 @@ def descendant_ids(session: Session, account_id: str) -> list[str]:
 
 
 def children(session: Session, account_id: str) -> list[Record]:
+    # Sorted here, not in SQL: with ORDER BY name the planner walks the list index
+    # over every live account (100 ms at 100k) instead of the parent_id index.
     rows = session.scalars(
-        select(Account)
-        .where(Account.parent_id == account_id, Account.deleted_at.is_(None))
-        .order_by(Account.name)
+        select(Account).where(Account.parent_id == account_id, Account.deleted_at.is_(None))
     )
-    return [to_record(r) for r in rows]
+    return sorted((to_record(r) for r in rows), key=lambda r: (r["name"], r["id"]))
 
 
 @dataclass(frozen=True)
