@@ -12,9 +12,11 @@ import httpx
 
 from desktop.commands import CommandError, add_data_dir
 from desktop.commands.context import database
+from desktop.domain.services.attachments import store_root
 from desktop.domain.services.device import USER_ID, device_id, get_meta, pending_outbox, set_meta
 from desktop.store.migrate import Database
 from desktop.sync import credentials
+from desktop.sync.blobs import BlobReport, download_missing, upload_pending
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
 from desktop.sync.engine import SERVER_URL, USERNAME, SyncReport, sync_once
 
@@ -125,14 +127,27 @@ def run_sync(args: argparse.Namespace) -> int:
                     print(f"note: {credentials.NOT_REMEMBERED}", file=sys.stderr)
                 token = _sign_in(db, client, server, user, _password(args))
             client.token = token
+            files = store_root(db.path.parent)
             try:
+                # Contents first: the server refuses a row whose file it holds from
+                # someone else until this user has uploaded it too.
+                sent = upload_pending(db.engine, client, files, progress=_progress)
                 report = sync_once(db.engine, client, progress=_progress)
+                received = download_missing(db.engine, client, files, progress=_progress)
             except SyncError as exc:
                 if exc.auth:
                     credentials.forget_token(server, user)
                 raise CommandError(f"sync failed: {exc}") from exc
     _print_report(report)
+    _print_files(sent, received)
     return 0
+
+
+def _print_files(sent: BlobReport, received: BlobReport) -> None:
+    if sent.uploaded or received.downloaded:
+        print(f"uploaded {sent.uploaded} file(s), downloaded {received.downloaded} file(s)")
+    for problem in sent.problems + received.problems:
+        print(f"file: {problem}")
 
 
 def _progress(phase: str, done: int, total: int | None) -> None:

@@ -17,6 +17,7 @@ from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    BlobStatus,
     LoginRequest,
     LoginResponse,
     PullRequest,
@@ -78,12 +79,24 @@ class SyncClient:
     def _request(
         self, method: str, path: str, body: BaseModel | None, model: type[M] | None
     ) -> M | None:
+        content = body.model_dump_json().encode("utf-8") if body is not None else None
+        response = self._send(method, path, content)
+        if model is None:
+            return None
+        return _parse(response, model)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        content: bytes | None,
+        params: dict[str, int] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        """One request; a SyncError for a network failure or an error answer."""
         try:
             response = self.http.request(
-                method,
-                path,
-                headers=self._headers(),
-                content=body.model_dump_json().encode("utf-8") if body is not None else None,
+                method, path, headers=headers or self._headers(), content=content, params=params
             )
         except httpx.TimeoutException as exc:
             raise SyncError(
@@ -98,18 +111,7 @@ class SyncClient:
             ) from exc
         if response.status_code >= 400:
             raise _error(response)
-        if model is None:
-            return None
-        try:
-            return model.model_validate_json(response.content)
-        except (ValidationError, ValueError) as exc:
-            raise SyncError(
-                "the server's answer is not what a Fieldbook sync server sends; check the "
-                "server address",
-                code="bad_response",
-                status=response.status_code,
-                retryable=True,
-            ) from exc
+        return response
 
     def login(
         self, username: str, password: str, device_id: str, device_name: str = ""
@@ -134,6 +136,41 @@ class SyncClient:
         result = self._request("POST", f"{API_PREFIX}/pull", request, PullResponse)
         assert result is not None
         return result
+
+    # -- attachment contents (server/blobs.py) -------------------------------------------
+    def blob_status(self, content_hash: str) -> BlobStatus:
+        """How much of this content the server holds from this user."""
+        response = self._send("GET", f"{API_PREFIX}/blobs/{content_hash}/status", None)
+        return _parse(response, BlobStatus)
+
+    def upload_blob(self, content_hash: str, size: int, offset: int, chunk: bytes) -> BlobStatus:
+        """Send ``chunk`` at ``offset`` of a file of ``size`` bytes."""
+        headers = {**self._headers(), "Content-Type": "application/octet-stream"}
+        response = self._send(
+            "PUT",
+            f"{API_PREFIX}/blobs/{content_hash}",
+            chunk,
+            params={"size": size, "offset": offset},
+            headers=headers,
+        )
+        return _parse(response, BlobStatus)
+
+    def download_blob(self, content_hash: str) -> bytes:
+        """The whole content (attachments are a few MB at most)."""
+        return self._send("GET", f"{API_PREFIX}/blobs/{content_hash}", None).content
+
+
+def _parse(response: httpx.Response, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(response.content)
+    except (ValidationError, ValueError) as exc:
+        raise SyncError(
+            "the server's answer is not what a Fieldbook sync server sends; check the "
+            "server address",
+            code="bad_response",
+            status=response.status_code,
+            retryable=True,
+        ) from exc
 
 
 def _error(response: httpx.Response) -> SyncError:

@@ -802,6 +802,14 @@
       <translation>正在发送 %1 / %2</translation>
     </message>
     <message>
+      <source>Uploading files…</source>
+      <translation>正在上传文件…</translation>
+    </message>
+    <message>
+      <source>Downloading files…</source>
+      <translation>正在下载文件…</translation>
+    </message>
+    <message>
       <source>Received %1 changes</source>
       <translation>已收到 %1 条更改</translation>
     </message>

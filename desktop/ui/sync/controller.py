@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from sqlalchemy.orm import Session
 
+from desktop.domain.services.attachments import store_root
 from desktop.domain.services.device import (
     USER_ID,
     delete_meta,
@@ -35,6 +36,7 @@ from desktop.domain.services.numbering import NUMBER_TAG
 from desktop.domain.services.sync_issues import open_issue_count
 from desktop.store.engine import DB_FILENAME
 from desktop.sync import credentials
+from desktop.sync.blobs import download_missing, upload_pending
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
 from desktop.sync.engine import LAST_SYNC, SERVER_URL, USERNAME, SyncReport, sync_once
 from desktop.sync.protocol import PROTOCOL_VERSION, Health, LoginResponse
@@ -82,7 +84,7 @@ class SyncStatus:
 class SyncProgress:
     """How far the running sync is: sending (with a total) or receiving (count only)."""
 
-    phase: str  # "push" | "pull"
+    phase: str  # "upload" | "push" | "pull" | "download"
     done: int
     total: int  # 0: not known (a pull does not know how much is coming)
 
@@ -98,6 +100,8 @@ class Counts:
 class SyncOutcome:
     report: SyncReport
     counts: Counts
+    # Files that could not be uploaded (too large, gone): shown until they are.
+    file_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -492,6 +496,7 @@ class SyncController(QObject):
             self.ctx.db.engine,
             self.ctx.db,
         )
+        files = store_root(self.ctx.data_dir)
 
         last_progress = [0.0]
 
@@ -506,20 +511,25 @@ class SyncController(QObject):
                 last_progress[0] = now
                 job.progress(done, total or 0, phase)
 
+            def cancelled() -> bool:
+                return job.cancelled
+
             try:
                 with make_http(server) as http:
-                    report = sync_once(
-                        engine,
-                        SyncClient(http, token),
-                        progress=progress,
-                        cancel=lambda: job.cancelled,
-                    )
+                    client = SyncClient(http, token)
+                    # Contents first: the server refuses a row whose file it holds from
+                    # someone else until this user has uploaded it too.
+                    sent = upload_pending(engine, client, files, progress, cancelled)
+                    report = sync_once(engine, client, progress=progress, cancel=cancelled)
+                    received = download_missing(engine, client, files, progress, cancelled)
             except SyncError as exc:
                 protocol = _server_protocol(server) if exc.code == "upgrade_required" else None
                 raise SyncFailed(exc, protocol) from exc
             with db.sessions() as session:
                 counts = read_counts(session)
-            return SyncOutcome(report, counts)
+            for problem in received.problems:
+                log.info("attachment not downloaded: %s", problem)
+            return SyncOutcome(report, counts, tuple(sent.problems))
 
         self._set(syncing=True, cancelled=False)
         self.progress_changed.emit(SyncProgress("push", 0, 0))
@@ -547,7 +557,7 @@ class SyncController(QObject):
         self._set(
             syncing=False,
             online=True,
-            error="",
+            error="; ".join(outcome.file_problems),
             retry_in_s=None,
             cancelled=report.cancelled,
             pending=outcome.counts.pending,

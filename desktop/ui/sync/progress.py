@@ -59,6 +59,13 @@ class SyncProgressBar(QWidget):
                 .replace("%1", f"{progress.done:,}")
                 .replace("%2", f"{progress.total:,}")
             )
+        elif progress.phase in ("upload", "download") and progress.total > 0:
+            self.bar.setRange(0, progress.total)
+            self.bar.setValue(min(progress.done, progress.total))
+            if progress.phase == "upload":
+                self.text.setText(self.tr("Uploading files…"))
+            else:
+                self.text.setText(self.tr("Downloading files…"))
         elif progress.phase == "pull" and progress.done > 0:
             # How much is coming is not known: a moving bar and a count.
             self.bar.setRange(0, 0)
