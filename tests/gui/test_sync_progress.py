@@ -163,3 +163,48 @@ def test_the_progress_in_chinese(qtbot: Any, chinese: None, main_window: Any) ->
     assert page.progress.text.text() == "已收到 1,000 条更改"
     main_window.sync.progress_changed.emit(None)
     assert not page.progress.isVisible()
+
+
+def test_an_attached_file_reaches_the_managers_window(
+    qtbot: Any, live_server: LiveServer, memory_keyring: Any, devices: Any, tmp_path: Any
+) -> None:
+    from desktop.domain.services import attachments
+
+    laptop, office = devices("laptop"), devices("office")
+    laptop.sign_in(qtbot, live_server, "alice")
+    office.sign_in(qtbot, live_server, "boss")
+    source = tmp_path / "营业执照.png"
+    source.write_bytes(b"\x89PNG licence scan" * 4000)
+    owner = laptop.ctx.user_id
+    files = attachments.store_root(laptop.root)
+
+    def create(uow: Any) -> None:
+        account = records.create(uow, Account, {"name": "附件客户", "owner_id": owner})
+        uow.session.flush()
+        attachments.attach(
+            uow, files, source, parent_entity="account", parent_id=account, account_id=account
+        )
+
+    laptop.tasks.write(create)
+    texts: list[str] = []
+    laptop.sync.progress_changed.connect(
+        lambda p: (
+            texts.append(laptop.window.show_page("sync").progress.text.text())
+            if p is not None
+            else None
+        )
+    )
+    sync_and_wait(qtbot, laptop)
+    assert "Uploading files…" in texts
+    assert laptop.sync.status.error == ""
+    sync_and_wait(qtbot, office)
+    (copy,) = [p for p in attachments.store_root(office.root).rglob("*") if p.is_file()]
+    assert copy.read_bytes() == source.read_bytes()
+
+
+def test_the_file_progress_in_chinese(qtbot: Any, chinese: None, main_window: Any) -> None:
+    page = main_window.show_page("sync")
+    main_window.sync.progress_changed.emit(SyncProgress("upload", 1, 3))
+    assert page.progress.text.text() == "正在上传文件…"
+    main_window.sync.progress_changed.emit(SyncProgress("download", 0, 2))
+    assert page.progress.text.text() == "正在下载文件…"

@@ -146,3 +146,36 @@ def test_wrong_password_and_bad_server_are_one_clear_line(
     )
     assert code == 1
     assert "not a server address" in capsys.readouterr().err
+
+
+def test_sync_carries_attachment_files_both_ways(wired, tmp_path: Path, monkeypatch, capsys):
+    """alice attaches a contract in her data folder; after `fieldbook sync` on both
+    sides, the same bytes are in her manager's."""
+    from desktop.domain.services import attachments
+
+    alice_dir, boss_dir = tmp_path / "alice", tmp_path / "boss"
+    for folder, user in ((alice_dir, "alice"), (boss_dir, "boss")):
+        argv = ["sync", "--data-dir", str(folder), "--server", BASE, "--user", user]
+        assert run([*argv, "--password-stdin"], monkeypatch, PASSWORD + "\n") == 0
+    source = tmp_path / "合同.pdf"
+    source.write_bytes(b"%PDF contract\n" * 5000)
+    db = open_database(alice_dir)
+    with unit_of_work(db.sessions, wired.users["alice"]) as uow:
+        account = records.create(uow, Account, {"name": "A", "owner_id": wired.users["alice"]})
+        uow.session.flush()
+        attachments.attach(
+            uow,
+            attachments.store_root(alice_dir),
+            source,
+            parent_entity="account",
+            parent_id=account,
+            account_id=account,
+        )
+    db.dispose()
+    argv = ["sync", "--server", BASE, "--password-stdin"]
+    assert run([*argv, "--data-dir", str(alice_dir), "--user", "alice"], monkeypatch, PASSWORD) == 0
+    assert "uploaded 1 file(s)" in capsys.readouterr().out
+    assert run([*argv, "--data-dir", str(boss_dir), "--user", "boss"], monkeypatch, PASSWORD) == 0
+    assert "downloaded 1 file(s)" in capsys.readouterr().out
+    (copy,) = [p for p in attachments.store_root(boss_dir).rglob("*") if p.is_file()]
+    assert copy.read_bytes() == source.read_bytes()
