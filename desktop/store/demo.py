@@ -358,8 +358,10 @@ def generate(
     raw_connection = session.connection().connection.driver_connection
     search_index.pause(raw_connection)
     rnd = random.Random(seed)
+    spread = random.Random(seed * 7919 + 1)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     today = today or now.astimezone(SHANGHAI).date()
+    year_days = today.timetuple().tm_yday - 1
     w = _Writer(session, now)
 
     teams = [w.row(m.Team, name="华东大客户部"), w.row(m.Team, name="华南大客户部")]
@@ -593,6 +595,10 @@ def generate(
             ["draft", "sent", "accepted", "rejected", "pending_approval"],
             weights=(25, 35, 25, 10, 5),
         )[0]
+        if qstatus == "accepted":
+            # Wins spread over the year so far, so every month has its actuals (own
+            # generator: the main random stream, and so the rest of the data, is kept).
+            issued = today - dt.timedelta(days=spread.randint(7, max(7, year_days)))
         accepted_at = (
             dt.datetime.combine(issued + dt.timedelta(days=7), dt.time(10), SHANGHAI)
             if qstatus == "accepted"
