@@ -110,7 +110,9 @@ class BarChart(QWidget):
             painter.end()
             return
         top_value = _nice_ceiling(self.maximum())
-        axis_width = max(metrics.horizontalAdvance(compact(top_value)), 24) + 6
+        # The widest of the five labels (37.5M is wider than 50M).
+        labels = [compact(top_value * step / 4) for step in range(5)]
+        axis_width = max(*(metrics.horizontalAdvance(text) for text in labels), 24) + 6
         plot = QRectF(
             area.left() + axis_width,
             area.top() + line / 2,
@@ -120,7 +122,6 @@ class BarChart(QWidget):
         grid_pen = QPen(palette.mid().color())
         grid_pen.setWidthF(0.5)
         for step in range(5):
-            value = top_value * step / 4
             y = plot.bottom() - plot.height() * step / 4
             painter.setPen(grid_pen)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
@@ -128,7 +129,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(area.left(), y - line / 2, axis_width - 4, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                compact(value),
+                labels[step],
             )
         slot = plot.width() / len(self.categories)
         bars = 1 if self.stacked else len(self.series)
