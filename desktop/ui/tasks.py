@@ -19,9 +19,9 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from sqlalchemy.orm import Session
 
 from desktop.domain.uow import UnitOfWork, unit_of_work
@@ -80,7 +80,7 @@ class TaskRunner(QObject):
         self._long = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fb-job")
         self._generation: dict[str, int] = {}
         self._jobs: dict[str, Job] = {}
-        self._pending: set[Future[Any]] = set()
+        self._undelivered = 0
         self._closed = False
         self._deliver.connect(self._on_deliver)
 
@@ -106,23 +106,33 @@ class TaskRunner(QObject):
                     log.exception("background task failed")
 
                 def fail() -> None:
-                    if not still_wanted():
-                        return
-                    if on_error is not None:
-                        on_error(error)
-                    elif not isinstance(error, Cancelled):
-                        self.failed.emit(str(error) or type(error).__name__)
+                    try:
+                        if not still_wanted():
+                            return
+                        if on_error is not None:
+                            on_error(error)
+                        elif not isinstance(error, Cancelled):
+                            self.failed.emit(str(error) or type(error).__name__)
+                    finally:
+                        self._undelivered -= 1
 
                 self._deliver.emit(fail)
                 raise
-            if on_done is not None:
-                self._deliver.emit(lambda: on_done(result) if still_wanted() else None)
+
+            def done() -> None:
+                try:
+                    if on_done is not None and still_wanted():
+                        on_done(result)
+                finally:
+                    self._undelivered -= 1
+
+            self._deliver.emit(done)
             return result
 
-        future = pool.submit(body)
-        self._pending.add(future)
-        future.add_done_callback(self._pending.discard)
-        return future
+        # Counted on the GUI thread until the result has been handed over there, so
+        # `busy` stays true while a finished task's callback is still queued.
+        self._undelivered += 1
+        return pool.submit(body)
 
     def read(
         self,
@@ -188,14 +198,15 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        """Work is queued or running (results may still be on their way)."""
-        return bool(self._pending)
+        """Work is queued, running, or its result not yet handed to its callback."""
+        return self._undelivered > 0
 
     def wait_idle(self, timeout: float = 10.0) -> None:
-        """Block until queued work finished (tests, shutdown)."""
+        """On the GUI thread: process events until every task's callback has run."""
         deadline = time.monotonic() + timeout
-        while self._pending and time.monotonic() < deadline:
-            time.sleep(0.005)
+        while self._undelivered > 0 and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
 
     def shutdown(self) -> None:
         self._closed = True

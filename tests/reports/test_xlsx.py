@@ -117,9 +117,11 @@ def test_large_list_streams_with_progress_and_cancel(tmp_path: Path) -> None:
     )
     assert count == 5000
     assert seen == [1000, 2000, 3000, 4000, 5000, 5000]
-    ws = load_workbook(tmp_path / "big.xlsx", read_only=True).active
+    book = load_workbook(tmp_path / "big.xlsx", read_only=True)
+    ws = book.active
     assert ws is not None
     last = next(iter(ws.iter_rows(min_row=5001, max_row=5001, values_only=True)))
+    book.close()  # a read-only workbook keeps its file open until closed
     assert last[:2] == (4999, "客户4999")
     assert Decimal(repr(last[2])) == Decimal("49.99")
 
