@@ -35,7 +35,7 @@ from desktop.domain.services.visits import VisitRow
 from desktop.ui.accounts.detail import AccountDetail
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
-from desktop.ui.format import local_datetime, money
+from desktop.ui.format import ERROR_COLOR, local_datetime, money
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import QuoteListModel
 from desktop.ui.quotes.orders import OrdersModel
@@ -43,7 +43,6 @@ from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 from desktop.ui.visits.models import AgendaModel
 
 OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
-LATE = "#b3261e"
 NEAR = "#8a5a00"
 
 
@@ -271,7 +270,9 @@ class AccountComplaintsModel(TableModel[ComplaintView]):
 
     def role_data(self, row: ComplaintView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SLA_DUE, self.STATUS):
-            colour = {"breached": LATE, "missed": LATE, "near_breach": NEAR}.get(row.sla_state)
+            colour = {"breached": ERROR_COLOR, "missed": ERROR_COLOR, "near_breach": NEAR}.get(
+                row.sla_state
+            )
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and row.sla_state == "breached":
             return self.tr("Past its SLA")
@@ -354,7 +355,7 @@ class AccountReceivablesTab(AccountTab):
                 .replace("%1", money(owed.overdue))
                 .replace("%2", str(owed.overdue_orders))
             )
-            self.summary.setStyleSheet(f"color: {LATE}")
+            self.summary.setStyleSheet(f"color: {ERROR_COLOR}")
         else:
             self.summary.setStyleSheet("")
         self.summary.setText(text)

@@ -1,4 +1,5 @@
-"""How values look on screen: times in the user's zone, money with ¥, Decimal exact."""
+"""How values look on screen: times in the user's zone, money with ¥, Decimal exact,
+errors in one red."""
 
 from __future__ import annotations
 
@@ -6,7 +7,19 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from PySide6.QtWidgets import QLabel
+
 from desktop.domain.money import format_money
+
+# One red for errors, warnings and late items on every screen.
+ERROR_COLOR = "#b3261e"
+ERROR_STYLE = f"color: {ERROR_COLOR}"
+
+
+def show_as_error(label: QLabel) -> QLabel:
+    """Style ``label`` as an error or warning message; returns it."""
+    label.setStyleSheet(ERROR_STYLE)
+    return label
 
 
 def local_datetime(value: dt.datetime | None, zone: ZoneInfo) -> str:

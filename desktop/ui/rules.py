@@ -32,10 +32,10 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, CONTACT_ROLES, TIERS
 from desktop.domain.services import completeness, rules
 from desktop.ui.context import AppContext
+from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import complaint_label
 from desktop.ui.visits.models import target_label
 
-ERROR_STYLE = "color: #b00020"
 REQUIREMENTS = (
     *completeness.FIELDS,
     *CONTACT_ROLES,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import choose_data_dir, chosen_data_dir
 from desktop.ui.context import AppContext
+from desktop.ui.format import show_as_error
 from desktop.ui.i18n import LANGUAGES
 
 
@@ -80,7 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.allow_http)
         self.url_error = QLabel()
         self.url_error.setObjectName("error")
-        self.url_error.setStyleSheet("color: #b00020")
+        show_as_error(self.url_error)
         form.addRow("", self.url_error)
         self.sync_interval = QComboBox()
         self.sync_interval.setObjectName("sync-interval")

@@ -40,7 +40,7 @@ from desktop.domain.services.records import Record
 from desktop.ui.accounts.changed import ChangedElsewhereBar, typed_fields
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import status_text
-from desktop.ui.format import local_datetime, money
+from desktop.ui.format import local_datetime, money, show_as_error
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -226,7 +226,7 @@ class AccountDetail(QWidget):
             widget.setObjectName(f"account-{key}")
             error = QLabel()
             error.setObjectName(f"account-{key}-error")
-            error.setStyleSheet("color: #b3261e")
+            show_as_error(error)
             error.setWordWrap(True)
             error.hide()
             self.inputs[key], self.errors[key] = widget, error
@@ -421,7 +421,7 @@ class AccountDetail(QWidget):
         layout.addRow(self.tr("Move to"), picker)
         self.parent_error = QLabel()
         self.parent_error.setObjectName("group-parent-error")
-        self.parent_error.setStyleSheet("color: #b3261e")
+        show_as_error(self.parent_error)
         layout.addRow("", self.parent_error)
         layout.addRow(self.tr("Subsidiaries"), self.children_label)
         layout.addRow(self.tr("Group totals"), self.totals_label)
@@ -477,7 +477,7 @@ class AccountDetail(QWidget):
         layout.addWidget(self.files_view)
         self.files_message = QLabel()
         self.files_message.setObjectName("files-message")
-        self.files_message.setStyleSheet("color: #b3261e")
+        show_as_error(self.files_message)
         self.files_message.setWordWrap(True)
         layout.addWidget(self.files_message)
         row = QHBoxLayout()

@@ -21,6 +21,7 @@ from desktop.domain.services import contacts
 from desktop.domain.services.duplicates import DuplicateMatch
 from desktop.ui.accounts.changed import ChangedElsewhereBar, typed_fields
 from desktop.ui.accounts.messages import translate
+from desktop.ui.format import show_as_error
 
 
 class DuplicateDialog(QDialog):
@@ -135,7 +136,7 @@ class ContactDialog(QDialog):
             edit.setObjectName(f"contact-{key}")
             error = QLabel()
             error.setObjectName(f"contact-{key}-error")
-            error.setStyleSheet("color: #b3261e")
+            show_as_error(error)
             error.hide()
             self.edits[key], self.errors[key] = edit, error
             layout.addRow(labels[key], edit)

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.services.accounts import AccountRow
-from desktop.ui.format import money
+from desktop.ui.format import ERROR_COLOR, money
 
 PAGE_SIZE = 200
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -298,7 +298,7 @@ class AccountTableModel(QAbstractTableModel):
             ).replace("%1", str(record.completeness))
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "completeness":
             if record.completeness < 60:
-                return QBrush(QColor("#b3261e"))
+                return QBrush(QColor(ERROR_COLOR))
             if record.completeness < 100:
                 return QBrush(QColor("#8a5a00"))
             return QBrush(QColor("#1b6e20"))

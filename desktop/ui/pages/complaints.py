@@ -35,6 +35,7 @@ from desktop.domain.services import complaints
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
+from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
@@ -253,7 +254,7 @@ class ComplaintDialog(QDialog):
         self.severity.setCurrentIndex(1)
         self.description = QPlainTextEdit()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C00000")
+        show_as_error(self.error)
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Category"), self.category)

@@ -43,6 +43,7 @@ from desktop.reports.xlsx import ExportCancelled
 from desktop.ui.charts import BarChart
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
+from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label, stage_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
@@ -150,7 +151,7 @@ class DashboardTab(QWidget):
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.figures)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C00000")
+        show_as_error(self.error)
         layout.addWidget(self.error)
         grid = QGridLayout()
         self.by_month = BarChart(self.tr("Target vs actual by month"))

@@ -33,6 +33,7 @@ from desktop.domain.services import targets
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
+from desktop.ui.format import show_as_error
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
 
@@ -191,7 +192,7 @@ class AnnualTargetDialog(QDialog):
             self.tr("Seasonal (slow Spring Festival, strong year-end)"), "china_b2b"
         )
         self.error = QLabel()
-        self.error.setStyleSheet("color: #C00000")
+        show_as_error(self.error)
         form.addRow(self.tr("Rep"), self.rep)
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Amount (¥)"), self.amount)

@@ -26,7 +26,7 @@ from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
-from desktop.ui.format import money
+from desktop.ui.format import money, show_as_error
 from desktop.ui.quotes.editor import error_text
 from desktop.ui.quotes.models import decimal_text
 from desktop.ui.table_model import TableModel
@@ -143,7 +143,7 @@ class CatalogView(QWidget):
         self.list_price_edit.setObjectName("price-on-list")
         self.set_price_button = QPushButton(self.tr("Set price on this list"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b03a2e;")
+        show_as_error(self.error)
         self.error.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -40,7 +40,7 @@ from desktop.domain.services.quotes import Guardrails, QuoteView
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
-from desktop.ui.format import money
+from desktop.ui.format import ERROR_STYLE, money, show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.quotes.models import (
     ROW_ID_ROLE,
@@ -147,7 +147,7 @@ class QuoteEditor(QWidget):
         self.reasons_label = QLabel()
         self.reasons_label.setObjectName("quote-reasons")
         self.reasons_label.setWordWrap(True)
-        self.reasons_label.setStyleSheet("color: #b03a2e;")
+        show_as_error(self.reasons_label)
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.justification = QLineEdit()
@@ -157,7 +157,7 @@ class QuoteEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("quote-error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b03a2e;")
+        show_as_error(self.error_label)
 
         self.buttons: dict[str, QPushButton] = {}
         button_row = QHBoxLayout()
@@ -338,7 +338,7 @@ class QuoteEditor(QWidget):
         if self.view is None:
             return
         discount = self._discount()
-        self.discount.setStyleSheet("" if discount is not None else "color: #b03a2e;")
+        self.discount.setStyleSheet("" if discount is not None else ERROR_STYLE)
         discount = discount if discount is not None else Decimal(0)
         currency = self.view.quote["currency"]
         totals = compute([line.pricing_input() for line in self.lines.lines], discount)

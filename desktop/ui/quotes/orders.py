@@ -31,11 +31,9 @@ from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
-from desktop.ui.format import local_date, money
+from desktop.ui.format import ERROR_COLOR, local_date, money
 from desktop.ui.quotes.editor import error_text
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
-
-LATE = "#b03a2e"
 
 
 class OrdersModel(TableModel[Record]):
@@ -81,7 +79,7 @@ class OrdersModel(TableModel[Record]):
             late = (column in (self.OUTSTANDING, self.DUE) and row["overdue"]) or (
                 column == self.DELIVERY and row["late_delivery"]
             )
-            return QBrush(QColor(LATE)) if late else None
+            return QBrush(QColor(ERROR_COLOR)) if late else None
         return None
 
     def export_value(self, row: Record, column: int) -> Any:
@@ -149,7 +147,7 @@ class OrdersView(QWidget):
         self.delivery_final = QCheckBox(self.tr("Final delivery"))
         self.delivery_button = QPushButton(self.tr("Record delivery"))
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {LATE};")
+        self.error.setStyleSheet(f"color: {ERROR_COLOR};")
         self.error.setWordWrap(True)
 
         form = QFormLayout()
@@ -239,7 +237,7 @@ class OrdersView(QWidget):
             self.tr("Expected delivery {date}").format(date=local_date(order["expected_delivery"])),
         ]
         if balance.late_delivery:
-            lines.append(f"<span style='color:{LATE}'>{self.tr('Delivery is late')}</span>")
+            lines.append(f"<span style='color:{ERROR_COLOR}'>{self.tr('Delivery is late')}</span>")
         lines.append(
             self.tr("Received {paid}, outstanding {outstanding}").format(
                 paid=money(balance.paid, currency), outstanding=money(balance.outstanding, currency)
@@ -247,7 +245,7 @@ class OrdersView(QWidget):
         )
         if balance.overdue:
             lines.append(
-                f"<span style='color:{LATE}'>"
+                f"<span style='color:{ERROR_COLOR}'>"
                 + self.tr("Overdue since {date}").format(date=local_date(order["payment_due"]))
                 + "</span>"
             )

@@ -22,11 +22,10 @@ from desktop.domain.services import sync_issues
 from desktop.domain.services.sync_issues import Issue, field_kind
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
+from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import value_label
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.labels import entity_label, explain, field_label, value_text
-
-ERROR_STYLE = "color: #b00020"
 
 
 def keyring_note(controller: SyncController) -> str:

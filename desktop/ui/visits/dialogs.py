@@ -37,6 +37,7 @@ from desktop.domain.models import (
 )
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
+from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.visits.models import (
     ROW_ID_ROLE,
@@ -125,7 +126,7 @@ class PlanVisitDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("clash-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b3261e;")
+        show_as_error(self.warning)
         self.warning.hide()
 
         form = QFormLayout()
@@ -281,7 +282,7 @@ class ReportDialog(QDialog):
         self.briefing_button = QPushButton(self.tr("Pre-visit briefing (PDF)…"))
         self.briefing_button.clicked.connect(self.export_briefing)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        show_as_error(self.error)
         self.error.setWordWrap(True)
 
         checkin_row = QHBoxLayout()

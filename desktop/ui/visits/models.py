@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
 from desktop.domain.services.visits import Choice, VisitRow
+from desktop.ui.format import ERROR_COLOR
 from desktop.ui.labels import complaint_label, value_label
 from desktop.ui.table_model import ROW_ID_ROLE, Index, TableModel
 from desktop.ui.table_model import SORT_ROLE as SORT_ROLE  # the area imports it from here
@@ -201,7 +202,7 @@ class TodayModel(TableModel[TodayItem]):
     COLOURS: ClassVar[dict[str, str]] = {
         "visits": "#2f6fb3",
         "approvals": "#8a4fbf",
-        "overdue": "#b3261e",
+        "overdue": ERROR_COLOR,
         "due_today": "#d97706",
         "team_overdue": "#c2410c",
         "coverage": "#0f766e",
@@ -321,7 +322,7 @@ class TodayModel(TableModel[TodayItem]):
         if row.entity == "more":
             return QBrush(QColor("#5f6b76"))
         if row.status in self.URGENT:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor(ERROR_COLOR))
         return None
 
     def _status(self, row: TodayItem) -> str:
