@@ -34,9 +34,9 @@ def _stall_during_export(data_dir: Path) -> dict[str, float]:
     page.show()
     app.processEvents()
     # As the app does once its window is up (desktop.app.open_data).
-    from desktop.app import settle_garbage_collector
+    from desktop.app import settle_interpreter
 
-    settle_garbage_collector()
+    settle_interpreter()
 
     gaps: list[float] = []
     last = [time.perf_counter()]
