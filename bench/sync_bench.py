@@ -16,8 +16,9 @@ import secrets
 import socket
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,27 +36,51 @@ def _free_port() -> int:
 
 
 class _Served:
+    """``fieldbook-server serve`` in a process of its own, as a company runs it (a
+    server in the same process would share the device's interpreter lock, which no
+    real device does)."""
+
     def __init__(self, url: str, root: Path) -> None:
-        import uvicorn
+        import httpx
 
-        from server.app import Settings, create_app
-        from server.db import open_server_database
-
-        self.db = open_server_database(url)
-        app = create_app(self.db, Settings(blob_dir=root / "blobs"))
         self.port = _free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.05)
         self.base = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "server",
+                "serve",
+                "--data-dir",
+                str(root),
+                "--db",
+                url,
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                assert self.process.stderr is not None
+                raise RuntimeError(f"server did not start: {self.process.stderr.read()[-2000:]!r}")
+            try:
+                httpx.get(f"{self.base}/health", timeout=1).raise_for_status()
+                return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not answer within 60 s")
 
     def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-        self.db.dispose()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def _load_demo(source: Path, server_file: Path) -> int:

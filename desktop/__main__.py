@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop.commands import main as _main
 
 
 def main() -> None:
+    # A frozen app starts its helper processes (desktop.store.bulk_load) as itself.
+    multiprocessing.freeze_support()
     sys.exit(_main())
 
 

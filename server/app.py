@@ -134,10 +134,11 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
                 outcome = push.push(s, c.viewer, c.identity.device_id, body)
         except push.DeviceReused as exc:
             raise ApiError(409, str(exc), "device_reused") from None
-        # Built as plain data (the rows already in wire form): a PushResponse, unvalidated.
+        # Built as plain data (the rows already in stored form): a PushResponse, unvalidated.
         return JSONResponse(
             {
                 "results": outcome.answers,
+                "tables": outcome.tables,
                 "expected_mutation_id": outcome.expected_mutation_id,
                 "head": outcome.head,
             }

@@ -18,10 +18,11 @@ from sqlalchemy import ColumnElement, Select, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import SYNCED, Order, Quote
+from desktop.sync import stored
 from desktop.sync.tree import ACCOUNT_CHILDREN
 from server import scope
 from server.models import ChangeLog, Counter, Device, ScopeEvent
-from server.rows import stored_columns, wire_from_stored
+from server.rows import block, fetch_rows, stored_select
 
 TABLES = list(SYNCED)
 
@@ -56,7 +57,7 @@ def pull(
         resync = device is not None and device.resync
         if cursor > counter.value or (cursor > 0 and (cursor < counter.horizon or resync)):
             return {
-                "rows": [],
+                "tables": [],
                 "removes": [],
                 "cursor": None,
                 "resume": None,
@@ -70,8 +71,10 @@ def pull(
     else:
         head, table_index, after = _parse_resume(resume, cursor)
     gained, removes = _scope_changes(session, viewer, cursor, head)
-    rows: list[dict[str, Any]] = []
-    while table_index < len(TABLES) and len(rows) < limit:
+    dialect = session.connection().dialect.name
+    tables: list[dict[str, Any]] = []
+    count = 0
+    while table_index < len(TABLES) and count < limit:
         name = TABLES[table_index]
         model = SYNCED[name]
         changed: ColumnElement[bool] = model.version > cursor
@@ -81,22 +84,24 @@ def pull(
         if extra is not None:
             changed = or_(changed, extra)
         query = (
-            select(*stored_columns(name))
+            stored_select(name, dialect)
             .where(scope.clause(model, viewer), changed, model.id > after)
             .order_by(model.id)
-            .limit(limit - len(rows))
+            .limit(limit - count)
         )
-        batch = session.execute(query).all()
-        rows.extend(wire_from_stored(name, tuple(r)) for r in batch)
-        if len(rows) >= limit and batch:
-            after = str(rows[-1]["id"])
+        batch = fetch_rows(session, query)
+        if batch:
+            tables.append(block(name, batch))
+            count += len(batch)
+        if count >= limit and batch:
+            after = str(batch[-1][stored.columns(name).index("id")])
             break
         table_index += 1
         after = ""
     done = table_index >= len(TABLES)
     first_page = resume is None
     return {
-        "rows": rows,
+        "tables": tables,
         "removes": [{"entity": e, "id": i} for e, i in removes] if first_page else [],
         "cursor": head if done else None,
         "resume": None

@@ -58,7 +58,7 @@ from server.models import (
     Device,
     ScopeEvent,
 )
-from server.rows import server_row
+from server.rows import blocks_by_id
 
 
 class DeviceReused(Exception):
@@ -82,8 +82,9 @@ _PARENTS = {"account_id": Account, "quote_id": Quote, "order_id": Order}
 @dataclass
 class Outcome:
     results: list[MutationResult] = field(default_factory=list)
-    # The results in wire form, each with its row (what the endpoint sends).
+    # The results in wire form, and the rows they touched (what the endpoint sends).
     answers: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
     expected_mutation_id: int | None = None
     head: int = 0
 
@@ -177,14 +178,14 @@ def _push_batch(
                     mutation_id=m.mutation_id, status="applied", reason="already applied"
                 )
             )
-            answered.append((result, result.model_dump(exclude={"row"}), m.entity, m.row_id))
+            answered.append((result, result.model_dump(), m.entity, m.row_id))
             continue
         expected = m.mutation_id if last is None else last + 1
         if m.mutation_id != expected:
             outcome.expected_mutation_id = expected
             break
         result = writer.apply(m)
-        wire = result.model_dump(exclude={"row"})
+        wire = result.model_dump()
         applied.append(
             {
                 "device_id": device_id,
@@ -205,10 +206,12 @@ def _push_batch(
         session.execute(insert(ChangeLog), writer.changes)
     if applied:
         session.execute(insert(AppliedMutation), applied)
-    # Each answer carries its row as the batch left it (defaults filled in by the flush).
-    for result, wire, entity, row_id in answered:
+    # The answer carries the rows as the batch left them (defaults filled in by the flush).
+    for result, wire, _, _ in answered:
         outcome.results.append(result)
-        outcome.answers.append({**wire, "row": writer.visible_row(entity, row_id)})
+        outcome.answers.append(wire)
+    visible = {(e, i) for _, _, e, i in answered if writer.visible(e, i)}
+    outcome.tables = blocks_by_id(session, visible)
     outcome.head = counter.value
     return outcome
 
@@ -281,18 +284,15 @@ class _Writer:
         self._load(Account, accounts)
         self.scope.load_members(accounts)
 
-    def visible_row(self, entity: str, row_id: str) -> dict[str, Any] | None:
+    def visible(self, entity: str, row_id: str) -> bool:
+        """The row exists and the user sees it (its answer carries it)."""
         model = SYNCED.get(entity)
-        if model is None:
-            return None
-        row = self._row(model, row_id)
-        if row is None:
-            return None
-        if not self.scope.visible(model, partial(getattr, row)) and not scope.can_see(
+        row = self._row(model, row_id) if model is not None else None
+        if model is None or row is None:
+            return False
+        return self.scope.visible(model, partial(getattr, row)) or scope.can_see(
             self.session, model, row_id, self.viewer
-        ):
-            return None
-        return server_row(row)
+        )
 
     def apply(self, m: Mutation) -> MutationResult:
         if not self.careful:

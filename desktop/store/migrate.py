@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.engine import DB_FILENAME, make_engine, make_session_factory
@@ -116,6 +116,8 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
             from alembic import command
 
             with engine.begin() as connection:
+                if current is not None:
+                    _restore_bulk_indexes(connection)
                 config = alembic_config()
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
@@ -123,6 +125,18 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(path=path, engine=engine, sessions=make_session_factory(engine))
+
+
+def _restore_bulk_indexes(connection: Connection) -> None:
+    """A first download cut short left the tables' indexes dropped
+    (desktop.store.bulk_load): the migration gets the schema it was written for."""
+    from desktop.store import bulk_load
+
+    with Session(bind=connection) as session:
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        bulk_load.restore(session, raw)
+        session.flush()
 
 
 def _check_readable(path: Path) -> None:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from desktop.sync import stored
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_HEADER,
@@ -164,6 +165,13 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
     try:
         return model.model_validate_json(response.content)
     except (ValidationError, ValueError) as exc:
+        reason = stored.explain(response.content)
+        if reason is not None:
+            raise SyncError(
+                f"the server sent data this Fieldbook cannot store ({reason})",
+                code="bad_data",
+                status=response.status_code,
+            ) from exc
         raise SyncError(
             "the server's answer is not what a Fieldbook sync server sends; check the "
             "server address",

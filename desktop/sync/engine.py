@@ -12,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
-from desktop.domain.models import OutboxEntry, SyncIssue
+from desktop.domain.models import SYNCED, OutboxEntry, SyncIssue
 from desktop.domain.models.types import utcnow
 from desktop.domain.services.device import delete_meta, get_meta, set_meta
-from desktop.store import search_index
+from desktop.store import bulk_load
+from desktop.sync import stored
 from desktop.sync.apply import (
-    BadServerData,
     Key,
     apply_transaction,
     clear_for_resync,
@@ -34,16 +34,24 @@ from desktop.sync.apply import (
     upsert_rows,
 )
 from desktop.sync.client import SyncClient, SyncError
-from desktop.sync.protocol import Mutation, PullRequest, PushRequest, PushResponse, ServerRow
+from desktop.sync.protocol import (
+    Mutation,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    Removal,
+)
 
 CURSOR = "sync_cursor"
 RESUME = "sync_resume"
 LAST_SYNC = "sync_last_at"
 SERVER_URL = "sync_server_url"
 USERNAME = "sync_username"
-# Set while a full download runs with the search index's triggers stopped (the index
-# is built once when its last page is stored, even after a crash in between).
-BULK = "sync_bulk_load"
+# Set while a full download runs with indexes and search triggers stood down
+# (desktop.store.bulk_load; built once when its last page is stored, even after a
+# crash in between).
+BULK = bulk_load.FLAG
 
 Progress = Callable[[str, int, int | None], None]
 Cancel = Callable[[], bool]
@@ -108,7 +116,7 @@ def sync_once(
     except Cancelled:
         report.cancelled = True
         return report
-    except BadServerData as exc:
+    except stored.BadBlock as exc:
         raise SyncError(
             f"the server sent data this Fieldbook cannot store ({exc})", code="bad_data"
         ) from exc
@@ -183,7 +191,8 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
     """Store the server's answers, conflicts and rejections in one transaction."""
     answered = 0
     with apply_transaction(engine) as session:
-        rows: list[ServerRow] = []
+        # Rows an answer does not carry do not exist or are out of the user's scope.
+        carried = upsert_rows(session, response.tables)
         gone: list[Key] = []
         # One query for the whole answer (a get per entry also flushed the previous one).
         ids = [result.mutation_id for result in response.results]
@@ -199,11 +208,10 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
             first_answer = entry.state == "pending"
             entry.state = result.status
             entry.attempts = (entry.attempts or 0) + 1
-            entry.result = result.model_dump(exclude={"row"})
-            if result.row is not None:
-                rows.append(result.row)
-            elif result.status != "applied" or entry.op != "delete":
-                gone.append((entry.entity, entry.row_id))
+            entry.result = result.model_dump()
+            key = (entry.entity, entry.row_id)
+            if key not in carried and (result.status != "applied" or entry.op != "delete"):
+                gone.append(key)
             if not first_answer:
                 continue
             report.pushed += 1
@@ -261,13 +269,8 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
                     }
                 )
         session.flush()
-        touched = upsert_rows(session, rows)
-        from desktop.sync.protocol import Removal
-
         # Rows the server does not have or that this user may no longer see.
-        touched |= remove_rows(
-            session, [Removal(entity=e, id=i) for e, i in gone if (e, i) not in touched]
-        )
+        touched = carried | remove_rows(session, [Removal(entity=e, id=i) for e, i in gone])
         reapply_pending(session, touched)
     report.entities.update(entity for entity, _ in touched)
     return answered
@@ -293,64 +296,86 @@ def pull_changes(
     with apply_transaction(engine) as session:
         cursor = int(get_meta(session, CURSOR) or 0)
         resume = get_meta(session, RESUME)
+        bulk = get_meta(session, BULK) is not None or (cursor == 0 and resume is None)
     resynced = False
-    while True:
-        if cancel():
-            raise Cancelled
-        page = client.pull(PullRequest(cursor=cursor, resume=resume, limit=page_size))
-        if page.must_resync:
-            if resynced:
+    # The next page is asked for as soon as a page arrives, so the server builds it
+    # (and the network carries it) while this device stores the one in hand.
+    fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fb-pull")
+
+    def ask(cursor: int, resume: str | None) -> Future[PullResponse]:
+        return fetcher.submit(
+            client.pull, PullRequest(cursor=cursor, resume=resume, limit=page_size)
+        )
+
+    try:
+        coming = ask(cursor, resume)
+        while True:
+            if cancel():
+                raise Cancelled
+            page = coming.result()
+            if page.must_resync:
+                if resynced:
+                    raise SyncError(
+                        "the server keeps asking for a full resync; try again later",
+                        code="resync_loop",
+                        retryable=True,
+                    )
+                resynced = report.must_resync = True
+                with apply_transaction(engine) as session:
+                    bulk_load.begin(session, raw_connection(session))
+                    clear_for_resync(session)
+                    set_meta(session, CURSOR, "0")
+                    delete_meta(session, RESUME)
+                    reapply_pending(session)
+                cursor, resume, bulk = 0, None, True
+                coming = ask(cursor, resume)
+                continue
+            if page.more and not page.resume:
                 raise SyncError(
-                    "the server keeps asking for a full resync; try again later",
-                    code="resync_loop",
+                    "the server's answer is incomplete (no continuation)",
+                    code="bad_response",
                     retryable=True,
                 )
-            resynced = report.must_resync = True
-            with apply_transaction(engine) as session:
-                _start_bulk_load(session)
-                clear_for_resync(session)
-                set_meta(session, CURSOR, "0")
-                delete_meta(session, RESUME)
-                reapply_pending(session)
-            cursor, resume = 0, None
-            continue
-        if page.more and not page.resume:
-            raise SyncError(
-                "the server's answer is incomplete (no continuation)",
-                code="bad_response",
-                retryable=True,
-            )
-        with apply_transaction(engine) as session:
-            bulk = get_meta(session, BULK) is not None
-            if cursor == 0 and resume is None and not bulk:
-                # A full download: rows go in as they are, the index is built at the end.
-                _start_bulk_load(session)
-                bulk = True
-            touched = remove_rows(session, page.removes)
-            touched |= (load_rows if bulk else upsert_rows)(session, page.rows)
             if page.more:
-                set_meta(session, RESUME, page.resume or "")
-            else:
-                set_meta(session, CURSOR, str(page.cursor if page.cursor is not None else cursor))
-                delete_meta(session, RESUME)
-            reapply_pending(session, touched)
-            if bulk and not page.more:
-                search_index.rebuild(raw_connection(session))
-                delete_meta(session, BULK)
-        report.entities.update(entity for entity, _ in touched)
-        report.pulled += len(page.rows)
-        report.removed += len(page.removes)
-        report.pages += 1
-        progress("pull", report.pulled, None)
-        if not page.more:
-            return
-        resume = page.resume
+                coming = ask(cursor, page.resume)
+            _store_page(engine, page, cursor, bulk, report)
+            progress("pull", report.pulled, None)
+            if not page.more:
+                return
+            resume = page.resume
+    finally:
+        fetcher.shutdown(wait=False, cancel_futures=True)
 
 
-def _start_bulk_load(session: Session) -> None:
-    if get_meta(session, BULK) is None:
-        search_index.pause(raw_connection(session))
-        set_meta(session, BULK, "1")
+def _store_page(
+    engine: Engine, page: PullResponse, cursor: int, bulk: bool, report: SyncReport
+) -> None:
+    """One page, its new cursor or continuation, and the pending edits on top: one
+    transaction. ``bulk``: a full download (rows go in as they are, the search index
+    is built at its end)."""
+    with apply_transaction(engine, durable=not bulk or not page.more) as session:
+        if bulk:
+            bulk_load.begin(session, raw_connection(session))
+        touched = remove_rows(session, page.removes)
+        touched |= (load_rows if bulk else upsert_rows)(session, page.tables)
+        if page.more:
+            set_meta(session, RESUME, page.resume or "")
+        else:
+            set_meta(session, CURSOR, str(page.cursor if page.cursor is not None else cursor))
+            delete_meta(session, RESUME)
+        reapply_pending(session, touched)
+        if bulk and not page.more:
+            bulk_load.finish(session, raw_connection(session))
+    if bulk and page.more and bulk_load.past_contacts([b.entity for b in page.tables]):
+        with apply_transaction(engine) as session:
+            files = bulk_load.prepare_search(session, raw_connection(session))
+        if files is not None:
+            bulk_load.start_preparing(*files)
+    report.entities.update(block.entity for block in page.tables if block.entity in SYNCED)
+    report.entities.update(entity for entity, _ in touched)
+    report.pulled += sum(len(block.rows) for block in page.tables)
+    report.removed += len(page.removes)
+    report.pages += 1
 
 
 def sync_state(engine: Engine) -> dict[str, Any]:

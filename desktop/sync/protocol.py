@@ -1,9 +1,11 @@
 """The sync wire protocol: request and response bodies shared by device and server.
 
 Versioned: every request carries ``PROTOCOL_HEADER: PROTOCOL_VERSION``; a server that
-does not speak the device's version answers 426 with a message for the user. Field
-values travel in the wire form of ``desktop.domain.codec`` (decimals as text, times as
-ISO 8601 UTC). Models forbid unknown keys on requests so junk is refused early, and
+does not speak the device's version answers 426 with a message for the user. A
+device's edits carry field values in the wire form of ``desktop.domain.codec``
+(decimals as text, times as ISO 8601 UTC); the server's rows come in blocks of stored
+values (``desktop.sync.stored``), each checked value by value as the answer is
+parsed. A server adds an entity or a column only with a new protocol version. Models forbid unknown keys on requests so junk is refused early, and
 ignore them on responses so a newer server can add fields.
 """
 
@@ -13,7 +15,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+from desktop.sync.stored import Block
+
+# 2: rows travel in blocks of stored values (desktop.sync.stored).
+PROTOCOL_VERSION = 2
 PROTOCOL_HEADER = "Fieldbook-Protocol"
 API_PREFIX = "/sync/v1"
 
@@ -74,47 +79,21 @@ class FieldConflict(_Response):
     theirs: Any = None
 
 
-# The sync columns a ServerRow carries beside ``fields``.
-ROW_META = (
-    "version",
-    "field_versions",
-    "deleted_at",
-    "created_at",
-    "created_by",
-    "updated_at",
-    "updated_by",
-)
-
-
-class ServerRow(_Response):
-    """A row as the server holds it: the sync columns plus data fields in wire form."""
-
-    entity: str
-    id: str
-    version: int
-    field_versions: dict[str, int] = Field(default_factory=dict)
-    deleted_at: str | None = None
-    created_at: str | None = None
-    created_by: str | None = None
-    updated_at: str | None = None
-    updated_by: str | None = None
-    fields: dict[str, Any] = Field(default_factory=dict)
-
-
 class MutationResult(_Response):
     mutation_id: int
     status: Status
     version: int | None = None
     reason: str = ""
     conflicts: list[FieldConflict] = Field(default_factory=list)
-    # The row as the server now holds it (None: it does not exist or is out of scope).
-    row: ServerRow | None = None
     server_changed_by: str | None = None
     server_changed_at: str | None = None
 
 
 class PushResponse(_Response):
     results: list[MutationResult] = Field(default_factory=list)
+    # The rows the results touched as the server now holds them; a result's row that
+    # is not here does not exist or is out of the user's scope.
+    tables: list[Block] = Field(default_factory=list)
     # Set when the batch stopped at a gap: the mutation id the server needs next.
     expected_mutation_id: int | None = None
     head: int = 0
@@ -134,7 +113,7 @@ class Removal(_Response):
 
 
 class PullResponse(_Response):
-    rows: list[ServerRow] = Field(default_factory=list)
+    tables: list[Block] = Field(default_factory=list)
     removes: list[Removal] = Field(default_factory=list)
     # Set on the last page: the cursor to store with it. None while more pages follow.
     cursor: int | None = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.services.device import device_id
 from desktop.store.engine import DB_FILENAME
 from desktop.store.migrate import backup
+from desktop.sync.protocol import PROTOCOL_VERSION
 from desktop.ui.testing import screenshot
 from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
     PASSWORD,
@@ -57,8 +58,8 @@ def test_wrong_password_and_plain_http_are_refused_in_plain_words(
 
 
 @pytest.mark.parametrize(
-    ("device_protocol", "expected"),
-    [(0, "too old for the server"), (2, "server is older than this Fieldbook")],
+    ("offset", "expected"),
+    [(-1, "too old for the server"), (1, "server is older than this Fieldbook")],
 )
 def test_an_app_too_old_or_too_new_for_the_server_says_so(
     qtbot: Any,
@@ -66,9 +67,10 @@ def test_an_app_too_old_or_too_new_for_the_server_says_so(
     memory_keyring: Any,
     devices: Any,
     monkeypatch: Any,
-    device_protocol: int,
+    offset: int,
     expected: str,
 ) -> None:
+    device_protocol = PROTOCOL_VERSION + offset
     laptop = devices("laptop")
     laptop.sign_in(qtbot, live_server, "alice")
     monkeypatch.setattr("desktop.sync.client.PROTOCOL_VERSION", device_protocol)

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tests.sync.conftest import devices, server
+from tests.sync.conftest import devices, pg_url, server
 
-__all__ = ["devices", "server"]
+__all__ = ["devices", "pg_url", "server"]

@@ -12,9 +12,6 @@ from sqlalchemy import inspect
 
 from desktop.domain.models import SYNCED
 from server.db import DEVICE_ONLY, default_url, open_server_database, target_metadata
-from tests.sync.test_postgres import pg_url
-
-__all__ = ["pg_url"]
 
 
 def _server_only(obj: Any, name: str | None, type_: str, reflected: bool, other: Any) -> bool:

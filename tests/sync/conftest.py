@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from server import auth
 from tests.sync.harness import Device, Server
+
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 # Cheap argon2 parameters: tests sign in hundreds of times (the real cost is ~0.3 s).
 auth.use_hasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
@@ -44,3 +49,21 @@ def devices(server: Server, tmp_path: Path) -> Iterator[dict[str, Device]]:
     yield factory
     for device in made.values():
         device.close()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"fieldbook_test_{secrets.token_hex(4)}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"PostgreSQL is not reachable at 127.0.0.1:5432 ({exc.orig})")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
