@@ -1,13 +1,18 @@
 """Sync figures: initial pull of a whole scope, edit round trips, server push throughput.
 
 ``measure(data_dir, accounts)`` loads the demo database under ``data_dir`` into a
-fresh server (SQLite), serves it with uvicorn on loopback and measures
+fresh server (SQLite), runs ``fieldbook-server serve`` on loopback in a process of its
+own and measures
 - sync_initial_rows_per_s: an empty device pulls the admin's whole scope, end to end
-  (HTTP, JSON, decoding, SQLite writes); sync_initial_floor_rows_per_s: the same rows
-  copied from one SQLite file to another with sqlite3 executemany (no HTTP), same run;
+  (HTTP, JSON, checks, SQLite writes, indexes and the search index built), as the app
+  does; beside it, in the same run, sync_initial_floor_rows_per_s: the same rows copied
+  from one SQLite file to another with sqlite3 executemany (no HTTP), and
+  sync_initial_http_floor_rows_per_s: a raw FastAPI handler paging them out as JSON to
+  a client that writes them with executemany (no checks, no indexes);
 - sync_roundtrip_p95_ms: 100 edits pushed plus the pull that follows, 20 rounds;
-- server_mutations_per_s: 20 devices pushing 200 mutations each at once to a server on
-  PostgreSQL (127.0.0.1:5432; left out when it is not reachable).
+- server_mutations_per_s: 20 devices' pushes of 200 new accounts each, sent at once to
+  two server processes on PostgreSQL (127.0.0.1:5432; left out when it is not
+  reachable), beside server_floor_mutations_per_s: the same rows COPYed bare.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from typing import Any
 from argon2 import PasswordHasher
 
 PASSWORD = "bench-password"
+DEVICES = 20
+MUTATIONS_PER_DEVICE = 200
+SERVER_PROCESSES = 2
 
 
 def _free_port() -> int:
@@ -43,6 +51,7 @@ class _Served:
     def __init__(self, url: str, root: Path) -> None:
         import httpx
 
+        root.mkdir(parents=True, exist_ok=True)
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -59,13 +68,13 @@ class _Served:
                 str(self.port),
             ],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=(root / "server.err").open("wb"),
         )
+        self.errors = root / "server.err"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                assert self.process.stderr is not None
-                raise RuntimeError(f"server did not start: {self.process.stderr.read()[-2000:]!r}")
+                raise RuntimeError(f"server did not start: {self.errors.read_text()[-2000:]}")
             try:
                 httpx.get(f"{self.base}/health", timeout=1).raise_for_status()
                 return
@@ -127,6 +136,78 @@ def _floor(server_file: Path, target: Path) -> float:
     return rows / (time.perf_counter() - started)
 
 
+HTTP_FLOOR_SERVER = """
+import sqlite3, sys, uvicorn
+from fastapi import FastAPI
+from fastapi.responses import Response
+import json
+app = FastAPI()
+source = sqlite3.connect(sys.argv[1], check_same_thread=False)
+@app.get("/rows")
+def rows(table: str, after: str = "", limit: int = 5000) -> Response:
+    found = source.execute(
+        f'SELECT * FROM "{table}" WHERE id > ? ORDER BY id LIMIT ?', (after, limit)
+    ).fetchall()
+    return Response(json.dumps(found, ensure_ascii=False), media_type="application/json")
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _http_floor(server_file: Path, target: Path) -> float:
+    """A raw FastAPI handler paging the same rows out of SQLite as JSON, and a client
+    writing them into an empty file with executemany: no checks, no indexes, no search
+    index, no bookkeeping; a server process of its own, as for the real pull."""
+    import httpx
+
+    from desktop.domain.models import SYNCED
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", HTTP_FLOOR_SERVER, str(server_file), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            for _ in range(600):
+                try:
+                    http.get("/rows", params={"table": "team", "limit": 1})
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            source = sqlite3.connect(server_file)
+            dest = sqlite3.connect(target)
+            dest.execute("PRAGMA journal_mode=WAL")
+            started = time.perf_counter()
+            total = 0
+            for name in SYNCED:
+                schema = source.execute(
+                    "SELECT sql FROM sqlite_master WHERE name = ?", (name,)
+                ).fetchone()[0]
+                dest.execute(schema)
+                columns = [
+                    c[0] for c in source.execute(f'SELECT * FROM "{name}" LIMIT 0').description
+                ]
+                insert = f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(columns))})'
+                at = columns.index("id")
+                after = ""
+                while True:
+                    rows = http.get("/rows", params={"table": name, "after": after}).json()
+                    if not rows:
+                        break
+                    dest.executemany(insert, rows)
+                    dest.commit()
+                    total += len(rows)
+                    after = rows[-1][at]
+            elapsed = time.perf_counter() - started
+            source.close()
+            dest.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return total / elapsed
+
+
 def _device(root: Path, base: str, username: str) -> tuple[Any, Any]:
     from desktop.domain.services.device import USER_ID, device_id, set_meta
     from desktop.store.migrate import open_database
@@ -167,6 +248,9 @@ def measure(data_dir: Path, accounts: int) -> dict[str, float]:
         results["sync_initial_floor_rows_per_s"] = round(
             _floor(server_dir / DB_FILENAME, root / "floor.sqlite3")
         )
+        results["sync_initial_http_floor_rows_per_s"] = round(
+            _http_floor(server_dir / DB_FILENAME, root / "http-floor.sqlite3")
+        )
         _add_user(default_url(server_dir), "bench-admin", "admin")
         served = _Served(default_url(server_dir), server_dir)
         try:
@@ -187,7 +271,7 @@ def _pull_and_round_trips(root: Path, base: str, rows: int) -> dict[str, float]:
 
     db, client = _device(root / "device", base, "bench-admin")
     started = time.perf_counter()
-    report = sync_once(db.engine, client, page_size=5000)
+    report = sync_once(db.engine, client)  # as the app does: 5,000-row pages for a first pull
     elapsed = time.perf_counter() - started
     figures = {
         "sync_initial_rows": float(report.pulled),
@@ -211,14 +295,55 @@ def _pull_and_round_trips(root: Path, base: str, rows: int) -> dict[str, float]:
     return figures
 
 
-def _server_throughput(root: Path) -> dict[str, float]:
-    from sqlalchemy import create_engine, text
+def _push_floor(url: str) -> float:
+    """The rows the pushes wrote (accounts, change log, applied mutations), written
+    again bare: as many connections at once as devices, each taking the counter lock
+    and COPYing one device's share in one transaction. What PostgreSQL allows here."""
+    import psycopg
+
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    tables = ("account", "srv_change_log", "srv_applied_mutation")
+    with psycopg.connect(dsn) as connection:
+        held = {t: connection.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+        names = {}
+        for table in tables:
+            cursor = connection.execute(f"SELECT * FROM {table} LIMIT 0")
+            names[table] = ", ".join(column.name for column in cursor.description or [])
+            connection.execute(f"DELETE FROM {table}")
+        connection.commit()
+    shares = [{t: rows[d::DEVICES] for t, rows in held.items()} for d in range(DEVICES)]
+
+    def write(share: dict[str, list[Any]]) -> None:
+        with psycopg.connect(dsn) as c:
+            c.execute("UPDATE srv_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+            for table, rows in share.items():
+                with c.cursor().copy(f"COPY {table} ({names[table]}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            c.commit()
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=DEVICES) as pool:
+        list(pool.map(write, shares))
+    return len(held["account"]) / (time.perf_counter() - started)
+
+
+def _server_throughput(root: Path, processes: int = SERVER_PROCESSES) -> dict[str, float]:
+    """20 reps' devices each push 200 new accounts at once to ``processes`` server
+    processes on one PostgreSQL (a load balancer's round robin: device i talks to
+    process i mod n). The devices make their mutations with the unit of work and sign
+    in as usual; the pushes themselves are sent as prepared requests, all at once, so
+    the figure is the server's (the 20 devices' own work would share these two cores)."""
+    import httpx
+    from sqlalchemy import create_engine, select, text
     from sqlalchemy.exc import OperationalError
 
-    from desktop.domain.models import Account
+    from desktop.domain.models import Account, OutboxEntry
     from desktop.domain.services import records
+    from desktop.domain.services.device import current_user_id
     from desktop.domain.uow import unit_of_work
-    from desktop.sync.engine import SyncReport, push_outbox, sync_once
+    from desktop.sync.engine import _mutation, sync_once
+    from desktop.sync.protocol import PushRequest
 
     admin_url = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
     name = f"fieldbook_bench_{secrets.token_hex(4)}"
@@ -230,6 +355,7 @@ def _server_throughput(root: Path) -> dict[str, float]:
         admin_engine.dispose()
         return {}
     url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    served: list[_Served] = []
     try:
         from server import admin
         from server.db import open_server_database
@@ -237,43 +363,50 @@ def _server_throughput(root: Path) -> dict[str, float]:
         database = open_server_database(url)
         with database.sessions() as s, s.begin():
             admin.add_team(s, "Bench")
-            for i in range(20):
+            for i in range(DEVICES):
                 admin.add_user(s, f"rep{i}", PASSWORD, role="rep", team="Bench")
         database.dispose()
-        served = _Served(url, root / "pg")
-        try:
-            devices = []
-            for i in range(20):
-                db, client = _device(root / f"pg-device{i}", served.base, f"rep{i}")
-                sync_once(db.engine, client)
-                with db.sessions() as s:
-                    from desktop.domain.services.device import current_user_id
+        served = [_Served(url, root / f"pg{n}") for n in range(processes)]
+        pushes: list[tuple[str, dict[str, str], bytes]] = []
+        for i in range(DEVICES):
+            base = served[i % processes].base
+            db, client = _device(root / f"pg-device{i}", base, f"rep{i}")
+            sync_once(db.engine, client)
+            with db.sessions() as s:
+                me = current_user_id(s)
+            with unit_of_work(db.sessions, me) as uow:
+                for n in range(MUTATIONS_PER_DEVICE):
+                    records.create(uow, Account, {"name": f"rep{i} {n}", "owner_id": me})
+            with db.sessions() as s:
+                entries = s.scalars(select(OutboxEntry).order_by(OutboxEntry.mutation_id))
+                body = PushRequest(mutations=[_mutation(e) for e in entries])
+            pushes.append((base, client._headers(), body.model_dump_json().encode()))
+            client.http.close()
+            db.dispose()
 
-                    me = current_user_id(s)
-                with unit_of_work(db.sessions, me) as uow:
-                    for n in range(200):
-                        records.create(uow, Account, {"name": f"rep{i} {n}", "owner_id": me})
-                devices.append((db, client))
+        def push(request: tuple[str, dict[str, str], bytes]) -> int:
+            base, headers, body = request
+            with httpx.Client(base_url=base, timeout=120) as http:
+                answer = http.post("/sync/v1/push", content=body, headers=headers)
+            answer.raise_for_status()
+            return sum(r["status"] == "applied" for r in answer.json()["results"])
 
-            def push(pair: tuple[Any, Any]) -> int:
-                report = SyncReport()
-                push_outbox(pair[0].engine, pair[1], report, lambda *a: None, lambda: False, 200)
-                return report.applied
-
-            started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=20) as pool:
-                applied = sum(pool.map(push, devices))
-            elapsed = time.perf_counter() - started
-            for db, client in devices:
-                client.http.close()
-                db.dispose()
-        finally:
-            served.stop()
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=DEVICES) as pool:
+            applied = sum(pool.map(push, pushes))
+        elapsed = time.perf_counter() - started
+        for process in served:
+            process.stop()
+        served = []
         return {
             "server_mutations_per_s": round(applied / elapsed),
             "server_mutations_pushed": float(applied),
+            "server_processes": float(processes),
+            "server_floor_mutations_per_s": round(_push_floor(url)),
         }
     finally:
+        for process in served:
+            process.stop()
         with admin_engine.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin_engine.dispose()

@@ -9,6 +9,7 @@ passwords are logged.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from desktop.sync.protocol import (
 from server import auth, blobs, pull, push
 from server.db import ServerDatabase, writing
 from server.deps import ApiError, CallerDep, SessionDep, check_protocol
+from server.rows import blocks_by_id
 
 log = logging.getLogger("fieldbook.server")
 
@@ -50,6 +52,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
+    # Pushes take the counter lock (one at a time on the whole server): more than one
+    # in this process would only wait for it while the other threads' Python slowed
+    # the one holding it (20 at once: 1,258 -> 839 mutations/s).
+    pushing = threading.Lock()
+
     app = FastAPI(title="Fieldbook sync server", version=__version__, responses=ERRORS)
     app.state.database = database
     app.state.settings = settings
@@ -130,15 +137,20 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
     def push_endpoint(body: PushRequest, c: CallerDep, s: SessionDep) -> JSONResponse:
         _check_body_protocol(body.protocol)
         try:
-            with writing(), s.begin():
+            with pushing, writing(), s.begin():
                 outcome = push.push(s, c.viewer, c.identity.device_id, body)
         except push.DeviceReused as exc:
             raise ApiError(409, str(exc), "device_reused") from None
+        # The rows the user may see as they are now, read after the commit, outside the
+        # counter lock (newer than the push left them is fine: a device never stores an
+        # older state over a newer one).
+        with s.begin():
+            tables = blocks_by_id(s, outcome.touched, c.viewer)
         # Built as plain data (the rows already in stored form): a PushResponse, unvalidated.
         return JSONResponse(
             {
                 "results": outcome.answers,
-                "tables": outcome.tables,
+                "tables": tables,
                 "expected_mutation_id": outcome.expected_mutation_id,
                 "head": outcome.head,
             }

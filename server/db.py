@@ -6,6 +6,7 @@ the synced tables of ``desktop.domain.models`` plus the server's own (``server.m
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -134,3 +135,37 @@ def open_server_database(url: str, *, run_migrations: bool = True) -> ServerData
     return ServerDatabase(
         url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False)
     )
+
+
+def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Append many rows of a server table at once, in the session's transaction.
+
+    ``rows`` hold database values (naive UTC times, JSON already as text). PostgreSQL
+    takes them through COPY, SQLite through one executemany: SQLAlchemy's executemany
+    with psycopg sends a statement a row, and its parameter processing cost as much as
+    the rest of a push's bookkeeping.
+    """
+    if not rows:
+        return
+    names = list(rows[0])
+    connection = session.connection()
+    raw: Any = connection.connection.driver_connection
+    quoted = ", ".join(f'"{n}"' for n in names)
+    if connection.dialect.name == "postgresql":
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                copy.write_row([row[n] for n in names])
+        return
+    marks = ", ".join("?" * len(names))
+    values = [[_sqlite_value(row[n]) for n in names] for row in rows]
+    raw.executemany(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', values)
+
+
+def _sqlite_value(value: Any) -> Any:
+    """As SQLAlchemy's SQLite types store it (times: text with microseconds)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ", "microseconds")
+    return value

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,7 +40,7 @@ from desktop.domain.models import (
     Synced,
     User,
 )
-from desktop.domain.models.types import utcnow
+from desktop.domain.models.types import json_text, utcnow
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
     FieldConflict,
@@ -49,6 +49,7 @@ from desktop.sync.protocol import (
     PushRequest,
 )
 from server import scope
+from server.db import insert_rows
 from server.models import (
     AppliedMutation,
     BlobOwner,
@@ -58,7 +59,6 @@ from server.models import (
     Device,
     ScopeEvent,
 )
-from server.rows import blocks_by_id
 
 
 class DeviceReused(Exception):
@@ -82,9 +82,9 @@ _PARENTS = {"account_id": Account, "quote_id": Quote, "order_id": Order}
 @dataclass
 class Outcome:
     results: list[MutationResult] = field(default_factory=list)
-    # The results in wire form, and the rows they touched (what the endpoint sends).
+    # The results in wire form (what the endpoint sends, with the rows ``touched``).
     answers: list[dict[str, Any]] = field(default_factory=list)
-    tables: list[dict[str, Any]] = field(default_factory=list)
+    touched: set[tuple[str, str]] = field(default_factory=set)
     expected_mutation_id: int | None = None
     head: int = 0
 
@@ -126,7 +126,44 @@ def lock_counter(session: Session) -> Counter:
     return counter
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What a mutation says on its own, worked out before the counter lock is taken
+    (other pushes wait for it): its digest, and its fields decoded (or why not)."""
+
+    digests: dict[int, str]
+    values: dict[int, dict[str, Any] | Rejected]
+
+
+def _prepare(request: PushRequest) -> _Prepared:
+    digests: dict[int, str] = {}
+    values: dict[int, dict[str, Any] | Rejected] = {}
+    for m in request.mutations:
+        digests[m.mutation_id] = digest(m)
+        model = SYNCED.get(m.entity)
+        if model is not None:
+            try:
+                values[m.mutation_id] = _decode(model, m.fields)
+            except Rejected as exc:
+                values[m.mutation_id] = exc
+    return _Prepared(digests, values)
+
+
+def _decode(model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
+    columns = set(model.data_columns())
+    values: dict[str, Any] = {}
+    for name, wire in fields.items():
+        if name not in columns or name in SYNC_COLUMNS:
+            raise Rejected(f"{model.label} has no field {name!r}")
+        try:
+            values[name] = codec.normalize(model, name, codec.decode(model, name, wire))
+        except (ValueError, TypeError, ArithmeticError) as exc:
+            raise Rejected(f"invalid value for {name}: {exc}") from exc
+    return values
+
+
 def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRequest) -> Outcome:
+    prepared = _prepare(request)
     counter = lock_versions(session)
     device = session.get(Device, device_id)
     if device is None:
@@ -136,11 +173,13 @@ def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRe
     with remote_apply(session):
         try:
             with session.begin_nested():
-                outcome = _push_batch(session, viewer, device, counter, request, careful=False)
+                outcome = _push_batch(
+                    session, viewer, device, counter, request, prepared, careful=False
+                )
         except IntegrityError:
             # Some mutation breaks a constraint; find which, one savepoint at a time.
             counter.value = counter.start
-            outcome = _push_batch(session, viewer, device, counter, request, careful=True)
+            outcome = _push_batch(session, viewer, device, counter, request, prepared, careful=True)
     if counter.value != counter.start:
         session.execute(update(Counter).where(Counter.id == 1).values(value=counter.value))
     return outcome
@@ -152,12 +191,13 @@ def _push_batch(
     device: Device,
     counter: Versions,
     request: PushRequest,
+    prepared: _Prepared,
     *,
     careful: bool,
 ) -> Outcome:
     outcome = Outcome()
     device_id = device.id
-    writer = _Writer(session, viewer, device_id, counter, careful=careful)
+    writer = _Writer(session, viewer, device_id, counter, prepared, careful=careful)
     writer.prefetch(request.mutations)
     answered: list[tuple[MutationResult, dict[str, Any], str, str]] = []
     applied: list[dict[str, Any]] = []
@@ -165,7 +205,7 @@ def _push_batch(
         last = device.last_mutation_id
         if last is not None and m.mutation_id <= last:
             stored = session.get(AppliedMutation, (device_id, m.mutation_id))
-            if stored is not None and stored.digest != digest(m):
+            if stored is not None and stored.digest != prepared.digests[m.mutation_id]:
                 raise DeviceReused(
                     f"mutation {m.mutation_id} was already received with other content: "
                     "this device's data was restored from a backup or copied from another "
@@ -190,28 +230,25 @@ def _push_batch(
             {
                 "device_id": device_id,
                 "mutation_id": m.mutation_id,
-                "digest": digest(m),
+                "digest": prepared.digests[m.mutation_id],
                 "entity": m.entity[:40],
                 "row_id": m.row_id,
                 "status": result.status,
-                "result": wire,
-                "at": writer.now,
+                "result": json_text(wire),
+                "at": writer.now.replace(tzinfo=None),
             }
         )
         device.last_mutation_id = m.mutation_id
         answered.append((result, wire, m.entity, m.row_id))
     session.flush()
     # The change log and the applied mutations go out in one statement each.
-    if writer.changes:
-        session.execute(insert(ChangeLog), writer.changes)
-    if applied:
-        session.execute(insert(AppliedMutation), applied)
-    # The answer carries the rows as the batch left them (defaults filled in by the flush).
+    insert_rows(session, ChangeLog.__table__, writer.changes)
+    insert_rows(session, AppliedMutation.__table__, applied)
     for result, wire, _, _ in answered:
         outcome.results.append(result)
         outcome.answers.append(wire)
-    visible = {(e, i) for _, _, e, i in answered if writer.visible(e, i)}
-    outcome.tables = blocks_by_id(session, visible)
+    # The rows the answer carries: read after the commit, within the user's scope.
+    outcome.touched = {(e, i) for _, _, e, i in answered}
     outcome.head = counter.value
     return outcome
 
@@ -223,10 +260,12 @@ class _Writer:
         viewer: scope.Viewer,
         device_id: str,
         counter: Versions,
+        prepared: _Prepared,
         *,
         careful: bool,
     ) -> None:
         self.session = session
+        self.prepared = prepared
         self.viewer = viewer
         self.device_id = device_id
         self.counter = counter
@@ -284,16 +323,6 @@ class _Writer:
         self._load(Account, accounts)
         self.scope.load_members(accounts)
 
-    def visible(self, entity: str, row_id: str) -> bool:
-        """The row exists and the user sees it (its answer carries it)."""
-        model = SYNCED.get(entity)
-        row = self._row(model, row_id) if model is not None else None
-        if model is None or row is None:
-            return False
-        return self.scope.visible(model, partial(getattr, row)) or scope.can_see(
-            self.session, model, row_id, self.viewer
-        )
-
     def apply(self, m: Mutation) -> MutationResult:
         if not self.careful:
             try:
@@ -331,7 +360,9 @@ class _Writer:
         model = SYNCED.get(m.entity)
         if model is None:
             raise Rejected(f"unknown entity {m.entity!r}")
-        values = self._decode(model, m.fields)
+        values = self.prepared.values[m.mutation_id]
+        if isinstance(values, Rejected):
+            raise values
         self._check_role(model)
         if not self.careful and (m.entity in CAREFUL_ENTITIES or m.op == "restore"):
             raise _NeedsCare
@@ -354,18 +385,6 @@ class _Writer:
         if m.op == "delete":
             return self._delete(m, row)
         return self._restore(m, row, values)
-
-    def _decode(self, model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
-        columns = set(model.data_columns())
-        values: dict[str, Any] = {}
-        for name, wire in fields.items():
-            if name not in columns or name in SYNC_COLUMNS:
-                raise Rejected(f"{model.label} has no field {name!r}")
-            try:
-                values[name] = codec.normalize(model, name, codec.decode(model, name, wire))
-            except (ValueError, TypeError, ArithmeticError) as exc:
-                raise Rejected(f"invalid value for {name}: {exc}") from exc
-        return values
 
     def _check_role(self, model: type[Synced]) -> None:
         name = model.__tablename__
@@ -447,7 +466,7 @@ class _Writer:
                 "row_id": row.id,
                 "device_id": self.device_id,
                 "user_id": self.viewer.user_id,
-                "at": now,
+                "at": now.replace(tzinfo=None),  # as the log stores it (naive UTC)
             }
         )
         return version

@@ -31,6 +31,7 @@ from sqlalchemy.types import NullType
 from desktop.domain.models import SYNCED
 from desktop.domain.models.types import UTCDateTime
 from desktop.sync import stored
+from server import scope
 
 # PostgreSQL's text for what SQLite stores (SQLAlchemy's SQLite formats).
 _PG_TIME = "YYYY-MM-DD HH24:MI:SS.US"
@@ -80,8 +81,11 @@ def block(entity: str, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     return {"entity": entity, "columns": stored.columns(entity), "rows": rows}
 
 
-def blocks_by_id(session: Session, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-    """The rows with these (entity, id) keys as they are now, a block per entity."""
+def blocks_by_id(
+    session: Session, keys: Iterable[tuple[str, str]], viewer: scope.Viewer
+) -> list[dict[str, Any]]:
+    """The rows with these (entity, id) keys as they are now and ``viewer`` may see
+    them (the pull's scope clause), a block per entity."""
     wanted: dict[str, set[str]] = {}
     for entity, row_id in keys:
         if entity in SYNCED:
@@ -93,7 +97,10 @@ def blocks_by_id(session: Session, keys: Iterable[tuple[str, str]]) -> list[dict
         rows: list[tuple[Any, ...]] = []
         model = SYNCED[entity]
         for start in range(0, len(ids), 500):
-            query = stored_select(entity, dialect).where(model.id.in_(ids[start : start + 500]))
+            chunk = ids[start : start + 500]
+            query = stored_select(entity, dialect).where(
+                model.id.in_(chunk), scope.clause(model, viewer)
+            )
             rows.extend(fetch_rows(session, query))
         if rows:
             out.append(block(entity, rows))

@@ -35,6 +35,7 @@ from desktop.sync.apply import (
 )
 from desktop.sync.client import SyncClient, SyncError
 from desktop.sync.protocol import (
+    MAX_PAGE,
     Mutation,
     PullRequest,
     PullResponse,
@@ -53,6 +54,7 @@ USERNAME = "sync_username"
 # crash in between).
 BULK = bulk_load.FLAG
 
+CHANGES_PAGE = 1000
 Progress = Callable[[str, int, int | None], None]
 Cancel = Callable[[], bool]
 
@@ -104,9 +106,12 @@ def sync_once(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     batch_size: int = 200,
-    page_size: int = 1000,
+    page_size: int | None = None,
 ) -> SyncReport:
-    """Push everything pending, then pull until the device is up to date."""
+    """Push everything pending, then pull until the device is up to date.
+
+    ``page_size``: rows per pulled page; by default 1,000 for changes and the most the
+    server gives (5,000) for a full download, whose per-page costs add up."""
     report = SyncReport()
     progress = progress or _quiet
     cancel = cancel or _never
@@ -291,7 +296,7 @@ def pull_changes(
     report: SyncReport,
     progress: Progress,
     cancel: Cancel,
-    page_size: int,
+    page_size: int | None,
 ) -> None:
     with apply_transaction(engine) as session:
         cursor = int(get_meta(session, CURSOR) or 0)
@@ -303,9 +308,8 @@ def pull_changes(
     fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fb-pull")
 
     def ask(cursor: int, resume: str | None) -> Future[PullResponse]:
-        return fetcher.submit(
-            client.pull, PullRequest(cursor=cursor, resume=resume, limit=page_size)
-        )
+        limit = page_size or (MAX_PAGE if bulk else CHANGES_PAGE)
+        return fetcher.submit(client.pull, PullRequest(cursor=cursor, resume=resume, limit=limit))
 
     try:
         coming = ask(cursor, resume)

@@ -21,6 +21,7 @@ from desktop.domain.models import SYNCED
 from desktop.domain.services import records
 from desktop.domain.uow import unit_of_work
 from desktop.sync import stored
+from server import scope
 from server.rows import blocks_by_id
 from tests.server.test_scope import subtree
 from tests.sync.harness import Device, Server
@@ -79,7 +80,9 @@ def _round_trip(server: Server, root: Path) -> None:
         # The blocks the server sends pass the device's checks and equal its storage.
         with server.db.sessions() as s:
             keys = [(name, row_id) for name, rows in on_server.items() for row_id in rows]
-            blocks = blocks_by_id(s, keys)
+            admin = scope.load_viewer(s, server.users["root"])
+            assert admin is not None
+            blocks = blocks_by_id(s, keys, admin)
         with fresh.db.engine.connect() as c:
             for block in blocks:
                 stored.check_block(block["entity"], list(block["columns"]), block["rows"])

@@ -70,6 +70,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC)
 
 
+def json_text(value: Any) -> str:
+    """JSON as JSONText stores it (the same text on every device and server)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 class JSONText(TypeDecorator[Any]):
     """JSON stored as text, identical on SQLite and PostgreSQL."""
 
@@ -79,7 +84,7 @@ class JSONText(TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return json_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         if value is None:
