@@ -18,6 +18,7 @@ in one pass at the end with ``rebuild``.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -221,6 +222,7 @@ def prepare(database: Path, out: Path) -> None:
         docs, keys, belongs = documents(source)
     finally:
         source.close()
+    os.close(os.open(out, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))  # names and phones
     target = sqlite3.connect(out, isolation_level=None)
     try:
         target.execute("PRAGMA journal_mode=OFF")
