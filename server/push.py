@@ -16,15 +16,16 @@ the batch rolls the savepoint back and the whole batch runs the careful way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -240,6 +241,7 @@ def _push_batch(
         )
         device.last_mutation_id = m.mutation_id
         answered.append((result, wire, m.entity, m.row_id))
+    writer.insert_new()
     session.flush()
     # The change log and the applied mutations go out in one statement each.
     insert_rows(session, ChangeLog.__table__, writer.changes)
@@ -276,6 +278,8 @@ class _Writer:
         # Rows of this push by (model, id); None: known not to exist.
         self.rows: dict[tuple[type[Synced], str], Synced | None] = {}
         self.scope = scope.ScopeCache(session, viewer, self._row)
+        # Rows this batch creates, as they stand after its later mutations (fast path).
+        self.new: list[Synced] = []
 
     def _row(self, model: type[Synced], row_id: str) -> Synced | None:
         key = (model, row_id)
@@ -292,6 +296,23 @@ class _Writer:
             }
             for row_id in chunk:
                 self.rows[(model, row_id)] = found.get(row_id)
+
+    def insert_new(self) -> None:
+        """The rows the batch created, with the values its mutations left them, in one
+        executemany per run of rows alike (in order: a parent before its children).
+        Core, not the ORM's flush: a third of a push of new rows went to the flush."""
+        runs: list[tuple[type[Synced], frozenset[str], list[dict[str, Any]]]] = []
+        for row in self.new:
+            model = type(row)
+            values = {k: v for k, v in row.__dict__.items() if k in _column_keys(model)}
+            keys = frozenset(values)
+            if runs and runs[-1][0] is model and runs[-1][1] == keys:
+                runs[-1][2].append(values)
+            else:
+                runs.append((model, keys, [values]))
+        for model, _, rows in runs:
+            self.session.execute(insert(cast(Table, model.__table__)), rows)
+        self.new.clear()
 
     def prefetch(self, mutations: list[Mutation]) -> None:
         """Load the rows the batch touches and those deciding their scope, a query per
@@ -335,6 +356,8 @@ class _Writer:
 
     def _apply_carefully(self, m: Mutation) -> MutationResult:
         # Earlier mutations' writes go out first: their errors are not this one's.
+        self.session.add_all(self.new)
+        self.new.clear()
         self.session.flush()
         careful, self.careful = self.careful, True
         changes, version = len(self.changes), self.counter.value
@@ -489,7 +512,10 @@ class _Writer:
         row.created_at = now
         row.created_by = self.viewer.user_id
         row.field_versions = {}
-        self.session.add(row)
+        if self.careful:
+            self.session.add(row)
+        else:
+            self.new.append(row)  # inserted with the batch's others (insert_new)
         self.rows[(model, row.id)] = row
         version = self._next_version(row, now)
         if self.careful:
@@ -724,6 +750,11 @@ class _Writer:
             for row_id in self.session.scalars(select(model.id).where(owner == user.id)):
                 self._event(model_name, row_id, version)
         self.session.execute(update(Device).where(Device.user_id == user.id).values(resync=True))
+
+
+@functools.cache
+def _column_keys(model: type[Synced]) -> frozenset[str]:
+    return frozenset(model.__table__.columns.keys())
 
 
 def _scope_values(row: Synced) -> dict[str, Any]:
