@@ -7,11 +7,13 @@ the synced tables of ``desktop.domain.models`` plus the server's own (``server.m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,19 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, create_engine, event, insert, select
+from sqlalchemy import (
+    Column,
+    ColumnDefault,
+    Engine,
+    MetaData,
+    Table,
+    create_engine,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.models import SYNCED, Base
@@ -143,7 +157,8 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     ``rows`` hold database values (naive UTC times, JSON already as text). PostgreSQL
     takes them through COPY, SQLite through one executemany: SQLAlchemy's executemany
     with psycopg sends a statement a row, and its parameter processing cost as much as
-    the rest of a push's bookkeeping.
+    the rest of a push's bookkeeping. A broken constraint raises SQLAlchemy's
+    ``IntegrityError``, as a statement through the session would.
     """
     if not rows:
         return
@@ -151,17 +166,58 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     connection = session.connection()
     raw: Any = connection.connection.driver_connection
     quoted = ", ".join(f'"{n}"' for n in names)
-    if connection.dialect.name == "postgresql":
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy,
-        ):
-            for row in rows:
-                copy.write_row([row[n] for n in names])
-        return
-    marks = ", ".join("?" * len(names))
-    values = [[_sqlite_value(row[n]) for n in names] for row in rows]
-    raw.executemany(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', values)
+    try:
+        if connection.dialect.name == "postgresql":
+            statement = f'COPY "{table.name}" ({quoted}) FROM STDIN'
+            with raw.cursor() as cursor, cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row([row[n] for n in names])
+            return
+        marks = ", ".join("?" * len(names))
+        statement = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'
+        values = [[_sqlite_value(row[n]) for n in names] for row in rows]
+        raw.executemany(statement, values)
+    except connection.dialect.loaded_dbapi.IntegrityError as exc:
+        raise IntegrityError(statement, None, exc) from exc
+
+
+def insert_models(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``insert_rows`` for rows in the values the ORM holds (aware times, Decimals,
+    dicts): each column's default where a row has no value, then its type's
+    conversion to the stored value."""
+    columns = _stored_form(table, session.get_bind().dialect)
+    insert_rows(
+        session,
+        table,
+        [
+            {
+                name: convert(row[name] if name in row else default())
+                for name, default, convert in columns
+            }
+            for row in rows
+        ],
+    )
+
+
+@functools.cache
+def _stored_form(
+    table: Table, dialect: Dialect
+) -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
+    return [
+        (column.key, _default_of(column), column.type.bind_processor(dialect) or _same)
+        for column in table.columns
+    ]
+
+
+def _default_of(column: Column[Any]) -> Callable[[], Any]:
+    default = column.default
+    if isinstance(default, ColumnDefault) and default.is_callable:
+        return partial(default.arg, None)  # SQLAlchemy's wrapper takes a context
+    return partial(_same, default.arg if isinstance(default, ColumnDefault) else None)
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -16,7 +16,6 @@ the batch rolls the savepoint back and the whole batch runs the careful way.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -25,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -50,7 +49,7 @@ from desktop.sync.protocol import (
     PushRequest,
 )
 from server import scope
-from server.db import insert_rows
+from server.db import insert_models, insert_rows
 from server.models import (
     AppliedMutation,
     BlobOwner,
@@ -298,20 +297,18 @@ class _Writer:
                 self.rows[(model, row_id)] = found.get(row_id)
 
     def insert_new(self) -> None:
-        """The rows the batch created, with the values its mutations left them, in one
-        executemany per run of rows alike (in order: a parent before its children).
-        Core, not the ORM's flush: a third of a push of new rows went to the flush."""
-        runs: list[tuple[type[Synced], frozenset[str], list[dict[str, Any]]]] = []
+        """The rows the batch created, with the values its mutations left them, appended
+        in bulk per run of one table (in order: a parent before its children). The
+        ORM's flush of them was a third of a push of new rows, its executemany most of
+        the rest."""
+        runs: list[tuple[type[Synced], list[dict[str, Any]]]] = []
         for row in self.new:
             model = type(row)
-            values = {k: v for k, v in row.__dict__.items() if k in _column_keys(model)}
-            keys = frozenset(values)
-            if runs and runs[-1][0] is model and runs[-1][1] == keys:
-                runs[-1][2].append(values)
-            else:
-                runs.append((model, keys, [values]))
-        for model, _, rows in runs:
-            self.session.execute(insert(cast(Table, model.__table__)), rows)
+            if not runs or runs[-1][0] is not model:
+                runs.append((model, []))
+            runs[-1][1].append(row.__dict__)
+        for model, rows in runs:
+            insert_models(self.session, cast(Table, model.__table__), rows)
         self.new.clear()
 
     def prefetch(self, mutations: list[Mutation]) -> None:
@@ -750,11 +747,6 @@ class _Writer:
             for row_id in self.session.scalars(select(model.id).where(owner == user.id)):
                 self._event(model_name, row_id, version)
         self.session.execute(update(Device).where(Device.user_id == user.id).values(resync=True))
-
-
-@functools.cache
-def _column_keys(model: type[Synced]) -> frozenset[str]:
-    return frozenset(model.__table__.columns.keys())
 
 
 def _scope_values(row: Synced) -> dict[str, Any]:
