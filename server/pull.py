@@ -71,16 +71,23 @@ def pull(
     else:
         head, table_index, after = _parse_resume(resume, cursor)
     gained, removes = _scope_changes(session, viewer, cursor, head)
+    # Tables with neither a change by others nor a row that came into view are skipped:
+    # most pulls after the first have a few tables to read, not all of them.
+    changed_tables = _changed_by_others_in(session, cursor, device_id) if cursor > 0 else None
     dialect = session.connection().dialect.name
     tables: list[dict[str, Any]] = []
     count = 0
     while table_index < len(TABLES) and count < limit:
         name = TABLES[table_index]
         model = SYNCED[name]
+        extra = _gained_clause(name, gained)
+        if changed_tables is not None and name not in changed_tables and extra is None:
+            table_index += 1
+            after = ""
+            continue
         changed: ColumnElement[bool] = model.version > cursor
         if cursor > 0:
             changed = and_(changed, model.id.in_(_changed_by_others(name, cursor, device_id)))
-        extra = _gained_clause(name, gained)
         if extra is not None:
             changed = or_(changed, extra)
         query = (
@@ -128,6 +135,20 @@ def _changed_by_others(name: str, cursor: int, device_id: str) -> Select[str]:
         ChangeLog.version > cursor,
         ChangeLog.entity == name,
         or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
+    )
+
+
+def _changed_by_others_in(session: Session, cursor: int, device_id: str) -> set[str]:
+    """The tables with a change after ``cursor`` that this device did not make."""
+    return set(
+        session.scalars(
+            select(ChangeLog.entity)
+            .where(
+                ChangeLog.version > cursor,
+                or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
+            )
+            .distinct()
+        )
     )
 
 
