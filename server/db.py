@@ -7,13 +7,11 @@ the synced tables of ``desktop.domain.models`` plus the server's own (``server.m
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,22 +19,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import (
-    Column,
-    ColumnDefault,
-    Engine,
-    MetaData,
-    Table,
-    create_engine,
-    event,
-    insert,
-    select,
-)
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Engine, MetaData, Table, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.models import SYNCED, Base
+from desktop.domain.models.types import stored_form
 from server.models import Counter, ServerBase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -185,39 +173,15 @@ def insert_models(session: Session, table: Table, rows: list[dict[str, Any]]) ->
     """``insert_rows`` for rows in the values the ORM holds (aware times, Decimals,
     dicts): each column's default where a row has no value, then its type's
     conversion to the stored value."""
-    columns = _stored_form(table, session.get_bind().dialect)
-    insert_rows(
-        session,
-        table,
-        [
-            {
-                name: convert(row[name] if name in row else default())
-                for name, default, convert in columns
-            }
-            for row in rows
-        ],
-    )
-
-
-@functools.cache
-def _stored_form(
-    table: Table, dialect: Dialect
-) -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
-    return [
-        (column.key, _default_of(column), column.type.bind_processor(dialect) or _same)
-        for column in table.columns
-    ]
-
-
-def _default_of(column: Column[Any]) -> Callable[[], Any]:
-    default = column.default
-    if isinstance(default, ColumnDefault) and default.is_callable:
-        return partial(default.arg, None)  # SQLAlchemy's wrapper takes a context
-    return partial(_same, default.arg if isinstance(default, ColumnDefault) else None)
-
-
-def _same(value: Any) -> Any:
-    return value
+    columns = stored_form(table, session.get_bind().dialect)
+    stored = []
+    for row in rows:
+        values = {}
+        for key, default, process in columns:
+            value = row[key] if key in row else default()
+            values[key] = value if process is None or value is None else process(value)
+        stored.append(values)
+    insert_rows(session, table, stored)
 
 
 def _sqlite_value(value: Any) -> Any:

@@ -68,3 +68,37 @@ def test_the_same_seed_gives_the_same_demo(db: Database, tmp_path: object) -> No
         with database.sessions() as session, session.begin():
             generate(session, 25, seed=11, today=day)
     assert _snapshot(db) == _snapshot(other)
+
+
+def test_demo_rows_are_stored_as_the_app_stores_its_own(db: Database) -> None:
+    """The demo writes through the driver, not the ORM: its times, dates, flags and
+    money must still be the stored form every other write gives (text times with
+    microseconds sort and compare with the app's own)."""
+    import re
+
+    from desktop.domain.models import Account
+    from desktop.domain.services import records
+    from desktop.domain.uow import unit_of_work
+
+    with db.sessions() as session, session.begin():
+        summary = generate(session, 5, seed=3)
+    with unit_of_work(db.sessions, summary.user_id) as uow:
+        mine = records.create(uow, Account, {"name": "Own", "owner_id": summary.user_id})
+    time = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
+    with db.sessions() as session:
+        raw = session.connection().exec_driver_sql
+        (own,) = raw("SELECT created_at FROM account WHERE id = ?", (mine,)).one()
+        assert time.match(own)
+        for table, column in (
+            ("account", "created_at"),
+            ("visit", "planned_start"),
+            ("quote", "updated_at"),
+            ("complaint", "opened_at"),
+        ):
+            values = raw(f"SELECT DISTINCT typeof({column}), {column} FROM {table}").all()
+            assert values, table
+            for kind, value in values:
+                assert kind == "text", (table, column, kind)
+                assert time.match(value), (table, column, value)
+        kinds = raw("SELECT DISTINCT typeof(is_primary) FROM contact").scalars().all()
+        assert kinds == ["integer"]

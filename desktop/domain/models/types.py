@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import BigInteger, Dialect, String, Text
+from sqlalchemy import BigInteger, ColumnDefault, Dialect, String, Table, Text
 from sqlalchemy.types import DateTime, TypeDecorator
 
 from desktop.domain.money import from_fen, to_decimal, to_fen
@@ -94,3 +96,32 @@ class JSONText(TypeDecorator[Any]):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class StoredColumn(NamedTuple):
+    key: str
+    default: Callable[[], Any]  # the column's default, for a row without a value
+    process: Callable[[Any], Any] | None  # to the stored value; None: stored as given
+
+
+@functools.cache
+def stored_form(table: Table, dialect: Dialect) -> tuple[StoredColumn, ...]:
+    """Per column of ``table``, looked up once: what SQLAlchemy's insert would do to a
+    value (default, then the type's conversion), for code that writes many rows
+    through the driver."""
+    return tuple(
+        StoredColumn(
+            column.key,
+            _default_of(column.default),
+            # The dialect's own type: a TypeDecorator's bind_processor alone skips it.
+            column.type.dialect_impl(dialect).bind_processor(dialect),
+        )
+        for column in table.columns
+    )
+
+
+def _default_of(default: Any) -> Callable[[], Any]:
+    if isinstance(default, ColumnDefault) and default.is_callable:
+        return functools.partial(default.arg, None)  # SQLAlchemy's wrapper takes a context
+    value = default.arg if isinstance(default, ColumnDefault) else None
+    return lambda: value
