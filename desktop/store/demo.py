@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +26,7 @@ from desktop.domain.ids import new_id
 from desktop.domain.models.types import StoredColumn, stored_form
 from desktop.domain.pricing import LineInput, compute
 from desktop.domain.services.device import USER_ID, set_meta
-from desktop.store import search_index
+from desktop.store import bulk_load
 from desktop.store.demo_today import add_manager_week
 
 PROVINCES = {
@@ -356,9 +357,11 @@ def generate(
     # A bigger page cache for the bulk load: index pages stay in memory instead of
     # being re-read for every batch (the default 2 MB thrashes past ~20k accounts).
     session.connection().exec_driver_sql("PRAGMA cache_size = -262144")
-    # The search index is built in one pass at the end, not by triggers per row.
+    # As a first download does: the search index and the non-unique indexes are built
+    # in one pass at the end, not row by row.
     raw_connection = session.connection().connection.driver_connection
-    search_index.pause(raw_connection)
+    assert isinstance(raw_connection, sqlite3.Connection)
+    bulk_load.begin(session, raw_connection)
     rnd = random.Random(seed)
     spread = random.Random(seed * 7919 + 1)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -694,7 +697,7 @@ def generate(
     # The manager's own visits and follow-ups, and their team's approval requests, so
     # the first start opens on a full Today (desktop/store/demo_today.py).
     add_manager_week(session, w, today, managers[0], reps[::2], rep_codes, quote_seq)
-    search_index.rebuild(raw_connection)
+    bulk_load.finish(session, raw_connection)
     # The demo device works as the first team's manager, who sees the whole team.
     set_meta(session, USER_ID, managers[0])
     return DemoSummary(counts=dict(w.counts), user_id=managers[0])
