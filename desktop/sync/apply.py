@@ -74,10 +74,9 @@ def _statements(entity: str) -> tuple[str, str, int]:
     names = stored.columns(entity)
     table = table_of(entity).name
     quoted = ", ".join(f'"{n}"' for n in names)
-    values = ", ".join(f"?{i + 1}" for i in range(len(names)))
     sets = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
     upsert = (
-        f'INSERT INTO "{table}" ({quoted}) SELECT {values} WHERE {stored.json_guard(entity)} '
+        f'INSERT INTO "{table}" ({quoted}) {stored.guarded_row(entity)} '
         f'ON CONFLICT("id") DO UPDATE SET {sets} WHERE "{table}".version <= excluded.version'
     )
     held = f'SELECT {quoted} FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))'

@@ -75,23 +75,26 @@ def _json_columns(entity: str) -> tuple[tuple[int, bool], ...]:
 # parameter true) not an object of integer versions. SQLite's JSON functions do it in
 # C, about 1 us a row; a Python check was 3 us even for "{}".
 _BAD_JSON = """
-SELECT j.key FROM json_each(?1) AS j
+SELECT j.key FROM json_each(?) AS j
 WHERE j.value IS NOT NULL AND (
-    NOT json_valid(j.value) OR (?2 AND (
+    NOT json_valid(j.value) OR (? AND (
         json_type(j.value) != 'object'
         OR EXISTS (SELECT 1 FROM json_each(j.value) AS v WHERE v.type != 'integer'))))
 LIMIT 1
 """
 
 
-def json_guard(entity: str) -> str:
-    """An SQL condition over the numbered parameters ``?1 .. ?n`` of one row in block
-    order: true when its JSON columns hold what ``check_json`` accepts. An insert of
-    ``SELECT ?1, ... WHERE`` this checks a page at almost no cost (1.4 us a row, where
-    ``check_json`` takes 4); only when it leaves rows out is ``check_json`` asked why."""
+def guarded_row(entity: str) -> str:
+    """A ``SELECT`` of one row in block order from positional parameters that yields
+    it only when its JSON columns hold what ``check_json`` accepts. An insert of it
+    checks a page at almost no cost (1.4 us a row, where ``check_json`` takes 4); only
+    when it leaves rows out is ``check_json`` asked why. (Positional: sqlite3 refuses
+    numbered parameters with a sequence from Python 3.14 and warns before.)"""
+    names = _columns(entity)
+    values = ", ".join(f'? AS "{name}"' for name in names)
     parts = ["1"]
     for at, versions in _json_columns(entity):
-        value = f"?{at + 1}"
+        value = f'incoming."{names[at]}"'
         test = f"json_valid({value})"
         if versions:
             test += (
@@ -99,7 +102,7 @@ def json_guard(entity: str) -> str:
                 f"(SELECT 1 FROM json_each({value}) WHERE type != 'integer')"
             )
         parts.append(f"({value} IS NULL OR ({test}))")
-    return " AND ".join(parts)
+    return f"SELECT * FROM (SELECT {values}) AS incoming WHERE {' AND '.join(parts)}"
 
 
 def check_json(connection: sqlite3.Connection, entity: str, rows: list[Any]) -> None:

@@ -81,9 +81,7 @@ def _accounts(field_versions: str) -> list[list[object]]:
 def test_json_columns_are_checked_before_they_are_stored(versions: str, fits: bool):
     rows = _accounts(versions)
     with sqlite3.connect(":memory:") as connection:
-        guard = stored.json_guard("account")
-        marks = ", ".join(f"?{i + 1}" for i in range(len(rows[0])))
-        passed = connection.execute(f"SELECT {marks} WHERE {guard}", rows[0])
+        passed = connection.execute(stored.guarded_row("account"), rows[0])
         assert (passed.fetchone() is not None) == fits
         if fits:
             stored.check_json(connection, "account", rows)
