@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from contextlib import closing
 from operator import getitem
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
@@ -219,7 +220,8 @@ def check_block(entity: str, names: list[str], rows: list[list[Value]]) -> None:
         _rows_adapter(entity).validate_python(rows)
     except ValidationError as exc:
         raise BadBlock(_describe(entity, rows, exc)) from None
-    with sqlite3.connect(":memory:") as connection:
+    # closing(): sqlite3's own context manager ends a transaction, not the connection.
+    with closing(sqlite3.connect(":memory:")) as connection:
         check_json(connection, entity, rows)
 
 

@@ -69,7 +69,7 @@ def _world(server: Server, root: Path) -> Device:
 
 
 def _round_trip(server: Server, root: Path) -> None:
-    _world(server, root)
+    _world(server, root).close()
     fresh = Device(server, root / "fresh", "root")
     try:
         on_server = _model_values(server.db.sessions)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from contextlib import closing
 
 import pytest
 from hypothesis import given
@@ -80,7 +81,7 @@ def _accounts(field_versions: str) -> list[list[object]]:
 )
 def test_json_columns_are_checked_before_they_are_stored(versions: str, fits: bool):
     rows = _accounts(versions)
-    with sqlite3.connect(":memory:") as connection:
+    with closing(sqlite3.connect(":memory:")) as connection:
         passed = connection.execute(stored.guarded_row("account"), rows[0])
         assert (passed.fetchone() is not None) == fits
         if fits:
