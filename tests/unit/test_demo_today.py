@@ -64,10 +64,13 @@ def test_the_same_seed_gives_the_same_demo(db: Database, tmp_path: object) -> No
 
     other = open_database(Path(str(tmp_path)) / "other")
     day = dt.date(2026, 3, 10)
-    for database in (db, other):
-        with database.sessions() as session, session.begin():
-            generate(session, 25, seed=11, today=day)
-    assert _snapshot(db) == _snapshot(other)
+    try:
+        for database in (db, other):
+            with database.sessions() as session, session.begin():
+                generate(session, 25, seed=11, today=day)
+        assert _snapshot(db) == _snapshot(other)
+    finally:
+        other.dispose()
 
 
 def test_demo_rows_are_stored_as_the_app_stores_its_own(db: Database) -> None:
