@@ -174,14 +174,9 @@ def insert_models(session: Session, table: Table, rows: list[dict[str, Any]]) ->
     dicts): each column's default where a row has no value, then its type's
     conversion to the stored value."""
     columns = stored_form(table, session.get_bind().dialect)
-    stored = []
-    for row in rows:
-        values = {}
-        for key, default, process in columns:
-            value = row[key] if key in row else default()
-            values[key] = value if process is None or value is None else process(value)
-        stored.append(values)
-    insert_rows(session, table, stored)
+    keys = [column.key for column in columns]
+    stored = zip(*(column.values(rows) for column in columns), strict=True)
+    insert_rows(session, table, [dict(zip(keys, values, strict=True)) for values in stored])
 
 
 def _sqlite_value(value: Any) -> Any:

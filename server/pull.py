@@ -131,24 +131,19 @@ def _changed_by_others(name: str, cursor: int, device_id: str) -> Select[str]:
     since the cursor came from this device is not sent back. The change log's key
     (the version) also finds the few changed rows without scanning whole tables.
     """
-    return select(ChangeLog.row_id).where(
-        ChangeLog.version > cursor,
-        ChangeLog.entity == name,
-        or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
-    )
+    return select(ChangeLog.row_id).where(_by_others(cursor, device_id), ChangeLog.entity == name)
 
 
 def _changed_by_others_in(session: Session, cursor: int, device_id: str) -> set[str]:
     """The tables with a change after ``cursor`` that this device did not make."""
-    return set(
-        session.scalars(
-            select(ChangeLog.entity)
-            .where(
-                ChangeLog.version > cursor,
-                or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
-            )
-            .distinct()
-        )
+    query = select(ChangeLog.entity).where(_by_others(cursor, device_id)).distinct()
+    return set(session.scalars(query))
+
+
+def _by_others(cursor: int, device_id: str) -> ColumnElement[bool]:
+    return and_(
+        ChangeLog.version > cursor,
+        or_(ChangeLog.device_id.is_(None), ChangeLog.device_id != device_id),
     )
 
 

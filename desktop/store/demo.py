@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import models as m
 from desktop.domain.credit_code import complete
 from desktop.domain.ids import new_id
-from desktop.domain.models.types import StoredColumn, stored_form
+from desktop.domain.models.types import stored_form
 from desktop.domain.pricing import LineInput, compute
 from desktop.domain.services.device import USER_ID, set_meta
 from desktop.store import bulk_load
@@ -288,7 +288,7 @@ class _Writer:
         plan = stored_form(table, self.session.get_bind().dialect)
         names = ", ".join(f'"{column.name}"' for column in table.columns)
         marks = ", ".join("?" for _ in table.columns)
-        data = list(zip(*(_bound(rows, column) for column in plan), strict=True))
+        data = list(zip(*(column.values(rows) for column in plan), strict=True))
         self.session.connection().exec_driver_sql(
             f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', data
         )
@@ -299,30 +299,6 @@ class _Writer:
                 return
             if self.buffers.get(parent):
                 self.flush(parent)
-
-
-def _bound(rows: list[dict[str, Any]], column: StoredColumn) -> list[Any]:
-    """One column of a batch, bind-processed. A value that is the very object of the
-    row before (the batch's timestamps, an empty dict) is processed once."""
-    key, default, process = column
-    out: list[Any] = []
-    last: Any = None
-    last_out: Any = None
-    for row in rows:
-        value = row.get(key, _MISSING)
-        if value is _MISSING:
-            value = default()
-        if value is None or process is None:
-            out.append(value)
-        elif value is last:
-            out.append(last_out)
-        else:
-            last, last_out = value, process(value)
-            out.append(last_out)
-    return out
-
-
-_MISSING = object()
 
 
 def _targets(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -102,6 +102,29 @@ class StoredColumn(NamedTuple):
     key: str
     default: Callable[[], Any]  # the column's default, for a row without a value
     process: Callable[[Any], Any] | None  # to the stored value; None: stored as given
+
+    def values(self, rows: Iterable[Mapping[str, Any]]) -> list[Any]:
+        """This column of ``rows``, stored form. A value that is the very object of the
+        row before (a batch's timestamps, an empty dict) is converted once."""
+        key, default, process = self
+        out: list[Any] = []
+        last: Any = None
+        last_out: Any = None
+        for row in rows:
+            value = row.get(key, _MISSING)
+            if value is _MISSING:
+                value = default()
+            if value is None or process is None:
+                out.append(value)
+            elif value is last:
+                out.append(last_out)
+            else:
+                last, last_out = value, process(value)
+                out.append(last_out)
+        return out
+
+
+_MISSING = object()
 
 
 @functools.cache
