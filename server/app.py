@@ -23,6 +23,7 @@ from desktop import __version__
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
+    SUPPORTED_PROTOCOLS,
     ErrorBody,
     Health,
     LoginRequest,
@@ -175,7 +176,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
 
 
 def _check_body_protocol(version: int) -> None:
-    if version != PROTOCOL_VERSION:
+    if version not in SUPPORTED_PROTOCOLS:
         raise ApiError(
             426,
             f"this server speaks sync protocol {PROTOCOL_VERSION}, not {version}; update Fieldbook",

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlalchemy.orm import Session
 
-from desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from desktop.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SUPPORTED_PROTOCOLS
 from server import auth, scope
 from server.models import Device, Token
 
@@ -77,7 +77,7 @@ CallerDep = Annotated[Caller, Depends(get_caller)]
 def check_protocol(
     fieldbook_protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
 ) -> None:
-    if fieldbook_protocol != str(PROTOCOL_VERSION):
+    if fieldbook_protocol not in {str(v) for v in SUPPORTED_PROTOCOLS}:
         raise ApiError(
             426,
             f"this server speaks sync protocol {PROTOCOL_VERSION}; the device sent "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,22 +26,25 @@ from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.domain import codec
+from desktop.domain import codec, rules
 from desktop.domain.models import (
     SYNC_COLUMNS,
     SYNCED,
     Account,
     AccountTeamMember,
     Attachment,
+    Opportunity,
     Order,
     Quote,
+    QuoteLine,
     Synced,
     User,
 )
 from desktop.domain.models.types import json_text, utcnow
+from desktop.domain.rules.fields import check_id
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
     FieldConflict,
@@ -48,7 +52,7 @@ from desktop.sync.protocol import (
     MutationResult,
     PushRequest,
 )
-from server import scope
+from server import rulebook, scope
 from server.db import insert_models, insert_rows
 from server.models import (
     AppliedMutation,
@@ -65,8 +69,36 @@ class DeviceReused(Exception):
     """A mutation id came back with other content: the device was restored or copied."""
 
 
+log = logging.getLogger(__name__)
+
+
 class Rejected(Exception):
-    pass
+    """A mutation that can never apply: ``code`` and ``params`` tell the device why
+    (``reason`` is the English text older devices show)."""
+
+    def __init__(self, reason: str, code: str = "refused", **params: Any) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def rule(cls, violation: rules.RuleViolation) -> Rejected:
+        return cls(
+            rules.message(violation.code, violation.params), violation.code, **violation.params
+        )
+
+    def result(self, mutation_id: int) -> MutationResult:
+        params = {
+            k: v if isinstance(v, bool | int | str | None) else str(v)
+            for k, v in self.params.items()
+        }
+        return MutationResult(
+            mutation_id=mutation_id,
+            status="rejected",
+            reason=str(self),
+            code=self.code,
+            params=params,
+        )
 
 
 class _NeedsCare(Exception):
@@ -143,22 +175,33 @@ def _prepare(request: PushRequest) -> _Prepared:
         model = SYNCED.get(m.entity)
         if model is not None:
             try:
+                check_id("id", m.row_id)
                 values[m.mutation_id] = _decode(model, m.fields)
+            except rules.RuleViolation as exc:
+                values[m.mutation_id] = Rejected.rule(exc)
             except Rejected as exc:
                 values[m.mutation_id] = exc
     return _Prepared(digests, values)
 
 
 def _decode(model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
+    """The mutation's fields as Python values, each checked by the rule book's field
+    rules (pure work, done before the counter lock)."""
     columns = set(model.data_columns())
     values: dict[str, Any] = {}
     for name, wire in fields.items():
         if name not in columns or name in SYNC_COLUMNS:
-            raise Rejected(f"{model.label} has no field {name!r}")
+            raise Rejected(
+                f"{model.label} has no field {name[:60]!r}",
+                "unknown_field",
+                entity=model.__tablename__,
+                field=name[:60],
+            )
         try:
             values[name] = codec.normalize(model, name, codec.decode(model, name, wire))
         except (ValueError, TypeError, ArithmeticError) as exc:
-            raise Rejected(f"invalid value for {name}: {exc}") from exc
+            raise Rejected(f"invalid value for {name}: {exc}", "bad_value", field=name) from exc
+    rules.check_values(model, values)
     return values
 
 
@@ -176,7 +219,7 @@ def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRe
                 outcome = _push_batch(
                     session, viewer, device, counter, request, prepared, careful=False
                 )
-        except IntegrityError:
+        except DBAPIError:
             # Some mutation breaks a constraint; find which, one savepoint at a time.
             counter.value = counter.start
             outcome = _push_batch(session, viewer, device, counter, request, prepared, careful=True)
@@ -242,6 +285,7 @@ def _push_batch(
         answered.append((result, wire, m.entity, m.row_id))
     writer.insert_new()
     session.flush()
+    derived = writer.derive()
     # The change log and the applied mutations go out in one statement each.
     insert_rows(session, ChangeLog.__table__, writer.changes)
     insert_rows(session, AppliedMutation.__table__, applied)
@@ -249,7 +293,7 @@ def _push_batch(
         outcome.results.append(result)
         outcome.answers.append(wire)
     # The rows the answer carries: read after the commit, within the user's scope.
-    outcome.touched = {(e, i) for _, _, e, i in answered}
+    outcome.touched = {(e, i) for _, _, e, i in answered} | derived
     outcome.head = counter.value
     return outcome
 
@@ -279,6 +323,11 @@ class _Writer:
         self.scope = scope.ScopeCache(session, viewer, self._row)
         # Rows this batch creates, as they stand after its later mutations (fast path).
         self.new: list[Synced] = []
+        self.actor = rulebook.actor(viewer)
+        self.facts = rulebook.ServerFacts(viewer, self._row, self.scope.owners)
+        # Quotes whose lines or header this batch changed: their figures are derived
+        # again at its end.
+        self.quotes: set[str] = set()
 
     def _row(self, model: type[Synced], row_id: str) -> Synced | None:
         key = (model, row_id)
@@ -343,30 +392,38 @@ class _Writer:
 
     def apply(self, m: Mutation) -> MutationResult:
         if not self.careful:
+            quotes = set(self.quotes)
             try:
                 return self._apply(m)
             except Rejected as exc:
-                return MutationResult(mutation_id=m.mutation_id, status="rejected", reason=str(exc))
+                self.quotes = quotes
+                return exc.result(m.mutation_id)
+            except rules.RuleViolation as exc:
+                self.quotes = quotes
+                return Rejected.rule(exc).result(m.mutation_id)
             except _NeedsCare:
-                pass
+                self.quotes = quotes
         return self._apply_carefully(m)
 
-    def _apply_carefully(self, m: Mutation) -> MutationResult:
-        # Earlier mutations' writes go out first: their errors are not this one's.
+    def _flush_new(self) -> None:
         self.session.add_all(self.new)
         self.new.clear()
         self.session.flush()
+
+    def _apply_carefully(self, m: Mutation) -> MutationResult:
+        # Earlier mutations' writes go out first: their errors are not this one's.
+        self._flush_new()
         careful, self.careful = self.careful, True
-        changes, version = len(self.changes), self.counter.value
+        changes, version, quotes = len(self.changes), self.counter.value, set(self.quotes)
         try:
             with self.session.begin_nested():
                 return self._apply(m)
-        except (Rejected, IntegrityError) as exc:
+        except Exception as exc:
             # Nothing of it was written: neither its change-log rows nor its versions.
             del self.changes[changes:]
             self.counter.value = version
-            reason = str(exc) if isinstance(exc, Rejected) else _integrity_reason(exc)
-            return MutationResult(mutation_id=m.mutation_id, status="rejected", reason=reason)
+            self.quotes = quotes
+            return _refusal(exc).result(m.mutation_id)
         finally:
             self.careful = careful
             # A rolled-back savepoint drops or expires what it wrote: look again.
@@ -379,11 +436,13 @@ class _Writer:
     def _apply(self, m: Mutation) -> MutationResult:
         model = SYNCED.get(m.entity)
         if model is None:
-            raise Rejected(f"unknown entity {m.entity!r}")
+            raise Rejected(
+                f"unknown entity {m.entity[:40]!r}", "unknown_entity", entity=m.entity[:40]
+            )
         values = self.prepared.values[m.mutation_id]
         if isinstance(values, Rejected):
             raise values
-        self._check_role(model)
+        rules.check_role(m.entity, self.actor)
         if not self.careful and (m.entity in CAREFUL_ENTITIES or m.op == "restore"):
             raise _NeedsCare
         row = self._row(model, m.row_id)
@@ -394,7 +453,11 @@ class _Writer:
         if m.op == "insert" and row is None:
             return self._insert(m, model, values)
         if row is None:
-            raise Rejected(f"{model.label} {m.row_id} does not exist on the server")
+            raise Rejected(
+                f"{model.label} {m.row_id} does not exist on the server",
+                "not_on_server",
+                entity=model.__tablename__,
+            )
         if m.op == "insert":
             # The same id created twice (a policy's key-derived id, a replayed device):
             # both sides set every field from nothing, so equal values merge and a
@@ -405,15 +468,6 @@ class _Writer:
         if m.op == "delete":
             return self._delete(m, row)
         return self._restore(m, row, values)
-
-    def _check_role(self, model: type[Synced]) -> None:
-        name = model.__tablename__
-        if self.viewer.is_admin:
-            return
-        if name in scope.ADMIN_ONLY:
-            raise Rejected(f"only an administrator may change {model.label}s")
-        if name in scope.CATALOG and self.viewer.role != "manager":
-            raise Rejected(f"only a manager may change the {model.label} catalog")
 
     def _check_account_team(self, m: Mutation, row: Synced | None, values: dict[str, Any]) -> None:
         """Who may change an account team, decided on the rows before the write.
@@ -433,7 +487,8 @@ class _Writer:
         for account_id in accounts:
             if not self._runs_team(str(account_id)):
                 raise Rejected(
-                    "only the account's owner or their manager may change its account team"
+                    "only the account's owner or their manager may change its account team",
+                    "account_team",
                 )
 
     def _check_content(self, row: Synced | None, content_hash: str) -> None:
@@ -451,7 +506,8 @@ class _Writer:
         if uploaders and self.viewer.user_id not in uploaders:
             raise Rejected(
                 "upload the file first: the server holds this content from someone else "
-                "and you have not uploaded it"
+                "and you have not uploaded it",
+                "upload_first",
             )
 
     def _runs_team(self, account_id: str) -> bool:
@@ -500,8 +556,13 @@ class _Writer:
                 continue
             missing.append(column.key)
         if missing:
-            raise Rejected(f"{model.label}: missing {', '.join(missing)}")
+            raise Rejected(
+                f"{model.label}: missing {', '.join(missing)}", "required", field=missing[0]
+            )
         self._check_owner_rules(model, None, values)
+        after = rulebook.new_values(model, m.row_id, values)
+        rules.check_change(model.__tablename__, None, after, self.actor, self.facts)
+        self._note_quote(model, after)
         if not self.careful:
             self._predict_writable(model, {**values, "id": m.row_id}.get)
         now = utcnow()
@@ -519,7 +580,9 @@ class _Writer:
             self.session.flush()
             if not self._writable(model, row.id):
                 raise Rejected(
-                    f"you may not create this {model.label}: it is outside your accounts"
+                    f"you may not create this {model.label}: it is outside your accounts",
+                    "outside_scope",
+                    entity=model.__tablename__,
                 )
         return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
 
@@ -544,10 +607,18 @@ class _Writer:
             if account is not None and old_owner == me and new_owner is None:
                 return
             if account is not None and old_owner is not None and old_owner != me:
-                raise Rejected(f"account {account.name!r} already belongs to another rep")
-            raise Rejected("only a manager can hand an account over to someone else")
+                raise Rejected(
+                    f"account {account.name!r} already belongs to another rep",
+                    "owned_by_other",
+                    name=account.name,
+                )
+            raise Rejected(
+                "only a manager can hand an account over to someone else", "handover_by_manager"
+            )
         if new_owner is not None and new_owner not in self.scope.owners():
-            raise Rejected("a manager can hand accounts only to users of their team")
+            raise Rejected(
+                "a manager can hand accounts only to users of their team", "handover_in_team"
+            )
 
     def _claimable(self, row: Synced, values: dict[str, Any]) -> bool:
         return (
@@ -577,10 +648,22 @@ class _Writer:
             and row.owner_id is not None
             and (claiming or scope.can_see(self.session, model, row.id, self.viewer))
         ):
-            raise Rejected(f"account {row.name!r} already belongs to another rep")
+            raise Rejected(
+                f"account {row.name!r} already belongs to another rep",
+                "owned_by_other",
+                name=row.name,
+            )
         if isinstance(row, Account) and row.owner_id is None:
-            raise Rejected(f"account {row.name!r} is in the public pool: claim it first")
-        raise Rejected(f"you may not change this {model.label}: it is outside your accounts")
+            raise Rejected(
+                f"account {row.name!r} is in the public pool: claim it first",
+                "in_pool",
+                name=row.name,
+            )
+        raise Rejected(
+            f"you may not change this {model.label}: it is outside your accounts",
+            "outside_scope",
+            entity=model.__tablename__,
+        )
 
     def _update(
         self,
@@ -592,10 +675,17 @@ class _Writer:
         base_default: int,
     ) -> MutationResult:
         model = type(row)
+        derived = rulebook.DERIVED.get(model.__tablename__)
+        if derived:
+            values = {name: value for name, value in values.items() if name not in derived}
         self._check_before(row, values)
         self._check_owner_rules(model, row, values)
         if row.deleted_at is not None:
             return self._conflict_deleted(m, row, values)
+        if isinstance(row, Quote) and "status" in values:
+            # A status change is judged on the figures of the lines as merged so far.
+            self._flush_new()
+            self._derive_quote(row)
         versions = dict(row.field_versions or {})
         applied: dict[str, Any] = {}
         conflicts: list[FieldConflict] = []
@@ -614,6 +704,11 @@ class _Writer:
             applied[name] = value
         version = None
         if applied:
+            before = rulebook.values_of(row)
+            after = {**before, **applied}
+            rules.check_change(model.__tablename__, before, after, self.actor, self.facts)
+            self._note_quote(model, before)
+            self._note_quote(model, after)
             if not self.careful and not (isinstance(row, Account) and self._released(applied)):
                 self._predict_writable(
                     model, lambda name: applied[name] if name in applied else getattr(row, name)
@@ -630,7 +725,9 @@ class _Writer:
                     isinstance(row, Account) and self._released(applied)
                 ):
                     raise Rejected(
-                        f"this change would move the {model.label} outside your accounts"
+                        f"this change would move the {model.label} outside your accounts",
+                        "moves_outside_scope",
+                        entity=model.__tablename__,
                     )
             self._scope_events(row, old_scope, version)
         if conflicts:
@@ -693,6 +790,8 @@ class _Writer:
             return MutationResult(
                 mutation_id=m.mutation_id, status="applied", reason="already deleted"
             )
+        rules.check_delete(row.__tablename__, rulebook.values_of(row), self.actor)
+        self._note_quote(type(row), rulebook.values_of(row))
         now = utcnow()
         row.deleted_at = now
         version = self._next_version(row, now)
@@ -712,6 +811,58 @@ class _Writer:
         self._membership_event(row, version)
         result.version = row.version
         return result
+
+    # -- derived figures ------------------------------------------------------------
+    def _note_quote(self, model: type[Synced], values: dict[str, Any]) -> None:
+        if model is Quote:
+            self.quotes.add(str(values["id"]))
+        elif model is QuoteLine and values.get("quote_id"):
+            self.quotes.add(str(values["quote_id"]))
+
+    def _derive_quote(self, quote: Quote) -> bool:
+        """Store the quote's figures as its lines give them, and an accepted quote's
+        total as its opportunity's amount; True if anything changed."""
+        changes = rulebook.stale_figures(self.session, quote)
+        if changes:
+            self._write_derived(quote, changes)
+        opportunity = (
+            self._stored(Opportunity, quote.opportunity_id) if quote.opportunity_id else None
+        )
+        amount = (
+            rulebook.won_amount(quote, opportunity) if isinstance(opportunity, Opportunity) else {}
+        )
+        if amount and opportunity is not None:
+            self._write_derived(opportunity, amount)
+        return bool(changes or amount)
+
+    def _stored(self, model: type[Synced], row_id: str) -> Synced | None:
+        """The row as the session holds it: one the batch appended in bulk
+        (``insert_new``) is read back with the defaults the insert gave it."""
+        row = self._row(model, row_id)
+        if row is not None and row not in self.session:
+            row = self.rows[(model, row_id)] = self.session.get(model, row_id)
+        return row
+
+    def _write_derived(self, row: Synced, changes: dict[str, Any]) -> None:
+        for name, value in changes.items():
+            setattr(row, name, value)
+        version = self._next_version(row, utcnow())
+        row.field_versions = {**(row.field_versions or {}), **dict.fromkeys(changes, version)}
+
+    def derive(self) -> set[tuple[str, str]]:
+        """After the batch: derive again every quote it touched. Returns the rows whose
+        derived fields changed (the answer carries them back)."""
+        touched: set[tuple[str, str]] = set()
+        for quote_id in sorted(self.quotes):
+            quote = self._stored(Quote, quote_id)
+            if isinstance(quote, Quote) and self._derive_quote(quote):
+                touched.add(("quote", quote_id))
+                if quote.opportunity_id:
+                    touched.add(("opportunity", quote.opportunity_id))
+        if touched:
+            self.session.flush()
+        self.quotes.clear()
+        return touched
 
     # -- scope changes --------------------------------------------------------------
     def _event(self, entity: str, row_id: str, version: int) -> None:
@@ -755,12 +906,22 @@ def _scope_values(row: Synced) -> dict[str, Any]:
     return {c: getattr(row, c) for c in scope.SCOPE_COLUMNS.get(row.__tablename__, ())}
 
 
-def _integrity_reason(exc: IntegrityError) -> str:
-    text = str(exc.orig).lower()
-    if "unique" in text or "duplicate" in text:
-        return "another row already has this value (it must be unique)"
-    if "foreign key" in text:
-        return "it refers to a row that does not exist on the server"
-    if "not null" in text or "null value" in text:
-        return "a required field is empty"
-    return "the server refused the row as inconsistent"
+def _refusal(exc: Exception) -> Rejected:
+    """Why a mutation run in its own savepoint failed, as a rejection: the device moves
+    past it, and no input can make the push a 5xx."""
+    if isinstance(exc, Rejected):
+        return exc
+    if isinstance(exc, rules.RuleViolation):
+        return Rejected.rule(exc)
+    if isinstance(exc, IntegrityError):
+        text = str(exc.orig).lower()
+        if "unique" in text or "duplicate" in text:
+            return Rejected("another row already has this value (it must be unique)", "unique")
+        if "foreign key" in text:
+            return Rejected(
+                "it refers to a row that does not exist on the server", "missing_reference"
+            )
+        if "not null" in text or "null value" in text:
+            return Rejected("a required field is empty", "required")
+    log.exception("a mutation could not be stored")
+    return Rejected("the server refused the row as inconsistent", "inconsistent")

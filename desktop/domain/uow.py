@@ -18,8 +18,16 @@ from typing import Any, TypeVar
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain import codec
-from desktop.domain.models import SYNC_COLUMNS, ChangeRecord, OutboxEntry, Synced
+from desktop.domain import codec, rules
+from desktop.domain.models import (
+    SYNC_COLUMNS,
+    SYNCED,
+    ChangeRecord,
+    OutboxEntry,
+    Synced,
+    Team,
+    User,
+)
 from desktop.domain.models.types import utcnow
 
 T = TypeVar("T", bound=Synced)
@@ -61,6 +69,9 @@ class UnitOfWork:
         # persistent rows weakly, and a reloaded copy must still count as tracked.
         self._inserted: dict[tuple[str, str], OutboxEntry] = {}
         self._rows: list[Synced] = []
+        # Each changed row as it was before this unit of work (None: created by it), for
+        # the rule book's check before the commit.
+        self._before: dict[tuple[str, str], tuple[Synced, dict[str, Any] | None]] = {}
         # The models declare no relationships, so the ORM may insert a child before its
         # parent within one flush; SQLite checks foreign keys at commit instead.
         if session.get_bind().dialect.name == "sqlite":
@@ -69,7 +80,10 @@ class UnitOfWork:
         self.touched: set[str] = set()
         session.info.setdefault(_TRACKED, set())
 
-    def _track(self, row: Synced) -> None:
+    def _track(self, row: Synced, *, new: bool = False) -> None:
+        key = _key(row)
+        if key not in self._before:
+            self._before[key] = (row, None if new else _snapshot(row))
         self._rows.append(row)
         self.session.info[_TRACKED].add(_key(row))
         self.touched.add(row.__tablename__)
@@ -107,7 +121,7 @@ class UnitOfWork:
         row.field_versions = {}
         row.created_at = row.updated_at = self.now
         row.created_by = row.updated_by = self.actor_id
-        self._track(row)
+        self._track(row, new=True)
         self.session.add(row)
         self._inserted[_key(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
         return row
@@ -165,6 +179,35 @@ class UnitOfWork:
         self._outbox(row, "restore", codec.encode_row(row), {})
         self._record_change(row, "deleted", "deleted", None)
 
+    def check_rules(self) -> None:
+        """Run the rule book over every row this unit of work changed (before commit):
+        each changed value's field rules, then the row's state and permission rules."""
+        if not self._before:
+            return
+        actor = self._actor()
+        facts = SessionFacts(self.session)
+        for row, before in self._before.values():
+            entity = row.__tablename__
+            after = {name: getattr(row, name) for name in row.data_columns()}
+            if before is not None and row.deleted_at is not None:
+                if before.get("deleted_at") is None:
+                    rules.check_delete(entity, before, actor)
+                continue
+            changed = {
+                name: value
+                for name, value in after.items()
+                if before is None or before.get(name) != value
+            }
+            rules.check_values(type(row), changed)
+            after["id"] = row.id
+            if before is not None:
+                before = {k: v for k, v in before.items() if k != "deleted_at"}
+            rules.check_change(entity, before, after, actor, facts)
+
+    def _actor(self) -> rules.Actor:
+        user = self.session.get(User, self.actor_id) if self.actor_id else None
+        return rules.Actor(self.actor_id, user.role if user is not None else None)
+
     def _record_change(self, row: Synced, field: str, old: Any, new: Any) -> None:
         account_id = row.id if row.__tablename__ == "account" else getattr(row, "account_id", None)
         record = ChangeRecord(
@@ -183,6 +226,46 @@ class UnitOfWork:
 
 def _key(row: Synced) -> tuple[str, str]:
     return (row.__tablename__, row.id)
+
+
+def _snapshot(row: Synced) -> dict[str, Any]:
+    values = {name: getattr(row, name) for name in row.data_columns()}
+    values["deleted_at"] = row.deleted_at
+    values["id"] = row.id
+    return values
+
+
+class SessionFacts:
+    """The rule book's look-ups (``rules.Facts``) answered from a session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _row(self, entity: str, row_id: str) -> Synced | None:
+        model = SYNCED.get(entity)
+        row = self.session.get(model, row_id) if model is not None else None
+        return row if row is not None and row.deleted_at is None else None
+
+    def value(self, entity: str, row_id: str, field: str) -> Any:
+        return getattr(self._row(entity, row_id), field, None)
+
+    def exists(self, entity: str, row_id: str) -> bool:
+        return self._row(entity, row_id) is not None
+
+    def manages(self, manager_id: str, user_id: str | None) -> bool:
+        manager = self.session.get(User, manager_id)
+        if manager is None or manager.role not in ("manager", "admin"):
+            return False
+        if manager.role == "admin":
+            return True
+        user = self.session.get(User, user_id) if user_id else None
+        if user is None or user.team_id is None:
+            return True  # a pool account's, or a user this device does not hold
+
+        if user.team_id == manager.team_id:
+            return True
+        team = self.session.get(Team, user.team_id)
+        return team is not None and team.manager_id == manager_id
 
 
 def _history_text(value: Any) -> str | None:
@@ -205,7 +288,9 @@ def unit_of_work(
     token = _WRITING.set(True)
     try:
         with session.begin():
-            yield UnitOfWork(session, actor_id, reason=reason, now=now)
+            uow = UnitOfWork(session, actor_id, reason=reason, now=now)
+            yield uow
+            uow.check_rules()
     finally:
         _WRITING.reset(token)
         session.close()

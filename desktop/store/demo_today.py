@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import models as m
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
-from desktop.domain.services.quotes import Guardrails, LineDraft, ProductRule, check
+from desktop.domain.rules.quotes import Guardrails, LineDraft, ProductRule, check
 
 if TYPE_CHECKING:
     from desktop.store.demo import _Writer

@@ -258,10 +258,12 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
                         mutation_id=entry.mutation_id,
                         entity=entry.entity,
                         row_id=entry.row_id,
-                        field=None,
+                        field=_issue_field(result.params),
                         mine=entry.fields,
                         theirs=None,
                         reason=result.reason,
+                        code=result.code[:40],
+                        params=result.params or None,
                         state="open",
                     )
                 )
@@ -271,6 +273,8 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
                         "entity": entry.entity,
                         "row_id": entry.row_id,
                         "reason": result.reason,
+                        "code": result.code,
+                        "params": result.params,
                     }
                 )
         session.flush()
@@ -389,3 +393,9 @@ def sync_state(engine: Engine) -> dict[str, Any]:
             "resume": json.loads(json.dumps(get_meta(session, RESUME))),
             "last_sync": get_meta(session, LAST_SYNC),
         }
+
+
+def _issue_field(params: dict[str, Any]) -> str | None:
+    """The field a rejection names, if it names one the device has."""
+    field = params.get("field")
+    return field[:60] if isinstance(field, str) and field else None

@@ -18,7 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from desktop.sync.stored import Block
 
 # 2: rows travel in blocks of stored values (desktop.sync.stored).
-PROTOCOL_VERSION = 2
+# 3: a rejection carries a code and its parameters (desktop.domain.rules); the server
+#    derives computed fields itself. A server serves the previous version for one
+#    release, so a company can upgrade the server before its laptops.
+PROTOCOL_VERSION = 3
+SUPPORTED_PROTOCOLS = frozenset({2, 3})
 PROTOCOL_HEADER = "Fieldbook-Protocol"
 API_PREFIX = "/sync/v1"
 
@@ -84,6 +88,9 @@ class MutationResult(_Response):
     status: Status
     version: int | None = None
     reason: str = ""
+    # A rejection's rule (desktop.domain.rules.violation) and its parameters.
+    code: str = ""
+    params: dict[str, Any] = Field(default_factory=dict)
     conflicts: list[FieldConflict] = Field(default_factory=list)
     server_changed_by: str | None = None
     server_changed_at: str | None = None

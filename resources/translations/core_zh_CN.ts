@@ -957,6 +957,145 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>RuleText</name>
+    <message>
+      <source>%1 is required.</source>
+      <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+      <source>%1 is longer than %2 characters.</source>
+      <translation>%1 超过 %2 个字符。</translation>
+    </message>
+    <message>
+      <source>%1 contains an invisible control character (often copied from another program).</source>
+      <translation>%1 含有不可见的控制字符（常见于从其他程序复制的内容）。</translation>
+    </message>
+    <message>
+      <source>%1 must be between %2 and %3.</source>
+      <translation>%1 必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+      <source>%1 cannot be “%2”.</source>
+      <translation>%1 不能是“%2”。</translation>
+    </message>
+    <message>
+      <source>%1 does not point at a valid record.</source>
+      <translation>%1 指向的不是有效记录。</translation>
+    </message>
+    <message>
+      <source>%1 has a value of the wrong kind.</source>
+      <translation>%1 的值类型不对。</translation>
+    </message>
+    <message>
+      <source>%1 is not a valid %2.</source>
+      <translation>%1 不是有效的%2。</translation>
+    </message>
+    <message>
+      <source>%1 is not a real date.</source>
+      <translation>%1 不是有效日期。</translation>
+    </message>
+    <message>
+      <source>%1 refers to a record that does not exist.</source>
+      <translation>%1 引用的记录不存在。</translation>
+    </message>
+    <message>
+      <source>An account cannot belong to its own group: this parent would make a loop.</source>
+      <translation>客户不能隶属于自己的集团：这个上级会形成循环。</translation>
+    </message>
+    <message>
+      <source>A %1 cannot go from “%2” to “%3”.</source>
+      <translation>%1不能从“%2”变为“%3”。</translation>
+    </message>
+    <message>
+      <source>Only a manager may do this.</source>
+      <translation>只有经理可以进行此操作。</translation>
+    </message>
+    <message>
+      <source>Only an administrator may do this.</source>
+      <translation>只有管理员可以进行此操作。</translation>
+    </message>
+    <message>
+      <source>Nobody approves their own quote: it goes to their manager for approval.</source>
+      <translation>任何人都不能审批自己的报价：报价需提交给其经理审批。</translation>
+    </message>
+    <message>
+      <source>An approval is recorded in the name of the manager who gives it.</source>
+      <translation>审批只能以做出审批的经理的名义记录。</translation>
+    </message>
+    <message>
+      <source>This %1 is %2 and can no longer be changed.</source>
+      <translation>此%1已%2，不能再修改。</translation>
+    </message>
+    <message>
+      <source>This quote has been sent to the customer and can no longer be changed; revise it instead.</source>
+      <translation>此报价已发给客户，不能再修改；请改为修订报价。</translation>
+    </message>
+    <message>
+      <source>A visit is done only with its call report.</source>
+      <translation>拜访需填写拜访报告后才能完成。</translation>
+    </message>
+    <message>
+      <source>A change can only be recorded in the name of the person who made it.</source>
+      <translation>修改记录只能以修改人的名义记录。</translation>
+    </message>
+    <message>
+      <source>This kind of record is unknown to the server.</source>
+      <translation>服务器不认识这种记录。</translation>
+    </message>
+    <message>
+      <source>The server does not know the field %1.</source>
+      <translation>服务器不认识字段 %1。</translation>
+    </message>
+    <message>
+      <source>Another record already has this value, and it must be unique.</source>
+      <translation>另一条记录已使用此值，该值必须唯一。</translation>
+    </message>
+    <message>
+      <source>The record no longer exists on the server.</source>
+      <translation>该记录在服务器上已不存在。</translation>
+    </message>
+    <message>
+      <source>The server found the record inconsistent.</source>
+      <translation>服务器发现该记录不一致。</translation>
+    </message>
+    <message>
+      <source>The server refused this change.</source>
+      <translation>服务器拒绝了此修改。</translation>
+    </message>
+    <message>
+      <source>A value</source>
+      <translation>某个值</translation>
+    </message>
+    <message>
+      <source>unified social credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>phone number</source>
+      <translation>电话号码</translation>
+    </message>
+    <message>
+      <source>e-mail address</source>
+      <translation>电子邮箱</translation>
+    </message>
+    <message>
+      <source>web address</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>file fingerprint</source>
+      <translation>文件指纹</translation>
+    </message>
+    <message>
+      <source>currency code</source>
+      <translation>币种代码</translation>
+    </message>
+    <message>
+      <source>The change breaks a rule (%1).</source>
+      <translation>此修改违反了规则（%1）。</translation>
+    </message>
+  </context>
+  <context>
     <name>RulesTab</name>
     <message>
       <source>Save rules</source>

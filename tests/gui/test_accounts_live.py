@@ -205,6 +205,7 @@ def add_visits(ctx: Any) -> str:
             Visit(
                 account_id=account.id,
                 status="done",
+                report="谈了续约",
                 # 23:30 UTC on 2 March is 07:30 on 3 March in Beijing.
                 planned_start=dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.UTC),
             )

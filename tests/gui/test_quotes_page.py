@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qt_compat import qt_api
 
-from desktop.domain.models import Account
+from desktop.domain.models import Account, User
 from desktop.ui.quotes.models import LinesModel, QuoteListModel
 from desktop.ui.testing import screenshot
 
@@ -60,6 +60,21 @@ def _account_named(page: Any, name: str) -> str:
         return account.id
 
 
+def _approve_as_another_manager(page: Any, quote_id: str) -> None:
+    from desktop.domain.services import quotes
+    from desktop.domain.uow import unit_of_work
+
+    with page.ctx.db.sessions() as session:
+        me = session.get(User, page.ctx.user_id)
+        team_id = me.team_id if me is not None else None
+    with unit_of_work(page.ctx.db.sessions, None) as uow:
+        other = uow.add(
+            User(username="deputy", display_name="副经理", role="manager", team_id=team_id)
+        ).id
+    with unit_of_work(page.ctx.db.sessions, other) as uow:
+        quotes.approve(uow, quote_id, "同意，下不为例")
+
+
 def _add_product(qtbot: Any, editor: Any, text: str) -> None:
     before = editor.lines.rowCount()
     editor.product_search.setText(text)
@@ -98,10 +113,11 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     editor.justification.setText("竞争对手报价更低")
     editor.trigger("request_approval")
     qtbot.waitUntil(lambda: "Pending approval" in editor.title.text())
-    # The demo device works as a manager: approve, then send; the quote locks.
-    assert editor.note.isVisibleTo(editor)
-    editor.note.setText("同意，下不为例")
-    editor.trigger("approve")
+    # The demo device works as a manager, but nobody approves their own quote: another
+    # manager of the team does, and the editor shows it once it reloads.
+    assert not editor.buttons["approve"].isVisibleTo(editor)
+    _approve_as_another_manager(page, editor.view.quote["id"])
+    editor.load(editor.view.quote["id"])
     qtbot.waitUntil(lambda: "Approved" in editor.title.text())
     editor.trigger("send")
     qtbot.waitUntil(lambda: "Sent" in editor.title.text())

@@ -59,7 +59,7 @@ def test_wrong_password_and_plain_http_are_refused_in_plain_words(
 
 @pytest.mark.parametrize(
     ("offset", "expected"),
-    [(-1, "too old for the server"), (1, "server is older than this Fieldbook")],
+    [(-2, "too old for the server"), (1, "server is older than this Fieldbook")],
 )
 def test_an_app_too_old_or_too_new_for_the_server_says_so(
     qtbot: Any,

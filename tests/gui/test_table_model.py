@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from desktop.domain.services.quotes import LineDraft
+from desktop.domain.rules.quotes import LineDraft
 from desktop.ui.quotes.models import LinesModel, QuoteListModel
 from desktop.ui.quotes.orders import OrdersModel
 from desktop.ui.table_model import RIGHT, ROW_ID_ROLE, SORT_ROLE, TableModel

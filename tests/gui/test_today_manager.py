@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.domain.models import Account, Quote, User
-from desktop.domain.uow import unit_of_work
 from desktop.ui.testing import screenshot
+from tests.seed import seeded
 
 
 def pending_quote(ctx: Any, username: str, number: str) -> str:
@@ -24,7 +24,7 @@ def pending_quote(ctx: Any, username: str, number: str) -> str:
             select(Account.id).where(Account.owner_id == rep).order_by(Account.name).limit(1)
         )
     today = dt.datetime.now(ctx.zone).date()
-    with unit_of_work(ctx.db.sessions, rep) as uow:
+    with seeded(ctx.db.sessions, rep) as uow:
         quote_id: str = uow.add(
             Quote(
                 number=number,

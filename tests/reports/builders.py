@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 from desktop.domain import models as m
 from desktop.domain.services import complaints, targets
-from desktop.domain.uow import UnitOfWork, unit_of_work
+from desktop.domain.uow import UnitOfWork
 from desktop.store.migrate import Database
+from tests.seed import seeded
 
 T = TypeVar("T", bound=m.Synced)
 
@@ -149,7 +150,7 @@ def visit(
 
 def sales_world(db: Database) -> dict[str, str]:
     """Two teams, two reps, quotes, pipeline, visits and a complaint in 2026-Q3."""
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         east, south = team(uow, "华东"), team(uow, "华南")
         zw = user(uow, "zhangwei", "张伟", east)
         sh = user(uow, "sunhao", "孙浩", south)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.models import Complaint, Quote
-from desktop.domain.uow import unit_of_work
 from desktop.reports.briefing import collect, render_html
 from desktop.store.migrate import Database
+from tests.seed import seeded
 from tests.visits_data import add_account, add_contact, add_user, at, done_visit, plan
 
 
@@ -29,7 +29,7 @@ def account_with_history(db: Database) -> tuple[str, str]:
     done_visit(db, account, rep, at("2026-02-03"), notes="讨论价格")
     done_visit(db, account, rep, at("2026-02-20"), notes="客户确认二季度采购三百台")
     visit = plan(db, account, rep, at("2026-03-02", "09:30"), purpose="商务谈判")
-    with unit_of_work(db.sessions, rep) as uow:
+    with seeded(db.sessions, rep) as uow:
         uow.add(
             Quote(
                 number="Q-2026-R01-0007",

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 
 from desktop.commands import main
 from desktop.domain.services import complaints
-from desktop.domain.uow import unit_of_work
 from desktop.reports.meeting_pack import build_meeting_pack
 from desktop.store.migrate import Database
 from tests.reports import builders as b
 from tests.reports.office import convert
+from tests.seed import seeded
 
 NOW = b.local(2026, 10, 15)
 EVIL = "=cmd|' /C calc'!A0"
@@ -24,7 +24,7 @@ EVIL = "=cmd|' /C calc'!A0"
 
 def _pack(db: Database, path: Path, language: str, team: bool = True) -> list[str]:
     ids = b.sales_world(db)
-    with unit_of_work(db.sessions, ids["zw"]) as uow:
+    with seeded(db.sessions, ids["zw"]) as uow:
         acc = b.account(uow, "@Home 家居", ids["zw"])
         complaints.log_complaint(
             uow,

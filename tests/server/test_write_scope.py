@@ -17,8 +17,7 @@ from sqlalchemy import select
 from desktop.domain import models as m
 from desktop.domain.services import records
 from desktop.domain.uow import unit_of_work
-from desktop.sync.protocol import Mutation, MutationResult, PushRequest
-from tests.sync.harness import Device
+from tests.sync.harness import Attacker, Device
 
 NOW = dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC)
 _ids = itertools.count(1)
@@ -26,30 +25,6 @@ _ids = itertools.count(1)
 
 def new_id() -> str:
     return f"01900000-0000-7000-8000-{next(_ids):012d}"
-
-
-class Attacker:
-    """Pushes hand-made mutations with this device's token (as a modified client could)."""
-
-    def __init__(self, device: Device) -> None:
-        self.device = device
-        self.next_mutation = 1
-        self.carried: list[list[Any]] = []  # the rows the last answer carried
-
-    def push(self, entity: str, row_id: str, op: str, **fields: Any) -> MutationResult:
-        mutation = Mutation(
-            mutation_id=self.next_mutation,
-            entity=entity,
-            row_id=row_id,
-            op=op,
-            fields=fields,
-            base_row_version=10**6,
-        )
-        self.next_mutation += 1
-        answer = self.device.client.push(PushRequest(mutations=[mutation]))
-        self.carried = [row for block in answer.tables for row in block.rows]
-        (result,) = answer.results
-        return result
 
 
 @pytest.fixture

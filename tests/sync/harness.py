@@ -19,6 +19,7 @@ from desktop.domain.services.device import USER_ID, device_id, set_meta
 from desktop.store.migrate import Database, open_database
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import SyncReport, sync_once
+from desktop.sync.protocol import Mutation, MutationResult, PushRequest
 from server import admin
 from server.app import Settings, create_app
 from server.db import ServerDatabase, default_url, open_server_database
@@ -163,6 +164,37 @@ class Device:
     def close(self) -> None:
         self.http.close()
         self.db.dispose()
+
+
+class Attacker:
+    """A modified device: pushes hand-made mutations with this device's token."""
+
+    def __init__(self, device: Device) -> None:
+        self.device = device
+        self.next_mutation = 1
+        self.carried: list[list[Any]] = []  # the rows the last answer carried
+
+    def push(self, entity: str, row_id: str, op: str, **fields: Any) -> MutationResult:
+        (result,) = self.push_batch((entity, row_id, op, fields))
+        return result
+
+    def push_batch(self, *mutations: tuple[str, str, str, dict[str, Any]]) -> list[MutationResult]:
+        batch = []
+        for entity, row_id, op, fields in mutations:
+            batch.append(
+                Mutation(
+                    mutation_id=self.next_mutation,
+                    entity=entity,
+                    row_id=row_id,
+                    op=op,
+                    fields=fields,
+                    base_row_version=10**6,
+                )
+            )
+            self.next_mutation += 1
+        answer = self.device.client.push(PushRequest(mutations=batch))
+        self.carried = [row for block in answer.tables for row in block.rows]
+        return answer.results
 
 
 def live_rows(db: Database | Callable[[], Any], model: Any) -> dict[str, dict[str, Any]]:

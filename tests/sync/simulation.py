@@ -108,8 +108,9 @@ class World:
         elif roll < 0.55:
             account = self.rng.choice(mine)
             field = self.rng.choice(("notes", "city", "phone"))
+            value = f"138{self.rng.randrange(10**8):08d}" if field == "phone" else word
             self._write(
-                device, lambda uow: records.update(uow, Account, account["id"], {field: word})
+                device, lambda uow: records.update(uow, Account, account["id"], {field: value})
             )
             self.log.append(f"{device.username} edits {field}")
         elif roll < 0.62:

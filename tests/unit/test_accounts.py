@@ -15,6 +15,7 @@ from desktop.domain.services import accounts, attachments, contacts, pool
 from desktop.domain.services.accounts import AccountQuery, DuplicateWarning
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
+from tests.seed import seeded
 
 NOW = dt.datetime(2025, 6, 2, 2, 0, tzinfo=dt.UTC)
 
@@ -148,7 +149,14 @@ def test_not_visited_filter_and_incomplete_filter(db: Database) -> None:
     visited = new_account(db, name="常去公司", tier="C", industry="金融", city="北京")
     idle = new_account(db, name="冷落公司", tier="C")
     with unit_of_work(db.sessions, None) as uow:
-        uow.add(Visit(account_id=visited, status="done", planned_start=NOW - dt.timedelta(days=3)))
+        uow.add(
+            Visit(
+                account_id=visited,
+                status="done",
+                report="谈了续约",
+                planned_start=NOW - dt.timedelta(days=3),
+            )
+        )
         uow.add(Contact(account_id=visited, name="王芳"))
     with db.sessions() as session:
         assert accounts.account_ids(session, AccountQuery(not_visited_days=30), now=NOW) == [idle]
@@ -180,6 +188,7 @@ def test_last_and_next_visit_rows_and_sort(db: Database) -> None:
                 Visit(
                     account_id=account_id,
                     status="done",
+                    report="谈了续约",
                     planned_start=NOW - dt.timedelta(days=days),
                 )
             )
@@ -219,7 +228,7 @@ def test_hierarchy_refuses_loops_and_rolls_totals_up(db: Database) -> None:
 
 
 def _with_open_and_closed_work(db: Database, account_id: str, rep: str) -> None:
-    with unit_of_work(db.sessions, rep) as uow:
+    with seeded(db.sessions, rep) as uow:
         start = NOW + dt.timedelta(days=2)
         uow.add(Visit(account_id=account_id, owner_id=rep, status="planned", planned_start=start))
         uow.add(Visit(account_id=account_id, owner_id=rep, status="done", planned_start=NOW))
@@ -336,7 +345,12 @@ def test_a_visit_resets_the_return_clock(db: Database) -> None:
         account_id = accounts.create_account(uow, {"name": "常客有限公司", "owner_id": rep})
     with unit_of_work(db.sessions, rep) as uow:
         uow.add(
-            Visit(account_id=account_id, status="done", planned_start=NOW - dt.timedelta(days=2))
+            Visit(
+                account_id=account_id,
+                status="done",
+                report="谈了续约",
+                planned_start=NOW - dt.timedelta(days=2),
+            )
         )
     with unit_of_work(db.sessions, None, now=lambda: NOW) as uow:
         assert pool.return_neglected(uow) == []

@@ -56,7 +56,7 @@ def _setup(db: Database) -> tuple[str, str]:
 
 def test_policy_hours_and_clock_come_from_the_policy_row(db: Database) -> None:
     rep, acc = _setup(db)
-    with unit_of_work(db.sessions, rep) as uow:
+    with unit_of_work(db.sessions, None) as uow:
         uow.add(m.Policy(key="sla", value={"high": 48, "around_the_clock": ["high"]}))
     with unit_of_work(db.sessions, rep) as uow:
         cid = c.log_complaint(

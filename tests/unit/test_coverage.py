@@ -141,7 +141,7 @@ def test_lost_accounts_and_planned_or_cancelled_visits(db: Database, rep: str) -
 def test_policy_changes_the_cadence(db: Database, rep: str) -> None:
     account = add_account(db, "A客户", tier="A", owner_id=rep)
     done_visit(db, account, rep, at("2026-01-01"))
-    with unit_of_work(db.sessions, rep) as uow:
+    with unit_of_work(db.sessions, None) as uow:
         coverage.set_cadence(uow, {"A": 14, "B": 60, "C": 120})
     with db.sessions() as session:
         assert coverage.cadence(session) == {"A": 14, "B": 60, "C": 120}

@@ -185,10 +185,9 @@ def test_a_child_without_its_parent_is_still_refused_at_commit(db: Database) -> 
 
     from sqlalchemy.exc import IntegrityError
 
+    from desktop.domain.ids import new_id
     from desktop.domain.models import Delivery
 
     with pytest.raises(IntegrityError), unit_of_work(db.sessions, ME) as uow:
-        records.create(
-            uow, Delivery, {"order_id": "no-such-order", "delivered_on": dt.date(2026, 5, 2)}
-        )
+        records.create(uow, Delivery, {"order_id": new_id(), "delivered_on": dt.date(2026, 5, 2)})
     assert outbox(db) == []

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from desktop.domain.errors import PermissionDeniedError, ValidationError
 from desktop.domain.models import Account, Opportunity, Order, Policy, Product, Quote, User
+from desktop.domain.rules.quotes import LineDraft, check
 from desktop.domain.services import catalog, quotes
-from desktop.domain.services.quotes import LineDraft, QuoteLockedError, WorkflowError
+from desktop.domain.services.quotes import QuoteLockedError, WorkflowError
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database, open_database
 
@@ -231,7 +232,7 @@ def test_a_deep_quote_discount_is_one_reason(world: World) -> None:
 def test_live_check_matches_the_saved_one(world: World) -> None:
     lines = [world.server_line(discount="20")]
     rules = world.read(quotes.guardrails, world.account, [world.server])
-    live = quotes.check(lines, D(0), rules)
+    live = check(lines, D(0), rules)
     quote_id = world.quote(lines)
     assert world.read(quotes.get_quote, quote_id, TODAY).reasons == live
 

@@ -29,7 +29,7 @@ def seeded(db: Database) -> Database:
             Account(
                 name="中国移动通信集团有限公司",
                 short_name="中国移动",
-                credit_code="91110000710000320G",
+                credit_code="911100007100003203",
                 city="北京",
             )
         )

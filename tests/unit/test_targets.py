@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.services import targets
-from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from tests.reports import builders as b
+from tests.seed import seeded
 
 
 def test_periods_parse_and_know_their_months() -> None:
@@ -62,7 +62,7 @@ def test_split_always_adds_up(fen: int, weights: list[int]) -> None:
 
 
 def _setup(db: Database) -> dict[str, str]:
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         t = b.team(uow)
         zw = b.user(uow, "zhangwei", "张伟", t)
         ln = b.user(uow, "liuna", "刘娜", t)
@@ -72,7 +72,7 @@ def _setup(db: Database) -> dict[str, str]:
 
 def test_annual_plan_saved_then_read_per_period(db: Database) -> None:
     ids = _setup(db)
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         plan = targets.plan_annual(2026, Decimal(1_200_000), "china_b2b")
         assert len(targets.save_annual_plan(uow, ids["zw"], plan)) == 17
     with db.sessions() as s:
@@ -80,7 +80,7 @@ def test_annual_plan_saved_then_read_per_period(db: Database) -> None:
         assert targets.target_for(s, ids["zw"], "2026-Q1") == plan.quarters[0]
         assert targets.target_for(s, ids["zw"], "2026-02") == plan.months[1]
     # Saving again changes rows in place rather than adding more.
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         _, outcome = targets.set_target(uow, ids["zw"], "2026-02", plan.months[1])
         assert outcome == "unchanged"
         _, outcome = targets.set_target(uow, ids["zw"], "2026-02", Decimal(5))
@@ -91,7 +91,7 @@ def test_annual_plan_saved_then_read_per_period(db: Database) -> None:
 
 def test_coarse_target_is_shared_out_and_fine_rows_add_up(db: Database) -> None:
     ids = _setup(db)
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         targets.set_target(uow, ids["zw"], "2026", Decimal(1200))
         targets.set_target(uow, ids["ln"], "2026-07", Decimal(10))
         targets.set_target(uow, ids["ln"], "2026-08", Decimal(20))
@@ -109,7 +109,7 @@ def test_coarse_target_is_shared_out_and_fine_rows_add_up(db: Database) -> None:
 def test_actuals_attainment_and_forecast(db: Database) -> None:
     ids = _setup(db)
     zw, acc = ids["zw"], ids["acc"]
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         targets.set_target(uow, zw, "2026-Q3", Decimal(300_000))
         # Accepted 1 July 00:30 in Shanghai = 30 June UTC: counts in July (local date).
         q1 = b.accepted_quote(uow, acc, zw, "100000.00", b.local(2026, 7, 1, 0, 30), "Q-1")
@@ -148,7 +148,7 @@ def test_attainment_rounds_half_up() -> None:
 
 def test_scope_by_rep_and_team(db: Database) -> None:
     ids = _setup(db)
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         other_team = b.team(uow, "华南大客户部")
         b.user(uow, "sunhao", "孙浩", other_team)
     with db.sessions() as s:

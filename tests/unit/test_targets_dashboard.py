@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from desktop.domain import models as m
 from desktop.domain.services import dashboard
-from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from tests.reports import builders as b
+from tests.seed import seeded
 
 
 def test_team_dashboard(db: Database) -> None:
@@ -47,7 +47,7 @@ def test_rep_filter_and_everyone(db: Database) -> None:
             s, dashboard.Filters("2026-07", rep_id=ids["sh"]), now=b.local(2026, 10, 15)
         )
         everyone = dashboard.build(s, dashboard.Filters("2026-Q3"), now=b.local(2026, 10, 15))
-    with unit_of_work(db.sessions, None) as uow:
+    with seeded(db.sessions, None) as uow:
         uow.add(m.Policy(key="coverage", value={"A": 365}))
         assert dashboard.coverage_days(uow.session)["A"] == 365
     assert [(f.month, f.target, f.actual) for f in rep.by_month] == [("2026-07", 10_000, 30_000)]

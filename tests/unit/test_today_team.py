@@ -14,6 +14,7 @@ from desktop.domain.models import Complaint, Order, Quote, SalesTarget, Team, Us
 from desktop.domain.services import followups, today
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
+from tests.seed import seeded
 from tests.visits_data import add_account, at, plan
 
 NOW = at("2026-03-10", "08:00")
@@ -52,7 +53,7 @@ class Teams:
 
     def quote(self, owner: str, number: str, status: str = "pending_approval") -> str:
         account = self.far_account if owner == self.stranger else self.account
-        with unit_of_work(self.db.sessions, owner) as uow:
+        with seeded(self.db.sessions, owner) as uow:
             return str(
                 uow.add(
                     Quote(

@@ -10,6 +10,7 @@ from desktop.domain.models import Quote
 from desktop.domain.services import followups, reminders, today
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
+from tests.seed import seeded
 from tests.visits_data import add_account, add_user, at, done_visit, plan
 
 NOW = at("2026-03-10", "08:00")
@@ -64,7 +65,7 @@ def test_today_shows_quotes_expiring_within_seven_days(db: Database, rep: str) -
     pytest.importorskip("desktop.domain.services.quotes")
     account = add_account(db, "上海华测电子有限公司", owner_id=rep)
     done_visit(db, account, rep, at("2026-03-01"))
-    with unit_of_work(db.sessions, rep) as uow:
+    with seeded(db.sessions, rep) as uow:
         for number, until in (("Q-1", "2026-03-17"), ("Q-2", "2026-03-18"), ("Q-3", "2026-03-09")):
             uow.add(
                 Quote(

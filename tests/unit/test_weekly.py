@@ -12,6 +12,7 @@ from desktop.domain.models import Order, Quote
 from desktop.domain.services import followups, visits, weekly
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
+from tests.seed import seeded
 from tests.visits_data import add_account, add_user, at, done_visit, plan
 
 MONDAY = dt.date(2026, 3, 2)
@@ -25,7 +26,7 @@ def test_week_is_compiled_from_visits_follow_ups_quotes_and_orders(db: Database)
     plan(db, account, rep, at("2026-03-05"))
     cancelled = plan(db, account, rep, at("2026-03-06"))
     plan(db, account, rep, at("2026-03-10"))  # next week
-    with unit_of_work(db.sessions, rep, now=lambda: at("2026-03-04")) as uow:
+    with seeded(db.sessions, rep, now=lambda: at("2026-03-04")) as uow:
         visits.cancel(uow, cancelled)
         done_task = followups.add_task(uow, title="寄资料", due_date=MONDAY, owner_id=rep)
         followups.complete(uow, done_task)

@@ -64,6 +64,10 @@ class SyncIssue(Base):
     mine: Mapped[Any] = mapped_column(JSONText, nullable=True)
     theirs: Mapped[Any] = mapped_column(JSONText, nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # A rejection's rule (desktop.domain.rules) and its parameters; "" for a conflict
+    # and for issues recorded before protocol 3.
+    code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSONText, nullable=True)
     server_changed_by: Mapped[str | None] = mapped_column(String(36))
     server_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     state: Mapped[str] = mapped_column(String(12), default="open")

@@ -23,9 +23,8 @@ Totals are computed only by desktop.domain.pricing and stored on the quote.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,12 +46,17 @@ from desktop.domain.models import (
 )
 from desktop.domain.money import HUNDRED, ZERO, MoneyError, to_decimal
 from desktop.domain.pricing import (
-    LineInput,
     QuoteTotals,
     commission,
     compute,
-    effective_discount_pct,
-    net_unit_price,
+)
+from desktop.domain.rules.quotes import (
+    ApprovalReason,
+    Guardrails,
+    LineDraft,
+    ProductRule,
+    derived_figures,
+    reasons_of,
 )
 from desktop.domain.services import numbering, records
 from desktop.domain.services.catalog import applicable_prices, require_manager
@@ -102,90 +106,6 @@ def local_today(now: dt.datetime) -> dt.date:
 # -- lines, guardrails ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LineDraft:
-    """One line as the editor holds it; ``id`` is None for a new line."""
-
-    description: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount_pct: Decimal = ZERO
-    tax_rate: Decimal = Decimal("0.13")
-    unit: str = ""
-    product_id: str | None = None
-    id: str | None = None
-
-    def pricing_input(self) -> LineInput:
-        return LineInput(self.quantity, self.unit_price, self.discount_pct, self.tax_rate)
-
-
-@dataclass(frozen=True)
-class ProductRule:
-    sku: str
-    list_price: Decimal
-    max_discount_pct: Decimal | None
-    floor_price: Decimal | None
-    category: str = ""
-
-
-@dataclass(frozen=True)
-class Guardrails:
-    tier: str
-    tier_limit_pct: Decimal | None
-    products: Mapping[str, ProductRule] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ApprovalReason:
-    """Why a quote needs a manager: ``actual`` went beyond ``limit``."""
-
-    code: str  # quote_discount | tier_discount | product_discount | floor_price
-    limit: Decimal
-    actual: Decimal
-    line: int | None = None  # 1-based line number
-    label: str = ""  # the line's SKU or description
-    tier: str = ""
-
-    def message(self) -> str:
-        where = f"Line {self.line} ({self.label}): " if self.line is not None else ""
-        if self.code == "quote_discount":
-            return (
-                f"Quote discount {self.actual}% exceeds the {self.limit}% allowed for tier "
-                f"{self.tier}"
-            )
-        if self.code == "tier_discount":
-            return (
-                f"{where}discount {self.actual}% exceeds the {self.limit}% allowed for tier "
-                f"{self.tier}"
-            )
-        if self.code == "product_discount":
-            return f"{where}discount {self.actual}% exceeds this product's maximum of {self.limit}%"
-        return f"{where}net unit price {self.actual} is below the floor price {self.limit}"
-
-    def to_wire(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["limit"], data["actual"] = str(self.limit), str(self.actual)
-        return data
-
-    @classmethod
-    def from_wire(cls, data: Mapping[str, Any]) -> ApprovalReason:
-        return cls(
-            code=str(data["code"]),
-            limit=Decimal(str(data["limit"])),
-            actual=Decimal(str(data["actual"])),
-            line=data.get("line"),
-            label=str(data.get("label", "")),
-            tier=str(data.get("tier", "")),
-        )
-
-
-def reasons_of(stored: str) -> list[ApprovalReason]:
-    """The reasons kept on a quote (``Quote.approval_reasons``)."""
-    if not stored:
-        return []
-    return [ApprovalReason.from_wire(item) for item in json.loads(stored)]
-
-
 def _policy(session: Session, key: str) -> Any:
     row = session.scalars(
         select(Policy).where(Policy.key == key, Policy.deleted_at.is_(None))
@@ -215,51 +135,13 @@ def guardrails(
     return Guardrails(account.tier, None if limit is None else Decimal(str(limit)), products)
 
 
-def _pct(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01")).normalize() + 0  # "+ 0" drops a negative zero
-
-
-def check(
-    lines: Sequence[LineDraft], quote_discount_pct: Decimal, rules: Guardrails
-) -> list[ApprovalReason]:
-    """Every guardrail the quote goes beyond; empty: no approval needed."""
-    found: list[ApprovalReason] = []
-    tier_limit = rules.tier_limit_pct
-    quote_too_deep = tier_limit is not None and quote_discount_pct > tier_limit
-    if quote_too_deep:
-        assert tier_limit is not None
-        found.append(
-            ApprovalReason("quote_discount", tier_limit, _pct(quote_discount_pct), tier=rules.tier)
-        )
-    for number, line in enumerate(lines, start=1):
-        rule = rules.products.get(line.product_id) if line.product_id else None
-        label = rule.sku if rule is not None else line.description[:30]
-        reference = rule.list_price if rule is not None else line.unit_price
-        discount = effective_discount_pct(
-            line.unit_price, reference, line.discount_pct, quote_discount_pct
-        )
-        if tier_limit is not None and not quote_too_deep and discount > tier_limit:
-            found.append(
-                ApprovalReason(
-                    "tier_discount", tier_limit, _pct(discount), number, label, rules.tier
-                )
-            )
-        if rule is None:
-            continue
-        if rule.max_discount_pct is not None and discount > rule.max_discount_pct:
-            found.append(
-                ApprovalReason(
-                    "product_discount", rule.max_discount_pct, _pct(discount), number, label
-                )
-            )
-        net = net_unit_price(line.unit_price, line.discount_pct, quote_discount_pct)
-        if rule.floor_price is not None and net < rule.floor_price:
-            found.append(
-                ApprovalReason(
-                    "floor_price", rule.floor_price, net.quantize(Decimal("0.01")), number, label
-                )
-            )
-    return found
+def derive(
+    session: Session, account_id: str, discount_pct: Decimal, lines: Sequence[LineDraft]
+) -> dict[str, Any]:
+    """The quote's derived figures (``DERIVED_FIELDS``) with the guardrails of its
+    account and products as this database holds them."""
+    rules = guardrails(session, account_id, [ln.product_id for ln in lines if ln.product_id])
+    return derived_figures(lines, discount_pct, rules)
 
 
 def _check_line(line: LineDraft, number: int) -> None:
@@ -462,13 +344,16 @@ def _commission(session: Session, lines: Sequence[Record], totals: QuoteTotals) 
     return commission(amounts, rates, default)
 
 
-def available_actions(quote: Record, role: str, today: dt.date) -> list[str]:
-    """The workflow buttons that apply to this revision for a user of ``role``."""
+def available_actions(
+    quote: Record, role: str, today: dt.date, user_id: str | None = None
+) -> list[str]:
+    """The workflow buttons that apply to this revision for user ``user_id`` of ``role``
+    (nobody approves or returns their own quote: it goes to their manager)."""
     if not quote["is_latest"]:
         return []
     status = effective_status(quote["status"], quote["valid_until"], today)
     actions = [a for a, starts in ACTIONS.items() if status in starts]
-    if role == "rep":
+    if role == "rep" or (user_id is not None and quote["owner_id"] == user_id):
         actions = [a for a in actions if a not in MANAGER_ACTIONS]
     if quote["approval_reasons"]:
         actions = [a for a in actions if a != "send" or status == "approved"]
@@ -608,30 +493,17 @@ def save_quote(
         if row_id not in keep:
             uow.delete(row)
     changed = uow.update(quote, clean)
-    discount = quote.discount_pct
-    totals = compute([line.pricing_input() for line in lines], discount)
-    rules = guardrails(
-        uow.session, quote.account_id, [ln.product_id for ln in lines if ln.product_id]
-    )
-    reasons = check(lines, discount, rules)
-    stored = json.dumps([r.to_wire() for r in reasons], ensure_ascii=False) if reasons else ""
+    derived = derive(uow.session, quote.account_id, quote.discount_pct, lines)
     figures_changed = bool(
-        uow.update(
-            quote,
-            {
-                "subtotal": totals.subtotal,
-                "tax_total": totals.tax_total,
-                "total": totals.total,
-                "approval_reasons": stored,
-            },
-        )
+        uow.update(quote, derived)
         or len(existing) != len(keep)
         or any(line.id is None for line in lines)
         or "discount_pct" in changed
     )
     if quote.status in {"approved", "pending_approval"} and figures_changed:
         uow.update(quote, {"status": "draft", "decided_by": None, "decided_at": None})
-    return SaveResult(totals, reasons, quote.status)
+    totals = compute([line.pricing_input() for line in lines], quote.discount_pct)
+    return SaveResult(totals, reasons_of(quote.approval_reasons), quote.status)
 
 
 def _transition(quote: Quote, action: str) -> None:

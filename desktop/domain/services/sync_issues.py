@@ -70,6 +70,9 @@ class Issue:
     # Names of the records the values refer to (an owner's display name, an account's
     # name), by id, so a person reads "Alice" where the wire says a UUID.
     names: dict[str, str] = dataclass_field(default_factory=dict)
+    # The rule a rejection broke (desktop.domain.rules) and its parameters.
+    code: str = ""
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
 
 def field_kind(entity: str, name: str) -> str:
@@ -231,6 +234,8 @@ def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[I
                 created_at=r.created_at,
                 record_exists=row is not None,
                 names={i: names[(e, i)] for e, i in referred[r.id] if (e, i) in names},
+                code=r.code or "",
+                params=dict(r.params or {}),
             )
         )
     return issues

@@ -226,7 +226,7 @@ class SyncPage(Page):
         if issue is None:
             self.rejected_detail.setText("")
             return
-        explanation = explain(issue.reason, issue.entity)
+        explanation = explain(issue.reason, issue.entity, issue.code, issue.params)
         self.rejected_detail.setText(
             self.tr("Why: %1").replace("%1", explanation.why)
             + "\n"

@@ -35,8 +35,9 @@ from desktop.domain.capital import capital_amount
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.money import MoneyError, to_decimal
 from desktop.domain.pricing import compute
+from desktop.domain.rules.quotes import Guardrails, check
 from desktop.domain.services import catalog, opportunities, quotes
-from desktop.domain.services.quotes import Guardrails, QuoteView
+from desktop.domain.services.quotes import QuoteView
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
@@ -283,7 +284,9 @@ class QuoteEditor(QWidget):
         ):
             widget.setEnabled(editable)
         self.justification.setEnabled(quote["status"] in ("draft", "returned") and editable)
-        actions = set(quotes.available_actions(quote, self.ctx.user_role, self._today()))
+        actions = set(
+            quotes.available_actions(quote, self.ctx.user_role, self._today(), self.ctx.user_id)
+        )
         self.approvals.setRowVisible(self.note, bool(actions & {"approve", "return"}))
         self.actions = actions
         for key, button in self.buttons.items():
@@ -365,7 +368,7 @@ class QuoteEditor(QWidget):
             if currency == "CNY"
             else ""
         )
-        reasons = quotes.check(self.lines.lines, discount, self.rules)
+        reasons = check(self.lines.lines, discount, self.rules)
         if self.view.quote["status"] in ("draft", "returned") and self.view.quote["is_latest"]:
             # Follow the unsaved figures: beyond the guardrails, ask; within, send.
             self.buttons["send"].setVisible(not reasons)

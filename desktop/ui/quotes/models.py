@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import HUNDRED, MoneyError, to_decimal
 from desktop.domain.pricing import QuoteTotals
-from desktop.domain.services.quotes import ApprovalReason, LineDraft
+from desktop.domain.rules.quotes import ApprovalReason, LineDraft
 from desktop.domain.services.records import Record
 from desktop.ui.format import local_date, money
 from desktop.ui.table_model import DISPLAY, ROW_ID_ROLE, Index, TableModel

@@ -161,7 +161,7 @@ class ConflictDialog(QDialog):
         )
         form.addRow(self.tr("Changed on the server by:"), QLabel(f"{who} · {when}"))
         if issue.reason:
-            explanation = explain(issue.reason, issue.entity)
+            explanation = explain(issue.reason, issue.entity, issue.code, issue.params)
             self.reason_label = QLabel(explanation.why + "\n" + explanation.next)
             self.reason_label.setObjectName("conflict-reason")
             self.reason_label.setWordWrap(True)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.models import SYNCED
 from desktop.domain.money import HUNDRED, format_money
 from desktop.domain.services.sync_issues import field_kind
-from desktop.ui import labels
+from desktop.ui import labels, rule_text
 
 
 def entity_label(entity: str) -> str:
@@ -426,15 +426,27 @@ REASONS: list[tuple[re.Pattern[str], Reason]] = [
 ]
 
 
-def explain(reason: str, entity: str = "") -> Explanation:
+def explain(
+    reason: str, entity: str = "", code: str = "", params: Mapping[str, Any] | None = None
+) -> Explanation:
     """The server's reason in the user's language, with what to do next.
 
-    The server sends English text (server/push.py); known texts are matched whole,
-    anything else is shown as it came.
+    A rejection names the rule it broke (``code``, protocol 3); the server's English
+    texts from before are matched whole, anything else is shown as it came.
     """
     text = reason.strip()
     for pattern, explanation in REASONS:
         match = pattern.fullmatch(text)
         if match is not None:
             return explanation(match, entity)
+    if code and rule_text.known(code):
+        return Explanation(rule_text.rule_text(code, params, entity), _next_step(code))
     return Explanation(text, _fallback())
+
+
+def _next_step(code: str) -> str:
+    if code in ("role_required", "own_approval", "decided_by_other"):
+        return _ask_manager()
+    if code in ("status_change", "locked", "quote_locked", "unknown_entity", "unknown_field"):
+        return _fallback()
+    return _fix_and_save()

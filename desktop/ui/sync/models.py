@@ -135,7 +135,7 @@ class RejectedModel(TableModel[Issue]):
         record = row.record_name or str(mine.get("name") or "")
         if not row.record_exists:
             record = (record or row.row_id[-8:]) + " " + self.tr("(no longer on this device)")
-        explanation = explain(row.reason, row.entity)
+        explanation = explain(row.reason, row.entity, row.code, row.params)
         values = [
             entity_label(row.entity),
             record,

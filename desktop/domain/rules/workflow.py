@@ -1,0 +1,204 @@
+"""Row rules: state machines, who may make which change, references that must hold.
+
+``check_change`` judges one row as it will be after a write against the row as it
+was (``before`` is None for a new row). It reads other rows only through ``Facts``,
+which the device's unit of work and the server each implement over their session, so
+the rule is written once and both apply it: the device before it commits, the server
+after its merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from desktop.domain.rules.violation import RuleViolation
+
+Row = Mapping[str, Any]
+
+# Quote status -> the statuses it may move to.
+QUOTE_FLOW: dict[str, frozenset[str]] = {
+    "draft": frozenset({"pending_approval", "sent"}),
+    "returned": frozenset({"draft", "pending_approval", "sent"}),
+    "pending_approval": frozenset({"draft", "approved", "returned"}),
+    "approved": frozenset({"draft", "sent"}),
+    "sent": frozenset({"accepted", "rejected", "expired"}),
+    "accepted": frozenset(),
+    "rejected": frozenset(),
+    "expired": frozenset(),
+}
+QUOTE_LOCKED = frozenset({"sent", "accepted", "rejected", "expired"})
+# Fields of a locked quote that still move: its outcome, its place among revisions and
+# its owner (a handover moves open quotes with the account).
+QUOTE_OUTCOME_FIELDS = frozenset(
+    {"status", "accepted_at", "decision_note", "is_latest", "sent_at", "issued_on", "owner_id"}
+)
+MANAGER_DECISIONS = frozenset({"approved", "returned"})
+# Entities only managers (and admins) write; reps read them.
+MANAGER_ONLY = frozenset({"policy", "product", "price_list", "price_list_item", "sales_target"})
+ADMIN_ONLY = frozenset({"team", "user"})
+# A submitted weekly report: what its manager may still write.
+WEEKLY_COMMENT_FIELDS = frozenset({"manager_comment", "commented_by", "status"})
+# How far a group hierarchy is followed before it is called a loop.
+MAX_GROUP_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: their id and role (None: not known yet on a new device)."""
+
+    user_id: str | None
+    role: str | None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in ("manager", "admin")
+
+
+class Facts(Protocol):
+    """What a row rule may look up; the device and the server answer from their data."""
+
+    def value(self, entity: str, row_id: str, field: str) -> Any:
+        """A field of a live row (None if there is no such row or it is deleted)."""
+
+    def exists(self, entity: str, row_id: str) -> bool: ...
+
+    def manages(self, manager_id: str, user_id: str | None) -> bool:
+        """Whether ``manager_id`` is an admin or a manager of ``user_id``'s team."""
+
+
+def check_role(entity: str, actor: Actor) -> None:
+    """Which role may write an entity at all."""
+    if actor.role is None or actor.is_admin:
+        return
+    if entity in ADMIN_ONLY:
+        raise RuleViolation("role_required", role="administrator", action=f"change {entity}")
+    if entity in MANAGER_ONLY and actor.role != "manager":
+        raise RuleViolation("role_required", role="manager", action=f"change {entity}")
+
+
+def check_change(entity: str, before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """Raise ``RuleViolation`` if writing ``after`` over ``before`` breaks a row rule."""
+    check_role(entity, actor)
+    rule = _RULES.get(entity)
+    if rule is not None:
+        rule(before, after, actor, facts)
+
+
+def check_delete(entity: str, before: Row, actor: Actor) -> None:
+    check_role(entity, actor)
+    if entity == "quote" and before.get("status") != "draft":
+        raise RuleViolation("locked", entity="quote", status=before.get("status"))
+
+
+def _changed(before: Row | None, after: Row) -> set[str]:
+    if before is None:
+        return set(after)
+    return {k for k, v in after.items() if before.get(k) != v}
+
+
+def _quote(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    old = before.get("status") if before is not None else None
+    new = after.get("status")
+    if old in QUOTE_LOCKED and (_changed(before, after) - QUOTE_OUTCOME_FIELDS):
+        raise RuleViolation("quote_locked", status=old)
+    if old is None and new != "draft":
+        raise RuleViolation("status_change", entity="quote", old="new", new=new)
+    if old is not None and new != old and new not in QUOTE_FLOW.get(str(old), frozenset()):
+        raise RuleViolation("status_change", entity="quote", old=old, new=new)
+    if new in MANAGER_DECISIONS and (new != old or _changed(before, after) & {"decided_by"}):
+        _check_decision(after, actor, facts)
+    if new == "approved" and not after.get("decided_by"):
+        raise RuleViolation("decided_by_other")
+    if new == "sent" and old != "sent" and after.get("approval_reasons") and old != "approved":
+        raise RuleViolation("status_change", entity="quote", old=old, new=new)
+
+
+def _check_decision(after: Row, actor: Actor, facts: Facts) -> None:
+    """Approve or return: the approving manager of the quote's owner, in their own name."""
+    if actor.role is None:
+        return
+    owner = after.get("owner_id")
+    if not actor.is_manager:
+        raise RuleViolation("role_required", role="manager", action="approve or return a quote")
+    if owner is not None and owner == actor.user_id:
+        raise RuleViolation("own_approval")
+    if after.get("decided_by") != actor.user_id:
+        raise RuleViolation("decided_by_other")
+    if actor.user_id is not None and not facts.manages(actor.user_id, owner):
+        raise RuleViolation("role_required", role="manager", action="approve or return a quote")
+
+
+def _quote_line(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    quote_id = after.get("quote_id")
+    if quote_id is None:
+        return
+    status = facts.value("quote", str(quote_id), "status")
+    if status in QUOTE_LOCKED:
+        raise RuleViolation("quote_locked", status=status)
+
+
+def _account(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    parent = after.get("parent_id")
+    if parent is None or (before is not None and before.get("parent_id") == parent):
+        return
+    seen = {after.get("id")}
+    current: Any = parent
+    for _ in range(MAX_GROUP_DEPTH):
+        if current is None:
+            return
+        if current in seen:
+            raise RuleViolation("group_cycle", "parent_id")
+        if not facts.exists("account", str(current)):
+            raise RuleViolation("missing_reference", "parent_id", entity="account")
+        seen.add(current)
+        current = facts.value("account", str(current), "parent_id")
+    raise RuleViolation("group_cycle", "parent_id")
+
+
+def _visit(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    if after.get("status") == "done" and not str(after.get("report") or "").strip():
+        raise RuleViolation("visit_without_report", "report")
+
+
+def _weekly_report(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    old = before.get("status") if before is not None else None
+    if old in (None, "draft"):
+        if after.get("status") == "commented":
+            raise RuleViolation("status_change", entity="weekly_report", old=old, new="commented")
+        return
+    changed = _changed(before, after)
+    if changed - WEEKLY_COMMENT_FIELDS or after.get("status") == "draft":
+        raise RuleViolation("locked", entity="weekly_report", status=old)
+    if changed and actor.role is not None and not actor.is_manager:
+        raise RuleViolation("role_required", role="manager", action="comment on a weekly report")
+
+
+def _complaint(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    if before is None or before.get("status") != "closed":
+        return
+    if after.get("status") == "closed" and _changed(before, after):
+        raise RuleViolation("locked", entity="complaint", status="closed")
+
+
+def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    if before is not None:
+        raise RuleViolation("locked", entity="change_record", status="written")
+    if actor.user_id is not None and after.get("changed_by") != actor.user_id:
+        raise RuleViolation("credited_to_other", "changed_by")
+
+
+_RULES = {
+    "quote": _quote,
+    "quote_line": _quote_line,
+    "account": _account,
+    "visit": _visit,
+    "weekly_report": _weekly_report,
+    "complaint": _complaint,
+    "change_record": _change_record,
+}

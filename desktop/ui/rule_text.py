@@ -1,0 +1,168 @@
+"""The rule book's codes in the user's language: the one place that words them.
+
+A ``RuleViolation`` raised on this device and a rejection the server sends carry the
+same code and parameters (desktop/domain/rules/violation.py); both are shown through
+``rule_text``. Parameters that name a field or a record type are shown by their
+labels, never as column names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.errors import DomainError
+from desktop.domain.rules import RuleViolation
+from desktop.ui.labels import field_label, value_label
+
+
+def _entity(name: str) -> str:
+    from desktop.ui.sync.labels import entity_label
+
+    return entity_label(name) if name else ""
+
+
+Params = Mapping[str, Any]
+_TEXTS: dict[str, Callable[[Params, str], str]] = {
+    "required": lambda p, e: QCoreApplication.translate("RuleText", "%1 is required.").replace(
+        "%1", _field(p, e)
+    ),
+    "too_long": lambda p, e: (
+        QCoreApplication.translate("RuleText", "%1 is longer than %2 characters.")
+        .replace("%1", _field(p, e))
+        .replace("%2", str(p.get("max", "")))
+    ),
+    "control_character": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "%1 contains an invisible control character (often copied from another program).",
+    ).replace("%1", _field(p, e)),
+    "out_of_range": lambda p, e: (
+        QCoreApplication.translate("RuleText", "%1 must be between %2 and %3.")
+        .replace("%1", _field(p, e))
+        .replace("%2", str(p.get("min", "")))
+        .replace("%3", str(p.get("max", "")))
+    ),
+    "not_a_choice": lambda p, e: (
+        QCoreApplication.translate("RuleText", "%1 cannot be “%2”.")
+        .replace("%1", _field(p, e))
+        .replace("%2", str(p.get("value", "")))
+    ),
+    "bad_id": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 does not point at a valid record."
+    ).replace("%1", _field(p, e)),
+    "bad_value": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 has a value of the wrong kind."
+    ).replace("%1", _field(p, e)),
+    "bad_format": lambda p, e: (
+        QCoreApplication.translate("RuleText", "%1 is not a valid %2.")
+        .replace("%1", _field(p, e))
+        .replace("%2", _format(str(p.get("format", ""))))
+    ),
+    "date_out_of_range": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 is not a real date."
+    ).replace("%1", _field(p, e)),
+    "missing_reference": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 refers to a record that does not exist."
+    ).replace("%1", _field(p, e)),
+    "group_cycle": lambda p, e: QCoreApplication.translate(
+        "RuleText", "An account cannot belong to its own group: this parent would make a loop."
+    ),
+    "status_change": lambda p, e: (
+        QCoreApplication.translate("RuleText", "A %1 cannot go from “%2” to “%3”.")
+        .replace("%1", _entity(str(p.get("entity", e))))
+        .replace("%2", _status(p, e, "old"))
+        .replace("%3", _status(p, e, "new"))
+    ),
+    "role_required": lambda p, e: (
+        QCoreApplication.translate("RuleText", "Only a manager may do this.")
+        if p.get("role") == "manager"
+        else QCoreApplication.translate("RuleText", "Only an administrator may do this.")
+    ),
+    "own_approval": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Nobody approves their own quote: it goes to their manager for approval."
+    ),
+    "decided_by_other": lambda p, e: QCoreApplication.translate(
+        "RuleText", "An approval is recorded in the name of the manager who gives it."
+    ),
+    "locked": lambda p, e: (
+        QCoreApplication.translate("RuleText", "This %1 is %2 and can no longer be changed.")
+        .replace("%1", _entity(str(p.get("entity", e))))
+        .replace("%2", _status(p, e, "status"))
+    ),
+    "quote_locked": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "This quote has been sent to the customer and can no longer be changed; revise it instead.",
+    ),
+    "visit_without_report": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A visit is done only with its call report."
+    ),
+    "credited_to_other": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A change can only be recorded in the name of the person who made it."
+    ),
+    "unknown_entity": lambda p, e: QCoreApplication.translate(
+        "RuleText", "This kind of record is unknown to the server."
+    ),
+    "unknown_field": lambda p, e: QCoreApplication.translate(
+        "RuleText", "The server does not know the field %1."
+    ).replace("%1", str(p.get("field", ""))),
+    "unique": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Another record already has this value, and it must be unique."
+    ),
+    "not_on_server": lambda p, e: QCoreApplication.translate(
+        "RuleText", "The record no longer exists on the server."
+    ),
+    "inconsistent": lambda p, e: QCoreApplication.translate(
+        "RuleText", "The server found the record inconsistent."
+    ),
+    "refused": lambda p, e: QCoreApplication.translate(
+        "RuleText", "The server refused this change."
+    ),
+}
+
+
+def _field(params: Params, entity: str) -> str:
+    name = str(params.get("field", ""))
+    if not name:
+        return QCoreApplication.translate("RuleText", "A value")
+    owner = str(params.get("entity", entity))
+    return field_label(owner, name) if owner else name
+
+
+def _status(params: Params, entity: str, key: str) -> str:
+    code = str(params.get(key, ""))
+    owner = str(params.get("entity", entity))
+    return value_label(owner, "status", code) or code
+
+
+def _format(name: str) -> str:
+    return {
+        "credit_code": QCoreApplication.translate("RuleText", "unified social credit code"),
+        "phone": QCoreApplication.translate("RuleText", "phone number"),
+        "email": QCoreApplication.translate("RuleText", "e-mail address"),
+        "web_address": QCoreApplication.translate("RuleText", "web address"),
+        "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),
+        "currency": QCoreApplication.translate("RuleText", "currency code"),
+    }.get(name, name)
+
+
+def known(code: str) -> bool:
+    return code in _TEXTS
+
+
+def rule_text(code: str, params: Params | None = None, entity: str = "") -> str:
+    """The sentence for a rule's code, in the user's language."""
+    text = _TEXTS.get(code)
+    if text is None:
+        return QCoreApplication.translate("RuleText", "The change breaks a rule (%1).").replace(
+            "%1", code
+        )
+    return text(params or {}, entity)
+
+
+def error_text(error: DomainError, entity: str = "") -> str:
+    """What to show for an error a service raised on this device."""
+    if isinstance(error, RuleViolation):
+        return rule_text(error.code, error.params, entity)
+    return str(error)

@@ -1,0 +1,328 @@
+"""The server decides: a modified device's pushes that break the rule book are rejected
+with the rule's code, nothing of them is stored, no input is a 5xx, and an honest
+device syncs normally afterwards. On SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.domain import models as m
+from desktop.domain.ids import new_id
+from desktop.domain.pricing import LineInput, compute
+from desktop.domain.services import quotes, records
+from desktop.domain.uow import unit_of_work
+from tests.sync.harness import Attacker, Device, Server
+
+NOW = dt.datetime(2026, 5, 1, 9, tzinfo=dt.UTC)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def team(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Device]]:
+    url = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    server = Server(tmp_path / "server", url)
+    server.team("East")
+    server.user("boss", "manager", team="East")
+    server.user("alice", "rep", team="East")
+    server.user("bob", "rep", team="East")
+    made: list[Device] = []
+
+    class _Factory(dict[str, Device]):
+        def __missing__(self, name: str) -> Device:
+            device = Device(server, tmp_path / f"dev-{name}-{len(made)}", name)
+            made.append(device)
+            self[name] = device
+            return device
+
+        def tampered(self, name: str) -> Attacker:
+            """Another device of ``name``'s, modified: it sends what it likes."""
+            device = Device(server, tmp_path / f"tampered-{len(made)}", name, initial_sync=False)
+            made.append(device)
+            return Attacker(device)
+
+    yield _Factory()
+    for device in made:
+        device.close()
+    server.close()
+
+
+def stored(device: Device, model: type[m.Synced], row_id: str) -> m.Synced | None:
+    with device.server.db.sessions() as s:
+        row = s.get(model, row_id)
+        if row is not None:
+            s.expunge(row)
+        return row
+
+
+def alice_world(team: dict[str, Device]) -> dict[str, str]:
+    """alice's account with a contact and a draft quote of one line; a product."""
+    boss, alice = team["boss"], team["alice"]
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        product = records.create(
+            uow,
+            m.Product,
+            {"sku": "SRV", "name": "服务器", "list_price": Decimal(1000), "max_discount_pct": 10},
+        )
+    boss.sync()
+    alice.sync()
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信", "owner_id": alice.user_id})
+        quote = quotes.create_quote(uow, account)
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        quotes.save_quote(
+            uow,
+            quote,
+            {},
+            [
+                quotes.LineDraft("服务器", Decimal(2), Decimal(1000), product_id=product),
+                quotes.LineDraft("安装", Decimal(1), Decimal("300.35")),
+            ],
+        )
+    report = alice.sync()
+    assert report.rejected == 0, report.issues
+    return {"account": account, "quote": quote, "product": product}
+
+
+def test_a_rep_cannot_approve_her_own_quote_in_her_managers_name(team):
+    world = alice_world(team)
+    tampered = team.tampered("alice")
+    (result,) = tampered.push_batch(
+        (
+            "quote",
+            world["quote"],
+            "update",
+            {
+                "status": "approved",
+                "decided_by": team["boss"].user_id,
+                "discount_pct": "90",
+            },
+        )
+    )
+    assert (result.status, result.code) == ("rejected", "status_change")
+    row = stored(team["alice"], m.Quote, world["quote"])
+    assert row is not None
+    assert (row.status, row.decided_by, row.discount_pct) == ("draft", None, Decimal(0))
+
+
+def test_nobody_approves_their_own_quote_and_the_manager_approves_in_his_own_name(team):
+    world = alice_world(team)
+    boss, alice = team["boss"], team["alice"]
+    tampered = team.tampered("alice")
+    (asked,) = tampered.push_batch(
+        ("quote", world["quote"], "update", {"status": "pending_approval"})
+    )
+    assert asked.status == "applied"
+    (own,) = tampered.push_batch(
+        ("quote", world["quote"], "update", {"status": "approved", "decided_by": alice.user_id})
+    )
+    assert (own.status, own.code) == ("rejected", "role_required")
+    boss.sync()
+    (forged,) = team.tampered("boss").push_batch(
+        ("quote", world["quote"], "update", {"status": "approved", "decided_by": alice.user_id})
+    )
+    assert (forged.status, forged.code) == ("rejected", "decided_by_other")
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        quotes.approve(uow, world["quote"], "同意")
+    assert boss.sync().rejected == 0
+    row = stored(boss, m.Quote, world["quote"])
+    assert row is not None
+    assert (row.status, row.decided_by) == ("approved", boss.user_id)
+
+
+@pytest.mark.parametrize(
+    ("entity", "fields", "code"),
+    [
+        ("quote_line", {"discount_pct": "250"}, "out_of_range"),
+        ("quote_line", {"quantity": "-3"}, "out_of_range"),
+        ("quote_line", {"unit_price": "-10"}, "out_of_range"),
+        ("quote_line", {"quantity": "1e400"}, "out_of_range"),
+        ("account", {"tier": "Z"}, "not_a_choice"),
+        ("account", {"status": "bogus"}, "not_a_choice"),
+        ("account", {"potential": "1000000000000000000"}, "out_of_range"),
+        ("account", {"notes": "a\x00b"}, "control_character"),
+        ("account", {"notes": "x" * 30_000}, "too_long"),
+        ("account", {"name": "   "}, "required"),
+        ("account", {"credit_code": "91110000710000320G"}, "bad_format"),
+    ],
+)
+def test_values_against_the_rules_are_rejected_with_their_code(team, entity, fields, code):
+    world = alice_world(team)
+    alice = team["alice"]
+    target = world["account"]
+    if entity == "quote_line":
+        with alice.db.sessions() as s:
+            target = s.scalars(
+                select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
+            ).first()
+    model = m.SYNCED[entity]
+    before = stored(alice, model, target)
+    (result,) = team.tampered("alice").push_batch((entity, target, "update", fields))
+    assert (result.status, result.code) == ("rejected", code)
+    after = stored(alice, model, target)
+    assert before is not None
+    assert after is not None
+    assert after.values() == before.values()
+
+
+def test_probability_of_an_opportunity_is_a_percentage(team):
+    world = alice_world(team)
+    opportunity = new_id()
+    (result,) = team.tampered("alice").push_batch(
+        (
+            "opportunity",
+            opportunity,
+            "insert",
+            {"account_id": world["account"], "name": "扩容", "probability": 1000},
+        )
+    )
+    assert (result.status, result.code) == ("rejected", "out_of_range")
+    assert stored(team["alice"], m.Opportunity, opportunity) is None
+
+
+def test_an_account_is_not_its_own_group(team):
+    world = alice_world(team)
+    (result,) = team.tampered("alice").push_batch(
+        ("account", world["account"], "update", {"parent_id": world["account"]})
+    )
+    assert (result.status, result.code) == ("rejected", "group_cycle")
+
+
+def test_a_rep_does_not_set_her_own_target(team):
+    alice = team["alice"]
+    target = new_id()
+    (result,) = team.tampered("alice").push_batch(
+        (
+            "sales_target",
+            target,
+            "insert",
+            {"owner_id": alice.user_id, "period": "2026", "amount": "0.01"},
+        )
+    )
+    assert (result.status, result.code) == ("rejected", "role_required")
+    assert stored(alice, m.SalesTarget, target) is None
+
+
+def test_a_change_record_is_written_in_its_author_s_name(team):
+    world = alice_world(team)
+    record = new_id()
+    (result,) = team.tampered("alice").push_batch(
+        (
+            "change_record",
+            record,
+            "insert",
+            {
+                "entity": "account",
+                "row_id": world["account"],
+                "field": "tier",
+                "new_value": "A",
+                "changed_at": NOW.isoformat(),
+                "changed_by": team["boss"].user_id,
+            },
+        )
+    )
+    assert (result.status, result.code) == ("rejected", "credited_to_other")
+
+
+def test_ids_and_hashes_must_have_the_form_devices_store(team):
+    world = alice_world(team)
+    alice = team["alice"]
+    long_id = "0" * 64
+    hostile = {
+        "parent_entity": "account",
+        "parent_id": world["account"],
+        "account_id": world["account"],
+        "filename": "passwd",
+        "size": 10,
+    }
+    results = team.tampered("alice").push_batch(
+        ("account", long_id, "insert", {"name": "长", "owner_id": alice.user_id}),
+        ("attachment", new_id(), "insert", {**hostile, "content_hash": "../../../../etc/passwd"}),
+        ("attachment", new_id(), "insert", {**hostile, "content_hash": "a" * 64, "size": 2**31}),
+    )
+    assert [(r.status, r.code) for r in results] == [
+        ("rejected", "bad_id"),
+        ("rejected", "bad_format"),
+        ("rejected", "out_of_range"),
+    ]
+    # Every device of the team goes on syncing (a stored 64-character id stopped them all).
+    for name in ("boss", "bob", "alice"):
+        assert team[name].sync().rejected == 0
+
+
+def test_the_server_derives_quote_totals_from_the_lines_it_holds(team, tmp_path):
+    """Two devices of one rep edit different lines: the server's totals are those of the
+    merged lines, and nobody gets a conflict on figures no user typed."""
+    world = alice_world(team)
+    alice = team["alice"]
+    laptop = Device(alice.server, tmp_path / "alice-laptop2", "alice")
+    try:
+        for device, position, price in ((alice, 0, "900"), (laptop, 1, "500")):
+            with unit_of_work(device.db.sessions, device.user_id) as uow:
+                lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
+                changed = list(lines)
+                line = changed[position]
+                changed[position] = quotes.LineDraft(
+                    line.description,
+                    line.quantity,
+                    Decimal(price),
+                    line.discount_pct,
+                    line.tax_rate,
+                    line.unit,
+                    line.product_id,
+                    line.id,
+                )
+                quotes.save_quote(uow, world["quote"], {}, changed)
+        first = alice.sync()
+        second = laptop.sync()
+        assert (first.conflicts, second.conflicts) == (0, 0), second.issues
+        row = stored(alice, m.Quote, world["quote"])
+        assert row is not None
+        expected = compute(
+            [
+                LineInput(Decimal(2), Decimal(900), tax_rate=Decimal("0.13")),
+                LineInput(Decimal(1), Decimal(500), tax_rate=Decimal("0.13")),
+            ]
+        )
+        assert (row.subtotal, row.total) == (expected.subtotal, expected.total)
+        laptop.sync()
+        alice.sync()
+        for device in (alice, laptop):
+            with device.db.sessions() as s:
+                mine = s.get(m.Quote, world["quote"])
+                assert mine is not None
+                assert mine.total == expected.total
+    finally:
+        laptop.close()
+
+
+def test_an_approved_quote_whose_lines_change_goes_back_to_draft_on_the_server(team):
+    world = alice_world(team)
+    boss, alice = team["boss"], team["alice"]
+    # Over the product's 10 % limit: needs approval.
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
+        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
+        quotes.request_approval(uow, world["quote"], "战略客户")
+    alice.sync()
+    boss.sync()
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        quotes.approve(uow, world["quote"])
+    boss.sync()
+    with alice.db.sessions() as s:
+        line_id = s.scalars(
+            select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
+        ).first()
+    # A modified device changes a line's price and nothing else.
+    (result,) = team.tampered("alice").push_batch(
+        ("quote_line", str(line_id), "update", {"unit_price": "1"})
+    )
+    assert result.status == "applied"
+    row = stored(alice, m.Quote, world["quote"])
+    assert row is not None
+    assert (row.status, row.decided_by) == ("draft", None)
