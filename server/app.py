@@ -36,6 +36,7 @@ from desktop.sync.protocol import (
 from server import auth, blobs, pull, push
 from server.db import ServerDatabase, writing
 from server.deps import ApiError, CallerDep, SessionDep, check_protocol
+from server.limits import BodyLimit
 from server.rows import blocks_by_id
 
 log = logging.getLogger("fieldbook.server")
@@ -61,6 +62,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
     app = FastAPI(title="Fieldbook sync server", version=__version__, responses=ERRORS)
     app.state.database = database
     app.state.settings = settings
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:

@@ -35,8 +35,11 @@ from desktop.sync.apply import (
 )
 from desktop.sync.client import SyncClient, SyncError
 from desktop.sync.protocol import (
+    MAX_MUTATION_BYTES,
     MAX_PAGE,
+    PUSH_BYTES,
     Mutation,
+    MutationResult,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -158,7 +161,7 @@ def push_outbox(
                 query = query.where(OutboxEntry.mutation_id >= resend_from)
             else:
                 query = query.where(OutboxEntry.state == "pending")
-            entries = [_mutation(e) for e in session.scalars(query)]
+            entries = _within_size([_mutation(e) for e in session.scalars(query)])
         if not entries:
             return
         response = client.push(PushRequest(mutations=entries))
@@ -180,16 +183,39 @@ def push_outbox(
             resend_from = None
 
 
+def _size(fields: dict[str, Any] | None) -> int:
+    return len(json.dumps(fields or {}, ensure_ascii=False).encode("utf-8"))
+
+
+def _too_large(entry: OutboxEntry) -> bool:
+    """An edit larger than any push may carry (only an older Fieldbook, before the rule
+    book limited text, could save one)."""
+    return _size(entry.fields) > MAX_MUTATION_BYTES
+
+
 def _mutation(entry: OutboxEntry) -> Mutation:
+    # An edit too large to send goes without its fields, so the server's count of this
+    # device's changes has no gap; the device keeps it as a rejection (``_apply_push``).
     return Mutation(
         mutation_id=entry.mutation_id,
         entity=entry.entity,
         row_id=entry.row_id,
         op=entry.op,
-        fields=entry.fields or {},
+        fields={} if _too_large(entry) else entry.fields or {},
         base_versions=entry.base_versions or {},
         base_row_version=entry.base_row_version or 0,
     )
+
+
+def _within_size(mutations: list[Mutation]) -> list[Mutation]:
+    """The first mutations whose fields together stay under ``PUSH_BYTES`` (at least one),
+    so a push never comes near the server's request limit."""
+    total = 0
+    for count, mutation in enumerate(mutations):
+        total += _size(mutation.fields)
+        if total > PUSH_BYTES and count:
+            return mutations[:count]
+    return mutations
 
 
 def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> int:
@@ -210,6 +236,14 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
             if entry is None:
                 continue
             answered += 1
+            if _too_large(entry):
+                result = MutationResult(
+                    mutation_id=entry.mutation_id,
+                    status="rejected",
+                    reason="the change is larger than the server accepts",
+                    code="too_large",
+                    params={"max": MAX_MUTATION_BYTES},
+                )
             first_answer = entry.state == "pending"
             entry.state = result.status
             entry.attempts = (entry.attempts or 0) + 1

@@ -31,6 +31,11 @@ Status = Literal["applied", "conflict", "rejected"]
 
 MAX_BATCH = 500
 MAX_PAGE = 5000
+# The largest request body a server takes (413 beyond it); a device keeps its pushes
+# under PUSH_BYTES and sends no single edit over MAX_MUTATION_BYTES.
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
+PUSH_BYTES = 4 * 1024 * 1024
+MAX_MUTATION_BYTES = 1024 * 1024
 
 # Bounded text keeps malformed or hostile input from costing memory on the server.
 Id = Field(min_length=1, max_length=64)
