@@ -83,7 +83,9 @@ def _statements(entity: str) -> tuple[str, str, int]:
     return upsert, held, names.index("id")
 
 
-def load_rows(session: Session, blocks: Iterable[RowBlock]) -> set[Key]:
+def load_rows(
+    session: Session, blocks: Iterable[RowBlock], refused: list[stored.Refused]
+) -> set[Key]:
     """A full download's page: every block upserted as it came, one executemany per
     block, without reading the device's copies first. For a device whose search
     triggers are paused. Returns the rows written that carry pending local edits
@@ -99,14 +101,16 @@ def load_rows(session: Session, blocks: Iterable[RowBlock]) -> set[Key]:
         upsert, _, at = _statements(block.entity)
         if raw.executemany(upsert, block.rows).rowcount != len(block.rows):
             # Rows left out: bad JSON (this says which) or a newer local copy (fine).
-            stored.check_json(raw, block.entity, block.rows)
+            refused.extend(stored.drop_bad_json(raw, block.entity, block.rows)[1])
         mine = pending.get(block.entity)
         if mine:
             touched.update((block.entity, row[at]) for row in block.rows if row[at] in mine)
     return touched
 
 
-def upsert_rows(session: Session, blocks: Iterable[RowBlock]) -> set[Key]:
+def upsert_rows(
+    session: Session, blocks: Iterable[RowBlock], refused: list[stored.Refused]
+) -> set[Key]:
     """Insert or update server rows (never over a newer local version).
 
     A row the device holds is updated in the columns whose values differ only, so
@@ -116,11 +120,12 @@ def upsert_rows(session: Session, blocks: Iterable[RowBlock]) -> set[Key]:
     touched: set[Key] = set()
     for block in blocks:
         entity, names = block.entity, stored.columns(block.entity)
-        stored.check_json(raw, entity, block.rows)
+        rows, bad = stored.drop_bad_json(raw, entity, block.rows)
+        refused.extend(bad)
         upsert, select_held, at = _statements(entity)
         version = names.index("version")
         newest: dict[str, list[Any]] = {}
-        for row in block.rows:
+        for row in rows:
             seen = newest.get(row[at])
             if seen is None or seen[version] <= row[version]:
                 newest[row[at]] = row

@@ -165,6 +165,9 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
     try:
         return model.model_validate_json(response.content)
     except (ValidationError, ValueError) as exc:
+        salvaged = _salvage(response, model)
+        if salvaged is not None:
+            return salvaged
         reason = stored.explain(response.content)
         if reason is not None:
             raise SyncError(
@@ -179,6 +182,23 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
             status=response.status_code,
             retryable=True,
         ) from exc
+
+
+def _salvage(response: httpx.Response, model: type[M]) -> M | None:
+    """An answer of rows some of which this device cannot store: the others, with the
+    refused ones named (``refused``), so one bad row never stops a sync."""
+    if model not in (PullResponse, PushResponse):
+        return None
+    found = stored.salvage(response.content)
+    if found is None:
+        return None
+    data, refused = found
+    try:
+        result = model.model_validate(data)
+    except ValidationError:
+        return None
+    result.refused = refused  # type: ignore[attr-defined]
+    return result
 
 
 def _error(response: httpx.Response) -> SyncError:

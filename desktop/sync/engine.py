@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.models import SYNCED, OutboxEntry, SyncIssue
 from desktop.domain.models.types import utcnow
@@ -47,6 +49,7 @@ from desktop.sync.protocol import (
     Removal,
 )
 
+log = logging.getLogger(__name__)
 CURSOR = "sync_cursor"
 RESUME = "sync_resume"
 LAST_SYNC = "sync_last_at"
@@ -68,6 +71,8 @@ class SyncReport:
     applied: int = 0
     conflicts: int = 0
     rejected: int = 0
+    # Rows from the server this device would not store (kept as issues).
+    refused: int = 0
     pulled: int = 0
     removed: int = 0
     pages: int = 0
@@ -223,7 +228,9 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
     answered = 0
     with apply_transaction(engine) as session:
         # Rows an answer does not carry do not exist or are out of the user's scope.
-        carried = upsert_rows(session, response.tables)
+        refused = list(response.refused)
+        carried = upsert_rows(session, response.tables, refused)
+        _record_refused(session, refused, report)
         gone: list[Key] = []
         # One query for the whole answer (a get per entry also flushed the previous one).
         ids = [result.mutation_id for result in response.results]
@@ -399,7 +406,9 @@ def _store_page(
         if bulk:
             bulk_load.begin(session, raw_connection(session))
         touched = remove_rows(session, page.removes)
-        touched |= (load_rows if bulk else upsert_rows)(session, page.tables)
+        refused = list(page.refused)
+        touched |= (load_rows if bulk else upsert_rows)(session, page.tables, refused)
+        _record_refused(session, refused, report)
         if page.more:
             set_meta(session, RESUME, page.resume or "")
         else:
@@ -427,6 +436,29 @@ def sync_state(engine: Engine) -> dict[str, Any]:
             "resume": json.loads(json.dumps(get_meta(session, RESUME))),
             "last_sync": get_meta(session, LAST_SYNC),
         }
+
+
+def _record_refused(session: Session, refused: list[stored.Refused], report: SyncReport) -> None:
+    """Rows of the server's this device would not store: each kept as an issue the user
+    sees (and the administrator can act on), while the rest of the sync goes on."""
+    for row in refused:
+        log.warning("refused a row from the server: %s %s: %s", row.entity, row.row_id, row.reason)
+        session.add(
+            SyncIssue(
+                kind="refused",
+                mutation_id=0,
+                entity=row.entity[:40],
+                row_id=row.row_id[:36],
+                field=None,
+                reason=row.reason[:2000],
+                code="bad_data",
+                state="open",
+            )
+        )
+        report.refused += 1
+        report.issues.append(
+            {"kind": "refused", "entity": row.entity, "row_id": row.row_id, "reason": row.reason}
+        )
 
 
 def _issue_field(params: dict[str, Any]) -> str | None:

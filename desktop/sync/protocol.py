@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from desktop.sync.stored import Block
+from desktop.sync.stored import Block, Refused
 
 # 2: rows travel in blocks of stored values (desktop.sync.stored).
 # 3: a rejection carries a code and its parameters (desktop.domain.rules); the server
@@ -109,6 +109,8 @@ class PushResponse(_Response):
     # Set when the batch stopped at a gap: the mutation id the server needs next.
     expected_mutation_id: int | None = None
     head: int = 0
+    # Filled on the device: rows of ``tables`` it would not store (never sent).
+    refused: list[Refused] = Field(default_factory=list, exclude=True)
 
 
 class PullRequest(_Request):
@@ -133,6 +135,8 @@ class PullResponse(_Response):
     more: bool = False
     must_resync: bool = False
     head: int = 0
+    # Filled on the device: rows of ``tables`` it would not store (never sent).
+    refused: list[Refused] = Field(default_factory=list, exclude=True)
 
 
 class ErrorBody(_Response):

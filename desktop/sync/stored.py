@@ -22,6 +22,7 @@ import functools
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from operator import getitem
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
@@ -118,6 +119,81 @@ def check_json(connection: sqlite3.Connection, entity: str, rows: list[Any]) -> 
             row_id = row[_columns(entity).index("id")]
             name = _columns(entity)[at]
             raise BadBlock(f"{SYNCED[entity].label or entity} {row_id}: {name}: {what}")
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A row of the server's the device would not store, and why."""
+
+    entity: str
+    row_id: str
+    reason: str
+
+
+def drop_bad_json(
+    connection: sqlite3.Connection, entity: str, rows: list[Any]
+) -> tuple[list[Any], list[Refused]]:
+    """``rows`` without those whose JSON columns ``check_json`` refuses, and those."""
+    try:
+        check_json(connection, entity, rows)
+        return rows, []
+    except BadBlock:
+        pass
+    good: list[Any] = []
+    refused: list[Refused] = []
+    for row in rows:
+        try:
+            check_json(connection, entity, [row])
+            good.append(row)
+        except BadBlock as exc:
+            refused.append(Refused(entity, _row_id(entity, row), str(exc)))
+    return good, refused
+
+
+def salvage(body: bytes) -> tuple[dict[str, Any], list[Refused]] | None:
+    """An answer whose blocks failed to parse, with the rows that do not fit taken out
+    (each named with its reason) so the rest can be stored; None if it is not an
+    answer of blocks at all."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    blocks = data.get("tables") if isinstance(data, dict) else None
+    if not isinstance(blocks, list):
+        return None
+    refused: list[Refused] = []
+    kept: list[dict[str, Any]] = []
+    with closing(sqlite3.connect(":memory:")) as connection:
+        for block in blocks:
+            if not isinstance(block, dict) or not isinstance(block.get("rows"), list):
+                return None
+            entity, names, rows = str(block.get("entity")), block.get("columns"), block["rows"]
+            try:
+                if entity not in SYNCED or names != list(_columns(entity)):
+                    check_block(entity, names if isinstance(names, list) else [], [])
+            except BadBlock as exc:
+                refused.extend(Refused(entity[:40], "?", str(exc)) for _ in rows[:1])
+                continue
+            good = []
+            for row in rows:
+                try:
+                    _rows_adapter(entity).validate_python([row])
+                except ValidationError as exc:
+                    reason = _describe(entity, [row], exc)
+                    refused.append(Refused(entity, _row_id(entity, row), reason))
+                    continue
+                good.append(row)
+            good, bad_json = drop_bad_json(connection, entity, good)
+            refused.extend(bad_json)
+            kept.append({**block, "rows": good})
+    return {**data, "tables": kept}, refused
+
+
+def _row_id(entity: str, row: Any) -> str:
+    at = _columns(entity).index("id")
+    if isinstance(row, list) and len(row) > at and isinstance(row[at], str):
+        return str(row[at])[:64]
+    return "?"
 
 
 def columns(entity: str) -> tuple[str, ...]:

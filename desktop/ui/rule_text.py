@@ -119,6 +119,13 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "refused": lambda p, e: QCoreApplication.translate(
         "RuleText", "The server refused this change."
     ),
+    "too_large": lambda p, e: QCoreApplication.translate(
+        "RuleText", "This change is larger than the server accepts; it was kept on this device."
+    ),
+    "bad_data": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "The server sent this record in a form this Fieldbook cannot store; it was left out and the rest was synced.",
+    ),
 }
 
 

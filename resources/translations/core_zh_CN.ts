@@ -1063,6 +1063,14 @@ A report without customer data was saved to:
       <translation>服务器拒绝了此修改。</translation>
     </message>
     <message>
+      <source>This change is larger than the server accepts; it was kept on this device.</source>
+      <translation>此修改超出服务器接受的大小；已保留在本机。</translation>
+    </message>
+    <message>
+      <source>The server sent this record in a form this Fieldbook cannot store; it was left out and the rest was synced.</source>
+      <translation>服务器发来的这条记录格式无法保存；已跳过，其余数据已同步。</translation>
+    </message>
+    <message>
       <source>A value</source>
       <translation>某个值</translation>
     </message>

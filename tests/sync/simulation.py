@@ -164,11 +164,11 @@ class World:
         calls = {"n": 0}
         limit = self.rng.randrange(1, 4)
 
-        def crashing(session: Any, rows: Any) -> Any:
+        def crashing(session: Any, rows: Any, refused: Any) -> Any:
             calls["n"] += 1
             if calls["n"] >= limit:
                 raise Crash("killed mid-apply")
-            return real(session, rows)
+            return real(session, rows, refused)
 
         sync_engine.upsert_rows = crashing  # type: ignore[assignment]
         try:

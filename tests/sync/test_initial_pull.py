@@ -17,7 +17,6 @@ from desktop.domain.services.search import search
 from desktop.domain.uow import unit_of_work
 from desktop.store import bulk_load, search_index
 from desktop.sync.apply import raw_connection
-from desktop.sync.client import SyncError
 from desktop.sync.engine import BULK, sync_state
 from tests.sync.harness import Device, Server
 
@@ -181,9 +180,11 @@ class _Tamper(httpx.BaseTransport):
         ("field_versions", '{"name": "one"}'),
     ],
 )
-def test_malformed_rows_in_a_first_download_stop_it_with_a_clear_error(
+def test_malformed_rows_in_a_first_download_are_refused_and_the_rest_is_stored(
     devices, server: Server, tmp_path: Path, field: str, value: object
 ):
+    """A row the device cannot store never stops a sync: it is left out and kept as an
+    issue naming the row and the column, and everything else arrives."""
     _seed(devices, count=2)
     laptop = Device(
         server,
@@ -193,12 +194,17 @@ def test_malformed_rows_in_a_first_download_stop_it_with_a_clear_error(
         initial_sync=False,
     )
     try:
-        with pytest.raises(SyncError, match="cannot store") as caught:
-            laptop.sync()
-        assert caught.value.code == "bad_data"
-        assert field in str(caught.value) or "account" in str(caught.value)
+        report = laptop.sync()
+        assert report.refused == 3
         with laptop.db.sessions() as s:
             assert list(s.scalars(select(m.Account.id))) == []
+            assert list(s.scalars(select(m.Contact.name))) == ["欧阳娜娜"]
+            issues = list(s.scalars(select(m.SyncIssue).where(m.SyncIssue.kind == "refused")))
+        assert len(issues) == 3
+        assert all(i.code == "bad_data" and field in i.reason for i in issues), [
+            i.reason for i in issues
+        ]
+        assert laptop.sync().refused == 0  # and the next sync goes on as usual
     finally:
         laptop.close()
 

@@ -53,7 +53,7 @@ class PendingChange:
 @dataclass(frozen=True)
 class Issue:
     id: int
-    kind: str  # conflict | rejected
+    kind: str  # conflict | rejected | refused (a server row this device would not store)
     entity: str
     row_id: str
     record_name: str
@@ -189,7 +189,11 @@ def _row(session: Session, entity: str, row_id: str) -> Synced | None:
 
 def list_issues(session: Session, kind: str, *, settled: bool = False) -> list[Issue]:
     """Conflicts or rejections, newest first; settled ones too when asked."""
-    query = select(SyncIssue).where(SyncIssue.kind == kind, SyncIssue.entity.not_in(QUIET_ENTITIES))
+    # Rows the device refused to store are listed with the rejected changes.
+    kinds = ("rejected", "refused") if kind == "rejected" else (kind,)
+    query = select(SyncIssue).where(
+        SyncIssue.kind.in_(kinds), SyncIssue.entity.not_in(QUIET_ENTITIES)
+    )
     if not settled:
         query = query.where(SyncIssue.state == OPEN)
     rows = list(session.scalars(query.order_by(SyncIssue.id.desc()).limit(1000)))

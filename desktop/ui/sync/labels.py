@@ -447,6 +447,14 @@ def explain(
 def _next_step(code: str) -> str:
     if code in ("role_required", "own_approval", "decided_by_other"):
         return _ask_manager()
-    if code in ("status_change", "locked", "quote_locked", "unknown_entity", "unknown_field"):
+    if code in (
+        "status_change",
+        "locked",
+        "quote_locked",
+        "unknown_entity",
+        "unknown_field",
+        "too_large",
+        "bad_data",
+    ):
         return _fallback()
     return _fix_and_save()
