@@ -18,12 +18,32 @@ from hypothesis import strategies as st
 from desktop.sync.protocol import PROTOCOL_HEADER
 from tests.sync.harness import PASSWORD, Device, Server
 
+# The values that once got through or broke the server: NUL and control characters,
+# numbers past what a column holds, oversized ids and text, path-like hashes.
+BOUNDARY = st.sampled_from(
+    [
+        "a\x00b",
+        "\x1b[31m",
+        "x" * 70_000,
+        "1e400",
+        "-1e400",
+        "NaN",
+        "1000000000000000000",
+        2**31,
+        2**63,
+        -(2**63) - 1,
+        "0" * 64,
+        "../../../../etc/passwd",
+        "9999-12-31T23:59:59+00:00",
+    ]
+)
 JSON = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-(2**70), 2**70)
     | st.floats(allow_nan=True)
-    | st.text(max_size=30),
+    | st.text(max_size=30)
+    | BOUNDARY,
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
     ),
@@ -50,12 +70,28 @@ def bodies() -> st.SearchStrategy[Any]:
     mutation = st.fixed_dictionaries(
         {
             "mutation_id": st.integers(-5, 2**63),
-            "entity": st.sampled_from(["account", "contact", "user", "quote_line", "nope", ""]),
-            "row_id": st.text(max_size=70),
+            "entity": st.sampled_from(
+                ["account", "contact", "user", "quote", "quote_line", "attachment", "nope", ""]
+            ),
+            "row_id": st.text(max_size=70) | st.sampled_from(["0" * 64, "x" * 36]),
             "op": st.sampled_from(["insert", "update", "delete", "restore", "drop"]),
             "fields": st.dictionaries(
                 st.sampled_from(
-                    ["name", "owner_id", "potential", "tier", "planned_start", "id", "zzz"]
+                    [
+                        "name",
+                        "owner_id",
+                        "potential",
+                        "tier",
+                        "planned_start",
+                        "id",
+                        "zzz",
+                        "notes",
+                        "size",
+                        "content_hash",
+                        "quantity",
+                        "discount_pct",
+                        "status",
+                    ]
                 ),
                 JSON,
                 max_size=3,
