@@ -42,6 +42,7 @@ from desktop.domain.models import (
     Visit,
 )
 from desktop.domain.models.types import utcnow
+from desktop.domain.rules.fields import EMAIL, PHONE, URL
 from desktop.domain.services import completeness, coverage
 from desktop.domain.services.duplicates import DuplicateMatch, find_duplicates
 from desktop.domain.services.records import Record, to_record
@@ -66,9 +67,6 @@ EDITABLE = (
     "tags",
     "notes",
 )
-_PHONE = re.compile(r"^\+?[\d\s\-()]{7,20}(\s*(转|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_URL = re.compile(r"^(https?://)?[\w\-]+(\.[\w\-]+)+(/\S*)?$", re.IGNORECASE)
 
 # Statuses of work that is still open and moves with an account at handover.
 OPEN_VISIT = ("planned",)
@@ -91,13 +89,13 @@ class DuplicateWarning(DomainError):
 
 
 def phone_problem(value: str | None) -> str | None:
-    if not value or _PHONE.match(value.strip()):
+    if not value or PHONE.match(value.strip()):
         return None
     return "is not a phone number (digits, spaces, + - ( ) and an extension)"
 
 
 def email_problem(value: str | None) -> str | None:
-    if not value or _EMAIL.match(value.strip()):
+    if not value or EMAIL.match(value.strip()):
         return None
     return "is not an e-mail address (name@example.com)"
 
@@ -116,7 +114,7 @@ def validate(values: Mapping[str, Any]) -> dict[str, str]:
     if problem := phone_problem(values.get("phone")):
         errors["phone"] = problem
     website = (values.get("website") or "").strip()
-    if website and not _URL.match(website):
+    if website and not URL.match(website):
         errors["website"] = "is not a web address"
     if "tier" in values and values["tier"] not in TIERS:
         errors["tier"] = "must be A, B or C"
