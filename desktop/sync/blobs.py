@@ -30,6 +30,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import Attachment, OutboxEntry
+from desktop.domain.rules.fields import CONTENT_HASH
 from desktop.domain.services.attachments import content_path
 from desktop.domain.services.device import get_meta, set_meta
 from desktop.sync.client import SyncClient, SyncError
@@ -198,6 +199,8 @@ def _missing(engine: Engine, attachments_dir: Path) -> list[tuple[str, str]]:
         ).all()
     names: dict[str, str] = {}
     for content_hash, filename in rows:
+        if not CONTENT_HASH.match(content_hash):
+            continue  # names no content (the server refuses such rows since protocol 3)
         if not content_path(attachments_dir, content_hash).exists():
             names.setdefault(content_hash, filename)
     return list(names.items())

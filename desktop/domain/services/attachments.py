@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import Attachment
+from desktop.domain.rules import RuleViolation
+from desktop.domain.rules.fields import CONTENT_HASH
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.uow import UnitOfWork
 
@@ -33,6 +35,11 @@ def store_root(data_dir: Path) -> Path:
 
 
 def content_path(root: Path, content_hash: str) -> Path:
+    """Where the content with this SHA-256 lives under ``root``. Anything but 64 hex
+    digits is refused: a hash from another device must never name a path elsewhere
+    (``../../etc/passwd``)."""
+    if not CONTENT_HASH.match(content_hash):
+        raise RuleViolation("bad_format", "content_hash", format="content_hash")
     return root / content_hash[:2] / content_hash
 
 
