@@ -37,6 +37,7 @@ from server import auth, blobs, pull, push
 from server.db import ServerDatabase, writing
 from server.deps import ApiError, CallerDep, SessionDep, check_protocol
 from server.limits import BodyLimit
+from server.rejections import DeviceReused
 from server.rows import blocks_by_id
 
 log = logging.getLogger("fieldbook.server")
@@ -142,7 +143,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
         try:
             with pushing, writing(), s.begin():
                 outcome = push.push(s, c.viewer, c.identity.device_id, body)
-        except push.DeviceReused as exc:
+        except DeviceReused as exc:
             raise ApiError(409, str(exc), "device_reused") from None
         # The rows the user may see as they are now, read after the commit, outside the
         # counter lock (newer than the push left them is fine: a device never stores an

@@ -16,17 +16,13 @@ the batch rolls the savepoint back and the whole batch runs the careful way.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.domain import codec, rules
@@ -36,15 +32,11 @@ from desktop.domain.models import (
     Account,
     AccountTeamMember,
     Attachment,
-    Opportunity,
     Order,
     Quote,
-    QuoteLine,
     Synced,
-    User,
 )
 from desktop.domain.models.types import json_text, utcnow
-from desktop.domain.rules.fields import check_id
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
     FieldConflict,
@@ -54,56 +46,19 @@ from desktop.sync.protocol import (
 )
 from server import rulebook, scope
 from server.db import insert_models, insert_rows
+from server.derivation import Derivation
+from server.merge import merge_fields
 from server.models import (
     AppliedMutation,
-    BlobOwner,
     ChangeLog,
     Conflict,
     Counter,
     Device,
-    ScopeEvent,
 )
-
-
-class DeviceReused(Exception):
-    """A mutation id came back with other content: the device was restored or copied."""
-
-
-log = logging.getLogger(__name__)
-
-
-class Rejected(Exception):
-    """A mutation that can never apply: ``code`` and ``params`` tell the device why
-    (``reason`` is the English text older devices show)."""
-
-    def __init__(self, reason: str, code: str = "refused", **params: Any) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.params = params
-
-    @classmethod
-    def rule(cls, violation: rules.RuleViolation) -> Rejected:
-        return cls(
-            rules.message(violation.code, violation.params), violation.code, **violation.params
-        )
-
-    def result(self, mutation_id: int) -> MutationResult:
-        params = {
-            k: v if isinstance(v, bool | int | str | None) else str(v)
-            for k, v in self.params.items()
-        }
-        return MutationResult(
-            mutation_id=mutation_id,
-            status="rejected",
-            reason=str(self),
-            code=self.code,
-            params=params,
-        )
-
-
-class _NeedsCare(Exception):
-    """The fast path cannot decide this mutation before writing: run it carefully."""
-
+from server.prepare import Prepared, prepare
+from server.rejections import DeviceReused, NeedsCare, Rejected, refusal
+from server.scope_events import ScopeEvents, scope_values
+from server.write_checks import WriteChecks
 
 # Entities whose writes change who sees other rows: always applied carefully.
 CAREFUL_ENTITIES = frozenset({"account_team_member", "user", "team"})
@@ -119,17 +74,6 @@ class Outcome:
     touched: set[tuple[str, str]] = field(default_factory=set)
     expected_mutation_id: int | None = None
     head: int = 0
-
-
-def digest(m: Mutation) -> str:
-    body = json.dumps(
-        [m.entity, m.row_id, m.op, m.fields, m.base_versions, m.base_row_version],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -158,55 +102,8 @@ def lock_counter(session: Session) -> Counter:
     return counter
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """What a mutation says on its own, worked out before the counter lock is taken
-    (other pushes wait for it): its digest, and its fields decoded (or why not)."""
-
-    digests: dict[int, str]
-    values: dict[int, dict[str, Any] | Rejected]
-
-
-def _prepare(request: PushRequest) -> _Prepared:
-    digests: dict[int, str] = {}
-    values: dict[int, dict[str, Any] | Rejected] = {}
-    for m in request.mutations:
-        digests[m.mutation_id] = digest(m)
-        model = SYNCED.get(m.entity)
-        if model is not None:
-            try:
-                check_id("id", m.row_id)
-                values[m.mutation_id] = _decode(model, m.fields)
-            except rules.RuleViolation as exc:
-                values[m.mutation_id] = Rejected.rule(exc)
-            except Rejected as exc:
-                values[m.mutation_id] = exc
-    return _Prepared(digests, values)
-
-
-def _decode(model: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
-    """The mutation's fields as Python values, each checked by the rule book's field
-    rules (pure work, done before the counter lock)."""
-    columns = set(model.data_columns())
-    values: dict[str, Any] = {}
-    for name, wire in fields.items():
-        if name not in columns or name in SYNC_COLUMNS:
-            raise Rejected(
-                f"{model.label} has no field {name[:60]!r}",
-                "unknown_field",
-                entity=model.__tablename__,
-                field=name[:60],
-            )
-        try:
-            values[name] = codec.normalize(model, name, codec.decode(model, name, wire))
-        except (ValueError, TypeError, ArithmeticError) as exc:
-            raise Rejected(f"invalid value for {name}: {exc}", "bad_value", field=name) from exc
-    rules.check_values(model, values)
-    return values
-
-
 def push(session: Session, viewer: scope.Viewer, device_id: str, request: PushRequest) -> Outcome:
-    prepared = _prepare(request)
+    prepared = prepare(request)
     counter = lock_versions(session)
     device = session.get(Device, device_id)
     if device is None:
@@ -234,7 +131,7 @@ def _push_batch(
     device: Device,
     counter: Versions,
     request: PushRequest,
-    prepared: _Prepared,
+    prepared: Prepared,
     *,
     careful: bool,
 ) -> Outcome:
@@ -298,14 +195,14 @@ def _push_batch(
     return outcome
 
 
-class _Writer:
+class _Writer(WriteChecks, Derivation, ScopeEvents):
     def __init__(
         self,
         session: Session,
         viewer: scope.Viewer,
         device_id: str,
         counter: Versions,
-        prepared: _Prepared,
+        prepared: Prepared,
         *,
         careful: bool,
     ) -> None:
@@ -401,7 +298,7 @@ class _Writer:
             except rules.RuleViolation as exc:
                 self.quotes = quotes
                 return Rejected.rule(exc).result(m.mutation_id)
-            except _NeedsCare:
+            except NeedsCare:
                 self.quotes = quotes
         return self._apply_carefully(m)
 
@@ -423,7 +320,7 @@ class _Writer:
             del self.changes[changes:]
             self.counter.value = version
             self.quotes = quotes
-            return _refusal(exc).result(m.mutation_id)
+            return refusal(exc).result(m.mutation_id)
         finally:
             self.careful = careful
             # A rolled-back savepoint drops or expires what it wrote: look again.
@@ -444,7 +341,7 @@ class _Writer:
             raise values
         rules.check_role(m.entity, self.actor)
         if not self.careful and (m.entity in CAREFUL_ENTITIES or m.op == "restore"):
-            raise _NeedsCare
+            raise NeedsCare
         row = self._row(model, m.row_id)
         if model is AccountTeamMember:
             self._check_account_team(m, row, values)
@@ -468,66 +365,6 @@ class _Writer:
         if m.op == "delete":
             return self._delete(m, row)
         return self._restore(m, row, values)
-
-    def _check_account_team(self, m: Mutation, row: Synced | None, values: dict[str, Any]) -> None:
-        """Who may change an account team, decided on the rows before the write.
-
-        A membership grants access to its account, so the scope check made after the
-        write would let a row authorize itself. Only the account's owner, a manager of
-        the owner's team (any manager for a pool account) or an admin adds, edits,
-        restores or removes members, for the account the row is in now and the one it
-        would be in after the write; a rep may always leave a team themselves.
-        """
-        if self.viewer.is_admin:
-            return
-        old_account = getattr(row, "account_id", None)
-        if m.op == "delete" and getattr(row, "user_id", None) == self.viewer.user_id:
-            return
-        accounts = {values.get("account_id", old_account), old_account} - {None}
-        for account_id in accounts:
-            if not self._runs_team(str(account_id)):
-                raise Rejected(
-                    "only the account's owner or their manager may change its account team",
-                    "account_team",
-                )
-
-    def _check_content(self, row: Synced | None, content_hash: str) -> None:
-        """Proof of possession: an attachment may point at content the server holds from
-        someone else only if this user uploaded it too (server/blobs.py), else knowing a
-        file's hash would open it. Content nobody has uploaded yet is accepted: the
-        first to upload it owns it, and downloads check who set a row's content."""
-        if getattr(row, "content_hash", None) == content_hash:
-            return
-        uploaders = set(
-            self.session.scalars(
-                select(BlobOwner.user_id).where(BlobOwner.content_hash == content_hash)
-            )
-        )
-        if uploaders and self.viewer.user_id not in uploaders:
-            raise Rejected(
-                "upload the file first: the server holds this content from someone else "
-                "and you have not uploaded it",
-                "upload_first",
-            )
-
-    def _runs_team(self, account_id: str) -> bool:
-        account = self._row(Account, account_id)
-        if not isinstance(account, Account) or account.deleted_at is not None:
-            return False
-        if account.owner_id is None:
-            return self.viewer.role == "manager"
-        if account.owner_id == self.viewer.user_id:
-            return True
-        return self.viewer.role == "manager" and account.owner_id in self.scope.owners()
-
-    def _writable(self, model: type[Synced], row_id: str) -> bool:
-        """After a flush: the database's answer (careful path only)."""
-        return scope.can_see(self.session, model, row_id, self.viewer, write=True)
-
-    def _predict_writable(self, model: type[Synced], value: scope.Values) -> None:
-        """Before writing (fast path): go on only when Python says yes for sure."""
-        if not self.scope.visible(model, value, write=True):
-            raise _NeedsCare
 
     def _next_version(self, row: Synced, now: dt.datetime) -> int:
         self.counter.value += 1
@@ -586,85 +423,6 @@ class _Writer:
                 )
         return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
 
-    def _check_owner_rules(
-        self, model: type[Synced], row: Synced | None, values: dict[str, Any]
-    ) -> None:
-        """Account ownership: reps claim from the pool or release to it; managers hand over."""
-        if model is not Account or "owner_id" not in values or self.viewer.is_admin:
-            return
-        new_owner = values["owner_id"]
-        account = row if isinstance(row, Account) else None
-        old_owner = account.owner_id if account is not None else None
-        if account is not None and new_owner == old_owner:
-            return
-        me = self.viewer.user_id
-        if self.viewer.role == "rep":
-            if account is None and new_owner in (me, None):
-                return
-            claim = account is not None and old_owner is None and new_owner == me
-            if claim and account is not None and account.deleted_at is None:
-                return
-            if account is not None and old_owner == me and new_owner is None:
-                return
-            if account is not None and old_owner is not None and old_owner != me:
-                raise Rejected(
-                    f"account {account.name!r} already belongs to another rep",
-                    "owned_by_other",
-                    name=account.name,
-                )
-            raise Rejected(
-                "only a manager can hand an account over to someone else", "handover_by_manager"
-            )
-        if new_owner is not None and new_owner not in self.scope.owners():
-            raise Rejected(
-                "a manager can hand accounts only to users of their team", "handover_in_team"
-            )
-
-    def _claimable(self, row: Synced, values: dict[str, Any]) -> bool:
-        return (
-            isinstance(row, Account)
-            and row.owner_id is None
-            and self.viewer.role != "admin"
-            and values.get("owner_id")
-            in (
-                {self.viewer.user_id}
-                | (self.scope.owners() if self.viewer.role == "manager" else set())
-            )
-        )
-
-    def _check_before(self, row: Synced, values: dict[str, Any]) -> None:
-        model = type(row)
-        if not self.careful:
-            if self.scope.visible(model, partial(getattr, row), write=True):
-                return
-            if self._claimable(row, values):
-                return
-            raise _NeedsCare
-        if self._writable(model, row.id) or self._claimable(row, values):
-            return
-        claiming = values.get("owner_id") == self.viewer.user_id
-        if (
-            isinstance(row, Account)
-            and row.owner_id is not None
-            and (claiming or scope.can_see(self.session, model, row.id, self.viewer))
-        ):
-            raise Rejected(
-                f"account {row.name!r} already belongs to another rep",
-                "owned_by_other",
-                name=row.name,
-            )
-        if isinstance(row, Account) and row.owner_id is None:
-            raise Rejected(
-                f"account {row.name!r} is in the public pool: claim it first",
-                "in_pool",
-                name=row.name,
-            )
-        raise Rejected(
-            f"you may not change this {model.label}: it is outside your accounts",
-            "outside_scope",
-            entity=model.__tablename__,
-        )
-
     def _update(
         self,
         m: Mutation,
@@ -687,21 +445,9 @@ class _Writer:
             self._flush_new()
             self._derive_quote(row)
         versions = dict(row.field_versions or {})
-        applied: dict[str, Any] = {}
-        conflicts: list[FieldConflict] = []
-        for name, value in values.items():
-            current = getattr(row, name)
-            if codec.encode(current) == codec.encode(value):
-                continue
-            base = base_versions.get(name, base_default)
-            if int(versions.get(name, 0)) > base:
-                conflicts.append(
-                    FieldConflict(
-                        field=name, mine=codec.encode(value), theirs=codec.encode(current)
-                    )
-                )
-                continue
-            applied[name] = value
+        current = {name: getattr(row, name) for name in values}
+        merge = merge_fields(current, versions, values, base_versions, base_default)
+        applied, conflicts = merge.applied, merge.conflicts
         version = None
         if applied:
             before = rulebook.values_of(row)
@@ -713,7 +459,7 @@ class _Writer:
                 self._predict_writable(
                     model, lambda name: applied[name] if name in applied else getattr(row, name)
                 )
-            old_scope = _scope_values(row)
+            old_scope = scope_values(row)
             now = utcnow()
             for name, value in applied.items():
                 setattr(row, name, value)
@@ -742,11 +488,6 @@ class _Writer:
                 server_changed_at=codec.encode(row.updated_at),
             )
         return MutationResult(mutation_id=m.mutation_id, status="applied", version=version)
-
-    @staticmethod
-    def _released(applied: dict[str, Any]) -> bool:
-        """An account given back to the pool (the rep may no longer write it)."""
-        return "owner_id" in applied and applied["owner_id"] is None
 
     def _conflict_deleted(self, m: Mutation, row: Synced, values: dict[str, Any]) -> MutationResult:
         conflicts = [
@@ -811,117 +552,3 @@ class _Writer:
         self._membership_event(row, version)
         result.version = row.version
         return result
-
-    # -- derived figures ------------------------------------------------------------
-    def _note_quote(self, model: type[Synced], values: dict[str, Any]) -> None:
-        if model is Quote:
-            self.quotes.add(str(values["id"]))
-        elif model is QuoteLine and values.get("quote_id"):
-            self.quotes.add(str(values["quote_id"]))
-
-    def _derive_quote(self, quote: Quote) -> bool:
-        """Store the quote's figures as its lines give them, and an accepted quote's
-        total as its opportunity's amount; True if anything changed."""
-        changes = rulebook.stale_figures(self.session, quote)
-        if changes:
-            self._write_derived(quote, changes)
-        opportunity = (
-            self._stored(Opportunity, quote.opportunity_id) if quote.opportunity_id else None
-        )
-        amount = (
-            rulebook.won_amount(quote, opportunity) if isinstance(opportunity, Opportunity) else {}
-        )
-        if amount and opportunity is not None:
-            self._write_derived(opportunity, amount)
-        return bool(changes or amount)
-
-    def _stored(self, model: type[Synced], row_id: str) -> Synced | None:
-        """The row as the session holds it: one the batch appended in bulk
-        (``insert_new``) is read back with the defaults the insert gave it."""
-        row = self._row(model, row_id)
-        if row is not None and row not in self.session:
-            row = self.rows[(model, row_id)] = self.session.get(model, row_id)
-        return row
-
-    def _write_derived(self, row: Synced, changes: dict[str, Any]) -> None:
-        for name, value in changes.items():
-            setattr(row, name, value)
-        version = self._next_version(row, utcnow())
-        row.field_versions = {**(row.field_versions or {}), **dict.fromkeys(changes, version)}
-
-    def derive(self) -> set[tuple[str, str]]:
-        """After the batch: derive again every quote it touched. Returns the rows whose
-        derived fields changed (the answer carries them back)."""
-        touched: set[tuple[str, str]] = set()
-        for quote_id in sorted(self.quotes):
-            quote = self._stored(Quote, quote_id)
-            if isinstance(quote, Quote) and self._derive_quote(quote):
-                touched.add(("quote", quote_id))
-                if quote.opportunity_id:
-                    touched.add(("opportunity", quote.opportunity_id))
-        if touched:
-            self.session.flush()
-        self.quotes.clear()
-        return touched
-
-    # -- scope changes --------------------------------------------------------------
-    def _event(self, entity: str, row_id: str, version: int) -> None:
-        self.session.add(ScopeEvent(version=version, entity=entity, row_id=row_id))
-
-    def _membership_event(self, row: Synced, version: int) -> None:
-        # A team member deleted or restored changes who sees the account.
-        if row.__tablename__ == "account_team_member":
-            self._event("account", str(row.account_id), version)  # type: ignore[attr-defined]
-
-    def _scope_events(self, row: Synced, old: dict[str, Any], version: int) -> None:
-        name = row.__tablename__
-        new = _scope_values(row)
-        if old == new:
-            return
-        if name == "account_team_member":
-            for account_id in {old.get("account_id"), new.get("account_id")} - {None}:
-                self._event("account", str(account_id), version)
-            return
-        self._event(name, row.id, version)
-        if isinstance(row, User):
-            self._user_moved(row, version)
-
-    def _user_moved(self, user: User, version: int) -> None:
-        """A user changed team or role: managers gain or lose that user's accounts."""
-        for account_id in self.session.scalars(
-            select(Account.id).where(Account.owner_id == user.id)
-        ):
-            self._event("account", account_id, version)
-        for model_name in ("sales_target", "weekly_report"):
-            model = SYNCED[model_name]
-            owner = model.__table__.columns["owner_id"]
-            for row_id in self.session.scalars(select(model.id).where(owner == user.id)):
-                self._event(model_name, row_id, version)
-        self.session.execute(update(Device).where(Device.user_id == user.id).values(resync=True))
-
-
-def _scope_values(row: Synced) -> dict[str, Any]:
-    if isinstance(row, User):
-        return {"team_id": row.team_id, "role": row.role}
-    return {c: getattr(row, c) for c in scope.SCOPE_COLUMNS.get(row.__tablename__, ())}
-
-
-def _refusal(exc: Exception) -> Rejected:
-    """Why a mutation run in its own savepoint failed, as a rejection: the device moves
-    past it, and no input can make the push a 5xx."""
-    if isinstance(exc, Rejected):
-        return exc
-    if isinstance(exc, rules.RuleViolation):
-        return Rejected.rule(exc)
-    if isinstance(exc, IntegrityError):
-        text = str(exc.orig).lower()
-        if "unique" in text or "duplicate" in text:
-            return Rejected("another row already has this value (it must be unique)", "unique")
-        if "foreign key" in text:
-            return Rejected(
-                "it refers to a row that does not exist on the server", "missing_reference"
-            )
-        if "not null" in text or "null value" in text:
-            return Rejected("a required field is empty", "required")
-    log.exception("a mutation could not be stored")
-    return Rejected("the server refused the row as inconsistent", "inconsistent")
