@@ -7,11 +7,12 @@ import sqlite3
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from desktop.domain.models import Base
 from desktop.store.engine import DB_FILENAME
@@ -37,16 +38,22 @@ def test_database_file_is_private(db: Database) -> None:
     assert mode == 0o600
 
 
-def test_upgrade_head_matches_the_models_exactly(db: Database) -> None:
+def schema_diff(engine: Engine) -> list[Any]:
+    """What Alembic finds between the database and the models (search tables aside:
+    raw SQL makes them); also used by tests/unit/test_upgrades.py."""
+
     def include(obj: object, name: str | None, type_: str, *args: object) -> bool:
         return not (type_ == "table" and name is not None and name.startswith("search_"))
 
-    with db.engine.connect() as connection:
+    with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": include}
         )
-        diff = compare_metadata(context, Base.metadata)
-    assert diff == []
+        return list(compare_metadata(context, Base.metadata))
+
+
+def test_upgrade_head_matches_the_models_exactly(db: Database) -> None:
+    assert schema_diff(db.engine) == []
 
 
 def test_reopening_keeps_rows_and_backs_up_only_when_migrating(data_dir: Path) -> None:
