@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import stat
-import time
 from pathlib import Path
 from typing import Any
 
@@ -219,7 +218,9 @@ def test_a_write_that_reads_first_waits_for_another_writer_instead_of_failing(
     db: Database,
 ) -> None:
     """The writer thread and the sync thread both write: a unit of work that reads, then
-    writes after the other committed, must not fail with "database is locked"."""
+    writes, must not fail with "database is locked" because another writer committed
+    between its read and its write. It holds the write lock from its first statement,
+    so the other writer waits for it (busy_timeout) instead of slipping in between."""
     import threading
 
     from desktop.domain.models import Account
@@ -228,32 +229,29 @@ def test_a_write_that_reads_first_waits_for_another_writer_instead_of_failing(
 
     with unit_of_work(db.sessions, None) as uow:
         first = records.create(uow, Account, {"name": "先读后写有限公司"})
-    read_done = threading.Event()
     errors: list[BaseException] = []
 
-    def reader_then_writer() -> None:
-        try:
-            with unit_of_work(db.sessions, None) as uow:
-                records.get(uow.session, Account, first)
-                read_done.set()
-                time.sleep(0.3)  # meanwhile the other thread wants to write
-                records.update(uow, Account, first, {"tier": "A"})
-        except BaseException as exc:
-            errors.append(exc)
-
     def other_writer() -> None:
-        read_done.wait(5)
         try:
             with unit_of_work(db.sessions, None) as uow:
                 records.create(uow, Account, {"name": "同时写入有限公司"})
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=reader_then_writer), threading.Thread(target=other_writer)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    other = threading.Thread(target=other_writer)
+    with unit_of_work(db.sessions, None) as uow:
+        records.get(uow.session, Account, first)
+        # After only a read, no other connection can start writing: the lock is held.
+        probe = sqlite3.connect(db.path, timeout=0)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                probe.execute("BEGIN IMMEDIATE")
+        finally:
+            probe.close()
+        other.start()  # it waits for this unit of work, whenever it comes to write
+        records.update(uow, Account, first, {"tier": "A"})
+    other.join(30)
+    assert not other.is_alive()
     assert errors == []
     with db.sessions() as session:
         assert records.count(session, Account) == 2
