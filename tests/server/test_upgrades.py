@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,14 @@ from sqlalchemy import (
 from desktop.domain.models import Account, OutboxEntry
 from desktop.store.engine import DB_FILENAME
 from server.db import DB_FILENAME as SERVER_FILENAME
-from server.db import alembic_config, current_revision, head_revision
+from server.db import (
+    DatabaseTooNewError,
+    alembic_config,
+    current_revision,
+    default_url,
+    head_revision,
+    open_server_database,
+)
 from tests.releases import (
     Rows,
     assert_rows_kept,
@@ -198,3 +206,25 @@ def _postgres_rows(engine: Engine, like: Rows) -> Rows:
                 for r in connection.execute(select(table)).mappings()
             }
     return rows
+
+
+@pytest.mark.parametrize("version", release_params())
+def test_a_database_from_a_newer_server_is_refused_untouched(
+    version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from server.__main__ import main
+
+    path = unpack(version, "server", tmp_path / SERVER_FILENAME)
+    open_server_database(default_url(tmp_path)).dispose()  # upgraded by this server
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNewError, match="newer fieldbook-server"):
+        open_server_database(default_url(tmp_path))
+    assert main(["migrate", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "9999_from_the_future" in err
+    assert "Nothing was changed" in err
+    assert path.read_bytes() == before

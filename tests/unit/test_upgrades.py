@@ -73,9 +73,11 @@ def test_a_released_device_database_opens_with_every_row_kept(version: str, data
 
 @pytest.mark.parametrize("version", release_params())
 def test_an_upgraded_database_stamped_by_a_newer_app_is_refused_untouched(
-    version: str, data_dir: Path
+    version: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Going back to an older Fieldbook after an upgrade must not damage the file."""
+    from desktop.commands import main
+
     path = unpack(version, "device", data_dir / DB_FILENAME)
     open_database(data_dir).dispose()
     connection = sqlite3.connect(path)
@@ -83,11 +85,17 @@ def test_an_upgraded_database_stamped_by_a_newer_app_is_refused_untouched(
     connection.commit()
     connection.close()
     before = path.read_bytes()
+    backups = sorted((data_dir / "backups").glob("*"))
     with pytest.raises(DatabaseTooNewError, match="newer Fieldbook") as refused:
         open_database(data_dir)
     assert "9999_from_the_future" in str(refused.value)
     assert "was not changed" in str(refused.value)
+    assert main(["info", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "newer Fieldbook" in err
     assert path.read_bytes() == before
+    assert sorted((data_dir / "backups").glob("*")) == backups  # no copy made either
 
 
 @pytest.mark.parametrize("version", release_params())
