@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("NAME is lower-case words joined by _, e.g. NAME=add_account_segment")
     config, versions, make_engine = _device() if args.database == "device" else _server()
     script = ScriptDirectory.from_config(config)
-    head = script.get_current_head()
     rev_id = next_revision(script)
+    head = script.get_current_head()
     if rev_id == "0001" or list(versions.glob(f"{rev_id}_*.py")):
         raise SystemExit(
             f"revision {rev_id} exists already; released revisions are never rewritten"
