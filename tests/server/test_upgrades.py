@@ -44,83 +44,74 @@ from server.db import (
     head_revision,
     open_server_database,
 )
-from tests.releases import (
-    Rows,
-    assert_rows_kept,
-    manifest,
-    release_params,
-    schema_of,
-    sqlite_revision,
-    sqlite_rows,
-    unpack,
-)
+from tests import releases
 from tests.server.test_schema import assert_schema_matches_models
 from tests.sync.harness import Device, Server, live_rows
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_a_released_sqlite_server_upgrades_with_every_row_and_still_syncs(
     version: str, tmp_path: Path
 ) -> None:
-    path = unpack(version, "server", tmp_path / "server" / SERVER_FILENAME)
-    before = sqlite_rows(path)
+    path = releases.unpack(version, "server", tmp_path / "server" / SERVER_FILENAME)
+    before = releases.sqlite_rows(path)
     server = Server(tmp_path / "server")
     try:
         assert current_revision(server.db.engine) == head_revision()
         assert_schema_matches_models(server.db.engine)
-        assert_rows_kept(before, sqlite_rows(path))
+        releases.assert_rows_kept(before, releases.sqlite_rows(path))
         _assert_upgraded_device_syncs(version, server, tmp_path)
     finally:
         server.close()
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_a_released_server_upgrades_on_postgres_with_every_row_and_still_syncs(
     version: str, tmp_path: Path, pg_url: str
 ) -> None:
-    fixture = unpack(version, "server", tmp_path / "release" / SERVER_FILENAME)
+    fixture = releases.unpack(version, "server", tmp_path / "release" / SERVER_FILENAME)
     engine = create_engine(pg_url)
     try:
         with engine.begin() as connection:
             config = alembic_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, sqlite_revision(fixture))
-        before = _copy_rows(sqlite_rows(fixture), engine)
+            command.upgrade(config, releases.sqlite_revision(fixture))
+        before = _copy_rows(releases.sqlite_rows(fixture), engine)
     finally:
         engine.dispose()
     server = Server(tmp_path / "server", url=pg_url)
     try:
         assert current_revision(server.db.engine) == head_revision()
         assert_schema_matches_models(server.db.engine)
-        assert_rows_kept(before, _postgres_rows(server.db.engine, before))
+        releases.assert_rows_kept(before, _postgres_rows(server.db.engine, before))
         _assert_upgraded_device_syncs(version, server, tmp_path)
     finally:
         server.close()
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_the_released_server_revisions_still_build_what_the_release_built(
     version: str, tmp_path: Path
 ) -> None:
     """A released revision is frozen: on an empty file today it writes the very schema
     it wrote in the release."""
-    released = unpack(version, "server", tmp_path / "released.sqlite3")
+    released = releases.unpack(version, "server", tmp_path / "released.sqlite3")
     engine = create_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
     try:
         with engine.begin() as connection:
             config = alembic_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, sqlite_revision(released))
+            command.upgrade(config, releases.sqlite_revision(released))
     finally:
         engine.dispose()
-    assert schema_of(tmp_path / "fresh.sqlite3") == schema_of(released)
+    assert releases.schema_of(tmp_path / "fresh.sqlite3") == releases.schema_of(released)
 
 
 def _assert_upgraded_device_syncs(version: str, server: Server, tmp_path: Path) -> None:
-    facts = manifest(version)
+    facts = releases.manifest(version)
     root = tmp_path / "release-laptop"
-    unpack(version, "device", root / DB_FILENAME)
+    releases.unpack(version, "device", root / DB_FILENAME)
     # Signs in again (tokens live in the keyring, not the file) and syncs once.
     laptop = Device(server, root, facts["device_user"])
     fresh = Device(server, tmp_path / "new-laptop", facts["device_user"])
@@ -161,12 +152,12 @@ def _postgres_value(value: Any, type_: Any) -> Any:
     return value
 
 
-def _copy_rows(rows: Rows, engine: Engine) -> Rows:
+def _copy_rows(rows: releases.Rows, engine: Engine) -> releases.Rows:
     """Insert the release's rows into a PostgreSQL database at the release's revision;
     returns them as PostgreSQL holds them."""
     metadata = MetaData()
     metadata.reflect(engine)
-    converted: Rows = {}
+    converted: releases.Rows = {}
     with engine.begin() as connection:
         # The rows are consistent as a whole, not in any insertion order (team and user
         # refer to each other): foreign keys are checked by the comparison after.
@@ -192,11 +183,11 @@ def _copy_rows(rows: Rows, engine: Engine) -> Rows:
     return converted
 
 
-def _postgres_rows(engine: Engine, like: Rows) -> Rows:
+def _postgres_rows(engine: Engine, like: releases.Rows) -> releases.Rows:
     """The rows of the tables in ``like``, keyed by the same primary keys."""
     metadata = MetaData()
     metadata.reflect(engine)
-    rows: Rows = {}
+    rows: releases.Rows = {}
     with engine.connect() as connection:
         for name in like:
             table = metadata.tables[name]
@@ -208,13 +199,13 @@ def _postgres_rows(engine: Engine, like: Rows) -> Rows:
     return rows
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_a_database_from_a_newer_server_is_refused_untouched(
     version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from server.__main__ import main
 
-    path = unpack(version, "server", tmp_path / SERVER_FILENAME)
+    path = releases.unpack(version, "server", tmp_path / SERVER_FILENAME)
     open_server_database(default_url(tmp_path)).dispose()  # upgraded by this server
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")

@@ -23,23 +23,15 @@ from desktop.store.migrate import (
     head_revision,
     open_database,
 )
-from tests.releases import (
-    assert_rows_kept,
-    manifest,
-    release_params,
-    schema_of,
-    sqlite_revision,
-    sqlite_rows,
-    unpack,
-)
+from tests import releases
 from tests.unit.test_store import schema_diff
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_a_released_device_database_opens_with_every_row_kept(version: str, data_dir: Path) -> None:
-    path = unpack(version, "device", data_dir / DB_FILENAME)
-    released = sqlite_revision(path)
-    before = sqlite_rows(path)
+    path = releases.unpack(version, "device", data_dir / DB_FILENAME)
+    released = releases.sqlite_revision(path)
+    before = releases.sqlite_rows(path)
 
     db = open_database(data_dir)
     try:
@@ -51,12 +43,12 @@ def test_a_released_device_database_opens_with_every_row_kept(version: str, data
             assert backups == []  # nothing to migrate: no copy either
         else:
             assert len(backups) == 1
-            assert sqlite_revision(backups[0]) == released
-            assert sqlite_rows(backups[0]) == before
-        assert_rows_kept(before, sqlite_rows(path))
+            assert releases.sqlite_revision(backups[0]) == released
+            assert releases.sqlite_rows(backups[0]) == before
+        releases.assert_rows_kept(before, releases.sqlite_rows(path))
         # What the user notices: the search finds the release's accounts, and the edit
         # that was waiting to be sent still waits.
-        facts = manifest(version)
+        facts = releases.manifest(version)
         with db.sessions() as session:
             names = {hit.name for hit in search(session, "升级测试")}
             pending = session.get(OutboxEntry, facts["pending_mutation_id"])
@@ -71,14 +63,14 @@ def test_a_released_device_database_opens_with_every_row_kept(version: str, data
         db.dispose()
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_an_upgraded_database_stamped_by_a_newer_app_is_refused_untouched(
     version: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Going back to an older Fieldbook after an upgrade must not damage the file."""
     from desktop.commands import main
 
-    path = unpack(version, "device", data_dir / DB_FILENAME)
+    path = releases.unpack(version, "device", data_dir / DB_FILENAME)
     open_database(data_dir).dispose()
     connection = sqlite3.connect(path)
     connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
@@ -98,7 +90,7 @@ def test_an_upgraded_database_stamped_by_a_newer_app_is_refused_untouched(
     assert sorted((data_dir / "backups").glob("*")) == backups  # no copy made either
 
 
-@pytest.mark.parametrize("version", release_params())
+@pytest.mark.parametrize("version", releases.release_params())
 def test_the_released_revisions_still_build_what_the_release_built(
     version: str, tmp_path: Path
 ) -> None:
@@ -109,11 +101,11 @@ def test_the_released_revisions_still_build_what_the_release_built(
     from desktop.store.engine import make_engine
     from desktop.store.migrate import alembic_config
 
-    released = unpack(version, "device", tmp_path / "released.sqlite3")
+    released = releases.unpack(version, "device", tmp_path / "released.sqlite3")
     engine = make_engine(tmp_path / "fresh.sqlite3")
     with engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, sqlite_revision(released))
+        command.upgrade(config, releases.sqlite_revision(released))
     engine.dispose()
-    assert schema_of(tmp_path / "fresh.sqlite3") == schema_of(released)
+    assert releases.schema_of(tmp_path / "fresh.sqlite3") == releases.schema_of(released)
