@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, String, Table, create_engine, inspect
 
 from desktop.domain.models import SYNCED, Base
@@ -39,6 +40,16 @@ def _copy(source: Path, target: Path) -> Config:
     config = Config()
     config.set_main_option("script_location", str(target))
     return config
+
+
+def _head(config: Config) -> str:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def _next(head: str, step: int = 1) -> str:
+    return f"{int(head) + step:04d}"
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -93,25 +104,27 @@ def _upgrade(config: Config, path: Path) -> set[str]:
         engine.dispose()
 
 
-def test_a_model_change_becomes_revision_0002_and_0001_stays_as_released(
+def test_a_model_change_becomes_the_next_revision_and_the_released_ones_stay(
     tool: ModuleType, tmp_path: Path, scratch_table: Table, capsys: pytest.CaptureFixture[str]
 ) -> None:
     versions = tmp_path / "device" / "versions"
+    config, _, _ = tool._device()
+    head = _head(config)
     released = _digests(versions)
     tool.main(["device", "add_scratch_note"])
     (new,) = set(_digests(versions)) - set(released)
-    assert new.startswith("0002_add_scratch_note")
+    assert new.startswith(f"{_next(head)}_add_scratch_note")
     assert {k: v for k, v in _digests(versions).items() if k in released} == released
     text = (versions / new).read_text(encoding="utf-8")
-    assert "down_revision = '0001'" in text
+    assert f"down_revision = '{head}'" in text
     assert "op.create_table('scratch_note'" in text
-    assert 'HEAD = "0002"' in (tmp_path / "device" / "__init__.py").read_text(encoding="utf-8")
-    config, _, _ = tool._device()
+    head_file = (tmp_path / "device" / "__init__.py").read_text(encoding="utf-8")
+    assert f'HEAD = "{_next(head)}"' in head_file
     _upgrade(config, tmp_path / "device.sqlite3")  # the revision runs
 
     tool.main(["device", "add_nothing"])  # models and head agree now
     assert "the revision is empty" in capsys.readouterr().err
-    assert sorted(_digests(versions))[-1].startswith("0003_add_nothing")
+    assert sorted(_digests(versions))[-1].startswith(f"{_next(head, 2)}_add_nothing")
 
 
 def test_a_new_synced_table_gets_the_servers_version_index(
@@ -135,9 +148,10 @@ def test_a_name_that_is_not_a_slug_is_refused(tool: ModuleType, name: str) -> No
 def test_two_heads_are_refused_before_anything_is_written(tool: ModuleType, tmp_path: Path) -> None:
     versions = tmp_path / "device" / "versions"
     (released,) = versions.glob("0001_*.py")
+    head = _head(tool._device()[0])
     for branch in ("a", "b"):
-        (versions / f"0002{branch}_branch.py").write_text(
-            f"revision = '0002{branch}'\ndown_revision = '0001'\nbranch_labels = None\n"
+        (versions / f"{_next(head)}{branch}_branch.py").write_text(
+            f"revision = '{_next(head)}{branch}'\ndown_revision = '{head}'\nbranch_labels = None\n"
             "depends_on = None\n\n\ndef upgrade() -> None:\n    pass\n",
             encoding="utf-8",
         )
