@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 QT_OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint typecheck contracts pytest bench dist translations migration clean
+.PHONY: run test lint typecheck contracts pytest bench dist translations migration server-migration release-db clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,18 @@ bench: $(DEV_STAMP)
 translations: $(DEV_STAMP)
 	$(BIN)/python tools/translations.py update
 
+# A NEW revision on top of head (released ones are frozen): make migration NAME=add_x
 migration: $(DEV_STAMP)
-	$(BIN)/python tools/make_migration.py initial 0001
+	@test -n "$(NAME)" || { echo "usage: make migration NAME=add_something"; exit 2; }
+	$(BIN)/python tools/make_migration.py device "$(NAME)"
+
+server-migration: $(DEV_STAMP)
+	@test -n "$(NAME)" || { echo "usage: make server-migration NAME=add_something"; exit 2; }
+	$(BIN)/python tools/make_migration.py server "$(NAME)"
+
+# The databases a release wrote, for the upgrade tests (once per release): VERSION=0.1.0
+release-db: $(DEV_STAMP)
+	$(BIN)/python tools/build_release_db.py $(VERSION)
 
 dist: $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dist]'

@@ -155,6 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AdminError as exc:
         print(f"fieldbook-server: {exc}", file=sys.stderr)
         return 1
+    except RuntimeError as exc:
+        from server.db import DatabaseTooNewError  # server.db loads only when a command runs
+
+        if not isinstance(exc, DatabaseTooNewError):
+            raise
+        print(f"fieldbook-server: {exc}", file=sys.stderr)
+        return 1
     except SQLAlchemyError as exc:
         print(
             f"fieldbook-server: database error: {type(exc).__name__}: {exc.args[0] if exc.args else ''}",

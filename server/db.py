@@ -19,6 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, MetaData, Table, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -116,9 +117,23 @@ def head_revision() -> str:
     return head
 
 
+class DatabaseTooNewError(RuntimeError):
+    """The database was migrated by a newer fieldbook-server; it is left untouched."""
+
+
 def migrate(engine: Engine) -> None:
     with writing(), engine.begin() as connection:
         config = alembic_config()
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None:
+            try:
+                ScriptDirectory.from_config(config).get_revision(current)
+            except CommandError as exc:
+                raise DatabaseTooNewError(
+                    f"the database is at schema {current}, written by a newer "
+                    f"fieldbook-server (this one knows up to {head_revision()}); install "
+                    "that version or newer. Nothing was changed."
+                ) from exc
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     with writing(), engine.begin() as connection:

@@ -123,10 +123,6 @@ class TableModel(QAbstractTableModel, Generic[R]):
                 return number
         return -1
 
-    def retranslate(self) -> None:
-        """The language changed: views ask for the headers again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-
     # -- Qt model API ---------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -201,10 +201,29 @@ class TaskRunner(QObject):
         """Work is queued, running, or its result not yet handed to its callback."""
         return self._undelivered > 0
 
+    @property
+    def pending(self) -> int:
+        """Tasks queued, running, or whose callback has not run; after ``shutdown``,
+        the tasks whose results were dropped."""
+        return self._undelivered
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def wait_idle(self, timeout: float = 10.0) -> None:
-        """On the GUI thread: process events until every task's callback has run."""
+        """On the GUI thread: process events until every task's callback has run.
+
+        Raises ``TimeoutError`` when work is still pending after ``timeout`` seconds:
+        a caller that goes on as if it were done would read a half-finished state."""
         deadline = time.monotonic() + timeout
-        while self._undelivered > 0 and time.monotonic() < deadline:
+        while self._undelivered > 0:
+            if self._closed:
+                raise RuntimeError("wait_idle on a task runner that was shut down")
+            if time.monotonic() >= deadline:
+                raise TimeoutError(
+                    f"{self._undelivered} background task(s) still pending after {timeout:g} s"
+                )
             QCoreApplication.processEvents()
             time.sleep(0.002)
 

@@ -950,13 +950,6 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>This part of Fieldbook is not available in this version yet.</source>
-      <translation>此版本暂未提供该功能。</translation>
-    </message>
-  </context>
-  <context>
     <name>RuleText</name>
     <message>
       <source>%1 is required.</source>

@@ -162,7 +162,9 @@ class WindowDevice:
         qtbot.waitUntil(lambda: self.sync.status.last_sync is not None, timeout=20_000)
 
     def close(self) -> None:
+        self.tasks.wait_idle()
         self.window.close()
+        self.tasks.wait_idle()
         self.tasks.shutdown()
         self.db.dispose()
 

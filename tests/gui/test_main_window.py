@@ -116,6 +116,7 @@ def test_window_paints_first_then_opens_the_data(qtbot: Any, demo_db: Any, data_
         assert window.stack.currentWidget() is window.pages["today"]
         assert "王芳" in window.findChild(QLabel, "status-user").text()
     finally:
+        state["tasks"].wait_idle()
         state["tasks"].shutdown()
         state["db"].dispose()
 

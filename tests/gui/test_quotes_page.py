@@ -3,7 +3,6 @@ totals with 大写, guardrail reasons at once, the workflow buttons and the PDF.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from decimal import Decimal as D
 from pathlib import Path
@@ -16,6 +15,7 @@ from pytestqt.qt_compat import qt_api
 from desktop.domain.models import Account, User
 from desktop.ui.quotes.models import LinesModel, QuoteListModel
 from desktop.ui.testing import screenshot
+from tests.programs import pdftotext
 
 
 @pytest.fixture
@@ -131,15 +131,14 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     qtbot.waitUntil(
         lambda: [r["revision"] for r in page.model.rows if r["number"] == number] == ["B"]
     )
-    if shutil.which("pdftotext"):
-        written: list[Path] = []
-        editor.export_pdf(tmp_path / "quote.pdf", written.append)
-        qtbot.waitUntil(lambda: bool(written))
-        text = subprocess.run(
-            ["pdftotext", str(written[0]), "-"], capture_output=True, text=True, check=True
-        ).stdout
-        assert number in text
-        assert "恒通精密制造有限公司" in text
+    written: list[Path] = []
+    editor.export_pdf(tmp_path / "quote.pdf", written.append)
+    qtbot.waitUntil(lambda: bool(written))
+    text = subprocess.run(
+        [pdftotext(), str(written[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert number in text
+    assert "恒通精密制造有限公司" in text
 
 
 def test_editor_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:

@@ -5,7 +5,6 @@ team's report and comments. Also: a visit opened from Today moves the calendar."
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from desktop.ui.context import AppContext
 from desktop.ui.testing import screenshot
+from tests.programs import pdftotext
 from tests.visits_data import SHANGHAI, add_account, add_user, done_visit, page_context
 
 LOCAL_TODAY = dt.datetime.now(SHANGHAI).date()
@@ -67,7 +67,7 @@ def weekly_tab(qtbot: Any, ctx: AppContext) -> Any:
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(
-        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+        [pdftotext(), str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
 
 
@@ -114,8 +114,6 @@ def test_rep_writes_submits_and_the_report_is_locked(
     assert cells["Summary"].data_type == "s"
     assert cells["Status"].value == "Submitted"
 
-    if shutil.which("pdftotext") is None:
-        pytest.skip("needs poppler-utils for the PDF half")
     pdf = tmp_path / "weekly.pdf"
     tab.save_pdf(pdf)
     flat = "".join(pdf_text(pdf).split())
@@ -186,7 +184,6 @@ def test_opening_a_visit_from_today_moves_the_calendar_to_its_week(
         dialog.reject()
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_briefing_prints_missing_file_items_in_chinese(
     qtbot: Any, chinese: None, team: dict[str, Any], tmp_path: Path
 ) -> None:

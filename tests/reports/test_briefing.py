@@ -4,7 +4,6 @@ the Chinese account name and the last call report's notes."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from desktop.domain.models import Complaint, Quote
 from desktop.reports.briefing import collect, render_html
 from desktop.store.migrate import Database
+from tests.programs import pdftotext
 from tests.seed import seeded
 from tests.visits_data import add_account, add_contact, add_user, at, done_visit, plan
 
@@ -84,7 +84,6 @@ def test_briefing_holds_the_last_three_reports_and_open_items(
     )
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_briefing_pdf_text_has_the_chinese_name_and_last_notes(
     qapp: object, db: Database, account_with_history: tuple[str, str], tmp_path: Path
 ) -> None:
@@ -95,7 +94,7 @@ def test_briefing_pdf_text_has_the_chinese_name_and_last_notes(
         briefing = collect(session, account, visit_id=visit)
     path = render_pdf(render_html(briefing), tmp_path / "briefing.pdf", "briefing")
     text = subprocess.run(
-        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+        [pdftotext(), str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
     flat = "".join(text.split())
     assert "上海华测电子有限公司" in flat

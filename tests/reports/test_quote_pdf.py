@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 from decimal import Decimal as D
 from pathlib import Path
@@ -16,17 +15,14 @@ from desktop.commands import main
 from desktop.domain.services import quotes
 from desktop.reports.quote_document import Company, build, to_html
 from desktop.store.migrate import Database
+from tests.programs import pdftotext, require
 from tests.unit.test_quotes import TODAY, World
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdffonts)"
-)
 
 
 def pdf_text(path: Path) -> list[str]:
     """The text of each page, as a reader's copy-and-paste would give it."""
     out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+        [pdftotext(), "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
     return out.split("\f")[:-1]
 
@@ -67,7 +63,10 @@ def test_quote_pdf_prints_chinese_as_text_with_the_screen_totals(
     ):
         assert expected in page
     fonts = subprocess.run(
-        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+        [require("pdffonts", "poppler-utils"), str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     assert "WenQuanYi" in fonts
     assert " yes " in fonts.splitlines()[2]  # embedded

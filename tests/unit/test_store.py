@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import stat
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from desktop.domain.models import Base
 from desktop.store.engine import DB_FILENAME
@@ -22,6 +21,7 @@ from desktop.store.migrate import (
     head_revision,
     open_database,
 )
+from tests import releases
 
 
 def test_every_connection_has_safe_pragmas(db: Database) -> None:
@@ -37,16 +37,22 @@ def test_database_file_is_private(db: Database) -> None:
     assert mode == 0o600
 
 
-def test_upgrade_head_matches_the_models_exactly(db: Database) -> None:
+def schema_diff(engine: Engine) -> list[Any]:
+    """What Alembic finds between the database and the models (search tables aside:
+    raw SQL makes them); also used by tests/unit/test_upgrades.py."""
+
     def include(obj: object, name: str | None, type_: str, *args: object) -> bool:
         return not (type_ == "table" and name is not None and name.startswith("search_"))
 
-    with db.engine.connect() as connection:
+    with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": include}
         )
-        diff = compare_metadata(context, Base.metadata)
-    assert diff == []
+        return list(compare_metadata(context, Base.metadata))
+
+
+def test_upgrade_head_matches_the_models_exactly(db: Database) -> None:
+    assert schema_diff(db.engine) == []
 
 
 def test_reopening_keeps_rows_and_backs_up_only_when_migrating(data_dir: Path) -> None:
@@ -84,99 +90,36 @@ def test_an_existing_file_is_backed_up_before_it_is_migrated(data_dir: Path) -> 
     db.dispose()
 
 
-def test_every_revision_upgrades_a_database_with_rows_in_every_table(data_dir: Path) -> None:
+@pytest.mark.parametrize("version", releases.release_params())
+def test_every_revision_after_a_release_keeps_every_row(version: str, data_dir: Path) -> None:
+    """One revision at a time from what the release wrote (rows in every table, written
+    by the release's own code: today's models could not write the old schema), every
+    row and value is still there after each step."""
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    from desktop.domain.models import (
-        Account,
-        AccountTeamMember,
-        Attachment,
-        Delivery,
-        Order,
-        OutboxEntry,
-        SyncIssue,
-        User,
-        WeeklyReport,
-    )
-    from desktop.domain.services import records
-    from desktop.domain.uow import unit_of_work
-    from desktop.store.demo import generate
-    from desktop.store.engine import make_engine, make_session_factory
+    from desktop.store.engine import make_engine
     from desktop.store.migrate import alembic_config
 
-    engine = make_engine(data_dir / DB_FILENAME)
+    path = releases.unpack(version, "device", data_dir / DB_FILENAME)
+    released = releases.sqlite_revision(path)
+    before = releases.sqlite_rows(path)
+    assert [t for t in Base.metadata.tables if not before.get(t)] == []
     script = ScriptDirectory.from_config(alembic_config())
-    revisions = [r.revision for r in reversed(list(script.walk_revisions()))]
-
-    def upgrade(to: str) -> None:
-        with engine.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, to)
-
-    upgrade(revisions[0])
-    sessions = make_session_factory(engine)
-    with sessions() as session, session.begin():
-        generate(session, 12, seed=3)
-    with unit_of_work(sessions, None) as uow:
-        account = records.create(uow, Account, {"name": "迁移测试有限公司"})
-    with unit_of_work(sessions, None) as uow:
-        records.update(uow, Account, account, {"tier": "A"})
-    with sessions() as session:
-        user = session.query(User).first()
-        order = session.query(Order).first()
-        assert user is not None
-        assert order is not None
-        user_id, order_id = user.id, order.id
-    with unit_of_work(sessions, None) as uow:
-        records.create(uow, AccountTeamMember, {"account_id": account, "user_id": user_id})
-        records.create(uow, Delivery, {"order_id": order_id, "delivered_on": dt.date(2026, 5, 4)})
-        records.create(uow, WeeklyReport, {"owner_id": user_id, "week_start": dt.date(2026, 5, 4)})
-        records.create(
-            uow,
-            Attachment,
-            {
-                "parent_entity": "account",
-                "parent_id": account,
-                "account_id": account,
-                "filename": "营业执照.pdf",
-                "content_hash": "ab" * 32,
-                "size": 10,
-            },
-        )
-    with sessions() as session, session.begin():
-        session.add(
-            SyncIssue(
-                kind="conflict",
-                mutation_id=1,
-                entity="account",
-                row_id=account,
-                field="tier",
-                mine="A",
-                theirs="B",
-            )
-        )
-    assert [t for t in Base.metadata.tables if t not in _counts(engine)] == []
-    before = _counts(engine)
-    for revision in revisions[1:]:
-        upgrade(revision)
-        assert _counts(engine) == before
-    with sessions() as session:
-        assert session.query(OutboxEntry).count() == before["outbox"]
-    engine.dispose()
-
-
-def _counts(engine: object) -> dict[str, int]:
-    from desktop.domain.models import Base
-
-    result = {}
-    with engine.connect() as connection:  # type: ignore[attr-defined]
-        for table in Base.metadata.sorted_tables:
-            n = connection.execute(text(f'SELECT count(*) FROM "{table.name}"')).scalar()
-            if n:
-                result[table.name] = n
-    return result
+    steps = reversed(list(script.iterate_revisions("head", released)))
+    later = [r.revision for r in steps if r.revision != released]
+    assert later[-1:] == [head_revision()] or released == head_revision()
+    engine = make_engine(path)
+    try:
+        for revision in later:
+            with engine.begin() as connection:
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            releases.assert_rows_kept(before, releases.sqlite_rows(path))
+    finally:
+        engine.dispose()
+    assert releases.sqlite_revision(path) == head_revision()
 
 
 def test_database_from_a_newer_fieldbook_is_refused_untouched(data_dir: Path) -> None:
@@ -212,7 +155,9 @@ def test_a_write_that_reads_first_waits_for_another_writer_instead_of_failing(
     db: Database,
 ) -> None:
     """The writer thread and the sync thread both write: a unit of work that reads, then
-    writes after the other committed, must not fail with "database is locked"."""
+    writes, must not fail with "database is locked" because another writer committed
+    between its read and its write. It holds the write lock from its first statement,
+    so the other writer waits for it (busy_timeout) instead of slipping in between."""
     import threading
 
     from desktop.domain.models import Account
@@ -221,32 +166,29 @@ def test_a_write_that_reads_first_waits_for_another_writer_instead_of_failing(
 
     with unit_of_work(db.sessions, None) as uow:
         first = records.create(uow, Account, {"name": "先读后写有限公司"})
-    read_done = threading.Event()
     errors: list[BaseException] = []
 
-    def reader_then_writer() -> None:
-        try:
-            with unit_of_work(db.sessions, None) as uow:
-                records.get(uow.session, Account, first)
-                read_done.set()
-                time.sleep(0.3)  # meanwhile the other thread wants to write
-                records.update(uow, Account, first, {"tier": "A"})
-        except BaseException as exc:
-            errors.append(exc)
-
     def other_writer() -> None:
-        read_done.wait(5)
         try:
             with unit_of_work(db.sessions, None) as uow:
                 records.create(uow, Account, {"name": "同时写入有限公司"})
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=reader_then_writer), threading.Thread(target=other_writer)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    other = threading.Thread(target=other_writer)
+    with unit_of_work(db.sessions, None) as uow:
+        records.get(uow.session, Account, first)
+        # After only a read, no other connection can start writing: the lock is held.
+        probe = sqlite3.connect(db.path, timeout=0)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                probe.execute("BEGIN IMMEDIATE")
+        finally:
+            probe.close()
+        other.start()  # it waits for this unit of work, whenever it comes to write
+        records.update(uow, Account, first, {"tier": "A"})
+    other.join(30)
+    assert not other.is_alive()
     assert errors == []
     with db.sessions() as session:
         assert records.count(session, Account) == 2

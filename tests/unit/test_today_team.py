@@ -193,3 +193,19 @@ def test_manager_sections_follow_their_own_visits(teams: Teams) -> None:
     sections = [i.section for i in teams.build(teams.manager).items]
     assert sections == ["visits", "approvals", "team_overdue"]
     assert teams.build(teams.manager).items[0].record_id == visit
+
+
+def test_team_choices_list_live_teams_by_name(db: Database) -> None:
+    from desktop.domain.services import records
+    from desktop.domain.services.team import team_choices
+
+    with unit_of_work(db.sessions, None) as uow:
+        south = records.create(uow, Team, {"name": "华南大客户部"})
+        east = records.create(uow, Team, {"name": "华东大客户部"})
+        gone = records.create(uow, Team, {"name": "已撤销"})
+    with unit_of_work(db.sessions, None) as uow:
+        records.delete(uow, Team, gone)
+    with db.sessions() as session:
+        assert team_choices(session) == sorted(
+            [(east, "华东大客户部"), (south, "华南大客户部")], key=lambda t: t[1]
+        )

@@ -62,7 +62,6 @@ def test_today_lists_accounts_due_most_overdue_first(db: Database, rep: str) -> 
 
 
 def test_today_shows_quotes_expiring_within_seven_days(db: Database, rep: str) -> None:
-    pytest.importorskip("desktop.domain.services.quotes")
     account = add_account(db, "上海华测电子有限公司", owner_id=rep)
     done_visit(db, account, rep, at("2026-03-01"))
     with seeded(db.sessions, rep) as uow:

@@ -160,13 +160,6 @@ def create_price_list(uow: UnitOfWork, values: Mapping[str, Any]) -> str:
     return records.create(uow, PriceList, values)
 
 
-def update_price_list(uow: UnitOfWork, price_list_id: str, changes: Mapping[str, Any]) -> None:
-    require_manager(uow, "edit price lists")
-    current = records.get(uow.session, PriceList, price_list_id)
-    _check_price_list({**{k: current[k] for k in PRICE_LIST_FIELDS}, **changes})
-    records.update(uow, PriceList, price_list_id, changes)
-
-
 def price_list_items(session: Session, price_list_id: str) -> list[Record]:
     """The list's items with the product's SKU, name and list price beside each."""
     query = (

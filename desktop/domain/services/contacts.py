@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import CONTACT_ROLES, Account, Contact
 from desktop.domain.services.accounts import clean_values, email_problem, phone_problem
-from desktop.domain.services.duplicates import DuplicateMatch, find_duplicates
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.uow import UnitOfWork
 
@@ -66,18 +65,6 @@ def list_contacts(session: Session, account_id: str) -> list[Record]:
         .order_by(Contact.is_primary.desc(), Contact.name, Contact.id)
     )
     return [to_record(r) for r in rows]
-
-
-def phone_duplicates(
-    session: Session, account_id: str | None, values: Mapping[str, Any]
-) -> list[DuplicateMatch]:
-    """Other accounts that already have a contact with this phone or mobile."""
-    matches = find_duplicates(
-        session,
-        phones=[values.get("phone"), values.get("mobile")],
-        exclude_account_id=account_id,
-    )
-    return matches
 
 
 def _unset_other_primaries(uow: UnitOfWork, account_id: str, keep_id: str) -> None:

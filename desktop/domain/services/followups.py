@@ -76,10 +76,6 @@ def complete(uow: UnitOfWork, task_id: str) -> None:
     uow.update(task, {"status": "done", "done_at": uow.now})
 
 
-def reopen(uow: UnitOfWork, task_id: str) -> None:
-    uow.update(_load(uow.session, task_id), {"status": "open", "done_at": None})
-
-
 def cancel(uow: UnitOfWork, task_id: str) -> None:
     uow.update(_load(uow.session, task_id), {"status": "cancelled"})
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
@@ -75,12 +75,3 @@ def weighted_pipeline(session: Session, owner_id: str | None = None) -> Decimal:
     for amount, probability in session.execute(query):
         total += amount * probability / 100
     return total.quantize(Decimal("0.01"))
-
-
-def count_by_stage(session: Session) -> dict[str, int]:
-    query = (
-        select(Opportunity.stage, func.count())
-        .where(Opportunity.deleted_at.is_(None))
-        .group_by(Opportunity.stage)
-    )
-    return {stage: int(n) for stage, n in session.execute(query)}

@@ -72,25 +72,6 @@ def _order(uow: UnitOfWork, order_id: str) -> Order:
     return order
 
 
-def update_order(
-    uow: UnitOfWork,
-    order_id: str,
-    *,
-    expected_delivery: dt.date | None = None,
-    payment_due: dt.date | None = None,
-    notes: str | None = None,
-) -> None:
-    order = _order(uow, order_id)
-    changes: dict[str, object] = {}
-    if expected_delivery is not None:
-        changes["expected_delivery"] = expected_delivery
-    if payment_due is not None:
-        changes["payment_due"] = payment_due
-    if notes is not None:
-        changes["notes"] = notes
-    uow.update(order, changes)
-
-
 def record_delivery(
     uow: UnitOfWork,
     order_id: str,

@@ -281,17 +281,6 @@ def target_for(
     return _period_target(entry, p) if entry else ZERO
 
 
-def monthly_targets(
-    session: Session, owner_ids: Iterable[str] | None, period: Period, account_id: str | None = None
-) -> dict[str, dict[str, Decimal]]:
-    """owner -> month key -> target, for the months of ``period``."""
-    result: dict[str, dict[str, Decimal]] = {}
-    for owner, entry in _load_targets(session, owner_ids, period.year, account_id).items():
-        monthly = _monthly(entry)
-        result[owner] = {month_key(period.year, m): monthly.get(m, ZERO) for m in period.months}
-    return result
-
-
 def target_rows(
     session: Session, owner_ids: Iterable[str] | None = None, year: int | None = None
 ) -> list[dict[str, object]]:

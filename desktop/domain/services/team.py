@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import Account, Order, Payment, Quote, Task, User
+from desktop.domain.models import Team as TeamRow
 from desktop.domain.money import ZERO
 from desktop.domain.services import followups
 
@@ -74,6 +75,12 @@ def team_of(session: Session, user_id: str | None) -> Team | None:
         )
         members = {row.id: row.display_name for row in rows}
     return Team(user_id, user.team_id, members)
+
+
+def team_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of every team, by name (the meeting pack's team filter)."""
+    query = select(TeamRow.id, TeamRow.name).where(TeamRow.deleted_at.is_(None))
+    return [(i, n) for i, n in session.execute(query.order_by(TeamRow.name))]
 
 
 def _count(session: Session, query: Select[*tuple[Any, ...]]) -> int:

@@ -287,31 +287,6 @@ def plan_visit(
     return visit.id
 
 
-def edit_plan(
-    uow: UnitOfWork,
-    visit_id: str,
-    *,
-    visit_type: str | None = None,
-    purpose: str | None = None,
-    contact_ids: Sequence[str] | None = None,
-    location: str | None = None,
-) -> list[str]:
-    """Change what a planned visit is about (not its time: see ``reschedule``)."""
-    visit = _load(uow.session, visit_id)
-    changes: dict[str, object] = {}
-    if visit_type is not None:
-        if visit_type not in VISIT_TYPES:
-            raise ValidationError({"visit_type": f"one of {', '.join(VISIT_TYPES)}"})
-        changes["visit_type"] = visit_type
-    if purpose is not None:
-        changes["purpose"] = purpose.strip()
-    if contact_ids is not None:
-        changes["contact_ids"] = list(contact_ids)
-    if location is not None:
-        changes["location"] = location.strip() or None
-    return uow.update(visit, changes)
-
-
 def reschedule(
     uow: UnitOfWork,
     visit_id: str,
@@ -434,10 +409,6 @@ def write_report(
     ]
 
 
-def visit_day(start: dt.datetime, zone: ZoneInfo = DEFAULT_ZONE) -> dt.date:
-    return start.astimezone(zone).date()
-
-
 def local_day_bounds(
     day: dt.date, zone: ZoneInfo = DEFAULT_ZONE
 ) -> tuple[dt.datetime, dt.datetime]:
@@ -492,10 +463,6 @@ def account_contacts(session: Session, account_id: str) -> list[Choice]:
         .order_by(Contact.is_primary.desc(), Contact.name)
     )
     return [Choice(i, n, t or "") for i, n, t in session.execute(stmt)]
-
-
-def account_address(session: Session, account_id: str) -> str:
-    return session.scalar(select(Account.address).where(Account.id == account_id)) or ""
 
 
 def people(session: Session) -> list[Choice]:

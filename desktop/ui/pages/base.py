@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.ui.context import AppContext
 
@@ -34,16 +34,3 @@ def heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-class PlaceholderPage(Page):
-    """A page whose feature has not landed yet: says so plainly."""
-
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(title))
-        note = QLabel(self.tr("This part of Fieldbook is not available in this version yet."))
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.models import COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, Account
+from desktop.domain.models import COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES
 from desktop.domain.services import complaints
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
@@ -40,7 +39,6 @@ from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
 
-ACCOUNT_CHOICES_LIMIT = 5000
 SLA_COLOURS = {"breached": "#F8CBAD", "near_breach": "#FFE699", "missed": "#F8CBAD"}
 
 
@@ -48,16 +46,6 @@ def load(
     session: Session, open_only: bool, owner_ids: list[str] | None
 ) -> list[complaints.ComplaintView]:
     return complaints.complaint_views(session, owner_ids=owner_ids, open_only=open_only)
-
-
-def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:
-    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
-    if owner_id is not None:
-        query = query.where(Account.owner_id == owner_id)
-    return [
-        (i, n)
-        for i, n in session.execute(query.order_by(Account.name).limit(ACCOUNT_CHOICES_LIMIT))
-    ]
 
 
 class ComplaintsPage(Page):
@@ -220,7 +208,7 @@ class ComplaintsPage(Page):
 
     def ask_new(self) -> None:
         owner = None if self.ctx.is_manager else self.ctx.user_id
-        self.ctx.tasks.read(lambda s: account_choices(s, owner), self._open_dialog)
+        self.ctx.tasks.read(lambda s: complaints.account_choices(s, owner), self._open_dialog)
 
     def _open_dialog(self, choices: list[tuple[str, str]]) -> None:
         dialog = ComplaintDialog(choices, self)

@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.models import Team
 from desktop.domain.money import format_money
 from desktop.domain.services import dashboard, targets
+from desktop.domain.services.team import team_choices
 from desktop.domain.uow import UnitOfWork
 from desktop.reports import exports, importer
 from desktop.reports.labels import resolve_language
@@ -56,13 +55,7 @@ def current_quarter(today: dt.date | None = None) -> str:
 
 
 def _teams_and_reps(session: Session) -> tuple[list[tuple[str, str]], list[dict[str, str]]]:
-    teams = [
-        (tid, name)
-        for tid, name in session.execute(
-            select(Team.id, Team.name).where(Team.deleted_at.is_(None)).order_by(Team.name)
-        )
-    ]
-    return teams, targets.owners_in_scope(session)
+    return team_choices(session), targets.owners_in_scope(session)
 
 
 class ReportsPage(Page):

@@ -68,10 +68,6 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self.columns = [(h, kind) for h, (_, kind) in zip(headers, self.columns, strict=True)]
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
