@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import logging.handlers
 import os
 import platform
 import sys
@@ -20,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.logfile import setup_logging
 from desktop.paths import resolve_data_dir
 from desktop.settings import Settings
 
@@ -36,19 +36,6 @@ DEMO_ACCOUNTS = 300
 # "pages", the memory after visiting every page) on stdout, then quits.
 BENCH_ENV = "FIELDBOOK_BENCH_PROBE"
 GUI_SWITCH_INTERVAL_S = 0.001  # see settle_interpreter
-
-
-def setup_logging(data_dir: Path) -> None:
-    """Log to <data>/logs/fieldbook.log: ids and events only, never tokens or content."""
-    logs = data_dir / "logs"
-    logs.mkdir(exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        logs / "fieldbook.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
 
 
 def write_crash_report(

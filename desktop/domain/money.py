@@ -12,6 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
+# The largest amount Fieldbook prices, stores and writes out in 大写 (exclusive): 10^16
+# yuan, as integer fen well inside SQLite's and PostgreSQL's 64-bit integers. A value
+# past it (a quantity of 1e400 pulled from a server) is refused with MoneyError.
+MAX_AMOUNT = Decimal(10) ** 16
 
 
 class MoneyError(ValueError):
@@ -45,7 +49,9 @@ def to_decimal(value: object) -> Decimal:
 
 
 def round_fen(value: Decimal) -> Decimal:
-    """Round half-up to the fen (0.005 -> 0.01)."""
+    """Round half-up to the fen (0.005 -> 0.01); MoneyError past ``MAX_AMOUNT``."""
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        raise MoneyError(f"an amount of {value:.6E} is out of range")
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
