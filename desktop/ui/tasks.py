@@ -9,7 +9,11 @@
   flag; starting a task with the same key cancels the old one.
 
 Callbacks always run on the GUI thread; widgets are never touched from a worker.
-Exceptions in a worker are caught and handed to ``on_error`` (or ``failed``).
+Exceptions in a worker are logged with their stack and handed to ``on_error`` (or
+``failed``). A failure that is no page's business (a full disk, a damaged database, a
+bug: ``desktop.ui.failure``) goes to ``problem`` instead, for the window's failure box,
+and ``on_error`` gets a ``TaskFailed`` whose text is that box's sentence, so the page
+can show it beside the form it keeps.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.uow import UnitOfWork, unit_of_work
 from desktop.store.migrate import Database
+from desktop.ui.failure import is_system_failure, sentence
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,6 +40,14 @@ PROGRESS_INTERVAL_S = 0.05
 
 class Cancelled(Exception):
     """Raised inside a task when the user cancelled it."""
+
+
+class TaskFailed(Exception):
+    """Handed to ``on_error`` for a system failure; ``str()`` is one clear sentence."""
+
+    def __init__(self, message: str, cause: BaseException) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class Job:
@@ -67,6 +80,7 @@ class Job:
 class TaskRunner(QObject):
     changed = Signal(object)  # set[str]: entity names a write touched
     failed = Signal(str)  # a message for the status bar, when no on_error was given
+    problem = Signal(object)  # BaseException: a system failure, for the failure box
     _deliver = Signal(object)  # a zero-argument callable to run on the GUI thread
 
     def __init__(
@@ -109,7 +123,12 @@ class TaskRunner(QObject):
                     try:
                         if not still_wanted():
                             return
-                        if on_error is not None:
+                        if not isinstance(error, Cancelled) and is_system_failure(error):
+                            self.problem.emit(error)
+                            if on_error is not None:
+                                text = sentence(error, self.db.path.parent)
+                                on_error(TaskFailed(text, error))
+                        elif on_error is not None:
                             on_error(error)
                         elif not isinstance(error, Cancelled):
                             self.failed.emit(str(error) or type(error).__name__)

@@ -1,0 +1,59 @@
+"""The day's backup of the database when the window opens, on a worker thread.
+
+A failure is logged and told once (a box); work goes on. A database the copy finds
+damaged gets the damaged-database box, which quits: it is never copied over a backup.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.store.backups import daily_backup
+from desktop.store.failures import Kind, classify
+from desktop.ui.context import AppContext
+from desktop.ui.failure import FAILURE_DIALOG, open_box, show_damaged
+from desktop.ui.tasks import Job
+
+log = logging.getLogger(__name__)
+
+
+def start_daily_backup(ctx: AppContext, window: QWidget) -> None:
+    db_path = ctx.db.path
+
+    def work(job: Job) -> Path | BaseException | None:
+        # The outcome, not a raise: the failure is this module's to tell, not the
+        # task runner's failure box.
+        try:
+            return daily_backup(db_path, ctx.data_dir)
+        except Exception as exc:
+            log.warning("daily backup failed", exc_info=exc)
+            return exc
+
+    def done(outcome: Path | BaseException | None) -> None:
+        if isinstance(outcome, Path):
+            log.info("daily backup %s", outcome.name)
+        elif isinstance(outcome, BaseException):
+            tell(window, ctx.data_dir, outcome)
+
+    ctx.tasks.run(work, done, key="daily-backup")
+
+
+def tell(window: QWidget, data_dir: Path, error: BaseException) -> None:
+    kind = classify(error).kind
+    if kind is Kind.DAMAGED:
+        show_damaged(window, data_dir, on_closed=QApplication.quit)
+        return
+    reason = {
+        Kind.DISK_FULL: QCoreApplication.translate("DailyBackup", "the disk is full"),
+        Kind.NO_ACCESS: QCoreApplication.translate("DailyBackup", "permission denied"),
+    }.get(kind, QCoreApplication.translate("DailyBackup", "see the log"))
+    text = QCoreApplication.translate(
+        "DailyBackup",
+        "Today's backup of your data could not be made (%1); your work is not affected, "
+        "and Fieldbook tries again at the next start.",
+    ).replace("%1", reason)
+    open_box(window, FAILURE_DIALOG, text, type(error).__name__)
