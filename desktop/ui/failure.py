@@ -41,10 +41,6 @@ _NOT_A_PAGES_BUSINESS: tuple[type[BaseException], ...] = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Failure", text)
-
-
 def is_system_failure(error: BaseException) -> bool:
     """True for what the failure box tells rather than a page: see the module text."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -58,9 +54,10 @@ def sentence(error: BaseException, data_dir: Path) -> str:
     """What happened and what to do, in one sentence (two for a damaged file)."""
     failure = classify(error)
     if failure.kind is Kind.DISK_FULL:
-        return _tr(
+        return QCoreApplication.translate(
+            "Failure",
             "The disk is full, so this was not saved; nothing was lost and what you typed "
-            "is still here: free some space, then try again."
+            "is still here: free some space, then try again.",
         )
     if failure.kind is Kind.DAMAGED:
         return damaged_sentence(data_dir)
@@ -68,12 +65,13 @@ def sentence(error: BaseException, data_dir: Path) -> str:
         return str(failure.error)
     if failure.kind is Kind.NO_ACCESS:
         target = access_target(failure, data_dir)
-        return _tr(
-            "Fieldbook may not read or write %1; check its permissions, then try again."
+        return QCoreApplication.translate(
+            "Failure", "Fieldbook may not read or write %1; check its permissions, then try again."
         ).replace("%1", str(target))
-    return _tr(
+    return QCoreApplication.translate(
+        "Failure",
         "Something went wrong inside Fieldbook and this was not done; your saved data is "
-        "safe, and the details are in %1."
+        "safe, and the details are in %1.",
     ).replace("%1", str(log_file(data_dir)))
 
 
@@ -81,15 +79,17 @@ def damaged_sentence(data_dir: Path) -> str:
     path = data_dir / DB_FILENAME
     newest = restore_source(data_dir)
     if newest is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "Failure",
             "The database file %1 is damaged, and there is no backup to go back to. "
-            "It was left as it is: move it away to start with an empty database, then sync."
+            "It was left as it is: move it away to start with an empty database, then sync.",
         ).replace("%1", str(path))
     return (
-        _tr(
+        QCoreApplication.translate(
+            "Failure",
             "The database file %1 is damaged; it was left as it is. The newest backup is "
             "%2 (from %3): to use it, quit Fieldbook, move the damaged file away and copy "
-            "the backup in its place."
+            "the backup in its place.",
         )
         .replace("%1", str(path))
         .replace("%2", str(newest.path))
@@ -99,7 +99,9 @@ def damaged_sentence(data_dir: Path) -> str:
 
 def _details(failure: Failure, data_dir: Path, extra: str = "") -> str:
     lines = [f"{type(failure.error).__name__} ({failure.kind.value})"]
-    lines.append(_tr("Log file: %1").replace("%1", str(log_file(data_dir))))
+    lines.append(
+        QCoreApplication.translate("Failure", "Log file: %1").replace("%1", str(log_file(data_dir)))
+    )
     if extra:
         lines.append(extra)
     return "\n".join(lines)
@@ -139,12 +141,20 @@ def show_damaged(
 ) -> QMessageBox:
     """Say the database is damaged and which backup to use; offer to open the backups
     folder (the box stays) and to quit (``on_closed``)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Fieldbook", damaged_sentence(data_dir), parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "Fieldbook", damaged_sentence(data_dir), parent=parent
+    )
     box.setObjectName(DAMAGED_DIALOG)
-    folder = box.addButton(_tr("Open Backups Folder"), QMessageBox.ButtonRole.ActionRole)
+    folder = box.addButton(
+        QCoreApplication.translate("Failure", "Open Backups Folder"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     folder.setObjectName("open-backups")
     done = box.addButton(
-        _tr("Quit") if on_closed is not None else _tr("Close"), QMessageBox.ButtonRole.RejectRole
+        QCoreApplication.translate("Failure", "Quit")
+        if on_closed is not None
+        else QCoreApplication.translate("Failure", "Close"),
+        QMessageBox.ButtonRole.RejectRole,
     )
     done.setObjectName("damaged-close")
 
