@@ -81,6 +81,7 @@ class TaskRunner(QObject):
     changed = Signal(object)  # set[str]: entity names a write touched
     failed = Signal(str)  # a message for the status bar, when no on_error was given
     problem = Signal(object)  # BaseException: a system failure, for the failure box
+    idle = Signal()  # the last counted task's callback has run (busy became false)
     _deliver = Signal(object)  # a zero-argument callable to run on the GUI thread
 
     def __init__(
@@ -110,7 +111,10 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
         still_wanted: Callable[[], bool] = lambda: True,
+        keeps_busy: bool = True,
     ) -> Future[T]:
+        counted = 1 if keeps_busy else 0
+
         def body() -> T:
             try:
                 result = work()
@@ -133,7 +137,7 @@ class TaskRunner(QObject):
                         elif not isinstance(error, Cancelled):
                             self.failed.emit(str(error) or type(error).__name__)
                     finally:
-                        self._undelivered -= 1
+                        self._handed_over(counted)
 
                 self._deliver.emit(fail)
                 raise
@@ -143,15 +147,20 @@ class TaskRunner(QObject):
                     if on_done is not None and still_wanted():
                         on_done(result)
                 finally:
-                    self._undelivered -= 1
+                    self._handed_over(counted)
 
             self._deliver.emit(done)
             return result
 
         # Counted on the GUI thread until the result has been handed over there, so
         # `busy` stays true while a finished task's callback is still queued.
-        self._undelivered += 1
+        self._undelivered += counted
         return pool.submit(body)
+
+    def _handed_over(self, counted: int) -> None:
+        self._undelivered -= counted
+        if counted and self._undelivered == 0:
+            self.idle.emit()
 
     def read(
         self,
@@ -194,7 +203,11 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         key: str | None = None,
+        keeps_busy: bool = True,
     ) -> Job:
+        """``keeps_busy=False``: upkeep the user did not ask for (the day's backup);
+        ``busy`` and ``wait_idle`` do not wait for it."""
+
         def emit(done: int, total: int, text: str) -> None:
             if on_progress is not None:
                 self._deliver.emit(lambda: on_progress(done, total, text))
@@ -205,7 +218,7 @@ class TaskRunner(QObject):
             if old is not None:
                 old.cancel()
             self._jobs[key] = job
-        self._submit(self._long, lambda: fn(job), on_done, on_error)
+        self._submit(self._long, lambda: fn(job), on_done, on_error, keeps_busy=keeps_busy)
         return job
 
     def _newest(self, key: str | None) -> Callable[[], bool]:

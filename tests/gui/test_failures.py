@@ -22,6 +22,7 @@ from desktop.domain.models import Account
 from desktop.settings import Settings
 from desktop.store.backups import backup, backups_dir, list_backups
 from desktop.ui.failure import DAMAGED_DIALOG, FAILURE_DIALOG
+from desktop.ui.testing import screenshot
 
 
 def box_named(qtbot: Any, name: str) -> QMessageBox:
@@ -86,6 +87,7 @@ def test_a_full_disk_during_a_save_keeps_the_form_and_loses_nothing(
     assert "what you typed is still here" in box.text()
     assert "Traceback" not in box.text() + box.detailedText()
     assert "INSERT" not in box.text() + box.detailedText()  # no SQL, no customer data
+    screenshot(box, "failure_disk_full_en")
     close_box(qtbot, box)
     assert page.notice.text() == box.text()
     # The form still holds what was typed; the window goes on; nothing was lost.
@@ -199,6 +201,7 @@ def test_a_damaged_database_at_start_names_the_backup_and_is_never_touched(
     box = box_named(qtbot, DAMAGED_DIALOG)
     assert box.text().startswith(f"The database file {db.path} is damaged; it was left as it is.")
     assert f"The newest backup is {good}" in box.text()
+    screenshot(box, "failure_damaged_database_en")
     [folder] = [b for b in box.buttons() if b.objectName() == "open-backups"]
     qtbot.mouseClick(folder, Qt.MouseButton.LeftButton)
     assert opened == [str(backups_dir(data_dir))]
@@ -215,10 +218,13 @@ def test_a_damaged_database_at_start_names_the_backup_and_is_never_touched(
 
 
 def test_the_window_takes_the_days_backup_off_the_gui_thread(
-    qtbot: Any, demo_db: Any, data_dir: Path
+    qtbot: Any, demo_db: Any, data_dir: Path, monkeypatch: Any
 ) -> None:
     from desktop.app import open_data
+    from desktop.ui import daily_backup
     from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(daily_backup, "START_DELAY_MS", 0)
 
     demo_db.dispose()
     window = MainWindow(data_dir=data_dir)
@@ -250,6 +256,7 @@ def test_a_failed_daily_backup_is_told_once_and_work_goes_on(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(daily_backup, "daily_backup", no_room)
+    monkeypatch.setattr(daily_backup, "START_DELAY_MS", 0)
     demo_db.dispose()
     window = MainWindow(data_dir=data_dir)
     qtbot.addWidget(window)
@@ -268,3 +275,11 @@ def test_a_failed_daily_backup_is_told_once_and_work_goes_on(
     finally:
         state["tasks"].shutdown()
         state["db"].dispose()
+
+
+def test_the_sentences_read_in_chinese(chinese: None, data_dir: Path) -> None:
+    from desktop.ui.failure import sentence
+
+    assert sentence(OSError(errno.ENOSPC, "No space left"), data_dir).startswith("磁盘已满")
+    text = sentence(sqlite3.DatabaseError("file is not a database"), data_dir)
+    assert text.startswith(f"数据库文件 {data_dir / 'fieldbook.sqlite3'} 已损坏")
