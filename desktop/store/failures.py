@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -35,7 +36,6 @@ class Failure:
 
 
 _DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_NO_ACCESS_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -82,10 +82,12 @@ def _kind_of(exc: BaseException) -> Kind | None:
         return Kind.DAMAGED
     if isinstance(exc, sqlite3.Error):
         return _sqlite_kind(exc)
-    if isinstance(exc, OSError):
+    # ssl.SSLError is an OSError whose errno is OpenSSL's code (1 is also EPERM), and
+    # network errors are the sync's to explain: only the file system's errors count.
+    if isinstance(exc, OSError) and not isinstance(exc, ssl.SSLError | ConnectionError):
         if exc.errno in _DISK_FULL_ERRNOS:
             return Kind.DISK_FULL
-        if isinstance(exc, PermissionError) or exc.errno in _NO_ACCESS_ERRNOS:
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
             return Kind.NO_ACCESS
     return None
 

@@ -241,3 +241,13 @@ def test_a_quote_line_with_an_extreme_quantity_names_the_quote(
     # The list shows it from its stored totals, as before.
     assert main(["quote", "list", "--data-dir", str(data_dir)]) == 0
     assert number in capsys.readouterr().out
+
+
+def test_a_certificate_error_is_not_a_permission_problem() -> None:
+    import ssl
+
+    refused = ssl.SSLCertVerificationError(1, "certificate verify failed")  # errno 1 = EPERM
+    outer = RuntimeError("cannot reach the server")
+    outer.__cause__ = refused
+    assert classify(outer).kind is Kind.UNEXPECTED
+    assert classify(ConnectionRefusedError(errno.ECONNREFUSED, "refused")).kind is Kind.UNEXPECTED
