@@ -105,7 +105,8 @@ def _gui(args: argparse.Namespace) -> int:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """The one place where any failure of a command becomes one clear line on stderr
     (desktop.commands.failure) and its traceback goes to the log; SystemExit passes."""
-    from desktop.commands import failure
+    # desktop.commands.failure is imported only when something failed: it brings in
+    # SQLAlchemy, which the window loads after its first paint (desktop.app).
     from desktop.domain.errors import DomainError
 
     data_dir: Path | None = None
@@ -117,9 +118,15 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
                 log_path = stack.enter_context(logging_to(data_dir))
             return handler(args)
         except (CommandError, DomainError) as exc:  # a DomainError's text is for users
-            failure.say(str(exc))
-            return failure.EXIT_USAGE
+            print(f"fieldbook: {exc}", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:
-            return failure.EXIT_INTERRUPTED
+            return 130
         except Exception as exc:
-            return failure.report(exc, data_dir, log_path)
+            from desktop.commands import failure
+
+            try:
+                return failure.report(exc, data_dir, log_path)
+            except Exception:  # e.g. the backups folder unreadable while naming one
+                failure.say(f"unexpected error ({type(exc).__name__})")
+                return failure.EXIT_UNEXPECTED

@@ -50,8 +50,10 @@ def to_decimal(value: object) -> Decimal:
 
 def round_fen(value: Decimal) -> Decimal:
     """Round half-up to the fen (0.005 -> 0.01); MoneyError past ``MAX_AMOUNT``."""
-    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
-        raise MoneyError(f"an amount of {value:.6E} is out of range")
+    if not value.is_finite():
+        raise MoneyError(f"not a finite amount: {value}")
+    if abs(value) >= MAX_AMOUNT:
+        raise MoneyError(f"an amount of {value:.6E} is too large")
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 

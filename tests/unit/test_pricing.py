@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain.money import MoneyError
 from desktop.domain.pricing import (
     LineInput,
     commission,
@@ -127,3 +129,12 @@ def test_totals_add_up_for_any_quote(raw: list[tuple[int, D, D, D]], qdisc: D) -
     assert totals.quote_discount >= 0
     for value in (totals.subtotal, totals.tax_total, totals.total):
         assert value == value.quantize(D("0.01"))
+
+
+@pytest.mark.parametrize("quantity", ["1e400", "1e12"])
+def test_an_amount_too_large_to_store_is_refused_in_plain_words(quantity: str) -> None:
+    # 1e400 x 38000 cannot even be rounded (decimal.InvalidOperation before); 1e12 x
+    # 38000 = 3.8e16 yuan is past what a 64-bit count of fen holds with room to spare.
+    line = LineInput(quantity=D(quantity), unit_price=D("38000"))
+    with pytest.raises(MoneyError, match="is too large"):
+        compute([line])
