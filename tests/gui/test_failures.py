@@ -283,3 +283,48 @@ def test_the_sentences_read_in_chinese(chinese: None, data_dir: Path) -> None:
     assert sentence(OSError(errno.ENOSPC, "No space left"), data_dir).startswith("磁盘已满")
     text = sentence(sqlite3.DatabaseError("file is not a database"), data_dir)
     assert text.startswith(f"数据库文件 {data_dir / 'fieldbook.sqlite3'} 已损坏")
+
+
+def test_an_extreme_quantity_in_a_quote_is_said_never_raised(qtbot: Any, app_context: Any) -> None:
+    from desktop.domain.models import Quote
+    from desktop.ui.pages.quotes import QuotesPage
+    from desktop.ui.quotes.models import LinesModel
+
+    page = QuotesPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1400, 860)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    with app_context.db.sessions() as session:
+        quote = session.scalars(select(Quote).where(Quote.status == "draft")).first()
+        assert quote is not None
+        quote_id, number = quote.id, quote.number
+    editor = page.editor
+    editor.load(quote_id)
+    qtbot.waitUntil(lambda: editor.view is not None and editor.view.quote["id"] == quote_id)
+    lines = editor.lines
+    assert lines.rowCount() > 0
+
+    # Typed: the totals say so, nothing raises, and a sane figure brings them back.
+    assert lines.setData(lines.index(0, LinesModel.QTY), "1e400")
+    assert editor.error_label.text() == (
+        "A line's amount is too large to price: correct its quantity or price."
+    )
+    assert editor.totals_label.text() == ""
+    assert lines.setData(lines.index(0, LinesModel.QTY), "2")
+    assert editor.error_label.text() == ""
+    assert "¥" in editor.totals_label.text()
+
+    # Pulled from a server as it is: opening the quote names it.
+    raw = sqlite3.connect(app_context.db.path)
+    raw.execute("UPDATE quote_line SET quantity = '1e400' WHERE quote_id = ?", (quote_id,))
+    raw.commit()
+    raw.close()
+    editor.load(quote_id)
+    qtbot.waitUntil(lambda: "cannot be priced" in editor.error_label.text())
+    assert editor.error_label.text().startswith(f"quote {number} revision ")
+    assert not any(
+        w.objectName() == FAILURE_DIALOG and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    app_context.tasks.wait_idle()
