@@ -44,6 +44,8 @@ def start_daily_backup(ctx: AppContext, window: QWidget) -> None:
             tell(window, ctx.data_dir, outcome)
 
     def run() -> None:
+        if ctx.tasks.closed:  # the app is closing: the next start takes the backup
+            return
         # Not counted as busy: the backup is upkeep nobody waits for.
         ctx.tasks.run(work, done, key="daily-backup", keeps_busy=False)
 

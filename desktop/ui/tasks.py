@@ -229,6 +229,11 @@ class TaskRunner(QObject):
         return lambda: self._generation.get(key) == generation
 
     @property
+    def closed(self) -> bool:
+        """``shutdown`` has run: nothing more is started or delivered."""
+        return self._closed
+
+    @property
     def busy(self) -> bool:
         """Work is queued, running, or its result not yet handed to its callback."""
         return self._undelivered > 0
