@@ -73,7 +73,8 @@ def _sqlite_kind(exc: sqlite3.Error) -> Kind | None:
 
 
 def _kind_of(exc: BaseException) -> Kind | None:
-    # Imported here: migrate imports this module's neighbours, not the other way round.
+    # Imported here: migrate brings in SQLAlchemy, and the command line words a
+    # failure with this module before anything else was loaded.
     from desktop.store.migrate import DatabaseCorruptError, DatabaseTooNewError
 
     if isinstance(exc, DatabaseTooNewError):

@@ -72,11 +72,13 @@ def test_a_full_disk_during_a_save_keeps_the_form_and_loses_nothing(
 ) -> None:
     page = main_window.show_page("accounts")
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
-    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     detail = page.detail
+    assert detail.isVisible()
     name = detail.findChild(QLineEdit, "account-name")
     qtbot.keyClicks(name, "Full Disk Trading Co")
-    notes = "这是一段很长的拜访记录。" * 2000  # needs pages the full disk does not have
+    # 18,000 characters (the rule book allows 20,000): pages the full disk does not have
+    notes = "这是一段很长的拜访记录。" * 1500
     detail.findChild(QPlainTextEdit, "account-notes").setPlainText(notes)
     limit = fill_the_disk(app_context.db)
 
@@ -94,6 +96,7 @@ def test_a_full_disk_during_a_save_keeps_the_form_and_loses_nothing(
     assert name.text() == "Full Disk Trading Co"
     assert detail.findChild(QPlainTextEdit, "account-notes").toPlainText() == notes
     assert main_window.isVisible()
+    assert detail.isVisible()
     with app_context.db.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Account)) == 40
     raw = sqlite3.connect(app_context.db.path)
