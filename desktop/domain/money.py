@@ -12,10 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
-# The largest amount Fieldbook prices, stores and writes out in 大写 (exclusive): 10^16
-# yuan, as integer fen well inside SQLite's and PostgreSQL's 64-bit integers. A value
-# past it (a quantity of 1e400 pulled from a server) is refused with MoneyError.
-MAX_AMOUNT = Decimal(10) ** 16
 
 
 class MoneyError(ValueError):
@@ -49,12 +45,17 @@ def to_decimal(value: object) -> Decimal:
 
 
 def round_fen(value: Decimal) -> Decimal:
-    """Round half-up to the fen (0.005 -> 0.01); MoneyError past ``MAX_AMOUNT``."""
+    """Round half-up to the fen (0.005 -> 0.01).
+
+    MoneyError (never decimal.InvalidOperation) for an amount with more digits than
+    Decimal's 28 (a quantity of 1e400 pulled from a server, once).
+    """
     if not value.is_finite():
         raise MoneyError(f"not a finite amount: {value}")
-    if abs(value) >= MAX_AMOUNT:
-        raise MoneyError(f"an amount of {value:.6E} is too large")
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    try:
+        return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:
+        raise MoneyError(f"an amount of {value:.6E} is too large") from exc
 
 
 def to_fen(value: Decimal) -> int:

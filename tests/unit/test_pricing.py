@@ -131,10 +131,8 @@ def test_totals_add_up_for_any_quote(raw: list[tuple[int, D, D, D]], qdisc: D) -
         assert value == value.quantize(D("0.01"))
 
 
-@pytest.mark.parametrize("quantity", ["1e400", "1e12"])
-def test_an_amount_too_large_to_store_is_refused_in_plain_words(quantity: str) -> None:
-    # 1e400 x 38000 cannot even be rounded (decimal.InvalidOperation before); 1e12 x
-    # 38000 = 3.8e16 yuan is past what a 64-bit count of fen holds with room to spare.
-    line = LineInput(quantity=D(quantity), unit_price=D("38000"))
+def test_an_amount_too_large_to_round_is_refused_in_plain_words() -> None:
+    # 1e400 x 38000 has more digits than Decimal keeps: decimal.InvalidOperation before.
+    line = LineInput(quantity=D("1e400"), unit_price=D("38000"))
     with pytest.raises(MoneyError, match="is too large"):
         compute([line])

@@ -100,7 +100,7 @@ class WorkflowError(DomainError):
 
 
 class UnpriceableQuoteError(DomainError):
-    """A stored line (pulled from a server, say) gives an amount past money.MAX_AMOUNT."""
+    """A stored line (pulled from a server, say) gives an amount too large to price."""
 
 
 def local_today(now: dt.datetime) -> dt.date:
@@ -310,7 +310,7 @@ def get_quote(session: Session, quote_id: str, today: dt.date | None = None) -> 
         totals = compute([d.pricing_input() for d in drafts_of(lines)], quote["discount_pct"])
         capital_total = capital_amount(totals.total)
         earned = _commission(session, lines, totals)
-    except MoneyError as exc:
+    except ValueError as exc:  # MoneyError, or too large for 大写 (capital_amount)
         raise UnpriceableQuoteError(
             f"quote {quote['number']} revision {quote['revision']} cannot be priced ({exc}); "
             "correct the quantities and prices of its lines"
