@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import logging.handlers
 import os
 import platform
 import sys
@@ -20,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+from desktop.logfile import log_file, setup_logging
 from desktop.paths import resolve_data_dir
 from desktop.settings import Settings
 
@@ -36,19 +36,7 @@ DEMO_ACCOUNTS = 300
 # "pages", the memory after visiting every page) on stdout, then quits.
 BENCH_ENV = "FIELDBOOK_BENCH_PROBE"
 GUI_SWITCH_INTERVAL_S = 0.001  # see settle_interpreter
-
-
-def setup_logging(data_dir: Path) -> None:
-    """Log to <data>/logs/fieldbook.log: ids and events only, never tokens or content."""
-    logs = data_dir / "logs"
-    logs.mkdir(exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        logs / "fieldbook.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
+EXIT_DAMAGED = 65  # as the command line's (desktop.commands.failure)
 
 
 def write_crash_report(
@@ -71,23 +59,30 @@ def write_crash_report(
 
 
 def install_exception_hook(data_dir: Path) -> None:
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.error("unhandled exception", exc_info=(exc_type, exc, tb))
-        report = write_crash_report(data_dir, exc_type, exc, tb)
-        from PySide6.QtWidgets import QApplication, QMessageBox
+    """An exception nothing caught (in a slot, an event handler): logged with its stack,
+    a crash report written, one sentence shown; the app keeps running."""
 
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                "Fieldbook",
-                QApplication.translate(
-                    "Crash",
-                    "Something went wrong inside Fieldbook. Your saved data is safe.\n"
-                    "A report without customer data was saved to:\n%1",
-                ).replace("%1", str(report)),
-            )
-        else:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unhandled exception", exc_info=(exc_type, exc, tb))
+        try:
+            report: Path | None = write_crash_report(data_dir, exc_type, exc, tb)
+        except OSError:  # a full disk: the log has what the report would
+            report = None
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is None:
+            print(
+                f"fieldbook: unexpected error ({exc_type.__name__}); "
+                f"the details are in {log_file(data_dir)}",
+                file=sys.stderr,
+            )
+            return
+        from desktop.ui.failure import show_crash
+
+        show_crash(exc, data_dir, report)
 
     sys.excepthook = hook
 
@@ -218,13 +213,20 @@ def open_data(
     """
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.store.failures import Kind, classify
     from desktop.store.migrate import open_database
+    from desktop.ui.failure import sentence, show_damaged
 
     try:
         db = open_database(data_dir)
     except Exception as exc:
-        log.error("database not opened: %s", type(exc).__name__)
-        QMessageBox.critical(window, "Fieldbook", str(exc))
+        log.error("database not opened", exc_info=exc)
+        if classify(exc).kind is Kind.DAMAGED:
+            # Not opened, not migrated, not backed up: the dialog names the backup.
+            state["exit"] = EXIT_DAMAGED
+            show_damaged(window, data_dir, on_closed=app.quit)
+            return
+        QMessageBox.critical(window, "Fieldbook", sentence(exc, data_dir))
         state["exit"] = 1
         app.quit()
         return
@@ -242,6 +244,9 @@ def open_data(
     if settings.load_error:
         log.warning("settings: %s", settings.load_error)
     window.attach(ctx)
+    from desktop.ui.daily_backup import start_daily_backup
+
+    start_daily_backup(ctx, window)
     settle_interpreter()
 
 

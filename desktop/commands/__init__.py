@@ -2,7 +2,8 @@
 
 With no command the GUI starts. Each feature module registers its sub-commands in
 ``COMMAND_MODULES``; a command is a function ``(args) -> int`` that prints results on
-stdout and raises ``CommandError`` (one clear line on stderr, exit 1) on bad input.
+stdout and raises ``CommandError`` (one clear line on stderr, exit 1) on bad input;
+anything else that escapes becomes one line too, in ``run`` (desktop.commands.failure).
 Qt is imported only by the GUI and by commands that render with it (PDF).
 """
 
@@ -12,9 +13,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack, suppress
 from pathlib import Path
 
 from desktop import __version__
+from desktop.logfile import logging_to
 
 # Each module has register(subparsers: argparse._SubParsersAction) -> None.
 COMMAND_MODULES = (
@@ -86,28 +89,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Starting the window should not pay for importing every command's module.
     gui_args, rest = _top_level_parser(add_help=False).parse_known_args(argv)
     if not rest and "-h" not in argv and "--help" not in argv:
-        from desktop.app import run_gui
-
-        return run_gui(gui_args)
+        return run(_gui, gui_args)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # a usage error exits 2 with argparse's own line
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from desktop.app import run_gui
+    return run(handler or _gui, args)
 
-        return run_gui(args)
-    try:
-        return handler(args)
-    except CommandError as exc:
-        print(f"fieldbook: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("fieldbook: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # the one place where any failure becomes one clear line
-        from desktop.store.migrate import DatabaseCorruptError, DatabaseTooNewError
 
-        if isinstance(exc, DatabaseTooNewError | DatabaseCorruptError | OSError):
+def _gui(args: argparse.Namespace) -> int:
+    from desktop.app import run_gui
+
+    return run_gui(args)
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """The one place where any failure of a command becomes one clear line on stderr
+    (desktop.commands.failure) and its traceback goes to the log; SystemExit passes."""
+    # desktop.commands.failure is imported only when something failed: it brings in
+    # SQLAlchemy, which the window loads after its first paint (desktop.app).
+    from desktop.domain.errors import DomainError
+
+    data_dir: Path | None = None
+    log_path: Path | None = None
+    with ExitStack() as stack:
+        try:
+            data_dir = data_dir_of(args)
+            with suppress(OSError):  # no log file: the failure, if any, is still told
+                log_path = stack.enter_context(logging_to(data_dir))
+            return handler(args)
+        except (CommandError, DomainError) as exc:  # a DomainError's text is for users
             print(f"fieldbook: {exc}", file=sys.stderr)
             return 1
-        raise
+        except KeyboardInterrupt:
+            return 130
+        except Exception as exc:
+            from desktop.commands import failure
+
+            try:
+                return failure.report(exc, data_dir, log_path)
+            except Exception:  # e.g. the backups folder unreadable while naming one
+                failure.say(f"unexpected error ({type(exc).__name__})")
+                return failure.EXIT_UNEXPECTED

@@ -45,8 +45,17 @@ def to_decimal(value: object) -> Decimal:
 
 
 def round_fen(value: Decimal) -> Decimal:
-    """Round half-up to the fen (0.005 -> 0.01)."""
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    """Round half-up to the fen (0.005 -> 0.01).
+
+    MoneyError (never decimal.InvalidOperation) for an amount with more digits than
+    Decimal's 28 (a quantity of 1e400 pulled from a server, once).
+    """
+    if not value.is_finite():
+        raise MoneyError(f"not a finite amount: {value}")
+    try:
+        return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:
+        raise MoneyError(f"an amount of {value:.6E} is too large") from exc
 
 
 def to_fen(value: Decimal) -> int:

@@ -6,7 +6,6 @@ API, on the same connection the app will use.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.backups import BackupRefusedError, backup, backups_dir
 from desktop.store.engine import DB_FILENAME, make_engine, make_session_factory
 from desktop.store.migrations import HEAD
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 # Alembic is imported only when a migration is due: it costs ~100 ms of start-up.
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-BACKUPS_KEPT = 10
 
 
 class DatabaseTooNewError(RuntimeError):
@@ -56,26 +55,6 @@ def current_revision(engine: Engine) -> str | None:
         if exists is None:
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def backup(db_path: Path, backups_dir: Path, label: str = "") -> Path:
-    """Copy the database with SQLite's online backup (consistent even in WAL mode)."""
-    backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    target = backups_dir / f"fieldbook-{stamp}{('-' + label) if label else ''}.sqlite3"
-    source = sqlite3.connect(db_path)
-    try:
-        target.touch(mode=0o600)
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    for old in sorted(backups_dir.glob("fieldbook-*.sqlite3"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-    return target
 
 
 @dataclass
@@ -112,7 +91,12 @@ def open_database(data_dir: Path, *, migrate: bool = True) -> Database:
                 ) from exc
         if migrate and current != head:
             if existed:
-                backup(path, data_dir / "backups", label=f"before-{head}")
+                try:
+                    backup(path, backups_dir(data_dir), label=f"before-{head}")
+                except BackupRefusedError as exc:
+                    raise DatabaseCorruptError(
+                        f"{path} is damaged ({exc}); it was not migrated"
+                    ) from exc
             from alembic import command
 
             with engine.begin() as connection:

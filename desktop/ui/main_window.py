@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         ctx.events.sync_state.connect(self._on_sync_state)
         ctx.events.user_changed.connect(self._update_user_label)
         ctx.tasks.failed.connect(self._on_task_failed)
+        ctx.tasks.problem.connect(self._on_problem)
         self._set_data_label(ctx.data_dir)
         self._update_user_label()
         from desktop.ui.sync.controller import controller_for
@@ -224,6 +225,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_task_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Error: %1").replace("%1", message), 10_000)
+
+    @Slot(object)
+    def _on_problem(self, error: BaseException) -> None:
+        from desktop.ui.failure import show_failure
+
+        show_failure(self, error, self.ctx.data_dir)
 
     @Slot(str)
     def _on_wiped(self, message: str) -> None:

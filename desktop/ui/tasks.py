@@ -9,7 +9,11 @@
   flag; starting a task with the same key cancels the old one.
 
 Callbacks always run on the GUI thread; widgets are never touched from a worker.
-Exceptions in a worker are caught and handed to ``on_error`` (or ``failed``).
+Exceptions in a worker are logged with their stack and handed to ``on_error`` (or
+``failed``). A failure that is no page's business (a full disk, a damaged database, a
+bug: ``desktop.ui.failure``) goes to ``problem`` instead, for the window's failure box,
+and ``on_error`` gets a ``TaskFailed`` whose text is that box's sentence, so the page
+can show it beside the form it keeps.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.uow import UnitOfWork, unit_of_work
 from desktop.store.migrate import Database
+from desktop.ui.failure import is_system_failure, sentence
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,6 +40,14 @@ PROGRESS_INTERVAL_S = 0.05
 
 class Cancelled(Exception):
     """Raised inside a task when the user cancelled it."""
+
+
+class TaskFailed(Exception):
+    """Handed to ``on_error`` for a system failure; ``str()`` is one clear sentence."""
+
+    def __init__(self, message: str, cause: BaseException) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class Job:
@@ -67,6 +80,8 @@ class Job:
 class TaskRunner(QObject):
     changed = Signal(object)  # set[str]: entity names a write touched
     failed = Signal(str)  # a message for the status bar, when no on_error was given
+    problem = Signal(object)  # BaseException: a system failure, for the failure box
+    idle = Signal()  # the last counted task's callback has run (busy became false)
     _deliver = Signal(object)  # a zero-argument callable to run on the GUI thread
 
     def __init__(
@@ -96,7 +111,10 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
         still_wanted: Callable[[], bool] = lambda: True,
+        keeps_busy: bool = True,
     ) -> Future[T]:
+        counted = 1 if keeps_busy else 0
+
         def body() -> T:
             try:
                 result = work()
@@ -109,12 +127,17 @@ class TaskRunner(QObject):
                     try:
                         if not still_wanted():
                             return
-                        if on_error is not None:
+                        if not isinstance(error, Cancelled) and is_system_failure(error):
+                            self.problem.emit(error)
+                            if on_error is not None:
+                                text = sentence(error, self.db.path.parent)
+                                on_error(TaskFailed(text, error))
+                        elif on_error is not None:
                             on_error(error)
                         elif not isinstance(error, Cancelled):
                             self.failed.emit(str(error) or type(error).__name__)
                     finally:
-                        self._undelivered -= 1
+                        self._handed_over(counted)
 
                 self._deliver.emit(fail)
                 raise
@@ -124,15 +147,20 @@ class TaskRunner(QObject):
                     if on_done is not None and still_wanted():
                         on_done(result)
                 finally:
-                    self._undelivered -= 1
+                    self._handed_over(counted)
 
             self._deliver.emit(done)
             return result
 
         # Counted on the GUI thread until the result has been handed over there, so
         # `busy` stays true while a finished task's callback is still queued.
-        self._undelivered += 1
+        self._undelivered += counted
         return pool.submit(body)
+
+    def _handed_over(self, counted: int) -> None:
+        self._undelivered -= counted
+        if counted and self._undelivered == 0:
+            self.idle.emit()
 
     def read(
         self,
@@ -175,7 +203,11 @@ class TaskRunner(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         key: str | None = None,
+        keeps_busy: bool = True,
     ) -> Job:
+        """``keeps_busy=False``: upkeep the user did not ask for (the day's backup);
+        ``busy`` and ``wait_idle`` do not wait for it."""
+
         def emit(done: int, total: int, text: str) -> None:
             if on_progress is not None:
                 self._deliver.emit(lambda: on_progress(done, total, text))
@@ -186,7 +218,7 @@ class TaskRunner(QObject):
             if old is not None:
                 old.cancel()
             self._jobs[key] = job
-        self._submit(self._long, lambda: fn(job), on_done, on_error)
+        self._submit(self._long, lambda: fn(job), on_done, on_error, keeps_busy=keeps_busy)
         return job
 
     def _newest(self, key: str | None) -> Callable[[], bool]:
@@ -195,6 +227,11 @@ class TaskRunner(QObject):
         generation = self._generation.get(key, 0) + 1
         self._generation[key] = generation
         return lambda: self._generation.get(key) == generation
+
+    @property
+    def closed(self) -> bool:
+        """``shutdown`` has run: nothing more is started or delivered."""
+        return self._closed
 
     @property
     def busy(self) -> bool:

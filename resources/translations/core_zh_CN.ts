@@ -153,6 +153,25 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>DailyBackup</name>
+    <message>
+      <source>the disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>permission denied</source>
+      <translation>没有权限</translation>
+    </message>
+    <message>
+      <source>see the log</source>
+      <translation>详见日志</translation>
+    </message>
+    <message>
+      <source>Today's backup of your data could not be made (%1); your work is not affected, and Fieldbook tries again at the next start.</source>
+      <translation>今天的数据备份未能完成（%1）；您的工作不受影响，Fieldbook 会在下次启动时再试。</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportProgress</name>
     <message>
       <source>Export to Excel</source>
@@ -169,6 +188,45 @@ A report without customer data was saved to:
     <message>
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Failure</name>
+    <message>
+      <source>The disk is full, so this was not saved; nothing was lost and what you typed is still here: free some space, then try again.</source>
+      <translation>磁盘已满，本次未能保存；没有丢失任何数据，您输入的内容仍在这里：请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+      <source>Fieldbook may not read or write %1; check its permissions, then try again.</source>
+      <translation>Fieldbook 无权读写 %1；请检查其权限后再试。</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside Fieldbook and this was not done; your saved data is safe, and the details are in %1.</source>
+      <translation>Fieldbook 内部出错，本次操作未完成；已保存的数据是安全的，详细信息见 %1。</translation>
+    </message>
+    <message>
+      <source>The database file %1 is damaged, and there is no backup to go back to. It was left as it is: move it away to start with an empty database, then sync.</source>
+      <translation>数据库文件 %1 已损坏，且没有可恢复的备份。该文件未被改动：将其移走即可从空数据库开始，然后同步。</translation>
+    </message>
+    <message>
+      <source>The database file %1 is damaged; it was left as it is. The newest backup is %2 (from %3): to use it, quit Fieldbook, move the damaged file away and copy the backup in its place.</source>
+      <translation>数据库文件 %1 已损坏；该文件未被改动。最新的备份是 %2（%3）：如需使用，请退出 Fieldbook，移走损坏的文件，并把备份复制到它的位置。</translation>
+    </message>
+    <message>
+      <source>Log file: %1</source>
+      <translation>日志文件：%1</translation>
+    </message>
+    <message>
+      <source>Open Backups Folder</source>
+      <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
   </context>
   <context>

@@ -405,6 +405,10 @@
       <translation>您的提成：{amount}</translation>
     </message>
     <message>
+      <source>A line's amount is too large to price: correct its quantity or price.</source>
+      <translation>某一行的金额过大，无法计价：请更正其数量或单价。</translation>
+    </message>
+    <message>
       <source>Subtotal</source>
       <translation>小计</translation>
     </message>

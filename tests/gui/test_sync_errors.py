@@ -14,8 +14,8 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.services.device import device_id
+from desktop.store.backups import backup
 from desktop.store.engine import DB_FILENAME
-from desktop.store.migrate import backup
 from desktop.sync.protocol import PROTOCOL_VERSION
 from desktop.ui.testing import screenshot
 from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)

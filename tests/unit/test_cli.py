@@ -68,15 +68,6 @@ def test_demo_data_refuses_a_wrong_count(
     assert capsys.readouterr().err == "fieldbook: --accounts must be between 1 and 100000\n"
 
 
-def test_info_on_a_file_that_is_not_a_database_says_so_in_one_line(data_dir: Path) -> None:
-    (data_dir / "fieldbook.sqlite3").write_bytes(b"garbage" * 1000)
-    result = run("info", "--data-dir", str(data_dir))
-    assert result.returncode == 1
-    assert result.stderr.count("\n") == 1
-    assert "not a database Fieldbook can read" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_data_dir_keeps_everything_under_it(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere" / "fb"
     result = run("info", "--data-dir", str(target))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain.money import MoneyError
 from desktop.domain.pricing import (
     LineInput,
     commission,
@@ -127,3 +129,10 @@ def test_totals_add_up_for_any_quote(raw: list[tuple[int, D, D, D]], qdisc: D) -
     assert totals.quote_discount >= 0
     for value in (totals.subtotal, totals.tax_total, totals.total):
         assert value == value.quantize(D("0.01"))
+
+
+def test_an_amount_too_large_to_round_is_refused_in_plain_words() -> None:
+    # 1e400 x 38000 has more digits than Decimal keeps: decimal.InvalidOperation before.
+    line = LineInput(quantity=D("1e400"), unit_price=D("38000"))
+    with pytest.raises(MoneyError, match="is too large"):
+        compute([line])

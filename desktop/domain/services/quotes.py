@@ -99,6 +99,10 @@ class WorkflowError(DomainError):
     """The action does not apply to the quote in its present state."""
 
 
+class UnpriceableQuoteError(DomainError):
+    """A stored line (pulled from a server, say) gives an amount too large to price."""
+
+
 def local_today(now: dt.datetime) -> dt.date:
     return now.astimezone(SHANGHAI).date()
 
@@ -302,7 +306,15 @@ def get_quote(session: Session, quote_id: str, today: dt.date | None = None) -> 
     today = today or local_today(dt.datetime.now(dt.UTC))
     quote = records.get(session, Quote, quote_id)
     lines = lines_of(session, quote_id)
-    totals = compute([d.pricing_input() for d in drafts_of(lines)], quote["discount_pct"])
+    try:
+        totals = compute([d.pricing_input() for d in drafts_of(lines)], quote["discount_pct"])
+        capital_total = capital_amount(totals.total)
+        earned = _commission(session, lines, totals)
+    except ValueError as exc:  # MoneyError, or too large for 大写 (capital_amount)
+        raise UnpriceableQuoteError(
+            f"quote {quote['number']} revision {quote['revision']} cannot be priced ({exc}); "
+            "correct the quantities and prices of its lines"
+        ) from exc
     contact = session.get(Contact, quote["contact_id"]) if quote["contact_id"] else None
     owner = session.get(User, quote["owner_id"]) if quote["owner_id"] else None
     revisions = session.scalars(
@@ -320,8 +332,8 @@ def get_quote(session: Session, quote_id: str, today: dt.date | None = None) -> 
         owner=records.to_record(owner) if owner is not None else None,
         revisions=[records.to_record(r) for r in revisions],
         shown_status=effective_status(quote["status"], quote["valid_until"], today),
-        capital_total=capital_amount(totals.total),
-        commission=_commission(session, lines, totals),
+        capital_total=capital_total,
+        commission=earned,
     )
 
 

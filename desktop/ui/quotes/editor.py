@@ -51,12 +51,14 @@ from desktop.ui.quotes.models import (
     reason_text,
     status_label,
 )
+from desktop.ui.tasks import TaskFailed
 
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.errors.values())
-    return str(error) if isinstance(error, DomainError) else repr(error)
+    readable = DomainError | MoneyError | TaskFailed  # their text is written for users
+    return str(error) if isinstance(error, readable) else repr(error)
 
 
 Loaded = tuple[QuoteView, Guardrails, list[tuple[str, str]], list[Record]]
@@ -344,7 +346,16 @@ class QuoteEditor(QWidget):
         self.discount.setStyleSheet("" if discount is not None else ERROR_STYLE)
         discount = discount if discount is not None else Decimal(0)
         currency = self.view.quote["currency"]
-        totals = compute([line.pricing_input() for line in self.lines.lines], discount)
+        too_large = self.tr("A line's amount is too large to price: correct its quantity or price.")
+        try:
+            totals = compute([line.pricing_input() for line in self.lines.lines], discount)
+        except MoneyError:  # a quantity of 1e400, typed or pulled: said, never raised
+            self.totals_label.setText("")
+            self.capital_label.setText("")
+            self.error_label.setText(too_large)
+            return
+        if self.error_label.text() == too_large:
+            self.error_label.setText("")
         self.lines.set_totals(totals)
         rows = [(self.tr("Subtotal"), money(totals.subtotal, currency))]
         if totals.quote_discount:
