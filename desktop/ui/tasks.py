@@ -244,10 +244,6 @@ class TaskRunner(QObject):
         the tasks whose results were dropped."""
         return self._undelivered
 
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
     def wait_idle(self, timeout: float = 10.0) -> None:
         """On the GUI thread: process events until every task's callback has run.
 
