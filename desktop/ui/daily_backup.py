@@ -20,6 +20,7 @@ from desktop.ui.tasks import Job
 
 log = logging.getLogger(__name__)
 START_DELAY_MS = 3000
+TIMER_NAME = "daily-backup"
 
 
 def start_daily_backup(ctx: AppContext, window: QWidget) -> None:
@@ -51,8 +52,11 @@ def start_daily_backup(ctx: AppContext, window: QWidget) -> None:
 
     def start() -> None:
         ctx.tasks.idle.disconnect(start)
-        # Tied to the window: a window closed before then cancels it.
-        QTimer.singleShot(START_DELAY_MS, window, run)
+        # A child of the window: a window closed before then cancels it.
+        timer = QTimer(window, objectName=TIMER_NAME, singleShot=True, interval=START_DELAY_MS)
+        timer.timeout.connect(run)
+        timer.timeout.connect(timer.deleteLater)
+        timer.start()
 
     ctx.tasks.idle.connect(start)
     if not ctx.tasks.busy:

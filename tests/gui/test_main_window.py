@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from desktop.settings import Settings
@@ -115,7 +115,11 @@ def test_window_paints_first_then_opens_the_data(qtbot: Any, demo_db: Any, data_
         assert window.settings_action.isEnabled()
         assert window.stack.currentWidget() is window.pages["today"]
         assert "王芳" in window.findChild(QLabel, "status-user").text()
+        qtbot.waitUntil(lambda: window.findChild(QTimer, "daily-backup") is not None)
     finally:
+        backup = window.findChild(QTimer, "daily-backup")
+        if backup is not None:
+            backup.stop()  # the day's backup is tested in tests/gui/test_failures.py
         state["tasks"].wait_idle()
         state["tasks"].shutdown()
         state["db"].dispose()
