@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
 from desktop import __version__
+from desktop.domain.models import User
 from desktop.sync.protocol import (
     API_PREFIX,
     PROTOCOL_VERSION,
@@ -33,12 +34,12 @@ from desktop.sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from server import auth, blobs, pull, push
+from server import auth, blobs, pull, push, scope
 from server.db import ServerDatabase, writing
 from server.deps import ApiError, CallerDep, SessionDep, check_protocol
 from server.limits import BodyLimit
 from server.rejections import DeviceReused
-from server.rows import blocks_by_id
+from server.rows import blocks_by_id, sign_in_rows
 
 log = logging.getLogger("fieldbook.server")
 
@@ -101,34 +102,43 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
         return Health(status="ok", protocol=PROTOCOL_VERSION, database=database.dialect)
 
     @app.post("/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest, request: Request, s: SessionDep) -> LoginResponse:
+    def login(body: LoginRequest, request: Request, s: SessionDep) -> JSONResponse:
         address = request.client.host if request.client else "unknown"
         try:
+            # Counted and committed first: parallel attempts never exceed the limit.
             with writing(), s.begin():
-                grant = auth.login(
-                    s, body.username, body.password, body.device_id, body.device_name, address
-                )
+                auth.reserve_attempt(s, body.username, address)
         except auth.TooManyAttempts as exc:
             raise ApiError(
                 429, str(exc), "rate_limited", headers={"Retry-After": str(exc.retry_after)}
             ) from None
+        try:
+            with s.begin():  # argon2 outside the write lock
+                user_id = auth.check_password(s, body.username, body.password)
+            with writing(), s.begin():
+                grant = auth.grant(
+                    s, user_id, body.username, address, body.device_id, body.device_name
+                )
         except auth.LoginRefused as exc:
-            with writing(), s.begin():  # the failure count must stick though login failed
-                auth.login_failed(s, body.username, address)
             raise ApiError(401, str(exc), "login_refused") from None
-        from desktop.domain.models import User
-
-        user = s.get(User, grant.user_id)
-        assert user is not None
-        return LoginResponse(
-            token=grant.token,
-            user_id=user.id,
-            username=user.username,
-            display_name=user.display_name,
-            role=user.role,
-            expires_at=grant.expires_at.isoformat(),
-            other_devices=auth.other_devices(s, user.id, body.device_id),
-        )
+        with s.begin():
+            user = s.get(User, grant.user_id)
+            viewer = scope.load_viewer(s, grant.user_id)
+            if user is None or viewer is None:
+                raise ApiError(401, "this user is disabled", "login_refused")
+            answer = LoginResponse(
+                token=grant.token,
+                user_id=user.id,
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role,
+                expires_at=grant.expires_at.isoformat(),
+                other_devices=auth.other_devices(s, user.id, grant.device_id),
+                device_id=grant.device_id,
+            ).model_dump(exclude={"tables"})
+            # Rows in stored form, as a pull sends them (not revalidated here).
+            answer["tables"] = sign_in_rows(s, viewer)
+        return JSONResponse(answer)
 
     @app.post("/auth/logout", status_code=204)
     def logout(c: CallerDep, s: SessionDep) -> None:

@@ -1,6 +1,20 @@
 """Passwords (argon2), opaque tokens stored as hashes, and sign-in rate limits.
 
-Rate limits live in the database so several stateless workers share them.
+Rate limits live in the database so several stateless workers share them. A sign-in
+first reserves an attempt (one atomic ``INSERT ... ON CONFLICT DO UPDATE ...
+RETURNING`` per key, committed before the password is checked), so however many
+requests arrive at once, no more than ``MAX_FAILURES`` of them reach argon2 in a
+window; a success clears the count. The keys:
+
+- the user name from one address (``MAX_FAILURES``): the lock a mistyping user meets;
+  a colleague behind the same office NAT signs in as someone else, under another key;
+- the user name from any address (``MAX_FAILURES_ANYWHERE``), counted only for attempts
+  the first key let through: it caps guesses spread over many addresses, and is large
+  enough that locking someone out takes a few dozen addresses, not one laptop.
+
+A device id belongs to the user who first signed in with it: another user who
+presents it gets a new id (``Grant.device_id``), and the owner's device, tokens and
+mutations stay as they were.
 """
 
 from __future__ import annotations
@@ -12,15 +26,18 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import case, delete, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from desktop.domain.ids import new_id
 from desktop.domain.models import User
-from desktop.domain.models.types import utcnow
+from desktop.domain.models.types import UTCDateTime, utcnow
 from server.models import Credential, Device, LoginFailure, Token
 
 TOKEN_LIFETIME = dt.timedelta(days=30)
 MAX_FAILURES = 5
+MAX_FAILURES_ANYWHERE = 100
 FAILURE_WINDOW = dt.timedelta(minutes=10)
 
 _hasher = PasswordHasher()
@@ -40,7 +57,7 @@ class TooManyAttempts(Exception):
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         super().__init__(
-            f"too many failed sign-ins; try again in {max(1, retry_after // 60)} minute(s)"
+            f"too many failed sign-ins; try again in {max(1, -(-retry_after // 60))} minute(s)"
         )
 
 
@@ -49,6 +66,9 @@ class Grant:
     token: str
     user_id: str
     expires_at: dt.datetime
+    # The id the device signs in with from now on: the one it sent, or a new one when
+    # that id belongs to another user's device.
+    device_id: str
 
 
 @dataclass(frozen=True)
@@ -66,34 +86,56 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _check_limit(session: Session, keys: list[str], now: dt.datetime) -> None:
-    for key in keys:
-        row = session.get(LoginFailure, key)
-        if row is None:
-            continue
-        elapsed = now - row.window_start
-        if elapsed < FAILURE_WINDOW and row.failures >= MAX_FAILURES:
-            raise TooManyAttempts(int((FAILURE_WINDOW - elapsed).total_seconds()))
+def limit_keys(username: str, address: str) -> list[tuple[str, int]]:
+    """The rate-limit keys of a sign-in and their limits, checked in this order."""
+    name = username.casefold()
+    return [(f"login:{name}|{address}", MAX_FAILURES), (f"user:{name}", MAX_FAILURES_ANYWHERE)]
 
 
-def _record_failure(session: Session, keys: list[str], now: dt.datetime) -> None:
-    for key in keys:
-        row = session.get(LoginFailure, key)
-        if row is None:
-            session.add(LoginFailure(key=key, window_start=now, failures=1))
-        elif now - row.window_start >= FAILURE_WINDOW:
-            row.window_start, row.failures = now, 1
-        else:
-            row.failures += 1
+def _count_attempt(session: Session, key: str, now: dt.datetime) -> tuple[int, dt.datetime]:
+    """Add one attempt to ``key`` atomically; its count and window start after that.
+
+    One statement, so parallel requests each get their own count (a read then a
+    write let 40 parallel requests all read "4" on PostgreSQL, and two first
+    inserts of one key broke the primary key there)."""
+    dialect = session.get_bind().dialect.name
+    table = LoginFailure.__table__
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert
+    expired = table.c.window_start <= now - FAILURE_WINDOW
+    started = literal(now, UTCDateTime())
+    statement = (
+        insert(table)
+        .values(key=key, window_start=now, failures=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.key],
+            # Both right-hand sides read the row as it was (SQL's SET semantics).
+            set_={
+                "failures": case((expired, 1), else_=table.c.failures + 1),
+                "window_start": case((expired, started), else_=table.c.window_start),
+            },
+        )
+        .returning(table.c.failures, table.c.window_start)
+    )
+    failures, since = session.execute(statement).one()
+    return int(failures), since
 
 
-def login(
-    session: Session, username: str, password: str, device_id: str, device_name: str, address: str
-) -> Grant:
-    """Check the password and hand out a new token; call inside a transaction."""
+def reserve_attempt(session: Session, username: str, address: str) -> None:
+    """Count this sign-in before its password is checked, in a writing transaction of
+    its own that commits before argon2 runs. ``TooManyAttempts`` past a limit (its
+    transaction may roll back: a refused attempt never reaches argon2, so it need
+    not count)."""
     now = utcnow()
-    keys = [f"user:{username.casefold()}", f"addr:{address}"]
-    _check_limit(session, keys, now)
+    for key, limit in limit_keys(username, address):
+        failures, started = _count_attempt(session, key, now)
+        if failures > limit:
+            left = FAILURE_WINDOW - (now - started)
+            raise TooManyAttempts(max(1, int(left.total_seconds())))
+
+
+def check_password(session: Session, username: str, password: str) -> str:
+    """The user's id if the password is right and the user may sign in (argon2: call
+    after ``reserve_attempt`` committed, outside any write transaction)."""
     user = session.scalar(select(User).where(User.username == username))
     credential = session.get(Credential, user.id) if user is not None else None
     ok = False
@@ -111,17 +153,33 @@ def login(
         or user.deleted_at is not None
     ):
         raise LoginRefused("wrong user name or password, or the user is disabled")
-    for key in keys:
-        failure = session.get(LoginFailure, key)
-        if failure is not None:
-            session.delete(failure)
+    return user.id
+
+
+def grant(
+    session: Session,
+    user_id: str,
+    username: str,
+    address: str,
+    device_id: str,
+    device_name: str,
+) -> Grant:
+    """After a right password: clear the user's counts, bind the device, hand out a
+    token. Call inside a writing transaction."""
+    now = utcnow()
+    keys = [key for key, _ in limit_keys(username, address)]
+    session.execute(delete(LoginFailure).where(LoginFailure.key.in_(keys)))
     device = session.get(Device, device_id)
+    if device is not None and device.user_id != user_id:
+        # Another user's device id (a copied data folder, or someone who read it):
+        # this sign-in becomes a new device; the owner's is left as it is.
+        device_id, device = new_id(), None
     if device is not None and device.revoked:
         raise LoginRefused("this device was revoked by an administrator")
     if device is None:
-        session.add(Device(id=device_id, user_id=user.id, name=device_name, last_seen_at=now))
+        session.add(Device(id=device_id, user_id=user_id, name=device_name, last_seen_at=now))
     else:
-        device.user_id, device.last_seen_at = user.id, now
+        device.last_seen_at = now
         if device_name:
             device.name = device_name
     token = secrets.token_urlsafe(32)
@@ -129,13 +187,13 @@ def login(
     session.add(
         Token(
             token_hash=token_digest(token),
-            user_id=user.id,
+            user_id=user_id,
             device_id=device_id,
             created_at=now,
             expires_at=expires,
         )
     )
-    return Grant(token=token, user_id=user.id, expires_at=expires)
+    return Grant(token=token, user_id=user_id, expires_at=expires, device_id=device_id)
 
 
 def other_devices(session: Session, user_id: str, device_id: str) -> int:
@@ -147,11 +205,6 @@ def other_devices(session: Session, user_id: str, device_id: str) -> int:
             )
         )
     )
-
-
-def login_failed(session: Session, username: str, address: str) -> None:
-    """Count a failed sign-in (in its own transaction: the login's was rolled back)."""
-    _record_failure(session, [f"user:{username.casefold()}", f"addr:{address}"], utcnow())
 
 
 def authenticate(session: Session, token: str) -> Identity | None:

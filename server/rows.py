@@ -109,3 +109,24 @@ def blocks_by_id(
 
 def stored_select(entity: str, dialect: str) -> Select[Any]:
     return select(*stored_columns(entity, dialect))
+
+
+def sign_in_rows(session: Session, viewer: scope.Viewer) -> list[dict[str, Any]]:
+    """What a device needs before its first pull, sent with the sign-in: the user's
+    own row, their team's and the policies they may see (blocks, parents first)."""
+    dialect = session.connection().dialect.name
+    out: list[dict[str, Any]] = []
+    wanted = {"team": viewer.team_id, "user": viewer.user_id, "policy": None}
+    for entity in SYNCED:
+        if entity not in wanted:
+            continue
+        model = SYNCED[entity]
+        query = stored_select(entity, dialect).where(scope.clause(model, viewer))
+        if entity != "policy":
+            if wanted[entity] is None:
+                continue
+            query = query.where(model.id == wanted[entity])
+        rows = fetch_rows(session, query.order_by(model.id))
+        if rows:
+            out.append(block(entity, rows))
+    return out

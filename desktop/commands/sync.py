@@ -13,12 +13,13 @@ import httpx
 from desktop.commands import CommandError, add_data_dir
 from desktop.commands.context import database
 from desktop.domain.services.attachments import store_root
-from desktop.domain.services.device import USER_ID, device_id, get_meta, pending_outbox, set_meta
+from desktop.domain.services.device import get_meta
 from desktop.store.migrate import Database
 from desktop.sync import credentials
 from desktop.sync.blobs import BlobReport, download_missing, upload_pending
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
 from desktop.sync.engine import SERVER_URL, USERNAME, SyncReport, sync_once
+from desktop.sync.signin import OtherUsersChanges, sign_in
 
 # How a command reaches a server URL (tests swap in an in-process transport).
 HTTP_FACTORY: Callable[[str], httpx.Client] = make_http
@@ -59,23 +60,12 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _sign_in(db: Database, client: SyncClient, server: str, user: str, password: str) -> str:
-    with db.sessions() as session, session.begin():
-        this_device = device_id(session)
-        previous_user = get_meta(session, USER_ID)
-        pending = pending_outbox(session)
     try:
-        answer = client.login(user, password, this_device, platform.node() or "Fieldbook")
+        answer = sign_in(db.engine, client, server, user, password, platform.node() or "Fieldbook")
     except SyncError as exc:
         raise CommandError(f"sign-in failed: {exc}") from exc
-    if previous_user and previous_user != answer.user_id and pending:
-        raise CommandError(
-            f"this data folder holds {pending} unsent change(s) of another user; sync them "
-            "as that user first, or use another --data-dir"
-        )
-    with db.sessions() as session, session.begin():
-        set_meta(session, USER_ID, answer.user_id)
-        set_meta(session, SERVER_URL, server)
-        set_meta(session, USERNAME, user)
+    except OtherUsersChanges as exc:
+        raise CommandError(str(exc)) from exc
     return answer.token
 
 

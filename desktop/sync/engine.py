@@ -372,10 +372,7 @@ def pull_changes(
                 resynced = report.must_resync = True
                 with apply_transaction(engine) as session:
                     bulk_load.begin(session, raw_connection(session))
-                    clear_for_resync(session)
-                    set_meta(session, CURSOR, "0")
-                    delete_meta(session, RESUME)
-                    reapply_pending(session)
+                    start_over(session)
                 cursor, resume, bulk = 0, None, True
                 coming = ask(cursor, resume)
                 continue
@@ -394,6 +391,15 @@ def pull_changes(
             resume = page.resume
     finally:
         fetcher.shutdown(wait=False, cancel_futures=True)
+
+
+def start_over(session: Session) -> None:
+    """Forget the server's rows and the pull's place (not the outbox): the next pull
+    downloads everything (a resync, or a sign-in as another user or device)."""
+    clear_for_resync(session)
+    set_meta(session, CURSOR, "0")
+    delete_meta(session, RESUME)
+    reapply_pending(session)
 
 
 def _store_page(

@@ -65,6 +65,12 @@ class LoginResponse(_Response):
     expires_at: str
     # How many other devices this user has signed in on (quote numbers get a device tag).
     other_devices: int = 0
+    # The id this device signs in with from now on: the one it sent, or a new one when
+    # that id is another user's device (None from servers before this field).
+    device_id: str | None = Field(default=None, min_length=1, max_length=64)
+    # What the device needs before its first pull (the user's own row, their team,
+    # the policies), in stored form like a pull's rows.
+    tables: list[Block] = Field(default_factory=list)
 
 
 class Mutation(_Request):

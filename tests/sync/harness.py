@@ -15,11 +15,12 @@ from typing import Any
 import httpx
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
-from desktop.domain.services.device import USER_ID, device_id, set_meta
+from desktop.domain.services.device import device_id
 from desktop.store.migrate import Database, open_database
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import SyncReport, sync_once
-from desktop.sync.protocol import Mutation, MutationResult, PushRequest
+from desktop.sync.protocol import LoginResponse, Mutation, MutationResult, PushRequest
+from desktop.sync.signin import sign_in
 from server import admin
 from server.app import Settings, create_app
 from server.db import ServerDatabase, default_url, open_server_database
@@ -147,16 +148,21 @@ class Device:
         self.username = username
         root.mkdir(parents=True, exist_ok=True)
         self.db: Database = open_database(root)
-        with self.db.sessions() as s, s.begin():
-            self.device_id = device_id(s)
         self.http = server.http(transport)
         self.client = SyncClient(self.http)
-        answer = self.client.login(username, PASSWORD, self.device_id, f"{username}-laptop")
-        self.user_id = answer.user_id
-        with self.db.sessions() as s, s.begin():
-            set_meta(s, USER_ID, answer.user_id)
+        self.sign_in(username)
         if initial_sync:
             self.sync()
+
+    def sign_in(self, username: str) -> LoginResponse:
+        """Sign in as the CLI and the GUI do (``desktop.sync.signin``)."""
+        answer = sign_in(
+            self.db.engine, self.client, BASE, username, PASSWORD, f"{username}-laptop"
+        )
+        self.username, self.user_id = username, answer.user_id
+        with self.db.sessions() as s:
+            self.device_id = device_id(s)
+        return answer
 
     def sync(self, **kwargs: Any) -> SyncReport:
         return sync_once(self.db.engine, self.client, **kwargs)

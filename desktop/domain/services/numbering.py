@@ -20,6 +20,15 @@ from desktop.domain.services.device import device_id, get_meta, next_counter, se
 NUMBER_TAG = "number_tag"
 
 
+def device_tag(other_devices: int) -> str:
+    """ "" on a rep's first device, then B, C, ... (quote numbers stay unique per device)."""
+    if other_devices <= 0:
+        return ""
+    if other_devices < 25:
+        return chr(ord("A") + other_devices)
+    return str(other_devices + 1)
+
+
 def rep_code(session: Session, user_id: str | None) -> str:
     """The owner's rep code, or a code from this device's id when there is none."""
     user = session.get(User, user_id) if user_id else None

@@ -9,7 +9,6 @@ in the database, the settings file or the log.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import platform
@@ -25,14 +24,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.services.attachments import store_root
 from desktop.domain.services.device import (
-    USER_ID,
-    delete_meta,
-    device_id,
     get_meta,
     pending_outbox,
-    set_meta,
 )
-from desktop.domain.services.numbering import NUMBER_TAG
 from desktop.domain.services.sync_issues import open_issue_count
 from desktop.store.engine import DB_FILENAME
 from desktop.sync import credentials
@@ -40,6 +34,7 @@ from desktop.sync.blobs import download_missing, upload_pending
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
 from desktop.sync.engine import LAST_SYNC, SERVER_URL, USERNAME, SyncReport, sync_once
 from desktop.sync.protocol import PROTOCOL_VERSION, Health, LoginResponse
+from desktop.sync.signin import OtherUsersChanges, sign_in
 from desktop.ui.context import AppContext
 from desktop.ui.tasks import Job
 
@@ -51,15 +46,6 @@ MANUAL = 0  # sync_interval_s: only when the user asks
 PROGRESS_EVERY_S = 0.1  # at most ten progress updates a second reach the window
 SIGNED_IN_USER = "signed_in_user"  # ctx.extras key the status bar reads
 EXTRAS_KEY = "sync"
-
-
-def number_tag(other_devices: int) -> str:
-    """ "" on a rep's first device, then B, C, ... (quote numbers stay unique per device)."""
-    if other_devices <= 0:
-        return ""
-    if other_devices < 25:
-        return chr(ord("A") + other_devices)
-    return str(other_devices + 1)
 
 
 @dataclass(frozen=True)
@@ -110,12 +96,6 @@ class SignedIn:
     server_url: str
     username: str
     remembered: bool
-
-
-class OtherUsersChanges(Exception):
-    def __init__(self, pending: int) -> None:
-        super().__init__(f"{pending} unsent change(s) of another user")
-        self.pending = pending
 
 
 class SyncFailed(Exception):
@@ -384,30 +364,18 @@ class SyncController(QObject):
         db = self.ctx.db
 
         def work(job: Job) -> SignedIn:
-            with db.sessions() as session, session.begin():
-                this_device = device_id(session)
-                previous = get_meta(session, USER_ID)
-                pending = pending_outbox(session)
             try:
                 with make_http(server) as http:
-                    client = SyncClient(http)
-                    answer = client.login(
-                        username, password, this_device, platform.node() or "Fieldbook"
+                    answer = sign_in(
+                        db.engine,
+                        SyncClient(http),
+                        server,
+                        username,
+                        password,
+                        platform.node() or "Fieldbook",
                     )
             except SyncError as exc:
                 raise SyncFailed(exc) from exc
-            if previous and previous != answer.user_id and pending:
-                with make_http(server) as http, contextlib.suppress(SyncError):
-                    SyncClient(http, answer.token).logout()
-                raise OtherUsersChanges(pending)
-            with db.sessions() as session, session.begin():
-                if previous != answer.user_id:
-                    delete_meta(session, NUMBER_TAG)
-                set_meta(session, USER_ID, answer.user_id)
-                set_meta(session, SERVER_URL, server)
-                set_meta(session, USERNAME, username)
-                if get_meta(session, NUMBER_TAG) is None:
-                    set_meta(session, NUMBER_TAG, number_tag(answer.other_devices))
             remembered = credentials.save_token(server, username, answer.token)
             return SignedIn(answer, server, username, remembered)
 
