@@ -63,24 +63,27 @@ class Server:
             )
         return self.users[name]
 
-    def http(self, transport: httpx.BaseTransport | None = None) -> httpx.Client:
-        return httpx.Client(base_url=BASE, transport=transport or self.inner_transport())
+    def http(
+        self, transport: httpx.BaseTransport | None = None, address: str = "127.0.0.1"
+    ) -> httpx.Client:
+        """A client; ``address`` is the client address the server sees."""
+        return httpx.Client(base_url=BASE, transport=transport or self.inner_transport(address))
 
-    def inner_transport(self) -> httpx.BaseTransport:
-        return _AppTransport(self)
+    def inner_transport(self, address: str = "127.0.0.1") -> httpx.BaseTransport:
+        return _AppTransport(self, address)
 
 
 class _AppTransport(httpx.BaseTransport):
     """Always talks to the server's current app (survives ``Server.restart``)."""
 
-    def __init__(self, server: Server) -> None:
-        self.server = server
+    def __init__(self, server: Server, address: str = "127.0.0.1") -> None:
+        self.server, self.address = server, address
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         body = request.read()
 
         async def call() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.server.app, client=("127.0.0.1", 5000))
+            transport = httpx.ASGITransport(app=self.server.app, client=(self.address, 5000))
             copy = httpx.Request(request.method, request.url, headers=request.headers, content=body)
             response = await transport.handle_async_request(copy)
             content = await response.aread()

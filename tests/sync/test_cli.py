@@ -179,3 +179,32 @@ def test_sync_carries_attachment_files_both_ways(wired, tmp_path: Path, monkeypa
     assert "downloaded 1 file(s)" in capsys.readouterr().out
     (copy,) = [p for p in attachments.store_root(boss_dir).rglob("*") if p.is_file()]
     assert copy.read_bytes() == source.read_bytes()
+
+
+def test_every_command_works_right_after_login_before_the_first_sync(
+    wired, memory_keyring, data_dir: Path, tmp_path: Path, monkeypatch, capsys
+):
+    login = ["login", "--data-dir", str(data_dir), "--server", BASE, "--user", "alice"]
+    assert run([*login, "--password-stdin"], monkeypatch, PASSWORD + "\n") == 0
+    capsys.readouterr()
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text("名称,级别,城市\n登录即用科技有限公司,A,杭州\n", encoding="utf-8")
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("客户,姓名,手机\n登录即用科技有限公司,李雷,13812345678\n", encoding="utf-8")
+    data = ["--data-dir", str(data_dir)]
+    # Alice's own row (the accounts' owner) came with the sign-in.
+    assert run(["import", "accounts", str(accounts), *data], monkeypatch) == 0
+    assert "imported: 1 created" in capsys.readouterr().out
+    assert run(["import", "contacts", str(contacts), *data], monkeypatch) == 0
+    assert "imported: 1 created" in capsys.readouterr().out
+    assert run(["search", "dlj", *data], monkeypatch) == 0
+    assert "登录即用科技有限公司" in capsys.readouterr().out
+    assert run(["quote", "list", *data], monkeypatch) == 0
+    out = tmp_path / "out.xlsx"
+    for export in (["accounts"], ["meeting-pack", "--period", "2026"], ["targets"]):
+        assert run(["export", *export, "-o", str(out), *data], monkeypatch) == 0, export
+    assert run(["info", *data], monkeypatch) == 0
+    capsys.readouterr()
+    # The first sync sends what was made before it.
+    assert run(["sync", *data], monkeypatch) == 0
+    assert "pushed 2 change(s) (2 applied" in capsys.readouterr().out
