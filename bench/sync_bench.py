@@ -209,17 +209,13 @@ def _http_floor(server_file: Path, target: Path) -> float:
 
 
 def _device(root: Path, base: str, username: str) -> tuple[Any, Any]:
-    from desktop.domain.services.device import USER_ID, device_id, set_meta
     from desktop.store.migrate import open_database
     from desktop.sync.client import SyncClient, make_http
+    from desktop.sync.signin import sign_in
 
     db = open_database(root)
-    with db.sessions() as s, s.begin():
-        this = device_id(s)
     client = SyncClient(make_http(base))
-    answer = client.login(username, PASSWORD, this, "bench")
-    with db.sessions() as s, s.begin():
-        set_meta(s, USER_ID, answer.user_id)
+    sign_in(db.engine, client, base, username, PASSWORD, "bench")
     return db, client
 
 

@@ -15,11 +15,12 @@ import pytest
 import uvicorn
 from argon2 import PasswordHasher
 
-from desktop.domain.services.device import USER_ID, device_id, set_meta
+from desktop.domain.services.device import device_id
 from desktop.settings import Settings
 from desktop.store.migrate import Database, open_database
 from desktop.sync.client import SyncClient
 from desktop.sync.engine import SyncReport, sync_once
+from desktop.sync.signin import sign_in
 from server import admin, auth
 from server.app import Settings as ServerSettings
 from server.app import create_app
@@ -111,14 +112,14 @@ class PlainDevice:
     def __init__(self, server: LiveServer, root: Path, username: str) -> None:
         root.mkdir(parents=True, exist_ok=True)
         self.db: Database = open_database(root)
-        with self.db.sessions() as s, s.begin():
-            self.device_id = device_id(s)
         self.http = httpx.Client(base_url=server.url, timeout=10)
         self.client = SyncClient(self.http)
-        answer = self.client.login(username, PASSWORD, self.device_id, f"{username}-desk")
+        answer = sign_in(
+            self.db.engine, self.client, server.url, username, PASSWORD, f"{username}-desk"
+        )
         self.user_id = answer.user_id
-        with self.db.sessions() as s, s.begin():
-            set_meta(s, USER_ID, answer.user_id)
+        with self.db.sessions() as s:
+            self.device_id = device_id(s)
 
     def sync(self) -> SyncReport:
         return sync_once(self.db.engine, self.client)

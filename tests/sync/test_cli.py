@@ -181,10 +181,11 @@ def test_sync_carries_attachment_files_both_ways(wired, tmp_path: Path, monkeypa
     assert copy.read_bytes() == source.read_bytes()
 
 
+@pytest.mark.parametrize("user", ["alice", "boss"])
 def test_every_command_works_right_after_login_before_the_first_sync(
-    wired, memory_keyring, data_dir: Path, tmp_path: Path, monkeypatch, capsys
+    user, wired, memory_keyring, data_dir: Path, tmp_path: Path, monkeypatch, capsys
 ):
-    login = ["login", "--data-dir", str(data_dir), "--server", BASE, "--user", "alice"]
+    login = ["login", "--data-dir", str(data_dir), "--server", BASE, "--user", user]
     assert run([*login, "--password-stdin"], monkeypatch, PASSWORD + "\n") == 0
     capsys.readouterr()
     accounts = tmp_path / "accounts.csv"
@@ -192,7 +193,7 @@ def test_every_command_works_right_after_login_before_the_first_sync(
     contacts = tmp_path / "contacts.csv"
     contacts.write_text("客户,姓名,手机\n登录即用科技有限公司,李雷,13812345678\n", encoding="utf-8")
     data = ["--data-dir", str(data_dir)]
-    # Alice's own row (the accounts' owner) came with the sign-in.
+    # The user's own row (the accounts' owner) came with the sign-in.
     assert run(["import", "accounts", str(accounts), *data], monkeypatch) == 0
     assert "imported: 1 created" in capsys.readouterr().out
     assert run(["import", "contacts", str(contacts), *data], monkeypatch) == 0
