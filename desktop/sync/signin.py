@@ -67,10 +67,10 @@ def sign_in(
         switched = previous is not None and previous != answer.user_id
         new_device = answer.device_id or this_device
         if switched or new_device != this_device:
-            # Another user's rows, or another device's place in the change log.
+            # Another user's rows, or another device's place in the change log; and
+            # the quote-number tag of a device the server now counts anew.
             start_over(session)
             set_meta(session, DEVICE_ID, new_device)
-        if switched:
             delete_meta(session, NUMBER_TAG)
         set_meta(session, USER_ID, answer.user_id)
         set_meta(session, SERVER_URL, server_url)

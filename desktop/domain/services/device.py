@@ -32,7 +32,8 @@ def delete_meta(session: Session, key: str) -> None:
 
 
 def device_id(session: Session) -> str:
-    """The id this device signs its mutations with; created once, never changed."""
+    """The id this device signs its mutations with; created once, replaced only when a
+    sign-in finds it is another user's device on the server (``desktop.sync.signin``)."""
     value = get_meta(session, DEVICE_ID)
     if value is None:
         value = new_id()
