@@ -22,19 +22,14 @@ from desktop.domain.uow import unit_of_work
 from server import auth
 from server.models import AppliedMutation, ChangeLog, LoginFailure
 from server.models import Device as ServerDevice
+from tests.sync.conftest import with_teams
 from tests.sync.harness import PASSWORD, Device, Server
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def any_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
     url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    srv = Server(tmp_path / "server", url)
-    srv.team("East")
-    srv.team("West")
-    srv.user("boss", "manager", team="East")
-    srv.user("alice", "rep", team="East")
-    srv.user("bob", "rep", team="East")
-    srv.user("wendy", "rep", team="West")
+    srv = with_teams(Server(tmp_path / "server", url))
     yield srv
     srv.close()
 
@@ -220,5 +215,5 @@ def test_the_sign_in_brings_the_users_own_row_team_and_policies(any_server, tmp_
     # The first pull stores everything over them.
     alice.sync()
     with alice.db.sessions() as s:
-        assert {u.username for u in s.scalars(select(User))} == {"alice", "bob", "boss", "wendy"}
+        assert {u.username for u in s.scalars(select(User))} == set(any_server.users)
         assert coverage.cadence(s) == cadence

@@ -21,9 +21,8 @@ ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 auth.use_hasher(PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    srv = Server(tmp_path / "server")
+def with_teams(srv: Server) -> Server:
+    """Two teams: East (boss the manager, reps alice and bob), West (wendy); root the admin."""
     srv.team("East")
     srv.team("West")
     srv.user("boss", "manager", team="East")
@@ -31,6 +30,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
     srv.user("bob", "rep", team="East")
     srv.user("wendy", "rep", team="West")
     srv.user("root", "admin")
+    return srv
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    srv = with_teams(Server(tmp_path / "server"))
     yield srv
     srv.close()
 
