@@ -134,6 +134,19 @@ def reserve_attempt(session: Session, username: str, address: str) -> None:
             raise TooManyAttempts(max(1, int(left.total_seconds())))
 
 
+def _forget_expired(session: Session, now: dt.datetime) -> None:
+    """Drop counts whose window has passed (guesses at made-up names would pile up).
+
+    Rows another sign-in holds are skipped, not waited for (PostgreSQL), so this
+    never waits in a cycle with the attempts being counted."""
+    stale = (
+        select(LoginFailure.key)
+        .where(LoginFailure.window_start <= now - FAILURE_WINDOW)
+        .with_for_update(skip_locked=True)
+    )
+    session.execute(delete(LoginFailure).where(LoginFailure.key.in_(stale)))
+
+
 def check_password(session: Session, username: str, password: str) -> str:
     """The user's id if the password is right and the user may sign in (argon2: call
     after ``reserve_attempt`` committed, outside any write transaction)."""
@@ -174,6 +187,7 @@ def grant(
         raise LoginRefused("wrong user name or password, or the user is disabled")
     keys = [key for key, _ in limit_keys(username, address)]
     session.execute(delete(LoginFailure).where(LoginFailure.key.in_(keys)))
+    _forget_expired(session, now)
     device = session.get(Device, device_id)
     if device is not None and device.user_id != user_id:
         # Another user's device id (a copied data folder, or someone who read it):

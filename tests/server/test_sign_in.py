@@ -217,3 +217,18 @@ def test_the_sign_in_brings_the_users_own_row_team_and_policies(any_server, tmp_
     with alice.db.sessions() as s:
         assert {u.username for u in s.scalars(select(User))} == set(any_server.users)
         assert coverage.cadence(s) == cadence
+
+
+def test_counts_whose_window_has_passed_are_dropped_at_a_sign_in(any_server, hasher):
+    for name in ("ghost", "phantom"):
+        assert _login(any_server, name, "guess").status_code == 401
+    with any_server.db.sessions() as s, s.begin():
+        s.execute(
+            update(LoginFailure)
+            .where(LoginFailure.key.contains("ghost"))
+            .values(window_start=utcnow() - auth.FAILURE_WINDOW)
+        )
+    assert _login(any_server, "bob", PASSWORD).status_code == 200
+    with any_server.db.sessions() as s:
+        keys = set(s.scalars(select(LoginFailure.key)))
+    assert keys == {"login:phantom|10.0.0.1", "user:phantom"}
