@@ -187,7 +187,7 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
 def _salvage(response: httpx.Response, model: type[M]) -> M | None:
     """An answer of rows some of which this device cannot store: the others, with the
     refused ones named (``refused``), so one bad row never stops a sync."""
-    if model not in (PullResponse, PushResponse):
+    if model not in (PullResponse, PushResponse, LoginResponse):
         return None
     found = stored.salvage(response.content)
     if found is None:

@@ -230,7 +230,7 @@ def _apply_push(engine: Engine, response: PushResponse, report: SyncReport) -> i
         # Rows an answer does not carry do not exist or are out of the user's scope.
         refused = list(response.refused)
         carried = upsert_rows(session, response.tables, refused)
-        _record_refused(session, refused, report)
+        record_refused(session, refused, report)
         gone: list[Key] = []
         # One query for the whole answer (a get per entry also flushed the previous one).
         ids = [result.mutation_id for result in response.results]
@@ -414,7 +414,7 @@ def _store_page(
         touched = remove_rows(session, page.removes)
         refused = list(page.refused)
         touched |= (load_rows if bulk else upsert_rows)(session, page.tables, refused)
-        _record_refused(session, refused, report)
+        record_refused(session, refused, report)
         if page.more:
             set_meta(session, RESUME, page.resume or "")
         else:
@@ -444,7 +444,9 @@ def sync_state(engine: Engine) -> dict[str, Any]:
         }
 
 
-def _record_refused(session: Session, refused: list[stored.Refused], report: SyncReport) -> None:
+def record_refused(
+    session: Session, refused: list[stored.Refused], report: SyncReport | None = None
+) -> None:
     """Rows of the server's this device would not store: each kept as an issue the user
     sees (and the administrator can act on), while the rest of the sync goes on."""
     for row in refused:
@@ -461,10 +463,16 @@ def _record_refused(session: Session, refused: list[stored.Refused], report: Syn
                 state="open",
             )
         )
-        report.refused += 1
-        report.issues.append(
-            {"kind": "refused", "entity": row.entity, "row_id": row.row_id, "reason": row.reason}
-        )
+        if report is not None:
+            report.refused += 1
+            report.issues.append(
+                {
+                    "kind": "refused",
+                    "entity": row.entity,
+                    "row_id": row.row_id,
+                    "reason": row.reason,
+                }
+            )
 
 
 def _issue_field(params: dict[str, Any]) -> str | None:

@@ -71,6 +71,8 @@ class LoginResponse(_Response):
     # What the device needs before its first pull (the user's own row, their team,
     # the policies), in stored form like a pull's rows.
     tables: list[Block] = Field(default_factory=list)
+    # Filled on the device: rows of ``tables`` it would not store (never sent).
+    refused: list[Refused] = Field(default_factory=list, exclude=True)
 
 
 class Mutation(_Request):

@@ -27,7 +27,7 @@ from desktop.domain.services.device import (
 from desktop.domain.services.numbering import NUMBER_TAG, device_tag
 from desktop.sync.apply import apply_transaction, reapply_pending, upsert_rows
 from desktop.sync.client import SyncClient, SyncError
-from desktop.sync.engine import SERVER_URL, USERNAME, start_over
+from desktop.sync.engine import SERVER_URL, USERNAME, record_refused, start_over
 from desktop.sync.protocol import LoginResponse
 
 
@@ -77,5 +77,9 @@ def sign_in(
         set_meta(session, USERNAME, username)
         if get_meta(session, NUMBER_TAG) is None:
             set_meta(session, NUMBER_TAG, device_tag(answer.other_devices))
-        reapply_pending(session, upsert_rows(session, answer.tables))
+        # A row this device would not store is an issue the user sees, as in a pull.
+        refused = list(answer.refused)
+        touched = upsert_rows(session, answer.tables, refused)
+        record_refused(session, refused)
+        reapply_pending(session, touched)
     return answer

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
-from desktop.domain.models import Account, Policy, Team, User
+from desktop.domain.models import Account, Policy, SyncIssue, Team, User
 from desktop.domain.models.types import utcnow
 from desktop.domain.services import coverage, records
 from desktop.domain.services.device import DEVICE_ID, set_meta
@@ -232,3 +232,20 @@ def test_counts_whose_window_has_passed_are_dropped_at_a_sign_in(any_server, has
     with any_server.db.sessions() as s:
         keys = set(s.scalars(select(LoginFailure.key)))
     assert keys == {"login:phantom|10.0.0.1", "user:phantom"}
+
+
+def test_a_row_of_the_sign_in_the_device_cannot_store_is_an_issue_not_a_failure(
+    any_server, tmp_path
+):
+    boss = Device(any_server, tmp_path / "boss", "boss")
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        coverage.set_cadence(uow, {"A": 21, "B": 45, "C": 90})
+    assert boss.sync().applied == 1
+    with any_server.db.sessions() as s, s.begin():
+        s.execute(text("UPDATE policy SET value = '{not json'"))  # as stored, not encoded
+    alice = Device(any_server, tmp_path / "alice", "alice", initial_sync=False)
+    with alice.db.sessions() as s:
+        assert s.get(User, alice.user_id) is not None
+        assert s.scalars(select(Policy)).all() == []
+        issue = s.scalars(select(SyncIssue)).one()
+        assert (issue.kind, issue.entity) == ("refused", "policy")
