@@ -26,7 +26,7 @@ class Derivation:
 
         def _row(self, model: type[Synced], row_id: str) -> Synced | None: ...
 
-        def _next_version(self, row: Synced, now: dt.datetime) -> int: ...
+        def _next_version(self, row: Synced, now: dt.datetime, *, derived: bool = False) -> int: ...
 
     def _note_quote(self, model: type[Synced], values: dict[str, Any]) -> None:
         if model is Quote:
@@ -61,7 +61,7 @@ class Derivation:
     def _write_derived(self, row: Synced, changes: dict[str, Any]) -> None:
         for name, value in changes.items():
             setattr(row, name, value)
-        version = self._next_version(row, utcnow())
+        version = self._next_version(row, utcnow(), derived=True)
         row.field_versions = {**(row.field_versions or {}), **dict.fromkeys(changes, version)}
 
     def derive(self) -> set[tuple[str, str]]:

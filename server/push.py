@@ -366,7 +366,11 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
             return self._delete(m, row)
         return self._restore(m, row, values)
 
-    def _next_version(self, row: Synced, now: dt.datetime) -> int:
+    def _next_version(self, row: Synced, now: dt.datetime, *, derived: bool = False) -> int:
+        """The row's next version and its change-log entry. A ``derived`` change is the
+        server's own (a quote's figures from its lines): it is logged without a device,
+        so every device pulls it, the pushing one too; an answer built from the stored
+        results of a push sent again does not carry it."""
         self.counter.value += 1
         version = self.counter.value
         row.version = version
@@ -377,7 +381,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
                 "version": version,
                 "entity": row.__tablename__,
                 "row_id": row.id,
-                "device_id": self.device_id,
+                "device_id": None if derived else self.device_id,
                 "user_id": self.viewer.user_id,
                 "at": now.replace(tzinfo=None),  # as the log stores it (naive UTC)
             }

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
 from desktop.domain import models as m
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
+from desktop.domain.rules.quotes import LineDraft
 from desktop.domain.services import quotes, records
 from desktop.domain.uow import unit_of_work
 from tests.sync.harness import Attacker, Device, Server
@@ -326,3 +328,48 @@ def test_an_approved_quote_whose_lines_change_goes_back_to_draft_on_the_server(t
     row = stored(alice, m.Quote, world["quote"])
     assert row is not None
     assert (row.status, row.decided_by) == ("draft", None)
+
+
+class _Twice(httpx.BaseTransport):
+    """The network delivers every push twice; the device reads the second answer (the
+    same as a lost answer and a retry)."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/push"):
+            self.inner.handle_request(request).read()
+        return self.inner.handle_request(request)
+
+
+def test_totals_the_server_derived_reach_the_device_whose_push_was_answered_from_memory(
+    team, tmp_path
+):
+    """Found by the simulation (seed 105, 4 devices, 120 steps): a new quote's insert and
+    its lines went up in different batches; the lines' push was delivered twice, and the
+    answer from the stored results did not carry the quote the server had derived again.
+    The pull left it out as this device's own change, so the device kept 0.00 for good."""
+    alice = team["alice"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信", "owner_id": alice.user_id})
+    alice.sync()
+    laptop = Device(
+        alice.server, tmp_path / "alice-twice", "alice", _Twice(alice.server.inner_transport())
+    )
+    try:
+        with unit_of_work(laptop.db.sessions, laptop.user_id) as uow:
+            quote = quotes.create_quote(uow, account)
+            quotes.save_quote(uow, quote, {}, [LineDraft("安装", Decimal(2), Decimal(1500))])
+        report = laptop.sync(batch_size=1)
+        assert (report.rejected, report.conflicts) == (0, 0)
+        laptop.sync()
+        server_row = stored(alice, m.Quote, quote)
+        assert server_row is not None
+        assert server_row.total == Decimal("3390.00")
+        with laptop.db.sessions() as s:
+            mine = s.get(m.Quote, quote)
+            assert mine is not None
+            assert (mine.total, mine.version) == (server_row.total, server_row.version)
+    finally:
+        laptop.close()
