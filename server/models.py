@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, MetaData, String, Text
+from sqlalchemy import BigInteger, Boolean, Dialect, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.domain.models.base import NAMING
-from desktop.domain.models.types import JSONText, UTCDateTime, utcnow
+from desktop.domain.models.types import JSONText, UTCDateTime, json_text, utcnow
 
 
 class ServerBase(DeclarativeBase):
@@ -115,6 +115,16 @@ class AppliedMutation(ServerBase):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class JSONValue(JSONText):
+    """JSON text in which None is stored as the JSON ``null``: a conflict's side may be
+    an empty field (a decision the server took back), and the columns are NOT NULL."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return json_text(value)
+
+
 class Conflict(ServerBase):
     """A device's value that lost a merge; kept so nothing is silently dropped."""
 
@@ -128,8 +138,8 @@ class Conflict(ServerBase):
     entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str | None] = mapped_column(String(60))
-    mine: Mapped[Any] = mapped_column(JSONText)
-    theirs: Mapped[Any] = mapped_column(JSONText)
+    mine: Mapped[Any] = mapped_column(JSONValue)
+    theirs: Mapped[Any] = mapped_column(JSONValue)
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

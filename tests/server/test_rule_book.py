@@ -373,3 +373,36 @@ def test_totals_the_server_derived_reach_the_device_whose_push_was_answered_from
             assert (mine.total, mine.version) == (server_row.total, server_row.version)
     finally:
         laptop.close()
+
+
+def test_an_approval_of_figures_that_changed_meanwhile_is_a_conflict_not_a_refusal(team):
+    """Found by the simulation (seed 103, 6 devices, 120 steps): the server took the
+    pending quote back to draft (its lines changed) and cleared its decision; the
+    manager's offline approval then lost to empty fields, the conflict could not be
+    stored (srv_conflict.theirs is NOT NULL) and the approval came back rejected as
+    "a required field is empty"."""
+    world = alice_world(team)
+    boss, alice = team["boss"], team["alice"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
+        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
+        quotes.request_approval(uow, world["quote"], "战略客户")
+    alice.sync()
+    boss.sync()
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        quotes.approve(uow, world["quote"], "同意")
+    with alice.db.sessions() as s:
+        line_id = s.scalars(
+            select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
+        ).first()
+    (result,) = team.tampered("alice").push_batch(
+        ("quote_line", str(line_id), "update", {"unit_price": "1"})
+    )
+    assert result.status == "applied"
+    report = boss.sync()
+    assert (report.conflicts, report.rejected) == (1, 0), report.issues
+    fields = {issue["field"] for issue in report.issues}
+    assert {"status", "decided_by", "decided_at"} <= fields
+    row = stored(boss, m.Quote, world["quote"])
+    assert row is not None
+    assert (row.status, row.decided_by) == ("draft", None)
