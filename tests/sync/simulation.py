@@ -1,5 +1,12 @@
 """A randomized world of devices editing offline and syncing through faults.
 
+A manager ("boss") and reps, one rep with two devices, work offline: accounts and
+contacts, handovers and claims, and (tests/sync/sim_work.py) quotes with lines and
+their approval, visits with call reports, complaints, targets and attachments. They
+sync (attachment contents too) through a transport that loses, duplicates and replays
+requests, and some syncs crash mid-apply. ``check`` asserts what must hold once all
+have settled (tests/sync/sim_checks.py for the business invariants).
+
 Used by the simulation tests (SQLite and PostgreSQL) and by the larger ``slow`` run.
 """
 
@@ -8,22 +15,28 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy import select
 
+from desktop.domain.errors import DomainError
 from desktop.domain.models import SYNCED, Account, Contact, OutboxEntry, SyncIssue
 from desktop.domain.models.types import utcnow
-from desktop.domain.services import records
-from desktop.domain.uow import unit_of_work
+from desktop.domain.services import accounts, attachments, records
+from desktop.domain.uow import UnitOfWork, unit_of_work
+from desktop.sync import blobs
 from desktop.sync import engine as sync_engine
 from desktop.sync.client import SyncError
 from server import scope
+from tests.sync import sim_checks, sim_work
 from tests.sync.harness import Device, FaultyTransport, Server
 
 REPS = ("alice", "bob", "carol", "dave", "erin", "frank")
+T = TypeVar("T")
 
 
 class Crash(RuntimeError):
@@ -34,43 +47,78 @@ class World:
     def __init__(
         self, root: Path, seed: int, n_devices: int, fault_rate: float, db_url: str | None = None
     ) -> None:
+        self.root = root
         self.rng = random.Random(seed)
         self.server = Server(root / "server", db_url)
         self.server.team("East")
         self.server.user("boss", "manager", team="East")
-        reps = REPS[: max(2, n_devices - 1)]
+        # The last device is a second one of the first rep's (two laptops, one user).
+        reps = REPS[: max(1, n_devices - 2)]
         for name in reps:
             self.server.user(name, "rep", team="East")
         self.devices: list[Device] = []
         self.transports: list[FaultyTransport] = []
-        names = ["boss", *reps]
+        names = ["boss", *reps, reps[0]]
         for i in range(n_devices):
             name = names[i % len(names)]
             transport = FaultyTransport(
                 self.server.inner_transport(), random.Random(self.rng.random()), 0.0
             )
             device = Device(self.server, root / f"device{i}", name, transport)
-            transport.rate = fault_rate
             device.skew = dt.timedelta(days=self.rng.choice((-2, 0, 2)))  # type: ignore[attr-defined]
             self.devices.append(device)
             self.transports.append(transport)
+        self.twins = (self.devices[1], self.devices[n_devices - 1])
         self.log: list[str] = []
+        self.stats: Counter[str] = Counter()
+        self.files = 0
+        sim_work.set_up_catalog(self, self.devices[0])
+        for device in self.devices:
+            device.sync()
+        for transport in self.transports:
+            transport.rate = fault_rate
 
     # -- helpers ---------------------------------------------------------------------
-    def _rows(self, device: Device, model: Any, **where: Any) -> list[Any]:
+    def rows(self, device: Device, model: Any, **where: Any) -> list[dict[str, Any]]:
         with device.db.sessions() as s:
             query = select(model).where(model.deleted_at.is_(None))
             for key, value in where.items():
                 query = query.where(getattr(model, key) == value)
             return [r.values() for r in s.scalars(query.order_by(model.id))]
 
-    def _write(self, device: Device, action: Any) -> None:
+    def write(
+        self, device: Device, action: Callable[[UnitOfWork], T], reason: str | None = None
+    ) -> T:
         skew = device.skew  # type: ignore[attr-defined]
-        with unit_of_work(device.db.sessions, device.user_id, now=lambda: utcnow() + skew) as uow:
-            action(uow)
+        with unit_of_work(
+            device.db.sessions, device.user_id, now=lambda: utcnow() + skew, reason=reason
+        ) as uow:
+            return action(uow)
 
-    def _mine(self, device: Device) -> list[dict[str, Any]]:
-        accounts = self._rows(device, Account)
+    def attempt(
+        self,
+        device: Device,
+        what: str,
+        action: Callable[[UnitOfWork], object],
+        *,
+        refused: bool = False,
+        reason: str | None = None,
+    ) -> None:
+        """A user's action through the services; a refusal is the user being told no
+        (``refused``: the rules say it must be)."""
+        try:
+            self.write(device, action, reason)
+        except DomainError as exc:
+            self.log.append(f"{device.username} {what}: refused ({sim_work.refusal(exc)})")
+            self.stats["refused"] += 1
+            return
+        assert not refused, f"{device.username} {what}: should have been refused"
+        self.log.append(f"{device.username} {what}")
+        self.stats[what.split()[0]] += 1
+
+    def mine(self, device: Device) -> list[dict[str, Any]]:
+        """The accounts this user works on (the manager: his team's)."""
+        accounts = self.rows(device, Account)
         if device.username == "boss":
             return [a for a in accounts if a["owner_id"] is not None]
         return [a for a in accounts if a["owner_id"] == device.user_id]
@@ -78,86 +126,129 @@ class World:
     # -- actions ---------------------------------------------------------------------
     def step(self) -> None:
         device = self.rng.choice(self.devices)
-        roll = self.rng.random()
-        mine = self._mine(device)
+        if not self.mine(device):
+            self.create_account(device)
+            return
+        table: list[tuple[float, Callable[[Device], None]]] = [
+            (0.08, self.create_account),
+            (0.06, self.add_contact),
+            (0.10, self.edit_account),
+            (0.03, self.edit_contact),
+            (0.02, self.delete_account),
+            (0.03, self.claim),
+            (0.03, self.hand_over),
+            (0.03, lambda device: sim_work.twin_edit(self)),
+            *[
+                (weight, lambda device, work=work: work(self, device))
+                for weight, work in sim_work.STEPS
+            ],
+            (0.03, self.crash_sync),
+            (0.015, lambda device: self.restart()),
+            (0.15, self.sync),
+        ]
+        action = self.rng.choices([a for _, a in table], [w for w, _ in table])[0]
+        action(device)
+
+    def create_account(self, device: Device) -> None:
+        owner = device.user_id
+        if device.username == "boss":
+            owner = (
+                None
+                if self.rng.random() < 0.5
+                else self.rng.choice([d.user_id for d in self.devices])
+            )
+        values = {
+            "name": f"客户 v{self.rng.randrange(1000)}",
+            "owner_id": owner,
+            "tier": self.rng.choice(("A", "B", "C")),
+        }
+        self.write(device, lambda uow: records.create(uow, Account, values))
+        self.log.append(f"{device.username} creates account")
+
+    def add_contact(self, device: Device) -> None:
+        account = self.rng.choice(self.mine(device))
         word = f"v{self.rng.randrange(1000)}"
-        if roll < 0.15 or not mine:
-            owner = device.user_id
-            if device.username == "boss":
-                owner = (
-                    None
-                    if self.rng.random() < 0.5
-                    else self.rng.choice([d.user_id for d in self.devices])
-                )
-            self._write(
+        self.write(
+            device,
+            lambda uow: records.create(
+                uow, Contact, {"account_id": account["id"], "name": f"联系人 {word}"}
+            ),
+        )
+        self.log.append(f"{device.username} adds a contact")
+
+    def edit_account(self, device: Device) -> None:
+        account = self.rng.choice(self.mine(device))
+        field = self.rng.choice(("notes", "city", "phone"))
+        value = (
+            f"138{self.rng.randrange(10**8):08d}"
+            if field == "phone"
+            else f"v{self.rng.randrange(1000)}"
+        )
+        self.write(device, lambda uow: records.update(uow, Account, account["id"], {field: value}))
+        self.log.append(f"{device.username} edits {field}")
+
+    def edit_contact(self, device: Device) -> None:
+        contacts = [
+            c for a in self.mine(device) for c in self.rows(device, Contact, account_id=a["id"])
+        ]
+        if contacts:
+            contact = self.rng.choice(contacts)
+            word = f"v{self.rng.randrange(1000)}"
+            self.write(
+                device, lambda uow: records.update(uow, Contact, contact["id"], {"title": word})
+            )
+            self.log.append(f"{device.username} edits a contact")
+
+    def delete_account(self, device: Device) -> None:
+        account = self.rng.choice(self.mine(device))
+        self.write(device, lambda uow: records.delete(uow, Account, account["id"]))
+        self.log.append(f"{device.username} deletes an account")
+
+    def claim(self, device: Device) -> None:
+        pool = [a for a in self.rows(device, Account) if a["owner_id"] is None]
+        if pool and device.username != "boss":
+            account = self.rng.choice(pool)
+            self.write(
                 device,
-                lambda uow: records.create(
-                    uow, Account, {"name": f"客户 {word}", "owner_id": owner}
+                lambda uow: records.update(
+                    uow, Account, account["id"], {"owner_id": device.user_id}
                 ),
             )
-            self.log.append(f"{device.username} creates account")
-        elif roll < 0.3:
-            account = self.rng.choice(mine)
-            self._write(
-                device,
-                lambda uow: records.create(
-                    uow, Contact, {"account_id": account["id"], "name": f"联系人 {word}"}
-                ),
-            )
-            self.log.append(f"{device.username} adds a contact")
-        elif roll < 0.55:
-            account = self.rng.choice(mine)
-            field = self.rng.choice(("notes", "city", "phone"))
-            value = f"138{self.rng.randrange(10**8):08d}" if field == "phone" else word
-            self._write(
-                device, lambda uow: records.update(uow, Account, account["id"], {field: value})
-            )
-            self.log.append(f"{device.username} edits {field}")
-        elif roll < 0.62:
-            contacts = [c for a in mine for c in self._rows(device, Contact, account_id=a["id"])]
-            if contacts:
-                contact = self.rng.choice(contacts)
-                self._write(
-                    device, lambda uow: records.update(uow, Contact, contact["id"], {"title": word})
-                )
-                self.log.append(f"{device.username} edits a contact")
-        elif roll < 0.67:
-            account = self.rng.choice(mine)
-            self._write(device, lambda uow: records.delete(uow, Account, account["id"]))
-            self.log.append(f"{device.username} deletes an account")
-        elif roll < 0.72:
-            pool = [a for a in self._rows(device, Account) if a["owner_id"] is None]
-            if pool and device.username != "boss":
-                account = self.rng.choice(pool)
-                self._write(
-                    device,
-                    lambda uow: records.update(
-                        uow, Account, account["id"], {"owner_id": device.user_id}
-                    ),
-                )
-                self.log.append(f"{device.username} claims a pool account")
-        elif roll < 0.77 and device.username == "boss":
-            account = self.rng.choice(mine)
-            new_owner = self.rng.choice([d.user_id for d in self.devices])
-            self._write(
-                device,
-                lambda uow: records.update(uow, Account, account["id"], {"owner_id": new_owner}),
-            )
-            self.log.append("boss hands an account over")
-        elif roll < 0.8:
-            self.crash_sync(device)
-        elif roll < 0.82:
-            self.server.restart()
-            self.log.append("server restarted")
-        else:
-            self.sync(device)
+            self.log.append(f"{device.username} claims a pool account")
+
+    def hand_over(self, device: Device) -> None:
+        """The manager moves an account, with its open work, to someone (the service)."""
+        if device.username != "boss":
+            return
+        account = self.rng.choice(self.mine(device))
+        new_owner = self.rng.choice([d.user_id for d in self.devices])
+        self.attempt(
+            device,
+            "hands an account over",
+            lambda uow: accounts.handover(uow, [account["id"]], new_owner),
+            reason="区域调整",
+        )
+
+    def restart(self) -> None:
+        self.server.restart()
+        self.log.append("server restarted")
 
     def sync(self, device: Device) -> None:
         try:
-            device.sync(batch_size=self.rng.choice((2, 50)), page_size=self.rng.choice((3, 500)))
+            self.full_sync(
+                device, batch_size=self.rng.choice((2, 50)), page_size=self.rng.choice((3, 500))
+            )
             self.log.append(f"{device.username} synced")
         except SyncError as exc:
             self.log.append(f"{device.username} sync failed: {exc}")
+
+    @staticmethod
+    def full_sync(device: Device, **kwargs: Any) -> None:
+        """What the window and the command line do: upload, sync, download."""
+        root = attachments.store_root(device.db.path.parent)
+        blobs.upload_pending(device.db.engine, device.client, root)
+        device.sync(**kwargs)
+        blobs.download_missing(device.db.engine, device.client, root)
 
     def crash_sync(self, device: Device) -> None:
         real = sync_engine.upsert_rows
@@ -185,10 +276,10 @@ class World:
             transport.held.clear()
         for _ in range(2):
             for device in self.devices:
-                device.sync()
+                self.full_sync(device)
         # A handover done last may need the losing device to pull once more.
         for device in self.devices:
-            device.sync()
+            self.full_sync(device)
 
     def check(self) -> None:
         server = self.server
@@ -206,14 +297,27 @@ class World:
                         local = {r.id: r.values() for r in d.scalars(select(model))}
                     assert set(local) == visible, (device.username, name, self.log)
                     for row_id, values in local.items():
-                        assert values == server_rows[name][row_id], (device.username, name)
+                        theirs = server_rows[name][row_id]
+                        assert values == theirs, (
+                            device.username,
+                            name,
+                            {
+                                k: (v, theirs.get(k))
+                                for k, v in values.items()
+                                if theirs.get(k) != v
+                            },
+                        )
         for device in self.devices:
             with device.db.sessions() as d:
                 entries = list(d.scalars(select(OutboxEntry)))
-                issues = {i.mutation_id for i in d.scalars(select(SyncIssue))}
+                issues = {i.mutation_id: i.code for i in d.scalars(select(SyncIssue))}
             for entry in entries:
                 assert entry.state != "pending", (device.username, entry.mutation_id)
-                if entry.state in ("conflict", "rejected"):
+                if entry.state == "rejected":
+                    # The user sees why, as the rule's code (protocol 3).
+                    assert issues.get(entry.mutation_id), (device.username, entry.entity)
+                    self.stats[f"rejected {issues[entry.mutation_id]}"] += 1
+                elif entry.state == "conflict":
                     assert entry.mutation_id in issues
                 elif entry.op == "insert":
                     # Saved and applied: the row is on the server, exactly once.
@@ -226,6 +330,20 @@ class World:
                         for e in _entries(d2)
                     )
                     assert row["deleted_at"] is not None or restored
+
+        self.check_business()
+
+    def check_business(self) -> None:
+        """The invariants of the rule book, on the server and on every device."""
+        with self.server.db.sessions() as s:
+            self.stats["live quotes"] = sim_checks.quote_figures(s, "server", self.log)
+            self.stats["approved quotes"] = sim_checks.approvals(s, "server", self.log)
+            self.stats.update(sim_checks.lines_on_server(s))
+        for device in self.devices:
+            with device.db.sessions() as d:
+                sim_checks.quote_figures(d, device.username, self.log)
+                sim_checks.approvals(d, device.username, self.log)
+            self.stats["attachments"] = max(self.stats["attachments"], sim_checks.files(device))
 
     def close(self) -> None:
         for device in self.devices:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.postgres
 
 def test_simulation_converges_on_postgres(pg_url: str) -> None:
     for seed in (11, 12):
-        run_world(seed, n_devices=4, steps=25, fault_rate=0.08, db_url=pg_url)
+        run_world(seed, n_devices=4, steps=45, fault_rate=0.08, db_url=pg_url)
         # The next world starts from an empty schema.
         engine = create_engine(pg_url)
         with engine.begin() as connection:
