@@ -143,8 +143,8 @@ def _lines(uow: UnitOfWork, quote_id: str) -> list[LineDraft]:
 
 def new_quote(world: World, device: Device) -> None:
     accounts = world.mine(device)
-    if not accounts:
-        return
+    if not accounts or (device.username == "boss" and world.rng.random() < 0.7):
+        return  # reps quote; the manager now and then (nobody can approve his own)
     account = world.rng.choice(accounts)
     lines = [random_line(world, device) for _ in range(world.rng.randint(1, 3))]
     discount = world.rng.choice(QUOTE_DISCOUNTS)
@@ -161,7 +161,10 @@ def edit_quote(world: World, device: Device) -> None:
     if not choices:
         new_quote(world, device)
         return
-    quote = world.rng.choice(choices)
+    # Mostly a draft; sometimes a quote waiting for or holding an approval (the edit
+    # takes it back to draft, on the device and again on the server).
+    drafts = [q for q in choices if q["status"] in ("draft", "returned")]
+    quote = world.rng.choice(drafts if drafts and world.rng.random() < 0.8 else choices)
     header = {}
     if world.rng.random() < 0.2:
         header["discount_pct"] = world.rng.choice(QUOTE_DISCOUNTS)
@@ -411,7 +414,7 @@ STEPS: tuple[tuple[float, Callable[[World, Device], None]], ...] = (
     (0.04, new_quote),
     (0.06, edit_quote),
     (0.05, request_approval),
-    (0.06, decide),
+    (0.09, decide),
     (0.04, send),
     (0.03, close),
     (0.02, revise),

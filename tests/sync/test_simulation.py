@@ -32,6 +32,17 @@ def test_devices_converge_through_faults(seed: int, n_devices: int, steps: int) 
     run_world(seed, n_devices, steps, fault_rate=0.08)
 
 
+def test_a_world_goes_through_the_quote_flow_and_the_other_work():
+    """A fixed world in which the steps the invariants are about do happen: one rep's
+    two devices edit lines of one quote, quotes are asked for approval and approved
+    (and some are still approved at the end), call reports, complaints, attachments."""
+    world = run_world(6, n_devices=4, steps=100, fault_rate=0.08)
+    happened = {kind for kind, count in world.stats.items() if count}
+    expected = {"twin edits", "asks", "approves", "writes", "logs", "attaches", "refused"}
+    assert expected <= happened, world.stats
+    assert world.stats["approved quotes"] > 0
+
+
 @pytest.mark.slow
 @settings(
     max_examples=8,
