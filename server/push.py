@@ -366,6 +366,21 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
             return self._delete(m, row)
         return self._restore(m, row, values)
 
+    def _own_versions(self, versions: set[int]) -> set[int]:
+        """Which of ``versions`` this device wrote (this batch's, or logged earlier)."""
+        mine = {c["version"] for c in self.changes if c["device_id"] == self.device_id}
+        own = versions & mine
+        rest = sorted(versions - own)
+        if rest:
+            own.update(
+                self.session.scalars(
+                    select(ChangeLog.version).where(
+                        ChangeLog.version.in_(rest), ChangeLog.device_id == self.device_id
+                    )
+                )
+            )
+        return own
+
     def _next_version(self, row: Synced, now: dt.datetime, *, derived: bool = False) -> int:
         """The row's next version and its change-log entry. A ``derived`` change is the
         server's own (a quote's figures from its lines): it is logged without a device,
@@ -451,6 +466,13 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         versions = dict(row.field_versions or {})
         current = {name: getattr(row, name) for name in values}
         merge = merge_fields(current, versions, values, base_versions, base_default)
+        if merge.conflicts:
+            # A field this device itself set last (an earlier edit of the same offline
+            # session) is no conflict: the device saw that value when it edited again.
+            own = self._own_versions({versions[c.field] for c in merge.conflicts})
+            if own:
+                others = {k: 0 if v in own else v for k, v in versions.items()}
+                merge = merge_fields(current, others, values, base_versions, base_default)
         applied, conflicts = merge.applied, merge.conflicts
         version = None
         if applied:

@@ -408,16 +408,12 @@ def test_an_approval_of_figures_that_changed_meanwhile_is_a_conflict_not_a_refus
     assert (row.status, row.decided_by) == ("draft", None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open, reported to the lead: a handover moves an approved quote to its approver",
-)
 def test_a_handover_does_not_make_the_approving_manager_the_owner_of_an_approved_quote(team):
     """Found while extending the simulation (its invariant: no approved quote without an
     approval by a manager of its owner's team who is not its owner). The manager
     approves alice's quote, then hands her account, with its open work, to himself:
-    the quote stays approved and is now his own, approved by himself; neither the rule
-    book on the device nor the server objects."""
+    the approval was for alice, so the quote goes back to draft; and a modified device
+    that moves an approved quote to its approver is refused."""
     world = alice_world(team)
     boss, alice = team["boss"], team["alice"]
     with unit_of_work(alice.db.sessions, alice.user_id) as uow:
@@ -430,8 +426,9 @@ def test_a_handover_does_not_make_the_approving_manager_the_owner_of_an_approved
         quotes.approve(uow, world["quote"], "同意")
     with unit_of_work(boss.db.sessions, boss.user_id, reason="区域调整") as uow:
         accounts.handover(uow, [world["account"]], boss.user_id)
-    boss.sync()
+    report = boss.sync()
+    assert report.rejected == 0, report.issues
     row = stored(boss, m.Quote, world["quote"])
     assert row is not None
     assert row.owner_id == boss.user_id
-    assert row.status != "approved" or row.decided_by != row.owner_id
+    assert (row.status, row.decided_by) == ("draft", None)

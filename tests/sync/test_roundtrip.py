@@ -153,3 +153,31 @@ def test_own_edits_are_not_sent_back_yet_the_device_holds_the_server_versions(de
     mine = row(alice, Account, account)
     assert mine == on_server
     assert (mine["city"], mine["notes"], mine["phone"]) == ("上海", "second", "021-5555")
+
+
+def test_two_offline_edits_of_one_field_on_one_device_are_no_conflict(devices):
+    """The second edit was made on top of the first: the device saw its own value. (Until
+    now the server answered it as a conflict of the device with itself.) An edit made
+    elsewhere in between still is one."""
+    from desktop.domain import models as m
+    from desktop.domain.services import records
+    from desktop.domain.uow import unit_of_work
+
+    alice, bob = devices["alice"], devices["boss"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信", "owner_id": alice.user_id})
+    alice.sync()
+    for notes in ("第一次", "第二次"):
+        with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+            records.update(uow, m.Account, account, {"notes": notes})
+    report = alice.sync()
+    assert report.conflicts == 0, report.issues
+    with bob.server.db.sessions() as s:
+        assert s.get(m.Account, account).notes == "第二次"
+    bob.sync()
+    with unit_of_work(bob.db.sessions, bob.user_id) as uow:
+        records.update(uow, m.Account, account, {"notes": "经理改的"})
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        records.update(uow, m.Account, account, {"notes": "第三次"})
+    bob.sync()
+    assert alice.sync().conflicts == 1

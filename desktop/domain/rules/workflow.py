@@ -115,6 +115,8 @@ def _quote(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
         _check_decision(after, actor, facts)
     if new == "approved" and not after.get("decided_by"):
         raise RuleViolation("decided_by_other")
+    if new == "approved" and after.get("decided_by") == after.get("owner_id"):
+        raise RuleViolation("own_approval")
     if new == "sent" and old != "sent" and after.get("approval_reasons") and old != "approved":
         raise RuleViolation("status_change", entity="quote", old=old, new=new)
 

@@ -774,7 +774,12 @@ def handover(uow: UnitOfWork, account_ids: Sequence[str], to_user_id: str) -> Ha
                 )
             )
             for row in rows:
-                uow.update(row, {"owner_id": to_user_id})
+                changes: dict[str, Any] = {"owner_id": to_user_id}
+                if isinstance(row, Quote) and row.status == "approved":
+                    # The approval was given for the previous owner; the new owner's
+                    # manager decides again (and nobody holds a quote they approved).
+                    changes.update(status="draft", decided_by=None, decided_at=None)
+                uow.update(row, changes)
                 counts[name] += 1
     return HandoverResult(**counts)
 
