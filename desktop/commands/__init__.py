@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "desktop.commands.visits",
     "desktop.commands.quotes",
     "desktop.commands.reports",
+    "desktop.commands.imports",
     "desktop.commands.sync",
 )
 

@@ -1,15 +1,12 @@
-"""``fieldbook export ...`` and ``fieldbook import ...``: workbooks in and out."""
+"""``fieldbook export ...``: workbooks out (``fieldbook import`` is in commands/imports.py)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from desktop.commands import CommandError, add_data_dir
 from desktop.commands.context import database
-
-IMPORT_KINDS = ("accounts", "contacts", "products", "targets")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,14 +30,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     targets.add_argument("--year", type=int, metavar="YYYY")
     _language_and_output(targets)
     targets.set_defaults(handler=export_targets)
-
-    imp = sub.add_parser("import", help="read accounts, contacts, products or targets")
-    imp.add_argument("kind", choices=IMPORT_KINDS)
-    imp.add_argument("file", type=Path, help=".xlsx or .csv (UTF-8 or GBK)")
-    add_data_dir(imp)
-    imp.add_argument("--sheet", help="sheet name (default: the first)")
-    imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    imp.set_defaults(handler=run_import)
 
 
 def _language_and_output(parser: argparse.ArgumentParser) -> None:
@@ -119,58 +108,3 @@ def export_targets(args: argparse.Namespace) -> int:
         count = write(session, path, year=args.year, language=language)
     print(f"wrote {count} targets to {path}")
     return 0
-
-
-def run_import(args: argparse.Namespace) -> int:
-    from desktop.domain.services.device import current_user_id
-    from desktop.reports import importer
-
-    if not args.file.exists():
-        raise CommandError(f"{args.file}: no such file")
-    with database(args) as db:
-        try:
-            table = importer.read_table(args.file, sheet=args.sheet)
-        except importer.ImportFileError as exc:
-            raise CommandError(str(exc)) from exc
-        with db.sessions() as session:
-            actor = current_user_id(session)
-            mapping = importer.guess_mapping(args.kind, table.headers)
-            preview = importer.preview(session, args.kind, table, mapping, actor_id=actor)
-        _print_preview(args.kind, preview)
-        if not preview.ok:
-            problem = (
-                f"the file lacks columns for {', '.join(preview.unmapped_required)}"
-                if preview.unmapped_required
-                else f"fix the {len(preview.errors)} rows with errors and try again"
-            )
-            print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print("dry run: nothing written")
-            return 0
-        try:
-            result = importer.commit(db.sessions, preview, actor_id=actor, source=args.file.name)
-        except importer.ImportRefusedError as exc:
-            raise CommandError(str(exc)) from exc
-        print(
-            f"imported: {result.created} created, {result.updated} updated, "
-            f"{result.unchanged} unchanged"
-        )
-    return 0
-
-
-def _print_preview(kind: str, preview: object) -> None:
-    from desktop.reports.importer import Preview
-
-    assert isinstance(preview, Preview)
-    if preview.unmapped_required:
-        print(f"missing columns: {', '.join(preview.unmapped_required)}")
-        return
-    c = preview.counts
-    print(
-        f"{kind}: {c['create']} to create, {c['update']} to update, "
-        f"{c['unchanged']} unchanged, {c['skip']} skipped, {c['error']} errors"
-    )
-    for row in preview.rows:
-        if row.action in ("error", "skip"):
-            print(f"  row {row.line}: {row.action}: {row.reason}")

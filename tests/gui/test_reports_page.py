@@ -76,47 +76,6 @@ def test_cancelled_export_leaves_no_file(qtbot: Any, main_window: Any, tmp_path:
     assert cancelled != target.exists()
 
 
-def test_import_wizard_previews_and_commits(qtbot: Any, main_window: Any, tmp_path: Path) -> None:
-    page = main_window.show_page("reports")
-    page.tabs.setCurrentIndex(2)
-    tab = page.importer
-    source = tmp_path / "new.csv"
-    source.write_text(
-        "客户名称,客户级别,电话\n+86 Trading,A,13812345678\n@Home,Q,\n+86 Trading,A,13812345678\n",
-        encoding="utf-8",
-    )
-    tab.open_file(source)
-    qtbot.waitUntil(lambda: tab.preview is not None, timeout=10000)
-    assert tab.mapping_boxes["name"].currentText() == "客户名称"
-    assert tab.mapping_boxes["tier"].currentText() == "客户级别"
-    assert "1 to create" in tab.summary.text()
-    assert "1 with errors" in tab.summary.text()
-    assert not tab.import_button.isEnabled()  # all or nothing: fix the file first
-    actions = [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())]
-    assert actions == ["Create", "Error", "Skip"]
-    screenshot(main_window, "reports_import_en")
-
-    source.write_text(
-        "客户名称,客户级别,电话\n+86 Trading,A,13812345678\n@Home,B,\n", encoding="utf-8"
-    )
-    tab.preview = None
-    tab.open_file(source)
-    qtbot.waitUntil(
-        lambda: tab.preview is not None and tab.import_button.isEnabled(), timeout=10000
-    )
-    tab.import_button.click()
-    qtbot.waitUntil(lambda: "Imported: 2 created" in tab.summary.text(), timeout=10000)
-    with main_window.ctx.db.sessions() as s:
-        assert (
-            s.scalar(
-                select(func.count())
-                .select_from(Account)
-                .where(Account.name.in_(["+86 Trading", "@Home"]))
-            )
-            == 2
-        )
-
-
 def test_reports_page_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     from desktop.ui.main_window import MainWindow
 

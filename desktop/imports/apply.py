@@ -1,0 +1,134 @@
+"""Applying a checked preview, all or nothing, through the unit of work and the services.
+
+The preview is taken again inside the write transaction (the data may have changed
+since the user looked), and nothing is written unless no row has an error. A preview
+that would write nothing from a file with data rows is refused too: an import that
+imports nothing is not a success.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError
+from desktop.domain.services import accounts as account_service
+from desktop.domain.services import catalog
+from desktop.domain.services import contacts as contact_service
+from desktop.domain.services import targets as target_service
+from desktop.domain.uow import UnitOfWork, unit_of_work
+from desktop.imports.plan import Preview, RowPreview, preview
+
+
+class ImportRefusedError(DomainError):
+    """Rows have errors, or nothing would be imported: nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+
+def refusal(checked: Preview) -> str | None:
+    """Why ``checked`` cannot be imported as it is, or None."""
+    if checked.unmapped_required:
+        table = checked.table
+        named = ", ".join(repr(h) for h in table.headers if h)
+        return (
+            f"no column is read as {', '.join(checked.unmapped_required)}: the header "
+            f"(row {table.header_line}) has {named}; say which column it is with "
+            '--map "HEADER=FIELD"'
+        )
+    errors = checked.errors
+    if errors:
+        return f"{len(errors)} rows have errors (first: row {errors[0].line}: {errors[0].reason})"
+    c = checked.counts
+    if c["create"] + c["update"] + c["unchanged"] == 0:
+        if not checked.table.rows and not checked.table.skipped:
+            return f"the file has no data rows below its header (row {checked.table.header_line})"
+        return "no row of the file is a record to import (every row was skipped)"
+    return None
+
+
+def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
+    new = {name: value for name, (_, value) in row.changes.items()}
+    if kind == "accounts":
+        if row.action == "create":
+            account_service.create_account(uow, row.values, duplicate_reason=reason)
+        else:
+            assert row.target_id is not None
+            account_service.update_account(uow, row.target_id, new, duplicate_reason=reason)
+    elif kind == "contacts":
+        if row.action == "create":
+            values = dict(row.values)
+            contact_service.create_contact(uow, values.pop("account_id"), values)
+        else:
+            assert row.target_id is not None
+            contact_service.update_contact(uow, row.target_id, new)
+    elif kind == "products":
+        if row.action == "create":
+            catalog.create_product(uow, row.values)
+        else:
+            assert row.target_id is not None
+            catalog.update_product(uow, row.target_id, new)
+    else:
+        v = row.values
+        target_service.set_target(uow, v["owner_id"], v["period"], v["amount"], v.get("account_id"))
+
+
+def apply(
+    uow: UnitOfWork,
+    checked: Preview,
+    *,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Apply the import inside ``uow``, re-checked against the data as it is now.
+
+    Raises ImportRefusedError if any row has an error; the caller's transaction then
+    rolls back, so nothing is written.
+    """
+    reason = f"imported from {source}" if source else "imported"
+    fresh = preview(
+        uow.session,
+        checked.kind,
+        checked.table,
+        checked.mapping,
+        actor_id=uow.actor_id,
+        options=checked.options,
+    )
+    problem = refusal(fresh)
+    if problem is not None:
+        raise ImportRefusedError(f"nothing imported: {problem}")
+    todo = [r for r in fresh.rows if r.action in ("create", "update")]
+    for done, row in enumerate(todo, start=1):
+        try:
+            _apply(uow, checked.kind, row, reason)
+            # Rows of one import depend on each other only through the database (the
+            # duplicate check of a later account reads the earlier ones).
+            uow.session.flush()
+        except DomainError as exc:
+            raise ImportRefusedError(f"nothing imported: row {row.line}: {exc}") from exc
+        if progress is not None:
+            progress(done, len(todo))
+    counts = fresh.counts
+    return ImportResult(counts["create"], counts["update"], counts["unchanged"], counts["skip"])
+
+
+def commit(
+    sessions: Callable[[], Session],
+    checked: Preview,
+    *,
+    actor_id: str | None = None,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """``apply`` in a transaction of its own: all rows or none."""
+    reason = f"imported from {source}" if source else "imported"
+    with unit_of_work(sessions, actor_id, reason=reason) as uow:
+        return apply(uow, checked, source=source, progress=progress)

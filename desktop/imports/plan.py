@@ -1,0 +1,375 @@
+"""The preview: what importing a table would do, row by row. Reads only.
+
+Every row is create / update / unchanged / skip / error, with the reason. Values are
+parsed here (values.py); whether they are valid is the domain's word (the accounts and
+contacts services' ``validate``), so the rules stay in one place.
+
+On update, a blank cell leaves the stored value alone. Accounts match on credit code,
+else on name; contacts on account and name; products on SKU; targets on rep, account and
+period. A contact's account is found by credit code, name or short name, then through
+the duplicate-name key (华为技术有限公司 = 华为技术（有限责任公司）).
+
+Owners the file names that are not users are counted once each (``unknown_owners``);
+``Options.owners`` maps them to users, ``Options.owner`` gives every account one owner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Account, Contact, Product, SalesTarget, User
+from desktop.domain.services import accounts as account_service
+from desktop.domain.services import contacts as contact_service
+from desktop.domain.services import targets as target_service
+from desktop.domain.services.duplicates import name_key
+from desktop.imports import values as v
+from desktop.imports.fields import Field, fields_of
+from desktop.imports.mapping import ColumnMapping
+from desktop.imports.table import Table
+
+ACTIONS = ("create", "update", "unchanged", "skip", "error")
+
+
+@dataclass
+class Options:
+    owner: str | None = None  # user id every imported account gets
+    owners: dict[str, str] = field(default_factory=dict)  # folded file name -> user id
+    unmatched_skip: bool = False  # contacts without a known account: skip, not error
+
+
+@dataclass
+class RowPreview:
+    line: int
+    action: str
+    reason: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    target_id: str | None = None
+
+
+@dataclass
+class Preview:
+    kind: str
+    table: Table
+    mapping: ColumnMapping
+    rows: list[RowPreview]
+    unmapped_required: list[str]
+    options: Options = field(default_factory=Options)
+    unknown_owners: dict[str, int] = field(default_factory=dict)
+    words: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    unmatched_accounts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(ACTIONS, 0)
+        for row in self.rows:
+            counts[row.action] += 1
+        return counts
+
+    @property
+    def errors(self) -> list[RowPreview]:
+        return [r for r in self.rows if r.action == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.unmapped_required
+
+    @property
+    def writes(self) -> int:
+        c = self.counts
+        return c["create"] + c["update"]
+
+
+class Lookups:
+    """Existing users, accounts and rows, loaded once per preview."""
+
+    def __init__(self, session: Session, kind: str) -> None:
+        self.session = session
+        self.users: dict[str, str | None] = {}
+        for uid, username, name, code in session.execute(
+            select(User.id, User.username, User.display_name, User.rep_code).where(
+                User.deleted_at.is_(None)
+            )
+        ):
+            for alias in (username, name, code):
+                if alias:
+                    key = v.fold(alias)
+                    # The same display name for two users cannot be told apart.
+                    self.users[key] = None if key in self.users and self.users[key] != uid else uid
+        self.accounts_by_code: dict[str, str] = {}
+        self.accounts_by_name: dict[str, str | None] = {}
+        self.accounts_by_key: dict[str, str | None] = {}
+        self.contacts: dict[tuple[str, str], str] = {}
+        if kind not in ("accounts", "contacts", "targets"):
+            return
+        for aid, name, short, code in session.execute(
+            select(Account.id, Account.name, Account.short_name, Account.credit_code).where(
+                Account.deleted_at.is_(None)
+            )
+        ):
+            if code:
+                self.accounts_by_code[v.fold(code)] = aid
+            for alias in (name, short) if kind != "accounts" else (name,):
+                if alias:
+                    _unique(self.accounts_by_name, v.fold(alias), aid)
+                    if kind == "contacts" and (folded := name_key(alias)):
+                        _unique(self.accounts_by_key, folded, aid)
+        if kind == "contacts":
+            for cid, account_id, name in session.execute(
+                select(Contact.id, Contact.account_id, Contact.name)
+                .where(Contact.deleted_at.is_(None))
+                .order_by(Contact.id.desc())
+            ):
+                self.contacts[(account_id, v.fold(name))] = cid
+
+    def user(self, value: Any) -> str:
+        key = v.fold(v.as_text(value))
+        if key not in self.users:
+            raise v.RowError(f"no user {(v.as_text(value))!r} (username, name or rep code)")
+        found = self.users[key]
+        if found is None:
+            raise v.RowError(f"{v.as_text(value)!r} names more than one user: use the username")
+        return found
+
+    def account(self, value: Any) -> str:
+        text = v.as_text(value)
+        key = v.fold(text)
+        found = self.accounts_by_code.get(key)
+        if found is not None:
+            return found
+        named = self.accounts_by_name.get(key, "")
+        if named == "":
+            named = self.accounts_by_key.get(name_key(text) or "", "")
+        if named == "":
+            raise v.RowError(f"no account {text!r} (name, short name or credit code)")
+        if named is None:
+            raise v.RowError(f"{text!r} names more than one account: use the credit code")
+        return named
+
+
+def _unique(index: dict[str, str | None], key: str, aid: str) -> None:
+    index[key] = None if key in index and index[key] != aid else aid
+
+
+def resolve_user(session: Session, name: str) -> str:
+    """A user id from a username, display name or rep code (for ``--owner NAME``)."""
+    try:
+        return Lookups(session, "products").user(name)
+    except v.RowError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _parse_period(value: Any) -> str:
+    text = unicodedata.normalize("NFKC", v.as_text(value))
+    text = re.sub(r"^(\d{4})年(\d{1,2})月$", lambda m: f"{m[1]}-{int(m[2]):02d}", text)
+    text = re.sub(r"^(\d{4})年?第?([1-4])季度$", r"\1-Q\2", text)
+    text = re.sub(r"^(\d{4})年$", r"\1", text)
+    text = re.sub(r"^(\d{4})[/.](\d{1,2})$", lambda m: f"{m[1]}-{int(m[2]):02d}", text)
+    text = re.sub(r"^(\d{4})-(\d)$", r"\1-0\2", text)
+    try:
+        return target_service.parse_period(text).key
+    except ValidationError as exc:
+        raise v.RowError(exc.errors["period"]) from exc
+
+
+_PARSERS = {
+    "text": v.as_text,
+    "code": v.parse_code,
+    "phone": v.parse_phone,
+    "email": v.parse_email,
+    "money": v.parse_money,
+    "rate": v.parse_rate,
+    "date": v.parse_date,
+    "tier": v.parse_tier,
+    "status": v.parse_status,
+    "role": v.parse_role,
+    "period": _parse_period,
+}
+
+
+class _Rows:
+    """Parses one row after another, counting what the summary reports once."""
+
+    def __init__(self, kind: str, lookups: Lookups, options: Options) -> None:
+        self.kind = kind
+        self.lookups = lookups
+        self.options = options
+        self.unknown_owners: Counter[str] = Counter()
+        self.unmatched: Counter[str] = Counter()
+        self.words: Counter[tuple[str, str, str]] = Counter()
+
+    def parse(self, f: Field, raw: Any) -> Any:
+        if f.kind == "user":
+            text = v.as_text(raw)
+            mapped = self.options.owners.get(v.fold(text))
+            if mapped is not None:
+                return mapped
+            try:
+                return self.lookups.user(raw)
+            except v.RowError:
+                self.unknown_owners[text] += 1
+                raise
+        if f.kind == "account":
+            try:
+                return self.lookups.account(raw)
+            except v.RowError:
+                self.unmatched[v.as_text(raw)] += 1
+                raise
+        if f.kind in ("tier", "status") and (used := v.word_used(f.kind, raw)) is not None:
+            self.words[(f.label, *used)] += 1
+        return _PARSERS[f.kind](raw)
+
+    def values(
+        self, row: list[Any], mapping: Mapping[str, int]
+    ) -> tuple[dict[str, Any], list[str]]:
+        values: dict[str, Any] = {}
+        problems: list[str] = []
+        for f in fields_of(self.kind):
+            if f.name == "owner_id" and self.kind == "accounts" and self.options.owner:
+                values[f.name] = self.options.owner
+                continue
+            index = mapping.get(f.name)
+            raw = row[index] if index is not None and index < len(row) else None
+            if v.blank(raw):
+                if f.required:
+                    problems.append(f"{f.label}: is required")
+                continue
+            try:
+                values[f.name] = self.parse(f, raw)
+            except v.RowError as exc:
+                problems.append(f"{f.label}: {exc}")
+        return values, problems
+
+
+def _existing(kind: str, values: dict[str, Any], lookups: Lookups) -> Any:
+    s = lookups.session
+    if kind == "accounts":
+        code = values.get("credit_code")
+        if code and v.fold(code) in lookups.accounts_by_code:
+            return s.get(Account, lookups.accounts_by_code[v.fold(code)])
+        named = lookups.accounts_by_name.get(v.fold(values["name"]))
+        return s.get(Account, named) if named else None
+    if kind == "contacts":
+        found = lookups.contacts.get((values["account_id"], v.fold(values["name"])))
+        return s.get(Contact, found) if found else None
+    if kind == "products":
+        return s.scalars(select(Product).where(Product.sku == values["sku"])).first()
+    return s.scalars(
+        select(SalesTarget)
+        .where(
+            SalesTarget.deleted_at.is_(None),
+            SalesTarget.owner_id == values["owner_id"],
+            SalesTarget.period == values["period"],
+            SalesTarget.account_id.is_(None)
+            if values.get("account_id") is None
+            else SalesTarget.account_id == values["account_id"],
+        )
+        .order_by(SalesTarget.id)
+    ).first()
+
+
+def _key(kind: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    if kind == "accounts":
+        code = values.get("credit_code")
+        return ("code", v.fold(code)) if code else ("name", v.fold(values["name"]))
+    if kind == "contacts":
+        return (values["account_id"], v.fold(values["name"]))
+    if kind == "products":
+        return (v.fold(values["sku"]),)
+    return (values["owner_id"], values.get("account_id"), values["period"])
+
+
+def _validate(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
+    """The domain services' own checks, so the preview says what the save would."""
+    if kind == "accounts":
+        errors = account_service.validate({"name": values.get("name", "x"), **values})
+        return {k: e for k, e in errors.items() if k in values or k == "name"}
+    if kind == "contacts":
+        return contact_service.validate({"name": values.get("name", "x"), **values})
+    if kind == "products":
+        tax = values.get("tax_rate")
+        return {"tax_rate": "a rate such as 13% or 0.13"} if tax is not None and tax >= 1 else {}
+    return {}
+
+
+def preview(
+    session: Session,
+    kind: str,
+    table: Table,
+    mapping: ColumnMapping,
+    *,
+    actor_id: str | None = None,
+    options: Options | None = None,
+) -> Preview:
+    """What importing ``table`` would do, row by row. Reads only."""
+    options = options or Options()
+    fields = mapping.fields
+    missing = [
+        f.label
+        for f in fields_of(kind)
+        if f.required and f.name not in fields and not (f.name == "owner_id" and options.owner)
+    ]
+    skipped = [RowPreview(s.line, "skip", f"{s.reason}: {s.text}") for s in table.skipped]
+    if missing:
+        return Preview(kind, table, mapping, skipped, missing, options)
+    lookups = Lookups(session, kind)
+    parser = _Rows(kind, lookups, options)
+    labels = {f.name: f.label for f in fields_of(kind)}
+    seen: dict[tuple[Any, ...], tuple[int, dict[str, Any]]] = {}
+    rows: list[RowPreview] = []
+    for line, raw in table.rows:
+        values, problems = parser.values(raw, fields)
+        problems += [f"{labels.get(k, k)}: {e}" for k, e in _validate(kind, values).items()]
+        if problems:
+            if options.unmatched_skip and "account_id" not in values and "account_id" in fields:
+                rows.append(RowPreview(line, "skip", "; ".join(problems), values))
+            else:
+                rows.append(RowPreview(line, "error", "; ".join(problems), values))
+            continue
+        key = _key(kind, values)
+        if key in seen:
+            first_line, first_values = seen[key]
+            if first_values == values:
+                rows.append(RowPreview(line, "skip", f"same as row {first_line}", values))
+            else:
+                reason = f"same record as row {first_line} with other values"
+                rows.append(RowPreview(line, "error", reason, values))
+            continue
+        seen[key] = (line, dict(values))
+        row = _existing(kind, values, lookups)
+        if row is None:
+            if kind == "accounts":
+                values.setdefault("owner_id", actor_id)
+            rows.append(RowPreview(line, "create", "", values))
+            continue
+        changes = {
+            name: (getattr(row, name), value)
+            for name, value in values.items()
+            if getattr(row, name) != value
+        }
+        if kind == "accounts" and "tags" in changes:
+            tags = account_service.normalize_tags(values["tags"])
+            if tags == row.tags:
+                del changes["tags"]
+        action = "update" if changes else "unchanged"
+        rows.append(RowPreview(line, action, "", values, changes, row.id))
+    return Preview(
+        kind,
+        table,
+        mapping,
+        rows + skipped,
+        [],
+        options,
+        dict(parser.unknown_owners),
+        dict(parser.words),
+        dict(parser.unmatched),
+    )
