@@ -24,6 +24,7 @@ AREAS = (
     "search_bench",
     "account_bench",
     "export_bench",
+    "import_bench",
     "sync_bench",
     "gui_bench",
     "backup_bench",
@@ -44,6 +45,7 @@ GOALS = {
     "gui_max_stall_ms": "<= 100",
     "demo_data_s": "< 60",
     "backup_daily_s": "(on a worker, once a day; no goal set)",
+    "import_50k_s": "<= 3x import_floor_s and < 60",
 }
 
 FLOOR_WINDOW = """

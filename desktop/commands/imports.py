@@ -18,7 +18,9 @@ from desktop.commands import CommandError, add_data_dir
 from desktop.commands.context import database
 
 if TYPE_CHECKING:
-    from desktop.imports.plan import Preview
+    from sqlalchemy.orm import Session
+
+    from desktop.imports.plan import Options, Preview
     from desktop.imports.table import Table
 
 IMPORT_KINDS = ("accounts", "contacts", "products", "targets")
@@ -59,10 +61,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from desktop.domain.services.device import current_user_id
+    from desktop.domain.uow import unit_of_work
     from desktop.imports import ImportFileError, read_table
-    from desktop.imports.apply import ImportRefusedError, commit, refusal
+    from desktop.imports.apply import ImportRefusedError, apply, refusal
     from desktop.imports.mapping import MappingError, guess, parse_pairs
-    from desktop.imports.plan import Options, preview, resolve_user
+    from desktop.imports.plan import preview
 
     if not args.file.exists():
         raise CommandError(f"{args.file}: no such file")
@@ -76,32 +79,25 @@ def run_import(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
         with db.sessions() as session:
             actor = current_user_id(session)
-            options = Options(unmatched_skip=table.format == "vcard")
+            options = _options(args, session, actor, table)
+        source = args.file.name
+        # One transaction: the preview the user reads is the one that is applied.
+        with unit_of_work(db.sessions, actor, reason=f"imported from {source}") as uow:
+            checked = preview(
+                uow.session, args.kind, table, mapping, actor_id=actor, options=options
+            )
+            print_report(source, args.kind, table, checked)
+            problem = refusal(checked)
+            if problem is not None:
+                print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
+                return 1
+            if args.dry_run:
+                print("dry run: nothing written")
+                return 0
             try:
-                if args.owner:
-                    if args.kind != "accounts":
-                        raise CommandError("--owner applies to accounts")
-                    me = args.owner.casefold() == "me"
-                    if me and actor is None:
-                        raise CommandError("--owner me: this device has no signed-in user")
-                    options.owner = actor if me else resolve_user(session, args.owner)
-                for name, user in parse_pairs(args.map_owner).items():
-                    options.owners[_fold(name)] = resolve_user(session, user)
-            except (ValueError, MappingError) as exc:
-                raise CommandError(f"owner: {exc}") from exc
-            checked = preview(session, args.kind, table, mapping, actor_id=actor, options=options)
-        print_report(args.file.name, args.kind, table, checked)
-        problem = refusal(checked)
-        if problem is not None:
-            print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
-            return 1
-        if args.dry_run:
-            print("dry run: nothing written")
-            return 0
-        try:
-            result = commit(db.sessions, checked, actor_id=actor, source=args.file.name)
-        except ImportRefusedError as exc:
-            raise CommandError(str(exc)) from exc
+                result = apply(uow, checked, source=source, recheck=False)
+            except ImportRefusedError as exc:
+                raise CommandError(str(exc)) from exc
         print(
             f"imported: {result.created} created, {result.updated} updated, "
             f"{result.unchanged} unchanged, {result.skipped} skipped"
@@ -109,10 +105,28 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fold(text: str) -> str:
+def _options(
+    args: argparse.Namespace, session: Session, actor: str | None, table: Table
+) -> Options:
+    """``--owner`` and ``--map-owner`` as user ids."""
+    from desktop.imports.mapping import MappingError, parse_pairs
+    from desktop.imports.plan import Options, resolve_user
     from desktop.imports.values import fold
 
-    return fold(text)
+    options = Options(unmatched_skip=table.format == "vcard")
+    try:
+        if args.owner:
+            if args.kind != "accounts":
+                raise CommandError("--owner applies to accounts")
+            me = args.owner.casefold() == "me"
+            if me and actor is None:
+                raise CommandError("--owner me: this device has no signed-in user")
+            options.owner = actor if me else resolve_user(session, args.owner)
+        for name, user in parse_pairs(args.map_owner).items():
+            options.owners[fold(name)] = resolve_user(session, user)
+    except (ValueError, MappingError) as exc:
+        raise CommandError(f"owner: {exc}") from exc
+    return options
 
 
 def describe_source(name: str, table: Table) -> list[str]:

