@@ -357,22 +357,6 @@
       <translation>列对应</translation>
     </message>
     <message>
-      <source>Row</source>
-      <translation>行号</translation>
-    </message>
-    <message>
-      <source>Action</source>
-      <translation>操作</translation>
-    </message>
-    <message>
-      <source>Record</source>
-      <translation>记录</translation>
-    </message>
-    <message>
-      <source>Details</source>
-      <translation>详情</translation>
-    </message>
-    <message>
       <source>Create</source>
       <translation>新建</translation>
     </message>
@@ -393,20 +377,132 @@
       <translation>错误</translation>
     </message>
     <message>
+      <source>Owners who are not users</source>
+      <translation>不是系统用户的负责人</translation>
+    </message>
+    <message>
+      <source>Make me the owner of every account</source>
+      <translation>所有客户的负责人都设为我</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>显示</translation>
+    </message>
+    <message>
+      <source>All rows</source>
+      <translation>全部行</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>Skipped</source>
+      <translation>已跳过</translation>
+    </message>
+    <message>
+      <source>To create</source>
+      <translation>待新建</translation>
+    </message>
+    <message>
+      <source>To update</source>
+      <translation>待更新</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>详情</translation>
+    </message>
+    <message>
       <source>Import from</source>
       <translation>从文件导入</translation>
     </message>
     <message>
-      <source>Spreadsheets (*.xlsx *.csv)</source>
-      <translation>电子表格 (*.xlsx *.csv)</translation>
+      <source>Spreadsheets and contacts (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)</source>
+      <translation>电子表格和通讯录 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.vcf)</translation>
     </message>
     <message>
       <source>Reading…</source>
       <translation>正在读取…</translation>
     </message>
     <message>
+      <source>{0} vCards</source>
+      <translation>{0} 张名片</translation>
+    </message>
+    <message>
+      <source>Text in {0}</source>
+      <translation>文本文件，编码 {0}</translation>
+    </message>
+    <message>
+      <source>Sheet {0}: its header names {1} known columns</source>
+      <translation>工作表 {0}：表头中有 {1} 列可识别</translation>
+    </message>
+    <message>
+      <source>header in row {0}</source>
+      <translation>表头在第 {0} 行</translation>
+    </message>
+    <message>
+      <source>{0} data rows</source>
+      <translation>{0} 行数据</translation>
+    </message>
+    <message>
+      <source>hidden sheets are not data: {0}</source>
+      <translation>隐藏的工作表不是数据：{0}</translation>
+    </message>
+    <message>
+      <source>recognised: {0}</source>
+      <translation>已识别：{0}</translation>
+    </message>
+    <message>
       <source>(not imported)</source>
       <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>ambiguous: could be {0}</source>
+      <translation>有歧义：可能是{0}</translation>
+    </message>
+    <message>
+      <source>not a known column</source>
+      <translation>无法识别的列</translation>
+    </message>
+    <message>
+      <source>set by you</source>
+      <translation>由你指定</translation>
+    </message>
+    <message>
+      <source>ignored by you</source>
+      <translation>由你忽略</translation>
+    </message>
+    <message>
+      <source>a system column of the program</source>
+      <translation>原系统的系统列</translation>
+    </message>
+    <message>
+      <source>Fieldbook has no field for it</source>
+      <translation>Fieldbook 没有对应的字段</translation>
+    </message>
+    <message>
+      <source>contacts are imported on their own</source>
+      <translation>联系人需单独导入</translation>
+    </message>
+    <message>
+      <source>the same as Name</source>
+      <translation>与名称相同</translation>
+    </message>
+    <message>
+      <source>your own company in Odoo</source>
+      <translation>Odoo 中你自己的公司</translation>
     </message>
     <message>
       <source>Name</source>
@@ -537,12 +633,28 @@
       <translation>目标</translation>
     </message>
     <message>
+      <source>(choose a user)</source>
+      <translation>（选择用户）</translation>
+    </message>
+    <message>
+      <source>{0} ({1} rows)</source>
+      <translation>{0}（{1} 行）</translation>
+    </message>
+    <message>
+      <source>Read as {0}: {1} → {2} ({3} rows)</source>
+      <translation>按对照表读取{0}：{1} → {2}（{3} 行）</translation>
+    </message>
+    <message>
       <source>Choose a column for: {0}</source>
       <translation>请为以下字段选择列：{0}</translation>
     </message>
     <message>
       <source>{0} to create, {1} to update, {2} unchanged, {3} skipped, {4} with errors</source>
       <translation>新建 {0}，更新 {1}，无变化 {2}，跳过 {3}，错误 {4}</translation>
+    </message>
+    <message>
+      <source>Choose a user for each owner on the left.</source>
+      <translation>请在左侧为每个负责人选择用户。</translation>
     </message>
     <message>
       <source>Imported: {0} created, {1} updated.</source>

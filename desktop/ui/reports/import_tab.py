@@ -43,6 +43,7 @@ from desktop.imports.plan import Options, Preview, RowPreview, preview
 from desktop.imports.table import Table
 from desktop.imports.values import fold
 from desktop.ui.context import AppContext
+from desktop.ui.labels import value_label
 from desktop.ui.tasks import Job
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -52,11 +53,11 @@ COLOURS = {"error": "#F8CBAD", "update": "#FFE699", "create": "#C6E0B4", "skip":
 class PreviewModel(QAbstractTableModel):
     """The preview's rows (row, action, record, details), formatted on demand."""
 
-    def __init__(self, tab: ImportTab) -> None:
+    def __init__(self, tab: ImportTab, headers: list[str]) -> None:
         super().__init__(tab)
         self.tab = tab
         self.rows: list[RowPreview] = []
-        self.headers = [tab.tr("Row"), tab.tr("Action"), tab.tr("Record"), tab.tr("Details")]
+        self.headers = headers
 
     def set_rows(self, rows: list[RowPreview]) -> None:
         self.beginResetModel()
@@ -196,11 +197,16 @@ class ImportTab(QWidget):
         show.addWidget(self.show_only)
         show.addStretch(1)
         right.addLayout(show)
-        self.model = PreviewModel(self)
+        self.model = PreviewModel(
+            self, [self.tr("Row"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
+        )
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths: measuring 50,000 rows' contents would freeze the window.
+        for column, width in enumerate((70, 90, 240)):
+            self.view.setColumnWidth(column, width)
         right.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -411,6 +417,10 @@ class ImportTab(QWidget):
     def _show_owners(self, unknown: dict[str, int]) -> None:
         self.owner_counts.update(unknown)
         names = [n for n in self.owner_counts if n in unknown or n in self.owner_choices]
+        if set(names) == set(self.owner_boxes):
+            # The same owners: keep the lists (and the focus) the user is working in.
+            self.owners_box.setVisible(bool(names) or self.all_mine.isChecked())
+            return
         while self.owners_form.rowCount():
             self.owners_form.removeRow(0)
         self.owner_boxes = {}
@@ -461,7 +471,10 @@ class ImportTab(QWidget):
         self.words.setText(
             "\n".join(
                 self.tr("Read as {0}: {1} → {2} ({3} rows)").format(
-                    self.field_label(label), word, result, count
+                    self.field_label(label),
+                    word,
+                    value_label("account", "status", result) if label == "Status" else result,
+                    count,
                 )
                 for (label, word, result), count in sorted(checked.words.items())
             )
