@@ -70,14 +70,7 @@ def read_source(path: Path) -> Source:
     )
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The visible sheets of a workbook (what the window offers); [] for text files."""
-    if Path(path).suffix.lower() not in WORKBOOKS:
-        return []
-    return [g.name for g in _read_workbook(Path(path), load=False).grids]
-
-
-def _read_workbook(path: Path, *, load: bool = True) -> Source:
+def _read_workbook(path: Path) -> Source:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own and OSError subclasses
@@ -88,9 +81,6 @@ def _read_workbook(path: Path, *, load: bool = True) -> Source:
         for meta in book.sheets_metadata:
             if meta.visible != SheetVisibleEnum.Visible:
                 hidden.append(meta.name)
-                continue
-            if not load:
-                grids.append(Grid(meta.name, []))
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             rows: list[list[Any]] = [list(r) for r in sheet.to_python(skip_empty_area=False)]
