@@ -71,20 +71,19 @@ def read_source(path: Path) -> Source:
 
 
 def _read_workbook(path: Path) -> Source:
+    grids: list[Grid] = []
+    hidden: list[str] = []
     try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own and OSError subclasses
+        with CalamineWorkbook.from_path(str(path)) as book:
+            for meta in book.sheets_metadata:
+                if meta.visible != SheetVisibleEnum.Visible:
+                    hidden.append(meta.name)
+                    continue
+                sheet = book.get_sheet_by_name(meta.name)
+                rows: list[list[Any]] = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+                grids.append(Grid(meta.name, rows, list(sheet.merged_cell_ranges or [])))
+    except Exception as exc:  # calamine raises its own errors, and OSError subclasses
         raise ImportFileError(f"{path.name}: not a workbook Fieldbook can read ({exc})") from exc
-    with book:
-        grids: list[Grid] = []
-        hidden: list[str] = []
-        for meta in book.sheets_metadata:
-            if meta.visible != SheetVisibleEnum.Visible:
-                hidden.append(meta.name)
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            rows: list[list[Any]] = [list(r) for r in sheet.to_python(skip_empty_area=False)]
-            grids.append(Grid(meta.name, rows, list(sheet.merged_cell_ranges or [])))
     if not grids:
         raise ImportFileError(f"{path.name}: every sheet is hidden; there is nothing to import")
     return Source(path.suffix.lower().lstrip(".").replace("xlsm", "xlsx"), grids, hidden)
@@ -132,7 +131,10 @@ def _looks_utf16(raw: bytes) -> bool:
 def _csv(text: str, encoding: str, name: str) -> Source:
     lines = text.splitlines()[:60]
     delimiter = pick_delimiter(lines)
-    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:  # NUL bytes: a binary file with a .csv name
+        raise ImportFileError(f"{name}: not a text table ({exc})") from exc
     return Source("csv", [Grid(name, rows)], [], encoding, delimiter)
 
 

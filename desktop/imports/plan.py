@@ -331,6 +331,9 @@ def preview(
         problems += [f"{labels.get(k, k)}: {e}" for k, e in _validate(kind, values).items()]
         if problems:
             if options.unmatched_skip and "account_id" not in values and "account_id" in fields:
+                index = fields["account_id"]
+                if index >= len(raw) or v.blank(raw[index]):
+                    problems = ["no organisation on the card"]
                 rows.append(RowPreview(line, "skip", "; ".join(problems), values))
             else:
                 rows.append(RowPreview(line, "error", "; ".join(problems), values))

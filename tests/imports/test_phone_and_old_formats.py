@@ -48,7 +48,7 @@ def test_vcards_3_and_4_become_contacts_of_matching_accounts(
     assert code == 0, err
     assert "read contacts.vcf: 4 vCards (utf-8)" in out
     assert "card 3: skip: Account: no account 'Unbekannte AG'" in out
-    assert "card 4: skip: Account: is required" in out
+    assert "card 4: skip: no organisation on the card" in out
     assert "organisations that are no account (those cards are skipped):" in out
     assert "'Unbekannte AG': 1 cards" in out
     with db.sessions() as s:

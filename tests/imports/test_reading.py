@@ -85,6 +85,10 @@ def test_unreadable_files_say_why(tmp_path: Path) -> None:
         read_table(fake)
     with pytest.raises(ImportFileError, match="choose a workbook"):
         read_table(tmp_path / "accounts.pdf")
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x00\x00\x00\rIHDR" * 20)
+    with pytest.raises(ImportFileError, match=r"^photo\.csv: "):
+        read_table(binary)
     empty = tmp_path / "empty.csv"
     empty.write_text("just one line\n", "utf-8")
     with pytest.raises(ImportFileError, match="no header row"):
