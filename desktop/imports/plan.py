@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Account, Contact, Product, SalesTarget, User
 from desktop.domain.services import accounts as account_service
+from desktop.domain.services import catalog
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
 from desktop.domain.services.duplicates import name_key
@@ -296,8 +297,7 @@ def _validate(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
     if kind == "contacts":
         return contact_service.validate({"name": values.get("name", "x"), **values})
     if kind == "products":
-        tax = values.get("tax_rate")
-        return {"tax_rate": "a rate such as 13% or 0.13"} if tax is not None and tax >= 1 else {}
+        return catalog.validate_product(values)
     return {}
 
 

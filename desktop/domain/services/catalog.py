@@ -112,6 +112,15 @@ def _check_product(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+def validate_product(values: Mapping[str, Any]) -> dict[str, str]:
+    """field -> what is wrong: the checks a save makes, for previews (imports)."""
+    try:
+        _check_product(values)
+    except ValidationError as exc:
+        return dict(exc.errors)
+    return {}
+
+
 def create_product(uow: UnitOfWork, values: Mapping[str, Any]) -> str:
     require_manager(uow, "edit the catalog")
     clean = _check_product(values)
