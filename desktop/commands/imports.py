@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="read accounts, contacts, products or targets (all or nothing)",
         description="Import a workbook (.xlsx .xlsm .xls .ods), a text file (.csv .txt in "
         "UTF-8, UTF-16, GBK or Windows-1252) or, for contacts, a phone's vCards (.vcf).",
+        epilog=_words_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", type=Path)
@@ -57,6 +59,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     imp.set_defaults(handler=run_import)
+
+
+def _words_help() -> str:
+    """The fields and the tier/status word tables, so the user can see how words are read."""
+    from desktop.imports.fields import FIELDS
+    from desktop.imports.values import STATUS_WORDS, TIER_WORDS
+
+    lines = ["fields (for --map):"]
+    for kind, fields in FIELDS.items():
+        lines.append(f"  {kind}: {', '.join(f.name for f in fields)}")
+    for title, table in (
+        ("tier words (besides A, A类, A级, A类客户, Tier A ...)", TIER_WORDS),
+        ("status words (besides the values and their Chinese labels)", STATUS_WORDS),
+    ):
+        by_value: dict[str, list[str]] = {}
+        for word, value in table.items():
+            by_value.setdefault(value, []).append(word)
+        lines.append(f"{title}:")
+        lines += [f"  {value}: {', '.join(words)}" for value, words in by_value.items()]
+    return "\n".join(lines)
 
 
 def run_import(args: argparse.Namespace) -> int:

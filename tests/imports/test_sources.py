@@ -283,3 +283,13 @@ def test_dry_run_prints_the_mapping_before_the_rows(
     assert (code, "the file has no column 'Nope'" in err) == (1, True)
     code, out, err = run("accounts", str(path), "--map", "Firma=colour")
     assert (code, "no field 'colour'" in err) == (1, True)
+
+
+def test_help_shows_the_fields_and_the_word_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["import", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "  accounts: name, short_name, credit_code," in out
+    assert "  B: 普通客户, 一般客户" in out
+    assert "  active: 已成交," in out
