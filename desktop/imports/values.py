@@ -153,9 +153,31 @@ def parse_number(value: Any) -> Decimal:
     elif text.endswith("元"):
         text = text[:-1]
     try:
-        return to_decimal(text) * scale
+        return to_decimal(_decimal_point(text)) * scale
     except MoneyError as exc:
         raise RowError(f"{value!r} is not a number") from exc
+
+
+_THOUSANDS_COMMAS = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
+_THOUSANDS_DOTS = re.compile(r"[+-]?\d{1,3}(\.\d{3}){2,}")
+_ONE_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
+def _decimal_point(text: str) -> str:
+    """Numbers written with a decimal comma (Excel in Germany, France ...) in the form
+    ``to_decimal`` reads: "12.000,75" -> "12000.75", "1,5" -> "1.5", "1.234.567" ->
+    "1234567". Commas in groups of three ("38,000", "1,234.5") stay thousands
+    separators, as in Chinese and English."""
+    if "," in text and "." in text:
+        # Both: the one written last is the decimal point.
+        if text.rfind(",") > text.rfind("."):
+            return text.replace(".", "").replace(",", ".")
+        return text
+    if "," in text:
+        if _THOUSANDS_COMMAS.fullmatch(text):
+            return text
+        return text.replace(",", ".") if _ONE_COMMA.fullmatch(text) else text
+    return text.replace(".", "") if _THOUSANDS_DOTS.fullmatch(text) else text
 
 
 def parse_money(value: Any) -> Decimal:

@@ -128,6 +128,7 @@ def test_wizard_shows_what_the_dry_run_says_and_imports(
     choose(qtbot, tab.column_boxes[city], None)
     _wait_for_new_preview(qtbot, tab, old)
     assert all("city" not in r.values for r in tab.preview.rows)
+    assert tab.column_notes[city].text() == "ignored by you"
 
     # Skipped rows with their reasons: the same as the dry run's.
     choose(qtbot, tab.show_only, "skip")

@@ -4,6 +4,7 @@ file means before any row is previewed."""
 from __future__ import annotations
 
 import codecs
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from desktop.imports import read_table
 from desktop.imports.fields import header_key
 from desktop.imports.files import ImportFileError, decode, pick_delimiter
 from desktop.imports.mapping import MappingError, guess, parse_pairs
-from desktop.imports.values import RowError, parse_code, parse_phone, parse_status, parse_tier
+from desktop.imports.values import (
+    RowError,
+    parse_code,
+    parse_number,
+    parse_phone,
+    parse_status,
+    parse_tier,
+)
 
 
 def test_encodings_are_detected_not_tried_in_order() -> None:
@@ -76,6 +84,16 @@ def test_values_excel_mangled_are_errors_and_words_are_read() -> None:
     ]
     with pytest.raises(RowError, match="not a tier"):
         parse_tier("D类")
+    written = ["1,5", "12.000,75", "1.234.567", "38,000", "1,234.56", "1.234", "3.5万"]
+    assert [parse_number(n) for n in written] == [
+        Decimal("1.5"),
+        Decimal("12000.75"),
+        Decimal(1234567),
+        Decimal(38000),
+        Decimal("1234.56"),
+        Decimal("1.234"),
+        Decimal(35000),
+    ]
 
 
 def test_unreadable_files_say_why(tmp_path: Path) -> None:

@@ -116,16 +116,19 @@ def test_windows_1252_semicolon_csv_with_decimal_commas(
     db: Database, people: dict[str, str], run, tmp_path: Path
 ) -> None:
     path = sources.european_csv(tmp_path / "kunden.csv")
-    code, out, err = run("accounts", str(path), "--map", "Potential=potential", "--dry-run")
+    code, out, err = run("accounts", str(path), "--ignore", "Potential", "--dry-run")
     assert code == 0, err
     assert "text in cp1252, semicolon-separated" in out
-    code, out, err = run("accounts", str(path), "--ignore", "Potential")
-    assert code == 0, err
     assert column(out, "Potential") == "ignored (ignored by you)"
+    code, out, err = run("accounts", str(path), "--map", "Potential=potential")
+    assert code == 0, err
+    assert column(out, "Potential") == "Potential (set by you)"
     accounts = _accounts(db)
     assert set(accounts) == {"Müller Maschinenbau GmbH", "Bäckerei Schäfer"}
     assert accounts["Müller Maschinenbau GmbH"].city == "Köln"
-    assert accounts["Müller Maschinenbau GmbH"].potential is None
+    # Decimal commas read as the file means them, not as 15 and 12.00.
+    assert accounts["Müller Maschinenbau GmbH"].potential == Decimal("1.50")
+    assert accounts["Bäckerei Schäfer"].potential == Decimal("12000.75")
 
 
 def test_scientific_notation_phones_are_refused_with_how_to_keep_the_digits(

@@ -56,6 +56,7 @@ class ImportTab(QWidget):
         self.guessed: ColumnMapping | None = None
         self.preview: Preview | None = None
         self.column_boxes: dict[int, QComboBox] = {}
+        self.column_notes: dict[int, QLabel] = {}
         self.owner_boxes: dict[str, QComboBox] = {}
         self.owner_choices: dict[str, str] = {}
         self.owner_counts: dict[str, int] = {}
@@ -252,6 +253,7 @@ class ImportTab(QWidget):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()
         self.column_boxes = {}
+        self.column_notes = {}
         assert self.guessed is not None
         fields = fields_of(self.kind.currentData())
         for row, column in enumerate(c for c in self.guessed.columns if c.header):
@@ -270,6 +272,7 @@ class ImportTab(QWidget):
             self.mapping_grid.addWidget(box, row, 1)
             self.mapping_grid.addWidget(note, row, 2)
             self.column_boxes[column.index] = box
+            self.column_notes[column.index] = note
         self.mapping_grid.setRowStretch(len(self.column_boxes), 1)
 
     def _on_column_changed(self, index: int) -> None:
@@ -281,6 +284,10 @@ class ImportTab(QWidget):
                     box.blockSignals(True)
                     box.setCurrentIndex(0)
                     box.blockSignals(False)
+                    self.column_notes[other].setText(self.tr("ignored by you"))
+        self.column_notes[index].setText(
+            self.tr("set by you") if name is not None else self.tr("ignored by you")
+        )
         self.refresh_preview()
 
     def mapping(self) -> ColumnMapping:
