@@ -633,6 +633,10 @@
       <translation>目标</translation>
     </message>
     <message>
+      <source>Words read as a tier or a status:</source>
+      <translation>按以下对照表读取等级和状态：</translation>
+    </message>
+    <message>
       <source>(choose a user)</source>
       <translation>（选择用户）</translation>
     </message>

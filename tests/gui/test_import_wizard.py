@@ -157,6 +157,7 @@ def test_wizard_shows_what_the_dry_run_says_and_imports(
     ) in wizard_skips
     assert len(wizard_skips) == 6
     assert "Read as Status: Customer - Direct → Active (1 rows)" in tab.words.text()
+    assert "A: 重要客户, 核心客户" in tab.words.toolTip()
     screenshot(main_window, "import_wizard_skipped_en")
 
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)

@@ -96,6 +96,11 @@ def test_dynamics_export_reads_the_visible_sheet_and_never_the_guid_column(
     assert set(accounts) == {"Contoso 0", "Contoso 1", "Contoso 2"}
     assert accounts["Contoso 1"].phone == "010-8888 0001"
     assert not any(guid in str(a.name) for a in accounts.values() for guid in sources.GUIDS)
+    code, out, err = run("accounts", str(path), "--sheet", "hiddenSheet")
+    assert (code, err) == (
+        1,
+        "fieldbook: Active Accounts.xlsx: sheet 'hiddenSheet' is hidden; hidden sheets are not data\n",
+    )
 
 
 def test_template_instructions_sheet_is_not_data(

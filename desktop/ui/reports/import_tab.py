@@ -38,7 +38,7 @@ from desktop.imports.fields import fields_of
 from desktop.imports.mapping import ColumnMapping, guess
 from desktop.imports.plan import Options, Preview, RowPreview, preview
 from desktop.imports.table import Table
-from desktop.imports.values import fold
+from desktop.imports.values import STATUS_WORDS, TIER_WORDS, fold
 from desktop.ui.context import AppContext
 from desktop.ui.labels import value_label
 from desktop.ui.reports.import_model import PreviewModel
@@ -124,6 +124,7 @@ class ImportTab(QWidget):
         self.words = QLabel()
         self.words.setObjectName("import-words")
         self.words.setWordWrap(True)
+        self.words.setToolTip(self.word_table())
         right.addWidget(self.words)
         show = QHBoxLayout()
         show.addWidget(QLabel(self.tr("Show")))
@@ -353,6 +354,18 @@ class ImportTab(QWidget):
             "Period": self.tr("Period"),
             "Target": self.tr("Target"),
         }.get(label, label)
+
+    def word_table(self) -> str:
+        """The tier and status words an import understands (desktop.imports.values)."""
+        lines = [self.tr("Words read as a tier or a status:")]
+        for table in (TIER_WORDS, STATUS_WORDS):
+            by_value: dict[str, list[str]] = {}
+            for word, value in table.items():
+                by_value.setdefault(value, []).append(word)
+            for value, words in by_value.items():
+                shown = value_label("account", "status", value) if table is STATUS_WORDS else value
+                lines.append(f"{shown}: {', '.join(words)}")
+        return "\n".join(lines)
 
     # -- owners ----------------------------------------------------------------------------
 
