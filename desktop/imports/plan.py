@@ -369,7 +369,7 @@ def preview(
         kind,
         table,
         mapping,
-        rows + skipped,
+        sorted(rows + skipped, key=lambda r: r.line),
         [],
         options,
         dict(parser.unknown_owners),

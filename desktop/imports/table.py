@@ -167,10 +167,11 @@ def _table(grid: Grid, header_at: int) -> Table:
         headers.pop()
     body = rows[first_data:]
     end, skipped = _footer(body, first_data, len([h for h in headers if h]))
+    left_out = {s.line for s in skipped}
     data = [
         (line + 1, row)
         for line, row in enumerate(body[:end], start=first_data)
-        if not all(blank(v) for v in row)
+        if line + 1 not in left_out and not all(blank(v) for v in row)
     ]
     return Table(headers, data, grid.name, header_line=header_at + 1, skipped=skipped)
 
@@ -187,26 +188,36 @@ def _marker(row: Sequence[Any]) -> str | None:
 
 
 def _footer(body: list[list[Any]], offset: int, width: int) -> tuple[int, list[Skipped]]:
-    """Where the data ends in ``body``, and the rows below it that are skipped.
+    """Where the data ends in ``body``, and the rows that are skipped: the footer below
+    the data, and total or note rows between data rows (a 小计 per group).
 
-    The footer starts at the first row that reads as one (a total, copyright, ...). The
-    block of short rows right above it belongs to it when a blank row separates that
-    block from the data: Salesforce writes the report's name and the organisation there.
+    The footer starts at the first row that reads as one (a total, copyright, ...) and
+    below which only such rows or short ones follow. The block of short rows right above
+    it belongs to it when a blank row separates that block from the data: Salesforce
+    writes the report's name and the organisation there.
     """
-    start = next((i for i, row in enumerate(body) if _marker(row) is not None), None)
-    if start is None:
+    markers = [_marker(row) for row in body]
+    if not any(markers):
         return len(body), []
+    # tail[i]: every row from i on is blank, a marker or short, so could be footer.
+    tail = [True] * (len(body) + 1)
+    for i in range(len(body) - 1, -1, -1):
+        row = body[i]
+        footerish = markers[i] is not None or _short(row, width) or all(blank(v) for v in row)
+        tail[i] = tail[i + 1] and footerish
+    start = next((i for i, m in enumerate(markers) if m is not None and tail[i]), len(body))
     block = start
-    while block > 0 and _short(body[block - 1], width):
+    while 0 < block < len(body) and _short(body[block - 1], width):
         block -= 1
-    if block > 0 and all(blank(v) for v in body[block - 1]):
+    if 0 < block < start and all(blank(v) for v in body[block - 1]):
         start = block
     skipped = []
-    for index in range(start, len(body)):
-        row = body[index]
+    for index, row in enumerate(body):
+        if index < start and markers[index] is None:
+            continue
         if all(blank(v) for v in row):
             continue
-        reason = _marker(row) or "below the data, part of the report's footer"
+        reason = markers[index] or "below the data, part of the report's footer"
         text = " | ".join(clean_text(str(v)) for v in row if not blank(v))
         skipped.append(Skipped(offset + index + 1, reason, text[:120]))
     return start, skipped

@@ -111,3 +111,28 @@ def test_unreadable_files_say_why(tmp_path: Path) -> None:
     empty.write_text("just one line\n", "utf-8")
     with pytest.raises(ImportFileError, match="no header row"):
         read_table(empty)
+
+
+def test_subtotals_between_groups_are_skipped_and_the_data_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "分组.csv"
+    path.write_text(
+        "客户名称,客户级别,城市,潜力\n"
+        "南京一号有限公司,A,南京,100\n"
+        "小计,,,100\n"
+        "苏州二号有限公司,B,苏州,200\n"
+        "Total Logistics Ltd,C,上海,300\n"
+        "合计,,,600\n"
+        "注：金额单位为元\n",
+        "utf-8",
+    )
+    table = read_table(path)
+    assert [row[0] for _, row in table.rows] == [
+        "南京一号有限公司",
+        "苏州二号有限公司",
+        "Total Logistics Ltd",
+    ]
+    assert [(s.line, s.reason) for s in table.skipped] == [
+        (3, "a total row"),
+        (6, "a total row"),
+        (7, "a note below the data"),
+    ]
