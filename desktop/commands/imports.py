@@ -82,6 +82,7 @@ def _words_help() -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import DomainError
     from desktop.domain.services.device import current_user_id
     from desktop.domain.uow import unit_of_work
     from desktop.imports import ImportFileError, read_table
@@ -103,23 +104,26 @@ def run_import(args: argparse.Namespace) -> int:
             actor = current_user_id(session)
             options = _options(args, session, actor, table)
         source = args.file.name
-        # One transaction: the preview the user reads is the one that is applied.
-        with unit_of_work(db.sessions, actor, reason=f"imported from {source}") as uow:
-            checked = preview(
-                uow.session, args.kind, table, mapping, actor_id=actor, options=options
-            )
-            print_report(source, args.kind, table, checked)
-            problem = refusal(checked)
-            if problem is not None:
-                print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
-                return 1
-            if args.dry_run:
-                print("dry run: nothing written")
-                return 0
-            try:
+        # One transaction: the preview the user reads is the one that is applied. The
+        # rule book checks every row again before the commit (a DomainError then).
+        try:
+            with unit_of_work(db.sessions, actor, reason=f"imported from {source}") as uow:
+                checked = preview(
+                    uow.session, args.kind, table, mapping, actor_id=actor, options=options
+                )
+                print_report(source, args.kind, table, checked)
+                problem = refusal(checked)
+                if problem is not None:
+                    print(f"fieldbook: nothing imported: {problem}", file=sys.stderr)
+                    return 1
+                if args.dry_run:
+                    print("dry run: nothing written")
+                    return 0
                 result = apply(uow, checked, source=source, recheck=False)
-            except ImportRefusedError as exc:
-                raise CommandError(str(exc)) from exc
+        except ImportRefusedError as exc:
+            raise CommandError(str(exc)) from exc
+        except DomainError as exc:
+            raise CommandError(f"nothing imported: {exc}") from exc
         print(
             f"imported: {result.created} created, {result.updated} updated, "
             f"{result.unchanged} unchanged, {result.skipped} skipped"

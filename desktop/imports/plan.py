@@ -25,8 +25,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Contact, Product, SalesTarget, User
+from desktop.domain.models import Account, Contact, Product, SalesTarget, Synced, User
 from desktop.domain.services import accounts as account_service
 from desktop.domain.services import catalog
 from desktop.domain.services import contacts as contact_service
@@ -289,6 +290,28 @@ def _key(kind: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
     return (values["owner_id"], values.get("account_id"), values["period"])
 
 
+_MODELS: dict[str, type[Synced]] = {
+    "accounts": Account,
+    "contacts": Contact,
+    "products": Product,
+    "targets": SalesTarget,
+}
+
+
+def _broken_rules(kind: str, values: Mapping[str, Any], labels: Mapping[str, str]) -> list[str]:
+    """The rule book's field rules over one row's values, so the preview names the row
+    the commit's check (``UnitOfWork.check_rules``) would refuse."""
+    model = _MODELS[kind]
+    problems = []
+    for name, value in values.items():
+        try:
+            rules.fields.checker(model, name)(value)
+        except rules.RuleViolation as exc:
+            label = labels.get(name, name)
+            problems.append(f"{label}: {rules.message(exc.code, {**exc.params, 'field': label})}")
+    return problems
+
+
 def _validate(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
     """The domain services' own checks, so the preview says what the save would."""
     if kind == "accounts":
@@ -329,6 +352,8 @@ def preview(
     for line, raw in table.rows:
         values, problems = parser.values(raw, fields)
         problems += [f"{labels.get(k, k)}: {e}" for k, e in _validate(kind, values).items()]
+        if not problems:
+            problems = _broken_rules(kind, values, labels)
         if problems:
             if options.unmatched_skip and "account_id" not in values and "account_id" in fields:
                 index = fields["account_id"]

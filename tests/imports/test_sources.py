@@ -301,3 +301,15 @@ def test_help_shows_the_fields_and_the_word_tables(capsys: pytest.CaptureFixture
     assert "  accounts: name, short_name, credit_code," in out
     assert "  B: 普通客户, 一般客户" in out
     assert "  active: 已成交," in out
+
+
+def test_the_rule_book_names_the_row_in_the_preview(
+    db: Database, people: dict[str, str], run, tmp_path: Path
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(f"客户名称,详细地址\n好客户,短地址\n长客户,{'路' * 301}\n", "utf-8")
+    code, out, err = run("accounts", str(path))
+    assert code == 1
+    assert "row 3: error: Address: Address is longer than 300 characters" in out
+    assert "nothing imported: 1 rows have errors" in err
+    assert _accounts(db) == {}
