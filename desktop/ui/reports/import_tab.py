@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import DomainError
 from desktop.domain.services.accounts import users as list_users
 from desktop.domain.uow import UnitOfWork
 from desktop.imports import read_table
@@ -42,6 +43,7 @@ from desktop.imports.values import STATUS_WORDS, TIER_WORDS, fold
 from desktop.ui.context import AppContext
 from desktop.ui.labels import value_label
 from desktop.ui.reports.import_model import PreviewModel
+from desktop.ui.rule_text import error_text
 from desktop.ui.tasks import Job
 
 
@@ -195,7 +197,9 @@ class ImportTab(QWidget):
             self.open_file(self.path)
 
     def _on_error(self, error: BaseException) -> None:
-        self.summary.setText(str(error))
+        # A rule the rule book checks at commit reads in the user's language.
+        text = error_text(error, "account") if isinstance(error, DomainError) else str(error)
+        self.summary.setText(text)
         self.import_button.setEnabled(False)
 
     def _on_sheet(self) -> None:
