@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 KINDS = ("accounts", "contacts", "products", "targets")
+# Fields read from a file that are not stored as such (see ``join_name`` in plan.py).
+NAME_PARTS = ("given_name", "family_name")
 
 _PARENTHESES = re.compile(r"[（(\[【][^)）\]】]*[)）\]】]")
 _NOISE = re.compile(r"[\s_\-.*:：#]+")
@@ -233,6 +235,10 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "full name",
             required=True,
         ),
+        # Not stored: CRMs export a contact's name in two columns; the preview joins
+        # them into the name (张 + 伟 = 张伟, Jane + Doe = Jane Doe).
+        _f("given_name", "First name", "text", "名", "given name", "first name", "firstname"),
+        _f("family_name", "Last name", "text", "姓", "family name", "last name", "lastname"),
         _f("title", "Title", "text", "职位", "职务", "头衔", "job title", "position"),
         _f("department", "Department", "text", "部门", "所属部门", "dept"),
         _f("role", "Role", "role", "角色", "决策角色"),

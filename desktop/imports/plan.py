@@ -34,7 +34,7 @@ from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
 from desktop.domain.services.duplicates import name_key
 from desktop.imports import values as v
-from desktop.imports.fields import Field, fields_of
+from desktop.imports.fields import NAME_PARTS, Field, fields_of
 from desktop.imports.mapping import ColumnMapping
 from desktop.imports.table import Table
 
@@ -242,14 +242,32 @@ class _Rows:
             index = mapping.get(f.name)
             raw = row[index] if index is not None and index < len(row) else None
             if v.blank(raw):
-                if f.required:
+                if f.required and not (f.name == "name" and _has_parts(row, mapping)):
                     problems.append(f"{f.label}: is required")
                 continue
             try:
                 values[f.name] = self.parse(f, raw)
             except v.RowError as exc:
                 problems.append(f"{f.label}: {exc}")
+        join_name(values)
         return values, problems
+
+
+def _has_parts(row: list[Any], mapping: Mapping[str, int]) -> bool:
+    return any(
+        part in mapping and mapping[part] < len(row) and not v.blank(row[mapping[part]])
+        for part in NAME_PARTS
+    )
+
+
+def join_name(values: dict[str, Any]) -> None:
+    """A contact's first and last name as one name, unless the file has the whole name:
+    family name first without a space in Chinese (张伟), else "Jane Doe"."""
+    given, family = (values.pop(part, "") for part in NAME_PARTS)
+    if "name" in values or not (given or family):
+        return
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in given + family)
+    values["name"] = family + given if chinese else f"{given} {family}".strip()
 
 
 def _existing(kind: str, values: dict[str, Any], lookups: Lookups) -> Any:
@@ -339,7 +357,10 @@ def preview(
     missing = [
         f.label
         for f in fields_of(kind)
-        if f.required and f.name not in fields and not (f.name == "owner_id" and options.owner)
+        if f.required
+        and f.name not in fields
+        and not (f.name == "owner_id" and options.owner)
+        and not (f.name == "name" and any(part in fields for part in NAME_PARTS))
     ]
     skipped = [RowPreview(s.line, "skip", f"{s.reason}: {s.text}") for s in table.skipped]
     if missing:

@@ -40,7 +40,7 @@ def _profile(
     )
 
 
-PROGRAMS: tuple[Program, ...] = (
+ACCOUNT_PROGRAMS: tuple[Program, ...] = (
     _profile(
         "Salesforce accounts report",
         "accounts",
@@ -152,6 +152,36 @@ PROGRAMS: tuple[Program, ...] = (
         },
     ),
 )
+
+CONTACT_PROGRAMS: tuple[Program, ...] = (
+    _profile(
+        "Salesforce contacts report",
+        "contacts",
+        ("First Name", "Last Name", "Account Name"),
+        {
+            "Contact Owner": (None, "contacts have no owner in Fieldbook"),
+            "Mailing Street": (None, NO_FIELD),
+            "Mailing City": (None, NO_FIELD),
+            "Contact ID": (None, SYSTEM),
+            "Created Date": (None, SYSTEM),
+            "Last Activity": (None, SYSTEM),
+        },
+    ),
+    _profile(
+        "HubSpot contacts export",
+        "contacts",
+        ("Record ID", "First Name", "Last Name"),
+        {
+            "Record ID": (None, SYSTEM),
+            "Contact owner": (None, "contacts have no owner in Fieldbook"),
+            "Phone Number": "phone",
+            "Lifecycle Stage": (None, NO_FIELD),
+            "Create Date": (None, SYSTEM),
+            "Last Activity Date": (None, SYSTEM),
+        },
+    ),
+)
+PROGRAMS = ACCOUNT_PROGRAMS + CONTACT_PROGRAMS
 
 # Columns no file means as data, whatever program wrote it.
 _ALWAYS_SYSTEM = ("(do not modify)",)

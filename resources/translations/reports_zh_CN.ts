@@ -505,6 +505,10 @@
       <translation>Odoo 中你自己的公司</translation>
     </message>
     <message>
+      <source>contacts have no owner in Fieldbook</source>
+      <translation>Fieldbook 中联系人没有负责人</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -567,6 +571,14 @@
     <message>
       <source>Account</source>
       <translation>客户</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>名</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>姓</translation>
     </message>
     <message>
       <source>Title</source>

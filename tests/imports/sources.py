@@ -305,3 +305,27 @@ END:VCARD
 def phone_contacts(path: Path, text: str = VCARDS) -> Path:
     path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
     return path
+
+
+def salesforce_contacts(path: Path) -> Path:
+    """A Salesforce contacts report: first and last name in two columns, the footer."""
+    lines = [
+        '"First Name","Last Name","Title","Account Name","Phone","Mobile","Email","Contact Owner"',
+        '"Jane","Doe","CFO","Acme Trading Ltd","021-5555 1234","+86 139 0000 1111","jane@acme.example","Wang Fang"',
+        '"伟","张","采购经理","华信精密制造（有限公司）","","13912345678","","Wang Fang"',
+        '""',
+        '"My Contacts"',
+        '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+        '"Confidential Information - Do Not Distribute"',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def hubspot_contacts(path: Path) -> Path:
+    text = (
+        "Record ID,First Name,Last Name,Email,Phone Number,Associated Company,Contact owner\n"
+        "501,Li,Na,lina@acme.example,021-5555 0000,Acme Trading Ltd,zhangwei\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    return path

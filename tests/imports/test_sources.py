@@ -313,3 +313,27 @@ def test_the_rule_book_names_the_row_in_the_preview(
     assert "row 3: error: Address: Address is longer than 300 characters" in out
     assert "nothing imported: 1 rows have errors" in err
     assert _accounts(db) == {}
+
+
+def test_crm_contacts_with_first_and_last_name(
+    db: Database, people: dict[str, str], run, tmp_path: Path
+) -> None:
+    with unit_of_work(db.sessions, people["mgr"]) as uow:
+        acme = b.account(uow, "Acme Trading Ltd", people["mgr"])
+        huaxin = b.account(uow, "华信精密制造有限公司", people["mgr"])
+    code, out, err = run("contacts", str(sources.salesforce_contacts(tmp_path / "c.csv")))
+    assert code == 0, err
+    assert "recognised: Salesforce contacts report" in out
+    assert column(out, "First Name") == "First name"
+    assert column(out, "Contact Owner") == "ignored (contacts have no owner in Fieldbook)"
+    assert "row 6: skip: a copyright line" in out
+    code, out, err = run("contacts", str(sources.hubspot_contacts(tmp_path / "h.csv")))
+    assert code == 0, err
+    assert "recognised: HubSpot contacts export" in out
+    with db.sessions() as s:
+        contacts = {c.name: c for c in s.scalars(select(m.Contact))}
+    assert set(contacts) == {"Jane Doe", "张伟", "Li Na"}
+    assert (contacts["Jane Doe"].account_id, contacts["Jane Doe"].title) == (acme, "CFO")
+    assert contacts["Jane Doe"].mobile == "+86 139 0000 1111"
+    assert contacts["张伟"].account_id == huaxin  # through the duplicate-name key
+    assert contacts["Li Na"].phone == "021-5555 0000"

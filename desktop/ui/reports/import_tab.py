@@ -319,6 +319,7 @@ class ImportTab(QWidget):
             "contacts are imported on their own": self.tr("contacts are imported on their own"),
             "the same as Name": self.tr("the same as Name"),
             "your own company in Odoo": self.tr("your own company in Odoo"),
+            "contacts have no owner in Fieldbook": self.tr("contacts have no owner in Fieldbook"),
         }.get(text, text)
 
     def field_label(self, label: str) -> str:
@@ -341,6 +342,8 @@ class ImportTab(QWidget):
             "Tags": self.tr("Tags"),
             "Notes": self.tr("Notes"),
             "Account": self.tr("Account"),
+            "First name": self.tr("First name"),
+            "Last name": self.tr("Last name"),
             "Title": self.tr("Title"),
             "Department": self.tr("Department"),
             "Role": self.tr("Role"),
