@@ -135,8 +135,9 @@ def _options(
     args: argparse.Namespace, session: Session, actor: str | None, table: Table
 ) -> Options:
     """``--owner`` and ``--map-owner`` as user ids."""
+    from desktop.imports.lookups import resolve_user
     from desktop.imports.mapping import MappingError, parse_pairs
-    from desktop.imports.plan import Options, resolve_user
+    from desktop.imports.plan import Options
     from desktop.imports.values import fold
 
     options = Options(unmatched_skip=table.format == "vcard")

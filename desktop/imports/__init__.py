@@ -8,7 +8,8 @@ Qt-free; the window and the command line take the same steps:
 2. ``mapping.guess``: which column is which field, by whole aliases (fields.py) and the
    known exports of other programs (programs.py); the user may change it.
 3. ``plan.preview``: every row as create / update / unchanged / skip / error, with
-   the reason (values.py parses the cells).
+   the reason (values.py parses the cells, lookups.py finds the users and accounts
+   they name).
 4. ``apply.commit``: all or nothing, through the unit of work and the domain services.
 """
 

@@ -27,14 +27,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Contact, Product, SalesTarget, Synced, User
+from desktop.domain.models import Account, Contact, Product, SalesTarget, Synced
 from desktop.domain.services import accounts as account_service
 from desktop.domain.services import catalog
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
-from desktop.domain.services.duplicates import name_key
 from desktop.imports import values as v
 from desktop.imports.fields import NAME_PARTS, Field, fields_of
+from desktop.imports.lookups import Lookups
 from desktop.imports.mapping import ColumnMapping
 from desktop.imports.table import Table
 
@@ -89,85 +89,6 @@ class Preview:
     def writes(self) -> int:
         c = self.counts
         return c["create"] + c["update"]
-
-
-class Lookups:
-    """Existing users, accounts and rows, loaded once per preview."""
-
-    def __init__(self, session: Session, kind: str) -> None:
-        self.session = session
-        self.users: dict[str, str | None] = {}
-        for uid, username, name, code in session.execute(
-            select(User.id, User.username, User.display_name, User.rep_code).where(
-                User.deleted_at.is_(None)
-            )
-        ):
-            for alias in (username, name, code):
-                if alias:
-                    key = v.fold(alias)
-                    # The same display name for two users cannot be told apart.
-                    self.users[key] = None if key in self.users and self.users[key] != uid else uid
-        self.accounts_by_code: dict[str, str] = {}
-        self.accounts_by_name: dict[str, str | None] = {}
-        self.accounts_by_key: dict[str, str | None] = {}
-        self.contacts: dict[tuple[str, str], str] = {}
-        if kind not in ("accounts", "contacts", "targets"):
-            return
-        for aid, name, short, code in session.execute(
-            select(Account.id, Account.name, Account.short_name, Account.credit_code).where(
-                Account.deleted_at.is_(None)
-            )
-        ):
-            if code:
-                self.accounts_by_code[v.fold(code)] = aid
-            for alias in (name, short) if kind != "accounts" else (name,):
-                if alias:
-                    _unique(self.accounts_by_name, v.fold(alias), aid)
-                    if kind == "contacts" and (folded := name_key(alias)):
-                        _unique(self.accounts_by_key, folded, aid)
-        if kind == "contacts":
-            for cid, account_id, name in session.execute(
-                select(Contact.id, Contact.account_id, Contact.name)
-                .where(Contact.deleted_at.is_(None))
-                .order_by(Contact.id.desc())
-            ):
-                self.contacts[(account_id, v.fold(name))] = cid
-
-    def user(self, value: Any) -> str:
-        key = v.fold(v.as_text(value))
-        if key not in self.users:
-            raise v.RowError(f"no user {(v.as_text(value))!r} (username, name or rep code)")
-        found = self.users[key]
-        if found is None:
-            raise v.RowError(f"{v.as_text(value)!r} names more than one user: use the username")
-        return found
-
-    def account(self, value: Any) -> str:
-        text = v.as_text(value)
-        key = v.fold(text)
-        found = self.accounts_by_code.get(key)
-        if found is not None:
-            return found
-        named = self.accounts_by_name.get(key, "")
-        if named == "":
-            named = self.accounts_by_key.get(name_key(text) or "", "")
-        if named == "":
-            raise v.RowError(f"no account {text!r} (name, short name or credit code)")
-        if named is None:
-            raise v.RowError(f"{text!r} names more than one account: use the credit code")
-        return named
-
-
-def _unique(index: dict[str, str | None], key: str, aid: str) -> None:
-    index[key] = None if key in index and index[key] != aid else aid
-
-
-def resolve_user(session: Session, name: str) -> str:
-    """A user id from a username, display name or rep code (for ``--owner NAME``)."""
-    try:
-        return Lookups(session, "products").user(name)
-    except v.RowError as exc:
-        raise ValueError(str(exc)) from exc
 
 
 def _parse_period(value: Any) -> str:
