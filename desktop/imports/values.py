@@ -22,7 +22,6 @@ from typing import Any
 
 from desktop.domain.models import ACCOUNT_STATUSES, CONTACT_ROLES, TIERS
 from desktop.domain.money import MoneyError, round_fen, to_decimal
-from desktop.reports.labels import ZH_CN
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -60,6 +59,7 @@ STATUS_WORDS: dict[str, str] = {
     "customer-direct": "active",
     "customer-channel": "active",
     "active": "active",
+    "潜在": "prospect",
     "潜在客户": "prospect",
     "意向客户": "prospect",
     "未成交": "prospect",
@@ -77,6 +77,7 @@ STATUS_WORDS: dict[str, str] = {
     "暂停合作": "dormant",
     "inactive": "dormant",
     "流失": "lost",
+    "输单": "lost",
     "已流失": "lost",
     "流失客户": "lost",
     "lost": "lost",
@@ -91,7 +92,6 @@ ROLE_WORDS: dict[str, str] = {
     "把关者": "gatekeeper",
     "守门人": "gatekeeper",
 }
-_REVERSE_ZH = {zh: en for en, zh in ZH_CN.items()}
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
@@ -244,7 +244,7 @@ def parse_choice(value: Any, allowed: Sequence[str], words: Mapping[str, str], w
     key = text.casefold().replace(" ", "_")
     if key in allowed:
         return key
-    english = _REVERSE_ZH.get(text) or words.get(fold(text))
+    english = words.get(fold(text))
     if english is not None and english in allowed:
         return english
     raise RowError(f"{text!r} is not a {what} ({', '.join(allowed)})")
