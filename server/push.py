@@ -469,7 +469,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         if merge.conflicts:
             # A field this device itself set last (an earlier edit of the same offline
             # session) is no conflict: the device saw that value when it edited again.
-            own = self._own_versions({versions[c.field] for c in merge.conflicts})
+            own = self._own_versions({versions.get(c.field, 0) for c in merge.conflicts})
             if own:
                 others = {k: 0 if v in own else v for k, v in versions.items()}
                 merge = merge_fields(current, others, values, base_versions, base_default)
