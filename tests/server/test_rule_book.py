@@ -91,6 +91,19 @@ def alice_world(team: dict[str, Device]) -> dict[str, str]:
     return {"account": account, "quote": quote, "product": product}
 
 
+def ask_and_approve(team: dict[str, Device], world: dict[str, str]) -> None:
+    """alice gives 20 % (over the product's 10 %), asks; the boss approves on his laptop."""
+    boss, alice = team["boss"], team["alice"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
+        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
+        quotes.request_approval(uow, world["quote"], "战略客户")
+    alice.sync()
+    boss.sync()
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        quotes.approve(uow, world["quote"], "同意")
+
+
 def test_a_rep_cannot_approve_her_own_quote_in_her_managers_name(team):
     world = alice_world(team)
     tampered = team.tampered("alice")
@@ -306,15 +319,7 @@ def test_the_server_derives_quote_totals_from_the_lines_it_holds(team, tmp_path)
 def test_an_approved_quote_whose_lines_change_goes_back_to_draft_on_the_server(team):
     world = alice_world(team)
     boss, alice = team["boss"], team["alice"]
-    # Over the product's 10 % limit: needs approval.
-    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
-        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
-        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
-        quotes.request_approval(uow, world["quote"], "战略客户")
-    alice.sync()
-    boss.sync()
-    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
-        quotes.approve(uow, world["quote"])
+    ask_and_approve(team, world)
     boss.sync()
     with alice.db.sessions() as s:
         line_id = s.scalars(
@@ -383,14 +388,7 @@ def test_an_approval_of_figures_that_changed_meanwhile_is_a_conflict_not_a_refus
     "a required field is empty"."""
     world = alice_world(team)
     boss, alice = team["boss"], team["alice"]
-    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
-        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
-        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
-        quotes.request_approval(uow, world["quote"], "战略客户")
-    alice.sync()
-    boss.sync()
-    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
-        quotes.approve(uow, world["quote"], "同意")
+    ask_and_approve(team, world)
     with alice.db.sessions() as s:
         line_id = s.scalars(
             select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
@@ -415,15 +413,8 @@ def test_a_handover_does_not_make_the_approving_manager_the_owner_of_an_approved
     the approval was for alice, so the quote goes back to draft; and a modified device
     that moves an approved quote to its approver is refused."""
     world = alice_world(team)
-    boss, alice = team["boss"], team["alice"]
-    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
-        lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
-        quotes.save_quote(uow, world["quote"], {"discount_pct": Decimal(20)}, lines)
-        quotes.request_approval(uow, world["quote"], "战略客户")
-    alice.sync()
-    boss.sync()
-    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
-        quotes.approve(uow, world["quote"], "同意")
+    boss = team["boss"]
+    ask_and_approve(team, world)
     with unit_of_work(boss.db.sessions, boss.user_id, reason="区域调整") as uow:
         accounts.handover(uow, [world["account"]], boss.user_id)
     report = boss.sync()
@@ -432,3 +423,14 @@ def test_a_handover_does_not_make_the_approving_manager_the_owner_of_an_approved
     assert row is not None
     assert row.owner_id == boss.user_id
     assert (row.status, row.decided_by) == ("draft", None)
+
+
+def test_a_modified_device_cannot_move_an_approved_quote_to_its_approver(team):
+    world = alice_world(team)
+    boss = team["boss"]
+    ask_and_approve(team, world)
+    assert boss.sync().rejected == 0
+    (result,) = team.tampered("boss").push_batch(
+        ("quote", world["quote"], "update", {"owner_id": boss.user_id})
+    )
+    assert (result.status, result.code) == ("rejected", "own_approval")
