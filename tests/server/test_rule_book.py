@@ -104,6 +104,18 @@ def ask_and_approve(team: dict[str, Device], world: dict[str, str]) -> None:
         quotes.approve(uow, world["quote"], "同意")
 
 
+def tamper_with_a_line_price(team: dict[str, Device], world: dict[str, str]) -> None:
+    """A modified device of alice's changes one line's price and nothing else."""
+    with team["alice"].db.sessions() as s:
+        line_id = s.scalars(
+            select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
+        ).first()
+    (result,) = team.tampered("alice").push_batch(  # type: ignore[attr-defined]
+        ("quote_line", str(line_id), "update", {"unit_price": "1"})
+    )
+    assert result.status == "applied"
+
+
 def test_a_rep_cannot_approve_her_own_quote_in_her_managers_name(team):
     world = alice_world(team)
     tampered = team.tampered("alice")
@@ -321,15 +333,7 @@ def test_an_approved_quote_whose_lines_change_goes_back_to_draft_on_the_server(t
     boss, alice = team["boss"], team["alice"]
     ask_and_approve(team, world)
     boss.sync()
-    with alice.db.sessions() as s:
-        line_id = s.scalars(
-            select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
-        ).first()
-    # A modified device changes a line's price and nothing else.
-    (result,) = team.tampered("alice").push_batch(
-        ("quote_line", str(line_id), "update", {"unit_price": "1"})
-    )
-    assert result.status == "applied"
+    tamper_with_a_line_price(team, world)
     row = stored(alice, m.Quote, world["quote"])
     assert row is not None
     assert (row.status, row.decided_by) == ("draft", None)
@@ -387,16 +391,9 @@ def test_an_approval_of_figures_that_changed_meanwhile_is_a_conflict_not_a_refus
     stored (srv_conflict.theirs is NOT NULL) and the approval came back rejected as
     "a required field is empty"."""
     world = alice_world(team)
-    boss, alice = team["boss"], team["alice"]
+    boss = team["boss"]
     ask_and_approve(team, world)
-    with alice.db.sessions() as s:
-        line_id = s.scalars(
-            select(m.QuoteLine.id).where(m.QuoteLine.quote_id == world["quote"])
-        ).first()
-    (result,) = team.tampered("alice").push_batch(
-        ("quote_line", str(line_id), "update", {"unit_price": "1"})
-    )
-    assert result.status == "applied"
+    tamper_with_a_line_price(team, world)
     report = boss.sync()
     assert (report.conflicts, report.rejected) == (1, 0), report.issues
     fields = {issue["field"] for issue in report.issues}
