@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.services import device
 from desktop.settings import Settings
 from desktop.store.migrate import Database
 from desktop.ui.tasks import TaskRunner
@@ -50,15 +51,9 @@ class AppContext:
 
 def load_user(db: Database) -> tuple[str | None, str, str]:
     """The user this device works for: (id, display name, role); none before sign-in."""
-    from desktop.domain.models import User
-    from desktop.domain.services.device import current_user_id
-
     with db.sessions() as session:
-        user_id = current_user_id(session)
-        user = session.get(User, user_id) if user_id else None
-        if user is None:
-            return None, "", "rep"
-        return user.id, user.display_name, user.role
+        user = device.current_user(session)
+    return user if user is not None else (None, "", "rep")
 
 
 def build_context(db: Database, data_dir: Path, settings: Settings | None = None) -> AppContext:

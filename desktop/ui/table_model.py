@@ -25,7 +25,7 @@ a model never queries the database. Huge lists that hold ids and fetch rows on d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -154,3 +154,21 @@ class TableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
             return RIGHT
         return self.role_data(row, column, role)
+
+
+class RecordTableModel(TableModel[Any]):
+    """A small read-only table over plain records (contacts, files, history) whose
+    headers are given translated and whose cells come from ``cells(row, column)``."""
+
+    def __init__(
+        self, headers: list[str], cells: Callable[[Any, int], str], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._cells = cells
+
+    def headers(self) -> list[str]:
+        return self._headers
+
+    def display(self, row: Any, column: int) -> str:
+        return self._cells(row, column)

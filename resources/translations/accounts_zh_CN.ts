@@ -7,70 +7,6 @@
       <translation>从公海认领</translation>
     </message>
     <message>
-      <source>Name *</source>
-      <translation>名称 *</translation>
-    </message>
-    <message>
-      <source>Short name</source>
-      <translation>简称</translation>
-    </message>
-    <message>
-      <source>Unified social credit code</source>
-      <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-      <source>Tier</source>
-      <translation>等级</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Industry</source>
-      <translation>行业</translation>
-    </message>
-    <message>
-      <source>Province</source>
-      <translation>省份</translation>
-    </message>
-    <message>
-      <source>City</source>
-      <translation>城市</translation>
-    </message>
-    <message>
-      <source>Address</source>
-      <translation>地址</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <source>Website</source>
-      <translation>网址</translation>
-    </message>
-    <message>
-      <source>Tags</source>
-      <translation>标签</translation>
-    </message>
-    <message>
-      <source>Notes</source>
-      <translation>备注</translation>
-    </message>
-    <message>
-      <source>comma separated</source>
-      <translation>用逗号分隔</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
       <source>Profile</source>
       <translation>档案</translation>
     </message>
@@ -79,192 +15,20 @@
       <translation>新建客户</translation>
     </message>
     <message>
-      <source>Decision maker</source>
-      <translation>决策者</translation>
-    </message>
-    <message>
-      <source>Influencer</source>
-      <translation>影响者</translation>
-    </message>
-    <message>
-      <source>User</source>
-      <translation>使用者</translation>
-    </message>
-    <message>
-      <source>Gatekeeper</source>
-      <translation>把关者</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>角色</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>职务</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation>邮箱</translation>
-    </message>
-    <message>
-      <source>Add contact</source>
-      <translation>添加联系人</translation>
-    </message>
-    <message>
-      <source>Edit</source>
-      <translation>编辑</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>删除</translation>
-    </message>
-    <message>
       <source>Contacts</source>
       <translation>联系人</translation>
-    </message>
-    <message>
-      <source>Parent</source>
-      <translation>上级单位</translation>
-    </message>
-    <message>
-      <source>Find the parent account (name, pinyin)</source>
-      <translation>查找上级客户（名称、拼音）</translation>
-    </message>
-    <message>
-      <source>Set as parent</source>
-      <translation>设为上级</translation>
-    </message>
-    <message>
-      <source>No parent</source>
-      <translation>无上级</translation>
-    </message>
-    <message>
-      <source>Move to</source>
-      <translation>移至</translation>
-    </message>
-    <message>
-      <source>Subsidiaries</source>
-      <translation>下属单位</translation>
-    </message>
-    <message>
-      <source>Group totals</source>
-      <translation>集团合计</translation>
     </message>
     <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>
     <message>
-      <source>Business licence</source>
-      <translation>营业执照</translation>
-    </message>
-    <message>
-      <source>Contract</source>
-      <translation>合同</translation>
-    </message>
-    <message>
-      <source>Business card</source>
-      <translation>名片</translation>
-    </message>
-    <message>
-      <source>Other file</source>
-      <translation>其他文件</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>文件</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>大小</translation>
-    </message>
-    <message>
-      <source>Added</source>
-      <translation>添加时间</translation>
-    </message>
-    <message>
-      <source>Add file…</source>
-      <translation>添加文件…</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>打开</translation>
-    </message>
-    <message>
-      <source>Files are copied into the data folder; at most %1 MB each.</source>
-      <translation>文件会复制到数据文件夹；每个文件最大 %1 MB。</translation>
-    </message>
-    <message>
       <source>Files</source>
       <translation>附件</translation>
     </message>
     <message>
-      <source>Attach a file</source>
-      <translation>添加附件</translation>
-    </message>
-    <message>
       <source>Completeness</source>
       <translation>完整度</translation>
-    </message>
-    <message>
-      <source>Credit code</source>
-      <translation>信用代码</translation>
-    </message>
-    <message>
-      <source>Potential</source>
-      <translation>潜力</translation>
-    </message>
-    <message>
-      <source>Parent account</source>
-      <translation>上级单位</translation>
-    </message>
-    <message>
-      <source>%1 filled in</source>
-      <translation>已填写%1</translation>
-    </message>
-    <message>
-      <source>At least %1 contacts</source>
-      <translation>至少 %1 位联系人</translation>
-    </message>
-    <message>
-      <source>A contact who is %1</source>
-      <translation>有一位%1</translation>
-    </message>
-    <message>
-      <source>%1 attached</source>
-      <translation>已上传%1</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>时间</translation>
-    </message>
-    <message>
-      <source>Who</source>
-      <translation>操作人</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>字段</translation>
-    </message>
-    <message>
-      <source>Old</source>
-      <translation>原值</translation>
-    </message>
-    <message>
-      <source>New</source>
-      <translation>新值</translation>
-    </message>
-    <message>
-      <source>Why</source>
-      <translation>原因</translation>
     </message>
     <message>
       <source>History</source>
@@ -278,21 +42,71 @@
       <source>Owner: %1</source>
       <translation>负责人：%1</translation>
     </message>
+  </context>
+  <context>
+    <name>AccountFiles</name>
     <message>
-      <source>(none)</source>
-      <translation>（无）</translation>
+      <source>No program on this computer opens it.</source>
+      <translation>本机没有可以打开此文件的程序。</translation>
     </message>
     <message>
-      <source>%1 accounts · potential %2 · open pipeline %3 · orders %4</source>
-      <translation>%1 个客户 · 潜力 %2 · 在谈商机 %3 · 订单 %4</translation>
+      <source>removal of a file</source>
+      <translation>删除附件</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountFilters</name>
+    <message>
+      <source>All tiers</source>
+      <translation>全部等级</translation>
     </message>
     <message>
-      <source>Archive completeness: %1%</source>
-      <translation>档案完整度：%1%</translation>
+      <source>Tier %1</source>
+      <translation>%1 类</translation>
     </message>
     <message>
-      <source>Nothing is required for this tier.</source>
-      <translation>该等级没有必填要求。</translation>
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>All owners</source>
+      <translation>全部负责人</translation>
+    </message>
+    <message>
+      <source>Public pool (公海)</source>
+      <translation>公海</translation>
+    </message>
+    <message>
+      <source>All cities</source>
+      <translation>全部城市</translation>
+    </message>
+    <message>
+      <source>All industries</source>
+      <translation>全部行业</translation>
+    </message>
+    <message>
+      <source>All tags</source>
+      <translation>全部标签</translation>
+    </message>
+    <message>
+      <source>Incomplete file</source>
+      <translation>档案不完整</translation>
+    </message>
+    <message>
+      <source>Any last visit</source>
+      <translation>不限拜访时间</translation>
+    </message>
+    <message>
+      <source>Not visited in </source>
+      <translation>超过 </translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 天未拜访</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
     </message>
   </context>
   <context>
@@ -413,92 +227,8 @@
       <translation>最近删除</translation>
     </message>
     <message>
-      <source>All tiers</source>
-      <translation>全部等级</translation>
-    </message>
-    <message>
-      <source>Tier %1</source>
-      <translation>%1 类</translation>
-    </message>
-    <message>
-      <source>All statuses</source>
-      <translation>全部状态</translation>
-    </message>
-    <message>
-      <source>All owners</source>
-      <translation>全部负责人</translation>
-    </message>
-    <message>
-      <source>Public pool (公海)</source>
-      <translation>公海</translation>
-    </message>
-    <message>
-      <source>All cities</source>
-      <translation>全部城市</translation>
-    </message>
-    <message>
-      <source>All industries</source>
-      <translation>全部行业</translation>
-    </message>
-    <message>
-      <source>All tags</source>
-      <translation>全部标签</translation>
-    </message>
-    <message>
-      <source>Incomplete file</source>
-      <translation>档案不完整</translation>
-    </message>
-    <message>
-      <source>Any last visit</source>
-      <translation>不限拜访时间</translation>
-    </message>
-    <message>
-      <source>Not visited in </source>
-      <translation>超过 </translation>
-    </message>
-    <message>
-      <source> days</source>
-      <translation> 天未拜访</translation>
-    </message>
-    <message>
-      <source>Clear filters</source>
-      <translation>清除筛选</translation>
-    </message>
-    <message numerus="yes">
-      <source>%n account(s) went back to the public pool (no visit or follow-up in time).</source>
-      <translation>
-        <numerusform>%n 个客户已退回公海（未按时拜访或跟进）。</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n day(s) left</source>
-      <translation>
-        <numerusform>剩 %n 天</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n of your accounts go back to the public pool within a week unless visited or followed up:</source>
-      <translation>
-        <numerusform>您有 %n 个客户将在一周内退回公海，请及时拜访或跟进：</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>and %n more</source>
-      <translation>
-        <numerusform>等另外 %n 个</numerusform>
-      </translation>
-    </message>
-    <message>
       <source>You now own %1.</source>
       <translation>已认领 %1。</translation>
-    </message>
-    <message>
-      <source>No program on this computer opens it.</source>
-      <translation>本机没有可以打开此文件的程序。</translation>
-    </message>
-    <message>
-      <source>removal of a file</source>
-      <translation>删除附件</translation>
     </message>
     <message>
       <source>move of %1 in its group</source>
@@ -538,30 +268,6 @@
         <numerusform>删除 %n 个客户</numerusform>
       </translation>
     </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <source>Deleted at</source>
-      <translation>删除时间</translation>
-    </message>
-    <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
-    </message>
-    <message>
-      <source>removal of a contact</source>
-      <translation>删除联系人</translation>
-    </message>
-    <message>
-      <source>Select the accounts to hand over first.</source>
-      <translation>请先选择要交接的客户。</translation>
-    </message>
-    <message>
-      <source>Handed over %1 accounts, %2 visits, %3 follow-ups, %4 quotes, %5 complaints.</source>
-      <translation>已交接 %1 个客户、%2 次拜访、%3 个跟进、%4 份报价、%5 个投诉。</translation>
-    </message>
   </context>
   <context>
     <name>ChangedElsewhereBar</name>
@@ -584,6 +290,105 @@
     <message>
       <source>This account was changed elsewhere — your typing is kept.</source>
       <translation>此客户已在别处被修改——您输入的内容已保留。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompletenessTab</name>
+    <message>
+      <source>Archive completeness: %1%</source>
+      <translation>档案完整度：%1%</translation>
+    </message>
+    <message>
+      <source>Nothing is required for this tier.</source>
+      <translation>该等级没有必填要求。</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>信用代码</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>Potential</source>
+      <translation>潜力</translation>
+    </message>
+    <message>
+      <source>Parent account</source>
+      <translation>上级单位</translation>
+    </message>
+    <message>
+      <source>Decision maker</source>
+      <translation>决策者</translation>
+    </message>
+    <message>
+      <source>Influencer</source>
+      <translation>影响者</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>使用者</translation>
+    </message>
+    <message>
+      <source>Gatekeeper</source>
+      <translation>把关者</translation>
+    </message>
+    <message>
+      <source>Business licence</source>
+      <translation>营业执照</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Business card</source>
+      <translation>名片</translation>
+    </message>
+    <message>
+      <source>Other file</source>
+      <translation>其他文件</translation>
+    </message>
+    <message>
+      <source>%1 filled in</source>
+      <translation>已填写%1</translation>
+    </message>
+    <message>
+      <source>At least %1 contacts</source>
+      <translation>至少 %1 位联系人</translation>
+    </message>
+    <message>
+      <source>A contact who is %1</source>
+      <translation>有一位%1</translation>
+    </message>
+    <message>
+      <source>%1 attached</source>
+      <translation>已上传%1</translation>
     </message>
   </context>
   <context>
@@ -655,6 +460,64 @@
     <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactEditing</name>
+    <message>
+      <source>removal of a contact</source>
+      <translation>删除联系人</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsTab</name>
+    <message>
+      <source>Decision maker</source>
+      <translation>决策者</translation>
+    </message>
+    <message>
+      <source>Influencer</source>
+      <translation>影响者</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>使用者</translation>
+    </message>
+    <message>
+      <source>Gatekeeper</source>
+      <translation>把关者</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>Add contact</source>
+      <translation>添加联系人</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>编辑</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
     </message>
   </context>
   <context>
@@ -764,6 +627,111 @@
     </message>
   </context>
   <context>
+    <name>FilesTab</name>
+    <message>
+      <source>Business licence</source>
+      <translation>营业执照</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Business card</source>
+      <translation>名片</translation>
+    </message>
+    <message>
+      <source>Other file</source>
+      <translation>其他文件</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>添加时间</translation>
+    </message>
+    <message>
+      <source>Add file…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Files are copied into the data folder; at most %1 MB each.</source>
+      <translation>文件会复制到数据文件夹；每个文件最大 %1 MB。</translation>
+    </message>
+    <message>
+      <source>Attach a file</source>
+      <translation>添加附件</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroupTab</name>
+    <message>
+      <source>Parent</source>
+      <translation>上级单位</translation>
+    </message>
+    <message>
+      <source>Find the parent account (name, pinyin)</source>
+      <translation>查找上级客户（名称、拼音）</translation>
+    </message>
+    <message>
+      <source>Set as parent</source>
+      <translation>设为上级</translation>
+    </message>
+    <message>
+      <source>No parent</source>
+      <translation>无上级</translation>
+    </message>
+    <message>
+      <source>Move to</source>
+      <translation>移至</translation>
+    </message>
+    <message>
+      <source>Subsidiaries</source>
+      <translation>下属单位</translation>
+    </message>
+    <message>
+      <source>Group totals</source>
+      <translation>集团合计</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>%1 accounts · potential %2 · open pipeline %3 · orders %4</source>
+      <translation>%1 个客户 · 潜力 %2 · 在谈商机 %3 · 订单 %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>Handover</name>
+    <message>
+      <source>Select the accounts to hand over first.</source>
+      <translation>请先选择要交接的客户。</translation>
+    </message>
+    <message>
+      <source>Handed over %1 accounts, %2 visits, %3 follow-ups, %4 quotes, %5 complaints.</source>
+      <translation>已交接 %1 个客户、%2 次拜访、%3 个跟进、%4 份报价、%5 个投诉。</translation>
+    </message>
+  </context>
+  <context>
     <name>HandoverDialog</name>
     <message>
       <source>Hand over accounts</source>
@@ -786,6 +754,142 @@
     <message>
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryTab</name>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Old</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新值</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoolBanner</name>
+    <message numerus="yes">
+      <source>%n account(s) went back to the public pool (no visit or follow-up in time).</source>
+      <translation>
+        <numerusform>%n 个客户已退回公海（未按时拜访或跟进）。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s) left</source>
+      <translation>
+        <numerusform>剩 %n 天</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n of your accounts go back to the public pool within a week unless visited or followed up:</source>
+      <translation>
+        <numerusform>您有 %n 个客户将在一周内退回公海，请及时拜访或跟进：</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>and %n more</source>
+      <translation>
+        <numerusform>等另外 %n 个</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileForm</name>
+    <message>
+      <source>Name *</source>
+      <translation>名称 *</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>网址</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>comma separated</source>
+      <translation>用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecentlyDeleted</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Deleted at</source>
+      <translation>删除时间</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
     </message>
   </context>
 </TS>

@@ -153,12 +153,12 @@ def test_recently_deleted_view_restores(qtbot: Any, page: Any) -> None:
     page.delete_selected()
     qtbot.waitUntil(lambda: page.model.rowCount() == 39)
     page.deleted_button.setChecked(True)
-    qtbot.waitUntil(lambda: page.deleted_model.rowCount() == 1)
-    page.deleted_view.selectRow(0)
+    qtbot.waitUntil(lambda: page.deleted.model.rowCount() == 1)
+    page.deleted.view.selectRow(0)
     qtbot.mouseClick(
         page.findChild(type(page.new_button), "deleted-restore"), Qt.MouseButton.LeftButton
     )
-    qtbot.waitUntil(lambda: page.deleted_model.rowCount() == 0)
+    qtbot.waitUntil(lambda: page.deleted.model.rowCount() == 0)
     page.deleted_button.setChecked(False)
     qtbot.waitUntil(lambda: page.model.row_of(gone) >= 0)
 
@@ -200,20 +200,20 @@ def test_manager_hands_accounts_over_and_they_move(qtbot: Any, page: Any) -> Non
 
 
 def test_filters_show_and_clear(qtbot: Any, page: Any) -> None:
-    page.tier_filter.setCurrentIndex(1)  # tier A
+    page.filters.tier_filter.setCurrentIndex(1)  # tier A
     qtbot.waitUntil(lambda: page.model.rowCount() < 40)
-    assert page.clear_button.isEnabled()
+    assert page.filters.clear_button.isEnabled()
     assert "filtered" in page.status.text()
     page.clear_filters()
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
-    assert not page.clear_button.isEnabled()
+    assert not page.filters.clear_button.isEnabled()
 
 
 def test_opening_an_account_shows_profile_contacts_and_checklist(qtbot: Any, page: Any) -> None:
     page.table.selectRow(0)
     page.open_account(page.selected_ids()[0])
-    qtbot.waitUntil(lambda: page.detail.isVisible() and page.detail.contacts_model.rowCount() > 0)
-    assert page.detail.checklist.text()
+    qtbot.waitUntil(lambda: page.detail.isVisible() and page.detail.contacts.model.rowCount() > 0)
+    assert page.detail.completeness.checklist.text()
     screenshot(page, "accounts_detail_en")
     qtbot.keyClick(page.detail, Qt.Key.Key_Escape)
     assert not page.detail.isVisible()
@@ -222,7 +222,7 @@ def test_opening_an_account_shows_profile_contacts_and_checklist(qtbot: Any, pag
 def test_hidden_columns_are_remembered(qtbot: Any, app_context: Any, page: Any) -> None:
     from desktop.ui.pages.accounts import AccountsPage
 
-    page.set_column_visible(COLUMN_KEYS.index("credit_code"), True)
+    page.table.set_column_visible(COLUMN_KEYS.index("credit_code"), True)
     again = AccountsPage(app_context)
     qtbot.addWidget(again)
     assert not again.table.horizontalHeader().isSectionHidden(COLUMN_KEYS.index("credit_code"))
@@ -351,11 +351,11 @@ def test_idle_accounts_go_back_to_the_pool_and_the_owner_is_warned(
 def test_files_are_added_opened_and_refused_when_too_large(
     qtbot: Any, page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui.pages import accounts as accounts_page
+    from desktop.ui.accounts import file_actions
 
     opened: list[str] = []
     monkeypatch.setattr(
-        accounts_page.QDesktopServices,
+        file_actions.QDesktopServices,
         "openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
@@ -364,10 +364,10 @@ def test_files_are_added_opened_and_refused_when_too_large(
     open_and_wait(qtbot, page, account_id)
     licence = tmp_path / "营业执照.pdf"
     licence.write_bytes(b"%PDF-1.4 licence")
-    page.detail.file_kind.setCurrentIndex(page.detail.file_kind.findData("business_licence"))
+    page.detail.files.kind.setCurrentIndex(page.detail.files.kind.findData("business_licence"))
     page.detail.file_add_requested.emit(str(licence), "business_licence")
-    qtbot.waitUntil(lambda: page.detail.files_model.rowCount() == 1)
-    view = page.detail.files_view
+    qtbot.waitUntil(lambda: page.detail.files.model.rowCount() == 1)
+    view = page.detail.files.view
     page.detail.tabs.setCurrentIndex(page.detail.tabs.indexOf(view.parentWidget()))
     assert view.model().data(view.model().index(0, 0)) == "营业执照.pdf"
     assert view.model().data(view.model().index(0, 1)) == "Business licence"
@@ -384,7 +384,7 @@ def test_files_are_added_opened_and_refused_when_too_large(
     message = page.detail.findChild(QLabel, "files-message")
     qtbot.waitUntil(lambda: message.text() != "")
     assert message.text() == "the file is 3.0 MB; attachments may be at most 1 MB"
-    assert page.detail.files_model.rowCount() == 1
+    assert page.detail.files.model.rowCount() == 1
     screenshot(page, "accounts_files_en")
 
 
@@ -395,31 +395,31 @@ def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: 
     open_and_wait(qtbot, page, member)
     detail = page.detail
     detail.tabs.setCurrentIndex(2)
-    detail.parent_search.setText("星河集团")
-    qtbot.waitUntil(lambda: detail.parent_choice.findData(group) >= 0)
-    detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(group))
+    detail.group.parent_search.setText("星河集团")
+    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(group) >= 0)
+    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(group))
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
-    qtbot.waitUntil(lambda: detail.parent_label.text() == "星河集团有限公司")
+    qtbot.waitUntil(lambda: detail.group.parent_label.text() == "星河集团有限公司")
     screenshot(page, "accounts_group_en")
     open_and_wait(qtbot, page, group)
-    detail.parent_search.setText("星河华南")
-    qtbot.waitUntil(lambda: detail.parent_choice.findData(member) >= 0)
-    detail.parent_choice.setCurrentIndex(detail.parent_choice.findData(member))
+    detail.group.parent_search.setText("星河华南")
+    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(member) >= 0)
+    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(member))
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
-    qtbot.waitUntil(lambda: detail.parent_error.text() == "would make the group a loop")
+    qtbot.waitUntil(lambda: detail.group.parent_error.text() == "would make the group a loop")
     with ctx.db.sessions() as session:
         assert session.get(Account, group).parent_id is None
 
 
 def test_tag_and_industry_filters(qtbot: Any, page: Any) -> None:
-    tag = page.tag_filter
+    tag = page.filters.tag_filter
     qtbot.waitUntil(lambda: tag.count() > 1)
     tag.setCurrentIndex(tag.findData("战略"))
     qtbot.waitUntil(lambda: 0 < page.model.rowCount() < 40)
     with page.ctx.db.sessions() as session:
         tagged = accounts.account_rows(session, page.model.ids())
     assert all("战略" in row.tags for row in tagged.values())
-    industry = page.industry_filter
+    industry = page.filters.industry_filter
     industry.setCurrentIndex(1)
     chosen = industry.currentData()
     qtbot.waitUntil(lambda: page.model.rowCount() < len(tagged) or page.model.rowCount() == 0)
@@ -515,12 +515,12 @@ def test_the_page_in_chinese(qtbot: Any, chinese: None, app_context: Any, tmp_pa
     licence = tmp_path / "营业执照.pdf"
     licence.write_bytes(b"%PDF-1.4")
     widget.detail.file_add_requested.emit(str(licence), "business_licence")
-    qtbot.waitUntil(lambda: widget.detail.files_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: widget.detail.files.model.rowCount() == 1)
     # Owned or in the public pool, depending on the demo's draw: Chinese either way.
     assert widget.detail.owner_label.text().startswith(("负责人：", "在公海中："))
     screenshot(widget, "accounts_detail_zh")
     widget.detail.tabs.setCurrentIndex(
-        widget.detail.tabs.indexOf(widget.detail.files_view.parentWidget())
+        widget.detail.tabs.indexOf(widget.detail.files.view.parentWidget())
     )
     shown_names(qtbot, widget)
     screenshot(widget, "accounts_files_zh")

@@ -137,7 +137,7 @@ def test_a_change_elsewhere_keeps_what_the_user_typed(qtbot: Any, page: Any) -> 
 def test_a_change_without_typing_just_shows_the_new_values(qtbot: Any, page: Any) -> None:
     detail, account_id = open_detail(qtbot, page, 1)
     pulled_values(page.ctx, account_id, tier="A")
-    tier = detail.inputs["tier"]
+    tier = detail.profile.inputs["tier"]
     qtbot.waitUntil(lambda: tier.currentData() == "A")
     assert not detail.changed_bar.isVisible()
 
@@ -162,10 +162,10 @@ def test_the_contact_dialog_keeps_typing_when_the_contact_changes_elsewhere(
         contact = session.query(Contact).filter(Contact.deleted_at.is_(None)).first()
         account_id, contact_id = contact.account_id, contact.id
     page.open_account(account_id)
-    qtbot.waitUntil(lambda: detail.contacts_model.rowCount() > 0)
-    row = next(r for r, item in enumerate(detail.contacts_model.items) if item["id"] == contact_id)
-    detail.contacts_view.selectRow(row)
-    detail.contact_edit_requested.emit(detail.contacts_model.items[row])
+    qtbot.waitUntil(lambda: detail.contacts.model.rowCount() > 0)
+    row = next(r for r, item in enumerate(detail.contacts.model.rows) if item["id"] == contact_id)
+    detail.contacts.view.selectRow(row)
+    detail.contact_edit_requested.emit(detail.contacts.model.rows[row])
     dialog = page.findChild(ContactDialog, "contact-dialog")
     assert dialog is not None
     title = dialog.findChild(QLineEdit, "contact-title")
@@ -185,7 +185,7 @@ def test_the_contact_dialog_keeps_typing_when_the_contact_changes_elsewhere(
     assert dialog.changed_bar.isVisible()
     assert dialog.changed_bar.label.text().startswith("This contact was changed elsewhere")
     # The contact stays selected in the account's list.
-    assert detail.contacts_view.selectionModel().selectedRows()[0].row() == row
+    assert detail.contacts.view.selectionModel().selectedRows()[0].row() == row
     reload = dialog.findChild(QPushButton, "changed-elsewhere-reload")
     qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
     assert title.text() == "CFO"
@@ -276,7 +276,7 @@ def test_last_and_next_visit_columns_show_sort_and_export(
     line = next(r for r in rows[1:] if r[headers.index("Name")] == "0002 拜访列测试有限公司")
     assert line[headers.index("Last visit")] == dt.datetime(2026, 3, 3)  # a date cell
     # Hidden columns are not exported.
-    page.set_column_visible(last, False)
+    page.table.set_column_visible(last, False)
     with qtbot.waitSignal(page.export.finished, timeout=10_000):
         page.export.export_to(path)
     headers = [c.value for c in next(openpyxl.load_workbook(path).active.iter_rows())]

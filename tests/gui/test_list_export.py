@@ -60,11 +60,11 @@ def test_accounts_export_has_the_visible_columns_in_order_and_every_filtered_row
     page = accounts_page
     header = page.table.horizontalHeader()
     # Hide City, show Potential, and drag Potential to the front.
-    page.set_column_visible(8, False)  # city
-    page.set_column_visible(10, True)  # potential
+    page.table.set_column_visible(8, False)  # city
+    page.table.set_column_visible(10, True)  # potential
     header.moveSection(header.visualIndex(10), 0)
     # Filter: active accounts; sort by potential, largest first.
-    page.status_filter.setCurrentIndex(page.status_filter.findData("active"))
+    page.filters.status_filter.setCurrentIndex(page.filters.status_filter.findData("active"))
     qtbot.waitUntil(lambda: page.query.statuses == ("active",), timeout=TIMEOUT)
     page._on_header_clicked(10)
     page._on_header_clicked(10)

@@ -138,3 +138,11 @@ def remove(uow: UnitOfWork, attachment_id: str) -> None:
     if row is None or row.deleted_at is not None:
         raise NotFoundError(f"attachment {attachment_id} not found")
     uow.delete(row)
+
+
+def restore(uow: UnitOfWork, attachment_id: str) -> None:
+    """Undo of ``remove``: the attachment is back (nothing happens if it never left)."""
+    row = uow.session.get(Attachment, attachment_id)
+    if row is None:
+        raise NotFoundError(f"attachment {attachment_id} not found")
+    uow.restore(row)

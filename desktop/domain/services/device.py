@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.ids import new_id
-from desktop.domain.models import SYNCED, LocalMeta, OutboxEntry
+from desktop.domain.models import SYNCED, LocalMeta, OutboxEntry, User
 
 DEVICE_ID = "device_id"
 USER_ID = "user_id"
@@ -43,6 +43,15 @@ def device_id(session: Session) -> str:
 
 def current_user_id(session: Session) -> str | None:
     return get_meta(session, USER_ID)
+
+
+def current_user(session: Session) -> tuple[str, str, str] | None:
+    """The user this device works for: (id, display name, role); None before sign-in."""
+    user_id = current_user_id(session)
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        return None
+    return user.id, user.display_name, user.role
 
 
 def next_counter(session: Session, name: str) -> int:
