@@ -19,12 +19,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError
-from desktop.domain.models import Account, Complaint, Contact, Quote, User, Visit
+from desktop.domain.models import (
+    OPEN_QUOTE_STATUSES,
+    Account,
+    Complaint,
+    Contact,
+    Quote,
+    User,
+    Visit,
+)
 from desktop.domain.services import completeness
 from desktop.domain.services import visits as visit_service
 from desktop.domain.services.completeness import Check
 
-OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
 CLOSED_COMPLAINTS = ("resolved", "closed")
 ROLE_ORDER = {"decision_maker": 0, "influencer": 1, "user": 2, "gatekeeper": 3}
 

@@ -10,7 +10,8 @@ from collections import Counter
 from sqlalchemy import select
 
 from desktop.domain.models import Quote, User, Visit
-from desktop.domain.services import quotes, today
+from desktop.domain.rules.quotes import reasons_of
+from desktop.domain.services import today
 from desktop.store.demo import generate
 from desktop.store.migrate import Database
 
@@ -46,7 +47,7 @@ def test_the_demo_manager_opens_on_a_full_today(db: Database) -> None:
     # The requests the demo writes carry the reasons a real one would.
     asked = [q for q in pending if q is not None and q.justification]
     assert len(asked) == 3
-    assert all(quotes.reasons_of(q.approval_reasons) for q in asked)
+    assert all(reasons_of(q.approval_reasons) for q in asked)
 
 
 def _snapshot(db: Database) -> list[tuple[object, ...]]:

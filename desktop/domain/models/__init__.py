@@ -21,6 +21,8 @@ from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, Sync
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.sales import (
     DELIVERY_STATUSES,
+    OPEN_OPPORTUNITY_STAGES,
+    OPEN_QUOTE_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
     Delivery,
@@ -85,6 +87,8 @@ __all__ = [
     "COMPLAINT_STATUSES",
     "CONTACT_ROLES",
     "DELIVERY_STATUSES",
+    "OPEN_OPPORTUNITY_STAGES",
+    "OPEN_QUOTE_STATUSES",
     "OPPORTUNITY_STAGES",
     "OUTBOX_OPS",
     "QUOTE_STATUSES",

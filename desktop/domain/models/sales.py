@@ -23,6 +23,9 @@ QUOTE_STATUSES = (
     "expired",
 )
 DELIVERY_STATUSES = ("pending", "partial", "delivered")
+# Work still open: it moves with an account at handover and counts in the pipeline.
+OPEN_OPPORTUNITY_STAGES = ("lead", "qualified", "proposal", "negotiation")
+OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
 
 
 class Product(Synced):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import CONTACT_ROLES, Account, Contact
-from desktop.domain.services.accounts import clean_values, email_problem, phone_problem
+from desktop.domain.services.accounts.validation import clean_values, email_problem, phone_problem
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.uow import UnitOfWork
 

@@ -21,6 +21,7 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import Account, Delivery, Order, Payment, Quote
 from desktop.domain.money import ZERO, MoneyError, round_fen, to_decimal
 from desktop.domain.services import numbering, records
+from desktop.domain.services.quotes.status import local_today
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 
@@ -30,8 +31,6 @@ PAYMENT_METHODS = ("transfer", "acceptance_bill", "cheque", "cash", "other")
 
 
 def _today(uow: UnitOfWork) -> dt.date:
-    from desktop.domain.services.quotes import local_today
-
     return local_today(uow.now)
 
 

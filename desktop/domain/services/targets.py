@@ -33,13 +33,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Opportunity, Order, Quote, SalesTarget, User
+from desktop.domain.models import (
+    OPEN_OPPORTUNITY_STAGES,
+    Opportunity,
+    Order,
+    Quote,
+    SalesTarget,
+    User,
+)
 from desktop.domain.money import FEN, ZERO, round_fen, to_decimal
 from desktop.domain.uow import UnitOfWork
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MONTHS = tuple(range(1, 13))
-OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
 
 # A typical B2B year in China: slow around Spring Festival, strong before half-year and
@@ -399,7 +405,7 @@ def pipeline(
         Opportunity.close_date,
     ).where(Opportunity.deleted_at.is_(None))
     if open_only:
-        query = query.where(Opportunity.stage.in_(OPEN_STAGES))
+        query = query.where(Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES))
     if period is not None:
         query = query.where(
             Opportunity.close_date >= period.start, Opportunity.close_date < period.end

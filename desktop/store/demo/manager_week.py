@@ -15,7 +15,6 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,11 +23,9 @@ from desktop.domain import models as m
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
 from desktop.domain.rules.quotes import Guardrails, LineDraft, ProductRule, check
+from desktop.store.demo.words import SHANGHAI
+from desktop.store.demo.writer import Writer
 
-if TYPE_CHECKING:
-    from desktop.store.demo import _Writer
-
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 # (days from today, hour, minute, purpose): the manager's joint visits this week.
 VISITS = [
     (0, 10, 0, "陪同拜访：季度业务回顾"),
@@ -50,7 +47,7 @@ LINES = [("FB-SRV-01", 10, 18), ("FB-SVC-02", 3, 0), ("FB-LIC-01", 200, 5)]
 
 def add_manager_week(
     session: Session,
-    w: _Writer,
+    w: Writer,
     today: dt.date,
     manager_id: str,
     team_reps: Sequence[str],
