@@ -1007,6 +1007,10 @@ A report without customer data was saved to:
       <translation>报价</translation>
     </message>
     <message>
+      <source>Pipeline</source>
+      <translation>商机</translation>
+    </message>
+    <message>
       <source>Targets</source>
       <translation>目标</translation>
     </message>

@@ -141,6 +141,25 @@ def get(session: Session, opportunity_id: str) -> Record:
     return records.get(session, Opportunity, opportunity_id)
 
 
+@dataclass(frozen=True)
+class Editing:
+    """What the edit dialog needs: the row, its account's name and its contacts."""
+
+    record: Record
+    account_name: str
+    contacts: list[tuple[str, str]]
+
+
+def editing(session: Session, opportunity_id: str) -> Editing:
+    record = get(session, opportunity_id)
+    account = session.get(Account, record["account_id"])
+    return Editing(
+        record,
+        account.name if account is not None else "",
+        contact_choices(session, record["account_id"]),
+    )
+
+
 def for_account(session: Session, account_id: str) -> list[Record]:
     return records.list_records(
         session, Opportunity, where={"account_id": account_id}, order_by="close_date"
