@@ -41,6 +41,7 @@ AREAS: dict[str, list[str]] = {
         "dashboard",
     ],
     "sync": ["pages/sync.py", "sync"],
+    "pipeline": ["pages/pipeline.py", "pipeline"],
 }
 
 

@@ -155,6 +155,11 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "stage": QT_TRANSLATE_NOOP("Labels", "Stage"),
         "probability": QT_TRANSLATE_NOOP("Labels", "Probability"),
         "close_date": QT_TRANSLATE_NOOP("Labels", "Close date"),
+        "source": QT_TRANSLATE_NOOP("Labels", "Source"),
+        "competitors": QT_TRANSLATE_NOOP("Labels", "Competitors"),
+        "next_step": QT_TRANSLATE_NOOP("Labels", "Next step"),
+        "lost_reason": QT_TRANSLATE_NOOP("Labels", "Why it was lost"),
+        "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
     },
     "quote": {
         "revision": QT_TRANSLATE_NOOP("Labels", "Revision"),

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             "quote": "quotes",
             "sales_order": "quotes",
             "complaint": "complaints",
+            "opportunity": "pipeline",
             "sales_target": "targets",
         }
         key = owners.get(entity)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import DomainError
 from desktop.domain.rules import RuleViolation
-from desktop.ui.labels import field_label, value_label
+from desktop.ui.labels import field_label, stage_label, value_label
 
 
 def _entity(name: str) -> str:
@@ -100,6 +100,15 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     ),
     "credited_to_other": lambda p, e: QCoreApplication.translate(
         "RuleText", "A change can only be recorded in the name of the person who made it."
+    ),
+    "probability_for_stage": lambda p, e: (
+        QCoreApplication.translate("RuleText", "At stage “%1” the probability is from %2% to %3%.")
+        .replace("%1", stage_label(str(p.get("stage", ""))))
+        .replace("%2", str(p.get("min", "")))
+        .replace("%3", str(p.get("max", "")))
+    ),
+    "lost_without_reason": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Say why the opportunity was lost."
     ),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."

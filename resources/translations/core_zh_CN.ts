@@ -616,6 +616,22 @@ A report without customer data was saved to:
       <translation>预计成交日期</translation>
     </message>
     <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Next step</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Why it was lost</source>
+      <translation>输单原因</translation>
+    </message>
+    <message>
+      <source>Lost to</source>
+      <translation>输给</translation>
+    </message>
+    <message>
       <source>Revision</source>
       <translation>版本</translation>
     </message>
@@ -991,6 +1007,10 @@ A report without customer data was saved to:
       <translation>报价</translation>
     </message>
     <message>
+      <source>Pipeline</source>
+      <translation>商机</translation>
+    </message>
+    <message>
       <source>Targets</source>
       <translation>目标</translation>
     </message>
@@ -1088,6 +1108,14 @@ A report without customer data was saved to:
     <message>
       <source>A change can only be recorded in the name of the person who made it.</source>
       <translation>修改记录只能以修改人的名义记录。</translation>
+    </message>
+    <message>
+      <source>At stage “%1” the probability is from %2% to %3%.</source>
+      <translation>“%1”阶段的赢率应在 %2% 到 %3% 之间。</translation>
+    </message>
+    <message>
+      <source>Say why the opportunity was lost.</source>
+      <translation>请填写商机输单的原因。</translation>
     </message>
     <message>
       <source>This kind of record is unknown to the server.</source>

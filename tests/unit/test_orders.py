@@ -84,8 +84,8 @@ def test_opportunity_stages(db: Database) -> None:
         {"name": "扩容", "stage": "qualified", "amount": D(100000), "probability": 40},
     )
     assert world.read(opportunities.weighted_pipeline) == D("40000.00")
-    world.write(world.rep, opportunities.update_opportunity, opp, {"stage": "lost"})
+    world.write(world.rep, opportunities.mark_lost, opp, "预算取消")
     [row] = world.read(opportunities.for_account, world.account)
-    assert (row["stage"], row["probability"]) == ("lost", 0)
+    assert (row["stage"], row["probability"], row["lost_reason"]) == ("lost", 0, "预算取消")
     with pytest.raises(ValidationError):
         world.write(world.rep, opportunities.update_opportunity, opp, {"stage": "maybe"})

@@ -189,6 +189,7 @@ def test_every_code_has_its_english_text() -> None:
                 "status": "s",
                 "role": "manager",
                 "action": "do",
+                "stage": "lead",
             },
         )
         assert "{" not in text

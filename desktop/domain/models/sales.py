@@ -83,6 +83,16 @@ class Opportunity(Synced):
     probability: Mapped[int] = mapped_column(Integer, default=10)
     close_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Added in 0.2 (device revision 0005, server 0004). The history of stages (cycle
+    # time) is read from the change records every stage move writes.
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
+    source: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    # Competitors in the deal, one name a line.
+    competitors: Mapped[str] = mapped_column(Text, default="", server_default="")
+    next_step: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    lost_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The competitor who won a lost deal ("" if not known or not lost).
+    lost_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Quote(Synced):

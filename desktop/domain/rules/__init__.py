@@ -2,7 +2,8 @@
 
 - ``fields``: what one value may be (lengths, ranges, choices, formats, ids);
 - ``workflow``: what a row may become (state machines, roles, references);
-- ``quotes``: the quote's derived figures (totals, approval reasons).
+- ``quotes``: the quote's derived figures (totals, approval reasons);
+- ``opportunities``: the probability each stage allows, what a lost deal needs.
 
 Rules raise ``RuleViolation(code, field, **params)``. The device's unit of work runs
 them before it commits; the server runs them after it merges a device's mutation and

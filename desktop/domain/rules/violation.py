@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "unknown_entity": "unknown record type {entity!r}",
     "unknown_field": "{entity} has no field {field!r}",
     "bad_value": "{field} has a value of the wrong kind",
+    "probability_for_stage": "at stage {stage} the probability is from {min} to {max} %",
+    "lost_without_reason": "a lost opportunity says why it was lost",
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.violation import RuleViolation
 
 Row = Mapping[str, Any]
@@ -188,6 +189,16 @@ def _complaint(before: Row | None, after: Row, actor: Actor, facts: Facts) -> No
         raise RuleViolation("locked", entity="complaint", status="closed")
 
 
+def _opportunity(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_opportunity(before, after)
+
+
+def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    value = after.get("value")
+    if after.get("key") == "stages" and isinstance(value, Mapping):
+        check_stage_defaults(value)
+
+
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if before is not None:
         raise RuleViolation("locked", entity="change_record", status="written")
@@ -202,5 +213,7 @@ _RULES = {
     "visit": _visit,
     "weekly_report": _weekly_report,
     "complaint": _complaint,
+    "opportunity": _opportunity,
+    "policy": _policy,
     "change_record": _change_record,
 }

@@ -1,13 +1,20 @@
-"""Opportunities (商机): stage, amount, probability and expected close date.
+"""Opportunities (商机): the pipeline, from lead to won or lost.
 
-A quote can point at an opportunity; when the customer accepts that quote the
-opportunity is won (desktop.domain.services.quotes.accept). Moving to ``won`` sets
-the probability to 100, ``lost`` to 0.
+Writes go through the rule book (``desktop.domain.rules.opportunities``): the
+probability a stage allows, and a reason for a lost deal. A stage move without a
+probability of its own takes the stage's default (the ``stages`` policy, else the rule
+book's); leaving ``lost`` forgets why it was lost. A quote pointing at an opportunity
+wins it when the customer accepts the quote (``desktop.domain.services.quotes.accept``).
+
+The history of stages (cycle time) is the change records each move writes: no table of
+its own, and it syncs with the rest of the history.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -15,53 +22,255 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import OPPORTUNITY_STAGES, Account, Opportunity
+from desktop.domain.models import (
+    OPPORTUNITY_STAGES,
+    Account,
+    ChangeRecord,
+    Contact,
+    Opportunity,
+    Policy,
+    User,
+)
 from desktop.domain.money import ZERO
+from desktop.domain.rules.opportunities import LOST_FIELDS, default_probabilities
 from desktop.domain.services import records
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 
-FIELDS = ("name", "stage", "amount", "probability", "close_date", "notes", "owner_id")
+FIELDS = (
+    "name",
+    "stage",
+    "amount",
+    "probability",
+    "close_date",
+    "notes",
+    "owner_id",
+    "contact_id",
+    "source",
+    "competitors",
+    "next_step",
+    "lost_reason",
+    "lost_to",
+)
 OPEN_STAGES = OPPORTUNITY_STAGES[:4]
+POLICY_KEY = "stages"
 
 
-def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Card:
+    """One opportunity as the board and the list show it."""
+
+    id: str
+    name: str
+    account_id: str
+    account_name: str
+    owner_name: str
+    stage: str
+    amount: Decimal
+    probability: int
+    close_date: dt.date | None
+    next_step: str
+    lost_reason: str
+    lost_to: str
+
+    @property
+    def weighted(self) -> Decimal:
+        return (self.amount * self.probability / 100).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class StageTotal:
+    stage: str
+    count: int
+    amount: Decimal
+    weighted: Decimal
+
+
+def stage_defaults(session: Session) -> dict[str, int]:
+    """Each stage's default probability (the ``stages`` policy within the rule book's limits)."""
+    value = session.scalar(
+        select(Policy.value).where(Policy.key == POLICY_KEY, Policy.deleted_at.is_(None))
+    )
+    return default_probabilities(value if isinstance(value, dict) else None)
+
+
+def _clean(
+    session: Session, values: Mapping[str, Any], before: Opportunity | None
+) -> dict[str, Any]:
     unknown = [k for k in values if k not in FIELDS]
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "not editable"))
     clean = dict(values)
     stage = clean.get("stage")
-    if stage is not None and stage not in OPPORTUNITY_STAGES:
-        raise ValidationError({"stage": f"one of {', '.join(OPPORTUNITY_STAGES)}"})
-    probability = clean.get("probability")
-    if probability is not None and not 0 <= int(probability) <= 100:
-        raise ValidationError({"probability": "between 0 and 100"})
-    if stage == "won":
-        clean["probability"] = 100
-    elif stage == "lost":
-        clean["probability"] = 0
-    if "name" in clean and not str(clean["name"] or "").strip():
-        raise ValidationError({"name": "a name is required"})
+    moved = stage is not None and (before is None or before.stage != stage)
+    if moved and "probability" not in clean:
+        default = stage_defaults(session).get(str(stage))
+        if default is not None:
+            clean["probability"] = default
+    if moved and stage != "lost":
+        clean.update(dict.fromkeys(LOST_FIELDS, ""))
     return clean
 
 
 def create_opportunity(uow: UnitOfWork, account_id: str, values: Mapping[str, Any]) -> str:
     records.get(uow.session, Account, account_id)
-    clean = _clean(values)
+    clean = _clean(uow.session, {"stage": "lead", **values}, None)
     clean.setdefault("owner_id", uow.actor_id)
-    if "name" not in clean:
-        raise ValidationError({"name": "a name is required"})
     return records.create(uow, Opportunity, {"account_id": account_id, **clean})
 
 
 def update_opportunity(uow: UnitOfWork, opportunity_id: str, changes: Mapping[str, Any]) -> None:
-    records.update(uow, Opportunity, opportunity_id, _clean(changes))
+    row = uow.session.get(Opportunity, opportunity_id)
+    records.update(uow, Opportunity, opportunity_id, _clean(uow.session, changes, row))
+
+
+def move(uow: UnitOfWork, opportunity_id: str, stage: str) -> None:
+    """A card dropped on another column (lost needs ``mark_lost``: it asks why)."""
+    update_opportunity(uow, opportunity_id, {"stage": stage})
+
+
+def mark_lost(uow: UnitOfWork, opportunity_id: str, reason: str, lost_to: str = "") -> None:
+    update_opportunity(
+        uow,
+        opportunity_id,
+        {"stage": "lost", "lost_reason": reason.strip(), "lost_to": lost_to.strip()},
+    )
+
+
+def get(session: Session, opportunity_id: str) -> Record:
+    return records.get(session, Opportunity, opportunity_id)
+
+
+@dataclass(frozen=True)
+class Editing:
+    """What the edit dialog needs: the row, its account's name and its contacts."""
+
+    record: Record
+    account_name: str
+    contacts: list[tuple[str, str]]
+
+
+def editing(session: Session, opportunity_id: str) -> Editing:
+    record = get(session, opportunity_id)
+    account = session.get(Account, record["account_id"])
+    return Editing(
+        record,
+        account.name if account is not None else "",
+        contact_choices(session, record["account_id"]),
+    )
 
 
 def for_account(session: Session, account_id: str) -> list[Record]:
     return records.list_records(
         session, Opportunity, where={"account_id": account_id}, order_by="close_date"
     )
+
+
+def cards(
+    session: Session, owner_ids: Sequence[str] | None = None, *, closed: bool = True
+) -> list[Card]:
+    """The opportunities the board shows, soonest close first; ``owner_ids`` None: all."""
+    query = (
+        select(
+            Opportunity.id,
+            Opportunity.name,
+            Opportunity.account_id,
+            Account.name,
+            User.display_name,
+            Opportunity.stage,
+            Opportunity.amount,
+            Opportunity.probability,
+            Opportunity.close_date,
+            Opportunity.next_step,
+            Opportunity.lost_reason,
+            Opportunity.lost_to,
+        )
+        .join(Account, Account.id == Opportunity.account_id)
+        .outerjoin(User, User.id == Opportunity.owner_id)
+        .where(Opportunity.deleted_at.is_(None))
+        .order_by(Opportunity.close_date.is_(None), Opportunity.close_date, Opportunity.name)
+    )
+    if owner_ids is not None:
+        query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
+    if not closed:
+        query = query.where(Opportunity.stage.in_(OPEN_STAGES))
+    return [
+        Card(
+            id=row[0],
+            name=row[1],
+            account_id=row[2],
+            account_name=row[3],
+            owner_name=row[4] or "",
+            stage=row[5],
+            amount=row[6],
+            probability=row[7],
+            close_date=row[8],
+            next_step=row[9],
+            lost_reason=row[10],
+            lost_to=row[11],
+        )
+        for row in session.execute(query)
+    ]
+
+
+def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
+    """Count, amount and weighted amount per stage (every stage, empty ones too)."""
+    counts = dict.fromkeys(OPPORTUNITY_STAGES, 0)
+    amounts = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
+    weighted = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
+    for card in all_cards:
+        if card.stage in counts:
+            counts[card.stage] += 1
+            amounts[card.stage] += card.amount
+            weighted[card.stage] += card.weighted
+    return {s: StageTotal(s, counts[s], amounts[s], weighted[s]) for s in OPPORTUNITY_STAGES}
+
+
+def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:
+    """(id, name) of the accounts a new opportunity may be for."""
+    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
+    if owner_id is not None:
+        query = query.where(Account.owner_id == owner_id)
+    return [(row[0], row[1]) for row in session.execute(query.order_by(Account.name))]
+
+
+def contact_choices(session: Session, account_id: str) -> list[tuple[str, str]]:
+    query = select(Contact.id, Contact.name).where(
+        Contact.account_id == account_id, Contact.deleted_at.is_(None)
+    )
+    return [(row[0], row[1]) for row in session.execute(query.order_by(Contact.name))]
+
+
+def stage_history(session: Session, opportunity_id: str) -> list[tuple[str, dt.datetime]]:
+    """(stage, when it was entered), oldest first: the creation, then every move."""
+    row = session.get(Opportunity, opportunity_id)
+    if row is None:
+        return []
+    moves = session.execute(
+        select(ChangeRecord.old_value, ChangeRecord.new_value, ChangeRecord.changed_at)
+        .where(
+            ChangeRecord.entity == "opportunity",
+            ChangeRecord.row_id == opportunity_id,
+            ChangeRecord.field == "stage",
+            ChangeRecord.deleted_at.is_(None),
+        )
+        .order_by(ChangeRecord.changed_at, ChangeRecord.id)
+    ).all()
+    first = str(moves[0][0]) if moves and moves[0][0] else row.stage
+    history = [(first, row.created_at)]
+    history.extend((str(new), at) for _old, new, at in moves if new)
+    return history
+
+
+def cycle_days(session: Session, opportunity_id: str) -> int | None:
+    """Days from creation to won or lost (None while it is open)."""
+    history = stage_history(session, opportunity_id)
+    if not history:
+        return None
+    last_stage, closed_at = history[-1]
+    if last_stage not in ("won", "lost"):
+        return None
+    return (closed_at - history[0][1]).days
 
 
 def weighted_pipeline(session: Session, owner_id: str | None = None) -> Decimal:

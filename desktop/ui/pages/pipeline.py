@@ -1,0 +1,278 @@
+"""The Pipeline page (商机): the board by stage, or the same opportunities as a list.
+
+Drag a card to another column to move it (to "Lost" asks why first); double-click a
+card or a row to edit it; "New opportunity…" starts one for an account. The
+opportunities, the column totals and the stage defaults are loaded on a worker; every
+write goes through the rule book, and a refused one is said in the user's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError
+from desktop.domain.services import opportunities
+from desktop.domain.services.opportunities import Card, StageTotal
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.context import AppContext
+from desktop.ui.export_view import ListExport
+from desktop.ui.format import money, show_as_error
+from desktop.ui.pages.base import Page, heading
+from desktop.ui.pipeline.board import Board
+from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog
+from desktop.ui.pipeline.table import OpportunitiesModel
+from desktop.ui.rule_text import error_text
+from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    cards: list[Card]
+    totals: dict[str, StageTotal]
+    defaults: dict[str, int]
+
+
+def load(session: Session, owner_ids: list[str] | None) -> Pipeline:
+    cards = opportunities.cards(session, owner_ids)
+    return Pipeline(cards, opportunities.stage_totals(cards), opportunities.stage_defaults(session))
+
+
+class PipelinePage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.pipeline = Pipeline([], opportunities.stage_totals([]), {})
+        self.loaded = False
+        self.dialog: OpportunityDialog | LostDialog | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Pipeline")))
+        top.addStretch(1)
+        self.scope = QComboBox()
+        self.scope.setObjectName("pipeline-scope")
+        self.scope.addItem(self.tr("My opportunities"), "mine")
+        self.scope.addItem(self.tr("All I can see"), "all")
+        self.scope.setCurrentIndex(1 if ctx.is_manager else 0)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.scope)
+        self.board_button = QPushButton(self.tr("Board"))
+        self.list_button = QPushButton(self.tr("List"))
+        self.views = QButtonGroup(self)
+        for number, button in enumerate((self.board_button, self.list_button)):
+            button.setCheckable(True)
+            self.views.addButton(button, number)
+            top.addWidget(button)
+        self.board_button.setChecked(True)
+        self.new_button = QPushButton(self.tr("New opportunity…"))
+        self.new_button.setObjectName("new-opportunity")
+        self.new_button.clicked.connect(self.ask_new)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("pipeline-summary")
+        layout.addWidget(self.summary)
+        self.error = show_as_error(QLabel())
+        self.error.setObjectName("pipeline-error")
+        layout.addWidget(self.error)
+
+        self.stack = QStackedWidget()
+        self.board = Board()
+        self.board.moved.connect(self.move)
+        self.board.opened.connect(self.ask_edit)
+        self.stack.addWidget(self.board)
+        self.model = OpportunitiesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("pipeline-list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.ask_edit(index.data(ROW_ID_ROLE)))
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.views.idToggled.connect(self._view_toggled)
+        self.export = ListExport(self.table, ctx, lambda: self.tr("Pipeline"), scope=self)
+        top.addWidget(self.export.button)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("edit-opportunity")
+        self.edit_button.clicked.connect(lambda: self.ask_edit(self.selected_id()))
+        self.lost_button = QPushButton(self.tr("Mark lost…"))
+        self.lost_button.setObjectName("mark-lost")
+        self.lost_button.clicked.connect(lambda: self.ask_lost(self.selected_id()))
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.lost_button)
+        layout.addLayout(buttons)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.refresh()
+
+    def on_data_changed(self, entities: set[str]) -> None:
+        if self.loaded and entities & {"opportunity", "account", "policy", "user"}:
+            self.refresh()
+
+    def _owners(self) -> list[str] | None:
+        if self.scope.currentData() == "all" or self.ctx.user_id is None:
+            return None
+        return [self.ctx.user_id]
+
+    def refresh(self) -> None:
+        owners = self._owners()
+        self.ctx.tasks.read(lambda s: load(s, owners), self._show, key="pipeline")
+
+    def _show(self, pipeline: Pipeline) -> None:
+        selected = self.selected_id()
+        self.pipeline = pipeline
+        self.board.show_cards(pipeline.cards, pipeline.totals)
+        self.model.set_rows(pipeline.cards)
+        open_totals = [t for s, t in pipeline.totals.items() if s not in ("won", "lost")]
+        self.summary.setText(
+            self.tr("%1 open opportunities, %2, weighted %3")
+            .replace("%1", str(sum(t.count for t in open_totals)))
+            .replace("%2", money(sum((t.amount for t in open_totals), start=Decimal(0))))
+            .replace("%3", money(sum((t.weighted for t in open_totals), start=Decimal(0))))
+        )
+        if selected is not None:
+            self.board.select(selected)
+
+    def _view_toggled(self, number: int, checked: bool) -> None:
+        if checked:
+            self.stack.setCurrentIndex(number)
+
+    def selected_id(self) -> str | None:
+        if self.stack.currentWidget() is self.table:
+            rows = self.table.selectionModel().selectedRows()
+            return str(rows[0].data(ROW_ID_ROLE)) if rows else None
+        return self.board.selected_id()
+
+    def open_record(self, entity: str, row_id: str) -> bool:
+        if entity != "opportunity":
+            return False
+        self.activate()
+        self.board.select(row_id)
+        return True
+
+    # -- writing ----------------------------------------------------------------------
+
+    def _write(self, work: Any, dialog: OpportunityDialog | LostDialog | None = None) -> None:
+        def failed(error: BaseException) -> None:
+            text = error_text(error) if isinstance(error, DomainError) else str(error)
+            if dialog is not None and dialog.isVisible():
+                dialog.show_error(text)
+            else:
+                self.error.setText(text)
+
+        def done(_result: object) -> None:
+            self.error.clear()
+            if dialog is not None:
+                dialog.accept()
+
+        self.ctx.tasks.write(work, done, failed)
+
+    def move(self, opportunity_id: str, stage: str) -> None:
+        if stage == "lost":
+            self.ask_lost(opportunity_id)
+            return
+
+        def work(uow: UnitOfWork) -> None:
+            opportunities.move(uow, opportunity_id, stage)
+
+        self._write(work)
+
+    def ask_lost(self, opportunity_id: str | None) -> None:
+        card = next((c for c in self.pipeline.cards if c.id == opportunity_id), None)
+        if card is None:
+            self.error.setText(self.tr("Choose an opportunity first."))
+            return
+        with_names = sorted({c.lost_to for c in self.pipeline.cards if c.lost_to})
+        dialog = LostDialog(card.name, with_names, self)
+        self.dialog = dialog
+
+        def submitted(reason: str, lost_to: str) -> None:
+            def work(uow: UnitOfWork) -> None:
+                opportunities.mark_lost(uow, card.id, reason, lost_to)
+
+            self._write(work, dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+
+    def ask_new(self) -> None:
+        owner = None if self.ctx.is_manager else self.ctx.user_id
+        self.ctx.tasks.read(
+            lambda s: opportunities.account_choices(s, owner), self._open_new, key="pipeline-new"
+        )
+
+    def _open_new(self, accounts: list[tuple[str, str]]) -> None:
+        dialog = OpportunityDialog(self.pipeline.defaults, accounts=accounts, parent=self)
+        self.dialog = dialog
+
+        def submitted(values: dict[str, Any]) -> None:
+            fields = dict(values)
+            account_id = fields.pop("account_id")
+
+            def work(uow: UnitOfWork) -> str:
+                return opportunities.create_opportunity(uow, account_id, fields)
+
+            self._write(work, dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+
+    def ask_edit(self, opportunity_id: str | None) -> None:
+        if not opportunity_id:
+            self.error.setText(self.tr("Choose an opportunity first."))
+            return
+        self.ctx.tasks.read(
+            lambda s: opportunities.editing(s, opportunity_id), self._open_edit, key="pipeline-edit"
+        )
+
+    def _open_edit(self, editing: opportunities.Editing) -> None:
+        dialog = OpportunityDialog(
+            self.pipeline.defaults,
+            record=editing.record,
+            account_name=editing.account_name,
+            contacts=editing.contacts,
+            parent=self,
+        )
+        self.dialog = dialog
+        opportunity_id = str(editing.record["id"])
+
+        def submitted(values: dict[str, Any]) -> None:
+            def work(uow: UnitOfWork) -> None:
+                opportunities.update_opportunity(uow, opportunity_id, values)
+
+            self._write(work, dialog)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()

@@ -1,0 +1,1 @@
+"""The Pipeline page's parts: the board by stage, the list, the dialogs."""

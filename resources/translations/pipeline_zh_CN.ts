@@ -1,0 +1,254 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>LostDialog</name>
+    <message>
+      <source>Mark lost</source>
+      <translation>标记输单</translation>
+    </message>
+    <message>
+      <source>Opportunity: %1</source>
+      <translation>商机：%1</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>价格</translation>
+    </message>
+    <message>
+      <source>Product fit</source>
+      <translation>产品不匹配</translation>
+    </message>
+    <message>
+      <source>Relationship</source>
+      <translation>客户关系</translation>
+    </message>
+    <message>
+      <source>Delivery time</source>
+      <translation>交期</translation>
+    </message>
+    <message>
+      <source>Budget cancelled</source>
+      <translation>预算取消</translation>
+    </message>
+    <message>
+      <source>No decision</source>
+      <translation>客户未决策</translation>
+    </message>
+    <message>
+      <source>Why was it lost?</source>
+      <translation>输单原因</translation>
+    </message>
+    <message>
+      <source>Who won it?</source>
+      <translation>赢单的竞争对手</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpportunitiesModel</name>
+    <message>
+      <source>Opportunity</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Probability</source>
+      <translation>赢率</translation>
+    </message>
+    <message>
+      <source>Weighted</source>
+      <translation>加权金额</translation>
+    </message>
+    <message>
+      <source>Expected close</source>
+      <translation>预计成交</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Next step</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Lost to</source>
+      <translation>输给</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpportunityDialog</name>
+    <message>
+      <source>Edit opportunity</source>
+      <translation>编辑商机</translation>
+    </message>
+    <message>
+      <source>New opportunity</source>
+      <translation>新建商机</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>阶段</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Probability</source>
+      <translation>赢率</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>未设置</translation>
+    </message>
+    <message>
+      <source>Expected close</source>
+      <translation>预计成交</translation>
+    </message>
+    <message>
+      <source>Existing customer</source>
+      <translation>老客户</translation>
+    </message>
+    <message>
+      <source>Referral</source>
+      <translation>转介绍</translation>
+    </message>
+    <message>
+      <source>Tender</source>
+      <translation>招标</translation>
+    </message>
+    <message>
+      <source>Trade show</source>
+      <translation>展会</translation>
+    </message>
+    <message>
+      <source>Inbound enquiry</source>
+      <translation>客户来询</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>合作伙伴</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Names, separated by commas</source>
+      <translation>名称，用逗号分隔</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Next step</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Why it was lost</source>
+      <translation>输单原因</translation>
+    </message>
+    <message>
+      <source>Lost to</source>
+      <translation>输给</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Choose the account from the list.</source>
+      <translation>请从列表中选择客户。</translation>
+    </message>
+    <message>
+      <source>Give the opportunity a name.</source>
+      <translation>请填写商机名称。</translation>
+    </message>
+    <message>
+      <source>The amount is not a sum of money: type it like 120000.50.</source>
+      <translation>金额格式不对：请按 120000.50 这样的格式填写。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PipelineBoard</name>
+    <message>
+      <source>Lost to %1</source>
+      <translation>输给 %1</translation>
+    </message>
+    <message>
+      <source>%1, weighted %2</source>
+      <translation>%1，加权 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>PipelinePage</name>
+    <message>
+      <source>Pipeline</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <source>My opportunities</source>
+      <translation>我的商机</translation>
+    </message>
+    <message>
+      <source>All I can see</source>
+      <translation>我可见的全部</translation>
+    </message>
+    <message>
+      <source>Board</source>
+      <translation>看板</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <source>New opportunity…</source>
+      <translation>新建商机…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Mark lost…</source>
+      <translation>标记输单…</translation>
+    </message>
+    <message>
+      <source>%1 open opportunities, %2, weighted %3</source>
+      <translation>进行中商机 %1 个，金额 %2，加权 %3</translation>
+    </message>
+    <message>
+      <source>Choose an opportunity first.</source>
+      <translation>请先选择一个商机。</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,200 @@
+"""The Pipeline page as a user drives it: drag a card to another stage, edit one, mark
+one lost (the reason is required), create one, switch to the list; in both languages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from sqlalchemy import select
+
+from desktop.domain.models import Opportunity
+from desktop.ui.testing import screenshot
+
+
+@pytest.fixture
+def page(qtbot: Any, app_context: Any) -> Any:
+    from desktop.ui.pages.pipeline import PipelinePage
+
+    widget = PipelinePage(app_context)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: sum(len(c.model.cards) for c in widget.board.columns.values()) > 0)
+    yield widget
+    app_context.tasks.wait_idle()
+
+
+def stored(ctx: Any, opportunity_id: str) -> Opportunity:
+    with ctx.db.sessions() as session:
+        row = session.get(Opportunity, opportunity_id)
+        session.expunge(row)
+        return row  # type: ignore[no-any-return]
+
+
+def drag(qtbot: Any, page: Any, source: str, row: int, target: str) -> str:
+    """Press on card ``row`` of ``source``, move over ``target``'s column, release: as a
+    mouse does (the pressed view keeps the mouse until it is released)."""
+    column = page.board.columns[source]
+    card_id = column.model.cards[row].id
+    viewport = column.view.viewport()
+    start = column.card_rect_center(row)
+    goal = page.board.columns[target]
+    over = viewport.mapFromGlobal(goal.mapToGlobal(goal.rect().center()))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(12, 0))
+    qtbot.mouseMove(viewport, over)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=over)
+    return card_id
+
+
+def type_into(qtbot: Any, widget: Any, text: str) -> None:
+    """Type as a user does: ASCII as keys, Chinese as an input method commits it."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
+
+
+def press(dialog: Any, which: QDialogButtonBox.StandardButton) -> QPushButton:
+    return dialog.findChild(QDialogButtonBox).button(which)  # type: ignore[no-any-return]
+
+
+def test_dragging_a_card_to_another_stage_moves_it(qtbot: Any, page: Any, app_context: Any) -> None:
+    source = next(s for s in ("lead", "qualified", "proposal") if page.board.columns[s].model.cards)
+    header_before = page.board.columns["negotiation"].header.text()
+    card_id = drag(qtbot, page, source, 0, "negotiation")
+    qtbot.waitUntil(lambda: stored(app_context, card_id).stage == "negotiation")
+    assert stored(app_context, card_id).probability == 75  # the stage's default
+    column = page.board.columns["negotiation"]
+    qtbot.waitUntil(lambda: card_id in {c.id for c in column.model.cards})
+    assert card_id not in {c.id for c in page.board.columns[source].model.cards}
+    assert column.header.text() != header_before  # the count and the amounts moved too
+    screenshot(page, "pipeline_board_en")
+
+
+def test_a_short_press_and_release_on_a_card_moves_nothing(qtbot: Any, page: Any) -> None:
+    column = next(c for c in page.board.columns.values() if c.model.cards)
+    viewport = column.view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=column.card_rect_center(0))
+    assert page.selected_id() == column.model.cards[0].id
+    assert not page.ctx.tasks.busy
+
+
+def test_dropping_on_lost_asks_why_and_needs_a_reason(
+    qtbot: Any, page: Any, app_context: Any
+) -> None:
+    source = next(s for s in ("lead", "qualified", "proposal") if page.board.columns[s].model.cards)
+    card_id = drag(qtbot, page, source, 0, "lost")
+    dialog = page.dialog
+    assert dialog is not None
+    assert dialog.objectName() == "lost-dialog"
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() == "Say why the opportunity was lost.")
+    assert dialog.isVisible()
+    assert stored(app_context, card_id).stage == source
+    type_into(qtbot, dialog.reason.lineEdit(), "价格高于对手")
+    type_into(qtbot, dialog.lost_to.lineEdit(), "西门子")
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    row = stored(app_context, card_id)
+    assert (row.stage, row.probability, row.lost_reason, row.lost_to) == (
+        "lost",
+        0,
+        "价格高于对手",
+        "西门子",
+    )
+    lost = page.board.columns["lost"]
+    qtbot.waitUntil(lambda: card_id in {c.id for c in lost.model.cards})
+    assert (
+        "Lost to 西门子" in lost.model.index([c.id for c in lost.model.cards].index(card_id)).data()
+    )
+
+
+def test_edit_a_card_and_a_refused_probability_keeps_what_was_typed(
+    qtbot: Any, page: Any, app_context: Any
+) -> None:
+    column = page.board.columns["proposal"]
+    qtbot.waitUntil(lambda: bool(column.model.cards))
+    card_id = column.model.cards[0].id
+    # A double click as the window receives it: a click, then the second press.
+    where = column.card_rect_center(0)
+    qtbot.mouseClick(column.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(column.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    dialog.next_step.clear()
+    type_into(qtbot, dialog.next_step, "周五前发技术方案")
+    dialog.amount.clear()
+    type_into(qtbot, dialog.amount, "¥1,250,000")
+    dialog.probability.setValue(5)  # below proposal's 20 %
+    save = press(dialog, QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "20% to 80%" in dialog.error.text())
+    assert dialog.isVisible()
+    assert dialog.next_step.text() == "周五前发技术方案"
+    dialog.probability.setValue(60)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    row = stored(app_context, card_id)
+    assert (row.next_step, row.amount, row.probability) == (
+        "周五前发技术方案",
+        Decimal("1250000.00"),
+        60,
+    )
+
+
+def test_a_new_opportunity_for_an_account_appears_on_the_board(
+    qtbot: Any, page: Any, app_context: Any
+) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    account = dialog.account.itemText(2)
+    dialog.account.setCurrentIndex(2)
+    type_into(qtbot, dialog.name, "数据中心三期")
+    qtbot.keyClicks(dialog.amount, "880000")
+    dialog.stage.setCurrentIndex(dialog.stage.findData("qualified"))
+    assert dialog.probability.value() == 25  # the stage's default
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    column = page.board.columns["qualified"]
+    qtbot.waitUntil(lambda: "数据中心三期" in {c.name for c in column.model.cards})
+    card = next(c for c in column.model.cards if c.name == "数据中心三期")
+    assert (card.account_name, card.amount, card.probability) == (account, Decimal(880000), 25)
+    with app_context.db.sessions() as session:
+        assert session.scalar(select(Opportunity.owner_id).where(Opportunity.id == card.id))
+
+
+def test_the_list_shows_the_same_opportunities(qtbot: Any, page: Any) -> None:
+    qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.table
+    shown = sum(len(c.model.cards) for c in page.board.columns.values())
+    assert page.proxy.rowCount() == shown
+    page.table.selectRow(0)
+    assert page.selected_id() == page.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    screenshot(page, "pipeline_list_en")
+
+
+def test_the_board_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
+    from desktop.ui.pages.pipeline import PipelinePage
+
+    widget = PipelinePage(app_context)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activate()
+    qtbot.waitUntil(lambda: bool(widget.board.columns["proposal"].model.cards))
+    assert widget.board.columns["proposal"].header.text().startswith("<b>方案</b>")
+    assert widget.new_button.text() == "新建商机…"
+    screenshot(widget, "pipeline_board_zh_CN")
+    app_context.tasks.wait_idle()
