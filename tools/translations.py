@@ -41,6 +41,8 @@ AREAS: dict[str, list[str]] = {
         "dashboard",
     ],
     "sync": ["pages/sync.py", "sync"],
+    # Knowing each key account (issue 19): the timeline, stakeholders, health.
+    "keyaccount": ["accounts/timeline.py"],
 }
 
 
