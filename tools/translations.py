@@ -42,6 +42,8 @@ AREAS: dict[str, list[str]] = {
     ],
     "sync": ["pages/sync.py", "sync"],
     "pipeline": ["pages/pipeline.py", "pipeline"],
+    # Knowing each key account (issue 19): the timeline, stakeholders, health.
+    "keyaccount": ["accounts/timeline.py"],
 }
 
 

@@ -394,7 +394,7 @@ def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: 
     member = add_account(ctx, name="星河华南分公司")
     open_and_wait(qtbot, page, member)
     detail = page.detail
-    detail.tabs.setCurrentIndex(2)
+    detail.tabs.setCurrentWidget(detail.group)
     detail.group.parent_search.setText("星河集团")
     qtbot.waitUntil(lambda: detail.group.parent_choice.findData(group) >= 0)
     detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(group))

@@ -1,0 +1,120 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>AccountTimelineTab</name>
+    <message>
+      <source>Show older</source>
+      <translation>显示更早的</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>时间线</translation>
+    </message>
+    <message>
+      <source>Nothing of these kinds yet.</source>
+      <translation>暂无这些类型的记录。</translation>
+    </message>
+    <message>
+      <source>The newest %1 items; “Show older” for more.</source>
+      <translation>最新的 %1 条；点“显示更早的”查看更多。</translation>
+    </message>
+    <message>
+      <source>%1 items, newest first.</source>
+      <translation>共 %1 条，最新的在前。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>Visit</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>Complaint</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>拜访</translation>
+    </message>
+    <message>
+      <source>Quotes</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Payment for order %1</source>
+      <translation>订单 %1 的回款</translation>
+    </message>
+    <message>
+      <source>(no purpose written)</source>
+      <translation>（未填写目的）</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>经办人</translation>
+    </message>
+  </context>
+</TS>
