@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.services import timeline
 from desktop.domain.services.timeline import Cursor, TimelineItem, TimelinePage
 from desktop.ui.account_tabs import AccountTab
-from desktop.ui.accounts.detail import AccountDetail, file_size
+from desktop.ui.accounts.detail import AccountDetail
+from desktop.ui.accounts.files_tab import file_size
 from desktop.ui.context import AppContext
 from desktop.ui.format import local_date, local_datetime, money
 from desktop.ui.labels import complaint_label, field_label, value_label
