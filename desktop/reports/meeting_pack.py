@@ -230,8 +230,8 @@ def build_meeting_pack(
         [
             Column(t("Tier"), width=10),
             Column(t("Cadence (days)"), "int"),
-            Column(t("Active accounts"), "int"),
-            Column(t("Visited in cadence"), "int"),
+            Column(t("Accounts to visit"), "int"),
+            Column(t("Not overdue"), "int"),
             Column(t("Coverage"), "percent"),
         ],
         tz=tz,

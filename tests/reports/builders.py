@@ -149,8 +149,9 @@ def visit(
 
 
 def sales_world(db: Database) -> dict[str, str]:
-    """Two teams, two reps, quotes, pipeline, visits and a complaint in 2026-Q3."""
-    with seeded(db.sessions, None) as uow:
+    """Two teams, two reps, quotes, pipeline, visits and a complaint in 2026-Q3 (the
+    accounts created at the start of the year)."""
+    with seeded(db.sessions, None, now=lambda: local(2026, 1, 5)) as uow:
         east, south = team(uow, "华东"), team(uow, "华南")
         zw = user(uow, "zhangwei", "张伟", east)
         sh = user(uow, "sunhao", "孙浩", south)

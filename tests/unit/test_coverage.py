@@ -198,6 +198,20 @@ def test_coverage_by_tier(db: Database, rep: str) -> None:
     done_visit(db, fresh, rep, at("2026-01-20"))
     stale = add_account(db, "很久没去", tier="A", owner_id=rep)
     done_visit(db, stale, rep, at("2025-10-01"))
+    add_account(db, "没来往了", tier="A", owner_id=rep, status="lost")  # needs no visits
+    newcomer = add_account(db, "后来的", tier="B", owner_id=rep, created=at("2026-03-01"))
+    done_visit(db, newcomer, rep, at("2026-03-02"))
+    done_visit(db, stale, rep, at("2026-02-02"))  # after the day asked about
     with db.sessions() as session:
         by_tier = coverage.coverage_by_tier(session, dt.date(2026, 2, 1))
-    assert by_tier == {"A": (1, 2), "B": (0, 0), "C": (0, 0)}
+        mine = coverage.coverage_by_tier(session, dt.date(2026, 2, 1), owner_ids=[rep])
+        nobody = coverage.coverage_by_tier(session, dt.date(2026, 2, 1), owner_ids=[])
+    assert [(c.tier, c.cadence_days, c.covered, c.accounts) for c in by_tier] == [
+        ("A", 30, 1, 2),
+        ("B", 90, 0, 0),  # the newcomer did not exist yet
+        ("C", 182, 0, 0),
+    ]
+    assert by_tier[0].coverage_pct == 50
+    assert by_tier[1].coverage_pct is None
+    assert mine == by_tier
+    assert [c.accounts for c in nobody] == [0, 0, 0]

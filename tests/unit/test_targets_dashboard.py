@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop.domain import models as m
-from desktop.domain.services import dashboard
+from desktop.domain.services import coverage, dashboard
 from desktop.store.migrate import Database
 from tests.reports import builders as b
 from tests.seed import seeded
@@ -49,7 +49,7 @@ def test_rep_filter_and_everyone(db: Database) -> None:
         everyone = dashboard.build(s, dashboard.Filters("2026-Q3"), now=b.local(2026, 10, 15))
     with seeded(db.sessions, None) as uow:
         uow.add(m.Policy(key="coverage", value={"A": 365}))
-        assert dashboard.coverage_days(uow.session)["A"] == 365
+        assert coverage.cadence(uow.session)["A"] == 365
     assert [(f.month, f.target, f.actual) for f in rep.by_month] == [("2026-07", 10_000, 30_000)]
     assert rep.scoreboard[0].attainment_pct == Decimal("300.0")
     assert everyone.totals["actual"] == 75_000

@@ -19,7 +19,10 @@ else its planned start) and ``cadence`` the tier's days:
   a planner looks at);
 - an account never visited counts from the day it was created.
 
-Lost accounts and deleted accounts need no visits.
+Lost accounts and deleted accounts need no visits. An account is *covered* on a day
+when it is not overdue that day: this one rule gives Today's list of accounts due, the
+Accounts list's "Due for a visit" filter and the dashboard's and meeting pack's
+coverage by tier, so they never disagree.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, literal, or_, select
@@ -113,13 +117,13 @@ def _midnight_utc(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.UTC)
 
 
-def _last_done_at() -> ScalarSelect[dt.datetime]:
-    """Correlated: the account's last done visit (an index lookup per account)."""
-    return (
-        select(func.max(_visited_at()))
-        .where(Visit.account_id == Account.id, Visit.deleted_at.is_(None), Visit.status == "done")
-        .scalar_subquery()
-    )
+def _last_done_at(before: dt.datetime | None = None) -> ScalarSelect[dt.datetime]:
+    """Correlated: the account's last done visit (an index lookup per account), only
+    those before ``before`` when given."""
+    where = [Visit.account_id == Account.id, Visit.deleted_at.is_(None), Visit.status == "done"]
+    if before is not None:
+        where.append(_visited_at() < literal(before, UTCDateTime()))
+    return select(func.max(_visited_at())).where(*where).scalar_subquery()
 
 
 def due_condition(
@@ -128,12 +132,14 @@ def due_condition(
     *,
     within_days: int = 0,
     zone: ZoneInfo = DEFAULT_ZONE,
+    as_of: dt.datetime | None = None,
 ) -> ColumnElement[bool]:
     """A where-clause on ``Account``: due for a visit by ``today + within_days``.
 
     For the Accounts list's "Due for a visit" filter:
     ``select(Account).where(coverage.due_condition(session, today))``. It compares UTC
-    instants with local midnights, so it needs no time-zone functions in SQL.
+    instants with local midnights, so it needs no time-zone functions in SQL. With
+    ``as_of``, visits from then on are not counted yet (a past period's figures).
     """
     days = cadence(session)
     # Due by day X  <=>  last + cadence <= X  <=>  visited before midnight of X - cadence + 1.
@@ -147,7 +153,7 @@ def due_condition(
         *((Account.tier == tier, value) for tier, value in cutoffs.items()),
         else_=cutoffs["C"],
     )
-    last_at = _last_done_at()
+    last_at = _last_done_at(as_of)
     return and_(
         Account.deleted_at.is_(None),
         Account.status.in_(COVERED_STATUSES),
@@ -264,25 +270,48 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+@dataclass(frozen=True)
+class TierCoverage:
+    """Accounts of a tier that need visits on a day, and how many are not overdue."""
+
+    tier: str
+    cadence_days: int
+    accounts: int
+    covered: int
+
+    @property
+    def coverage_pct(self) -> Decimal | None:
+        """Percent with one decimal, half-up; None when no account needs a visit."""
+        if not self.accounts:
+            return None
+        pct = Decimal(self.covered * 100) / Decimal(self.accounts)
+        return pct.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def coverage_by_tier(
     session: Session,
-    today: dt.date,
+    day: dt.date,
     *,
-    owner_id: str | None = None,
+    owner_ids: Sequence[str] | None = None,
     zone: ZoneInfo = DEFAULT_ZONE,
-) -> dict[str, tuple[int, int]]:
-    """{tier: (accounts covered, accounts that need coverage)} as of ``today``."""
-    totals = dict.fromkeys(TIERS, 0)
-    query = select(Account.tier, func.count()).where(
-        Account.deleted_at.is_(None), Account.status.in_(COVERED_STATUSES)
-    )
-    overdue = select(Account.tier, func.count()).where(
-        due_condition(session, today - dt.timedelta(days=1), within_days=0, zone=zone)
-    )
-    if owner_id is not None:
-        query = query.where(Account.owner_id == owner_id)
-        overdue = overdue.where(Account.owner_id == owner_id)
-    for tier, n in session.execute(query.group_by(Account.tier)).all():
-        totals[tier] = n
-    late = dict(session.execute(overdue.group_by(Account.tier)).all())
-    return {tier: (totals[tier] - late.get(tier, 0), totals[tier]) for tier in TIERS}
+) -> list[TierCoverage]:
+    """Per tier, as the end of ``day`` saw it: the accounts that need visits (not lost,
+    created by then) and how many of them are covered (not overdue that day, counting
+    the visits done by then). ``owner_ids`` None: every owner's accounts."""
+    days = cadence(session)
+    end = _midnight_utc(day + dt.timedelta(days=1), zone)
+    needing = [
+        Account.deleted_at.is_(None),
+        Account.status.in_(COVERED_STATUSES),
+        Account.created_at < literal(end, UTCDateTime()),
+    ]
+    if owner_ids is not None:
+        needing.append(Account.owner_id.in_(list(owner_ids)))
+    overdue = due_condition(session, day - dt.timedelta(days=1), zone=zone, as_of=end)
+    per_tier = select(Account.tier, func.count()).where(*needing).group_by(Account.tier)
+    totals: dict[str, int] = dict(session.execute(per_tier).all())
+    late: dict[str, int] = dict(session.execute(per_tier.where(overdue)).all())
+    return [
+        TierCoverage(tier, days[tier], totals.get(tier, 0), totals.get(tier, 0) - late.get(tier, 0))
+        for tier in TIERS
+    ]

@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.models import OPPORTUNITY_STAGES, TIERS, Account, Policy, Quote, Visit
+from desktop.domain.models import OPPORTUNITY_STAGES, Quote
 from desktop.domain.models.types import utcnow
 from desktop.domain.money import ZERO
-from desktop.domain.services import complaints, targets
+from desktop.domain.services import complaints, coverage, targets
+from desktop.domain.services.coverage import TierCoverage
 from desktop.domain.services.targets import SHANGHAI, Attainment, Period
 
-DEFAULT_COVERAGE_DAYS = {"A": 30, "B": 90, "C": 182}
 QUOTE_DECIDED = ("accepted", "rejected", "expired")
 
 
@@ -49,18 +49,6 @@ class StageFigure:
     count: int
     amount: Decimal
     weighted: Decimal
-
-
-@dataclass(frozen=True)
-class TierCoverage:
-    tier: str
-    cadence_days: int
-    accounts: int
-    covered: int
-
-    @property
-    def coverage_pct(self) -> Decimal | None:
-        return targets.attainment(Decimal(self.covered), Decimal(self.accounts))
 
 
 @dataclass(frozen=True)
@@ -144,14 +132,6 @@ def pipeline_by_stage(session: Session, period: Period, owner_ids: list[str]) ->
     return [StageFigure(s, count[s], amount[s], weight[s]) for s in OPPORTUNITY_STAGES]
 
 
-def coverage_days(session: Session) -> dict[str, int]:
-    row = session.scalars(
-        select(Policy).where(Policy.key == "coverage", Policy.deleted_at.is_(None))
-    ).first()
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
-    return {t: int(value.get(t, DEFAULT_COVERAGE_DAYS[t])) for t in TIERS}
-
-
 def visit_coverage(
     session: Session,
     period: Period,
@@ -160,38 +140,10 @@ def visit_coverage(
     now: dt.datetime,
     tz: ZoneInfo = SHANGHAI,
 ) -> list[TierCoverage]:
-    """Active accounts per tier, and how many had a done visit within their cadence.
-
-    The cadence is counted back from the end of the period, or from now while the
-    period is still running.
-    """
-    cadence = coverage_days(session)
-    _, period_end = period.utc_bounds(tz)
-    reference = min(now, period_end)
-    result = []
-    for tier in TIERS:
-        accounts = select(Account.id).where(
-            Account.deleted_at.is_(None),
-            Account.tier == tier,
-            Account.status == "active",
-            Account.owner_id.in_(owner_ids),
-        )
-        total = session.scalar(select(func.count()).select_from(accounts.subquery())) or 0
-        since = reference - dt.timedelta(days=cadence[tier])
-        covered = (
-            session.scalar(
-                select(func.count(func.distinct(Visit.account_id))).where(
-                    Visit.deleted_at.is_(None),
-                    Visit.status == "done",
-                    Visit.planned_start >= since,
-                    Visit.planned_start < reference,
-                    Visit.account_id.in_(accounts),
-                )
-            )
-            or 0
-        )
-        result.append(TierCoverage(tier, cadence[tier], int(total), int(covered)))
-    return result
+    """Coverage by tier (``coverage.coverage_by_tier``, the rule Today uses) on the last
+    day of the period, or today while the period is still running."""
+    day = min(now.astimezone(tz).date(), period.end - dt.timedelta(days=1))
+    return coverage.coverage_by_tier(session, day, owner_ids=owner_ids, zone=tz)
 
 
 def quote_conversion(session: Session, period: Period, owner_ids: list[str]) -> QuoteConversion:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from desktop.domain import models as m
+from desktop.domain.services import coverage
 from desktop.domain.services.device import USER_ID, set_meta
 from desktop.store import bulk_load
 from desktop.store.demo.account_rows import SLA_HOURS, DemoRun, Product, add_account
@@ -152,7 +153,7 @@ def _catalog(w: Writer, today: dt.date) -> list[Product]:
 
 def _policies(w: Writer) -> None:
     """Visit coverage, discount limits, the account pool and complaint SLAs."""
-    w.row(m.Policy, key="coverage", value={"A": 30, "B": 90, "C": 182})
+    w.row(m.Policy, key="coverage", value=dict(coverage.DEFAULT_CADENCE))
     w.row(m.Policy, key="discounts", value={"A": "20", "B": "12", "C": "8"})
     w.row(
         m.Policy,
