@@ -15,49 +15,8 @@ from html import escape
 
 from desktop.domain.money import format_money
 from desktop.domain.services.quotes import QuoteView
+from desktop.reports.labels import Labels
 from desktop.settings import Settings
-
-FONT_FAMILY = "WenQuanYi Micro Hei"
-
-ZH_CN = {
-    "Quotation": "报价单",
-    "Quote no.": "报价单号",
-    "Revision": "版本",
-    "Date": "报价日期",
-    "Valid until": "有效期至",
-    "Customer": "客户",
-    "Contact": "联系人",
-    "Address": "地址",
-    "Phone": "电话",
-    "Prepared by": "报价人",
-    "No.": "序号",
-    "Item": "产品/服务",
-    "Specification": "规格",
-    "Qty": "数量",
-    "Unit": "单位",
-    "Unit price": "单价",
-    "Discount": "折扣",
-    "Tax rate": "税率",
-    "Amount": "金额(不含税)",
-    "Subtotal": "小计",
-    "Quote discount": "整单折扣",
-    "Net amount": "不含税合计",
-    "Tax": "税额",
-    "Total": "价税合计",
-    "Total in words": "大写金额",
-    "Payment terms": "付款条件",
-    "Delivery terms": "交货条件",
-    "Notes": "备注",
-    "For the supplier": "供方(盖章)",
-    "For the customer": "需方(盖章)",
-    "Signature / date": "签字 / 日期",
-    "Prices in": "币种",
-    "Page": "页",
-}
-
-
-def label(text: str, lang: str) -> str:
-    return ZH_CN.get(text, text) if lang == "zh_CN" else text
 
 
 @dataclass(frozen=True)
@@ -131,6 +90,7 @@ def _date(value: dt.date | None) -> str:
 
 
 def build(view: QuoteView, company: Company, lang: str = "zh_CN") -> QuoteDocument:
+    t = Labels(lang)
     quote = view.quote
     currency = str(quote["currency"])
 
@@ -152,22 +112,22 @@ def build(view: QuoteView, company: Company, lang: str = "zh_CN") -> QuoteDocume
         for index, (line, total) in enumerate(zip(view.lines, view.totals.lines, strict=True), 1)
     ]
     totals = view.totals
-    rows = [(label("Subtotal", lang), money(totals.subtotal))]
+    rows = [(t("Subtotal"), money(totals.subtotal))]
     if totals.quote_discount:
         rows.append(
             (
-                f"{label('Quote discount', lang)} ({_pct(quote['discount_pct'])})",
+                f"{t('Quote discount')} ({_pct(quote['discount_pct'])})",
                 "-" + money(totals.quote_discount),
             )
         )
-        rows.append((label("Net amount", lang), money(totals.taxable)))
+        rows.append((t("Net amount"), money(totals.taxable)))
     for rate, tax in totals.tax_by_rate.items():
-        rows.append((f"{label('Tax', lang)} {_pct(rate * 100)}", money(tax)))
-    rows.append((label("Total", lang), money(totals.total)))
+        rows.append((f"{t('Tax')} {_pct(rate * 100)}", money(tax)))
+    rows.append((t("Total incl. tax"), money(totals.total)))
     contact = view.contact or {}
     owner = view.owner or {}
     return QuoteDocument(
-        title=label("Quotation", lang),
+        title=t("Quotation"),
         number=str(quote["number"]),
         revision=str(quote["revision"]),
         issued_on=_date(quote["issued_on"]),
@@ -200,14 +160,14 @@ def to_html(doc: QuoteDocument) -> str:
     """HTML in the subset QTextDocument renders; ``<thead>`` repeats on every page."""
 
     def lab(text: str) -> str:
-        return escape(label(text, doc.lang))
+        return escape(Labels(doc.lang)(text))
 
     company = doc.company
     logo = f'<img src="{escape(company.logo)}" height="48"/>' if company.logo else ""
     contact_line = " ".join(x for x in (company.address, company.phone) if x)
     parts = [
         f'<html><head><meta charset="utf-8"/><title>{escape(doc.number)}</title></head>',
-        f"<body style=\"font-family: '{FONT_FAMILY}'; font-size: 9pt;\">",
+        '<body style="font-size: 9pt;">',  # the font is the renderer's (desktop.ui.pdf)
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>',
         f'<td width="60">{logo}</td>',
         f'<td><span style="font-size: 14pt; font-weight: bold;">{_text(company.name)}</span>'
@@ -228,7 +188,7 @@ def to_html(doc: QuoteDocument) -> str:
         '</td><td valign="top">',
         f"<b>{lab('Quote no.')}:</b> {escape(doc.number)} &nbsp; "
         f"<b>{lab('Revision')}:</b> {escape(doc.revision)}<br/>",
-        f"<b>{lab('Date')}:</b> {escape(doc.issued_on)}<br/>",
+        f"<b>{lab('Quote date')}:</b> {escape(doc.issued_on)}<br/>",
         f"<b>{lab('Valid until')}:</b> {escape(doc.valid_until)}<br/>",
         f"<b>{lab('Prices in')}:</b> {escape(doc.currency)}",
     ]
@@ -244,9 +204,9 @@ def to_html(doc: QuoteDocument) -> str:
         "Unit price",
         "Discount",
         "Tax rate",
-        "Amount",
+        "Amount excl. tax",
     )
-    numeric = {"Qty", "Unit price", "Discount", "Tax rate", "Amount"}
+    numeric = {"Qty", "Unit price", "Discount", "Tax rate", "Amount excl. tax"}
     parts.append(
         '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
         'style="border-collapse: collapse; border-color: #888;">'
