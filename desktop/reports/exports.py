@@ -81,7 +81,7 @@ def account_rows(session: Session, t: Labels) -> Iterator[list[Any]]:
     )
     for row in session.execute(query):
         values = list(row)
-        values[9] = t(values[9])
+        values[9] = t.account_status(values[9])
         values[12] = ", ".join(tag for tag in (values[12] or "").split(",") if tag)
         yield values
 

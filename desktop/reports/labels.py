@@ -117,9 +117,6 @@ ZH_CN: dict[str, str] = {
     "met": "按时完成",
     "missed": "超时完成",
     "none": "无",
-    "prospect": "潜在",
-    "active": "活跃",
-    "dormant": "休眠",
     "0-2 d": "0-2天",
     "3-7 d": "3-7天",
     "8-30 d": "8-30天",
@@ -155,6 +152,15 @@ ZH_CN: dict[str, str] = {
     "Prices in": "币种",
 }
 
+# An account's status has words of its own: "lost" is a customer lost (流失), not a deal
+# lost (输单). The same words as the Accounts list (a test keeps them in step).
+ACCOUNT_STATUS_ZH_CN: dict[str, str] = {
+    "prospect": "潜在",
+    "active": "合作中",
+    "dormant": "休眠",
+    "lost": "流失",
+}
+
 
 def default_language() -> str:
     """zh_CN when the system speaks Chinese, else English."""
@@ -184,6 +190,11 @@ class Labels:
         if language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         self.language = language
+
+    def account_status(self, code: str) -> str:
+        if self.language == "zh_CN":
+            return ACCOUNT_STATUS_ZH_CN.get(code, code)
+        return self(code)
 
     def __call__(self, text: str) -> str:
         if self.language == "zh_CN":

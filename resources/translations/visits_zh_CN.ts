@@ -237,42 +237,6 @@
       <translation>竞争对手</translation>
     </message>
     <message>
-      <source>Prospect</source>
-      <translation>潜在</translation>
-    </message>
-    <message>
-      <source>Active</source>
-      <translation>活跃</translation>
-    </message>
-    <message>
-      <source>Dormant</source>
-      <translation>休眠</translation>
-    </message>
-    <message>
-      <source>Lost</source>
-      <translation>流失</translation>
-    </message>
-    <message>
-      <source>Draft</source>
-      <translation>草稿</translation>
-    </message>
-    <message>
-      <source>Awaiting approval</source>
-      <translation>待审批</translation>
-    </message>
-    <message>
-      <source>Approved</source>
-      <translation>已批准</translation>
-    </message>
-    <message>
-      <source>Returned</source>
-      <translation>已退回</translation>
-    </message>
-    <message>
-      <source>Sent</source>
-      <translation>已发送</translation>
-    </message>
-    <message>
       <source>Save briefing</source>
       <translation>保存拜访简报</translation>
     </message>
@@ -580,18 +544,6 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <source>Planned</source>
-      <translation>已计划</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <source>Cancelled</source>
-      <translation>已取消</translation>
-    </message>
-    <message>
       <source>Filter by account</source>
       <translation>按客户筛选</translation>
     </message>
@@ -876,26 +828,6 @@
     <message>
       <source>Visits</source>
       <translation>拜访</translation>
-    </message>
-    <message>
-      <source>Planned</source>
-      <translation>计划中</translation>
-    </message>
-    <message>
-      <source>Done</source>
-      <translation>已完成</translation>
-    </message>
-    <message>
-      <source>Cancelled</source>
-      <translation>已取消</translation>
-    </message>
-    <message>
-      <source>Open</source>
-      <translation>待办</translation>
-    </message>
-    <message>
-      <source>Overdue</source>
-      <translation>已逾期</translation>
     </message>
     <message>
       <source>Completed</source>

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain.models import (
+    ACCOUNT_STATUSES,
     COMPLAINT_CATEGORIES,
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     OPPORTUNITY_STAGES,
 )
-from desktop.reports.labels import ZH_CN
+from desktop.reports.labels import ACCOUNT_STATUS_ZH_CN, ZH_CN, Labels
 from desktop.ui.labels import complaint_label, stage_label
 
 
@@ -23,6 +24,15 @@ def test_screen_words_match_the_workbooks_chinese(chinese: None) -> None:
     }
     for state in ("on_track", "near_breach", "breached", "met", "missed"):
         assert complaint_label(state) == ZH_CN[state]
+
+
+def test_account_statuses_read_the_same_on_screen_and_in_workbooks(chinese: None) -> None:
+    from desktop.ui.accounts.model import status_text
+
+    words = {s: status_text(s) for s in ACCOUNT_STATUSES}
+    assert words == ACCOUNT_STATUS_ZH_CN
+    assert words["lost"] != stage_label("lost")  # a customer lost, not a deal lost
+    assert Labels("en").account_status("dormant") == "Dormant"
 
 
 def test_words_in_english(qapp: Any) -> None:

@@ -209,4 +209,4 @@ def test_briefing_prints_missing_file_items_in_chinese(
     assert "上传营业执照" in flat
     assert "credit_code" not in flat
     assert "[积极]" in flat  # the last report's outcome, not "positive"
-    assert "活跃" in flat  # the account's status
+    assert "合作中" in flat  # the account's status, in the Accounts list's words

@@ -174,7 +174,7 @@ def test_cli_exports_and_refuses_bad_input(
         ["甲公司", "乙公司", "丙公司", "丁公司"]
     )
     assert ws["J1"].value == "状态"
-    assert {r[9] for r in ws.iter_rows(min_row=2, values_only=True)} == {"活跃", "输单"}
+    assert {r[9] for r in ws.iter_rows(min_row=2, values_only=True)} == {"合作中", "流失"}
 
 
 def test_pack_for_a_month_with_nothing_in_it(db: Database, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.models import VISIT_STATUSES
 from desktop.domain.services import visits
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
@@ -29,7 +30,7 @@ from desktop.ui.pages.base import Page, heading
 from desktop.ui.pages.weekly import WeeklyReportTab
 from desktop.ui.visits.calendar import WeekCalendar
 from desktop.ui.visits.dialogs import PlanVisitDialog, ReportDialog, error_text
-from desktop.ui.visits.models import ROW_ID_ROLE, SORT_ROLE, AgendaModel
+from desktop.ui.visits.models import ROW_ID_ROLE, SORT_ROLE, AgendaModel, status_label
 
 WATCHED = {"visit", "task", "account"}
 
@@ -58,9 +59,8 @@ class VisitsPage(Page):
             self.rep_filter.addItem(self.tr("Everyone"), "*")
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
-        self.status_filter.addItem(self.tr("Planned"), "planned")
-        self.status_filter.addItem(self.tr("Done"), "done")
-        self.status_filter.addItem(self.tr("Cancelled"), "cancelled")
+        for status in VISIT_STATUSES:
+            self.status_filter.addItem(status_label(status), status)
         self.account_filter = QLineEdit()
         self.account_filter.setPlaceholderText(self.tr("Filter by account"))
         self.plan_button = QPushButton(self.tr("Plan a visit…"))

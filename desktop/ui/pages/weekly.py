@@ -39,7 +39,7 @@ from desktop.domain.services import visits, weekly
 from desktop.ui.context import AppContext
 from desktop.ui.table_model import TableModel
 from desktop.ui.visits.dialogs import error_text
-from desktop.ui.visits.models import ROW_ID_ROLE, outcome_label, type_label
+from desktop.ui.visits.models import ROW_ID_ROLE, outcome_label, status_label, type_label
 
 WATCHED = {"weekly_report", "visit", "task", "quote", "sales_order"}
 
@@ -225,14 +225,14 @@ class WeeklyReportTab(QWidget):
             "number": self.tr("Number"),
             "amount": self.tr("Amount"),
             "visits": self.tr("Visits"),
-            "draft": self.tr("Draft"),
-            "submitted_status": self.tr("Submitted"),
-            "commented": self.tr("Commented"),
-            "planned_status": self.tr("Planned"),
-            "done_status": self.tr("Done"),
-            "cancelled_status": self.tr("Cancelled"),
-            "open_status": self.tr("Open"),
-            "overdue_status": self.tr("Overdue"),
+            "draft": report_status_label("draft"),
+            "submitted_status": report_status_label("submitted"),
+            "commented": report_status_label("commented"),
+            # visit and follow-up statuses
+            **{
+                f"{s}_status": status_label(s)
+                for s in ("planned", "done", "cancelled", "open", "overdue")
+            },
             "completed_status": self.tr("Completed"),
         }
 

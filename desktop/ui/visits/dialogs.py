@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.models import (
+    ACCOUNT_STATUSES,
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     CONTACT_ROLES,
+    QUOTE_STATUSES,
     VISIT_TYPES,
 )
 from desktop.domain.services import visits
+from desktop.ui.accounts.model import status_text
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
+from desktop.ui.quotes.models import status_label as quote_status
 from desktop.ui.visits.models import (
     ROW_ID_ROLE,
     ChoiceModel,
@@ -450,15 +454,8 @@ class ReportDialog(QDialog):
         return {
             **{o: outcome_label(o) for o in visits.OUTCOMES},
             **{r: target_label(r) for r in CONTACT_ROLES},
-            "prospect": self.tr("Prospect"),
-            "active": self.tr("Active"),
-            "dormant": self.tr("Dormant"),
-            "lost": self.tr("Lost"),
-            "draft": self.tr("Draft"),
-            "pending_approval": self.tr("Awaiting approval"),
-            "approved": self.tr("Approved"),
-            "returned": self.tr("Returned"),
-            "sent": self.tr("Sent"),
+            **{s: status_text(s) for s in ACCOUNT_STATUSES},
+            **{s: quote_status(s) for s in QUOTE_STATUSES},
             **{c: complaint_label(c) for c in (*COMPLAINT_SEVERITIES, *COMPLAINT_STATUSES)},
         }
 
