@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.models import Account, Contact, User
 from desktop.domain.services.duplicates import name_key
 from desktop.imports import values as v
+from desktop.imports.problems import RowError
 
 
 class Lookups:
@@ -59,10 +60,10 @@ class Lookups:
     def user(self, value: Any) -> str:
         key = v.fold(v.as_text(value))
         if key not in self.users:
-            raise v.RowError(f"no user {(v.as_text(value))!r} (username, name or rep code)")
+            raise RowError("no_user", value=v.as_text(value))
         found = self.users[key]
         if found is None:
-            raise v.RowError(f"{v.as_text(value)!r} names more than one user: use the username")
+            raise RowError("several_users", value=v.as_text(value))
         return found
 
     def account(self, value: Any) -> str:
@@ -75,9 +76,9 @@ class Lookups:
         if named == "":
             named = self.accounts_by_key.get(name_key(text) or "", "")
         if named == "":
-            raise v.RowError(f"no account {text!r} (name, short name or credit code)")
+            raise RowError("no_account", value=text)
         if named is None:
-            raise v.RowError(f"{text!r} names more than one account: use the credit code")
+            raise RowError("several_accounts", value=text)
         return named
 
 
@@ -89,5 +90,5 @@ def resolve_user(session: Session, name: str) -> str:
     """A user id from a username, display name or rep code (for ``--owner NAME``)."""
     try:
         return Lookups(session, "products").user(name)
-    except v.RowError as exc:
+    except RowError as exc:
         raise ValueError(str(exc)) from exc

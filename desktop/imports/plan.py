@@ -36,6 +36,7 @@ from desktop.imports import values as v
 from desktop.imports.fields import NAME_PARTS, Field, fields_of
 from desktop.imports.lookups import Lookups
 from desktop.imports.mapping import ColumnMapping
+from desktop.imports.problems import Problem, RowError, reason
 from desktop.imports.table import Table
 
 ACTIONS = ("create", "update", "unchanged", "skip", "error")
@@ -52,10 +53,18 @@ class Options:
 class RowPreview:
     line: int
     action: str
-    reason: str = ""
+    reason: str = ""  # in English (the command line); the window words ``problems``
     values: dict[str, Any] = field(default_factory=dict)
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     target_id: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def refused(
+        cls, line: int, action: str, problems: list[Problem], values: dict[str, Any]
+    ) -> RowPreview:
+        """A row skipped or in error, for ``problems``."""
+        return cls(line, action, reason(problems), values, problems=problems)
 
 
 @dataclass
@@ -101,7 +110,7 @@ def _parse_period(value: Any) -> str:
     try:
         return target_service.parse_period(text).key
     except ValidationError as exc:
-        raise v.RowError(exc.errors["period"]) from exc
+        raise RowError("not_a_period", value=text) from exc
 
 
 _PARSERS = {
@@ -138,13 +147,13 @@ class _Rows:
                 return mapped
             try:
                 return self.lookups.user(raw)
-            except v.RowError:
+            except RowError:
                 self.unknown_owners[text] += 1
                 raise
         if f.kind == "account":
             try:
                 return self.lookups.account(raw)
-            except v.RowError:
+            except RowError:
                 self.unmatched[v.as_text(raw)] += 1
                 raise
         if f.kind in ("tier", "status") and (used := v.word_used(f.kind, raw)) is not None:
@@ -153,9 +162,9 @@ class _Rows:
 
     def values(
         self, row: list[Any], mapping: Mapping[str, int]
-    ) -> tuple[dict[str, Any], list[str]]:
+    ) -> tuple[dict[str, Any], list[Problem]]:
         values: dict[str, Any] = {}
-        problems: list[str] = []
+        problems: list[Problem] = []
         for f in fields_of(self.kind):
             if f.name == "owner_id" and self.kind == "accounts" and self.options.owner:
                 values[f.name] = self.options.owner
@@ -164,12 +173,12 @@ class _Rows:
             raw = row[index] if index is not None and index < len(row) else None
             if v.blank(raw):
                 if f.required and not (f.name == "name" and _has_parts(row, mapping)):
-                    problems.append(f"{f.label}: is required")
+                    problems.append(Problem("required", f.label))
                 continue
             try:
                 values[f.name] = self.parse(f, raw)
-            except v.RowError as exc:
-                problems.append(f"{f.label}: {exc}")
+            except RowError as exc:
+                problems.append(exc.problem(f.label))
         join_name(values)
         return values, problems
 
@@ -237,18 +246,24 @@ _MODELS: dict[str, type[Synced]] = {
 }
 
 
-def _broken_rules(kind: str, values: Mapping[str, Any], labels: Mapping[str, str]) -> list[str]:
+def _broken_rules(kind: str, values: Mapping[str, Any], labels: Mapping[str, str]) -> list[Problem]:
     """The rule book's field rules over one row's values, so the preview names the row
-    the commit's check (``UnitOfWork.check_rules``) would refuse."""
+    the commit's check (``UnitOfWork.check_rules``) would refuse, and the domain
+    services' own checks, so it says what the save would. Where both refuse a field,
+    the rule's code stays (the window words it) with the service's words as its
+    English ``detail`` (the last character of a credit code, say)."""
     model = _MODELS[kind]
+    details = {labels.get(k, k): e for k, e in _validate(kind, values).items()}
     problems = []
     for name, value in values.items():
         try:
             rules.fields.checker(model, name)(value)
         except rules.RuleViolation as exc:
             label = labels.get(name, name)
-            problems.append(f"{label}: {rules.message(exc.code, {**exc.params, 'field': label})}")
-    return problems
+            problems.append(
+                Problem.of_rule(exc, model.__tablename__, label, details.pop(label, ""))
+            )
+    return problems + [Problem("invalid", label, {"detail": e}) for label, e in details.items()]
 
 
 def _validate(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
@@ -293,26 +308,25 @@ def preview(
     rows: list[RowPreview] = []
     for line, raw in table.rows:
         values, problems = parser.values(raw, fields)
-        problems += [f"{labels.get(k, k)}: {e}" for k, e in _validate(kind, values).items()]
-        if not problems:
-            problems = _broken_rules(kind, values, labels)
+        problems += _broken_rules(kind, values, labels)
         if problems:
             if options.unmatched_skip and "account_id" not in values and "account_id" in fields:
                 index = fields["account_id"]
                 if index >= len(raw) or v.blank(raw[index]):
-                    problems = ["no organisation on the card"]
-                rows.append(RowPreview(line, "skip", "; ".join(problems), values))
+                    problems = [Problem("no_organisation")]
+                rows.append(RowPreview.refused(line, "skip", problems, values))
             else:
-                rows.append(RowPreview(line, "error", "; ".join(problems), values))
+                rows.append(RowPreview.refused(line, "error", problems, values))
             continue
         key = _key(kind, values)
         if key in seen:
             first_line, first_values = seen[key]
             if first_values == values:
-                rows.append(RowPreview(line, "skip", f"same as row {first_line}", values))
+                same = [Problem("same_as_row", params={"line": first_line})]
+                rows.append(RowPreview.refused(line, "skip", same, values))
             else:
-                reason = f"same record as row {first_line} with other values"
-                rows.append(RowPreview(line, "error", reason, values))
+                other = [Problem("conflicts_with_row", params={"line": first_line})]
+                rows.append(RowPreview.refused(line, "error", other, values))
             continue
         seen[key] = (line, dict(values))
         row = _existing(kind, values, lookups)

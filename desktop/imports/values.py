@@ -22,12 +22,9 @@ from typing import Any
 
 from desktop.domain.models import ACCOUNT_STATUSES, CONTACT_ROLES, TIERS
 from desktop.domain.money import MoneyError, round_fen, to_decimal
+from desktop.imports.problems import RowError
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-class RowError(Exception):
-    """One cell's value cannot be read as its field."""
 
 
 # Words people write for a tier, folded (NFKC, one case, no spaces): the letters
@@ -98,12 +95,6 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 _SPACES = re.compile(r"\s+")
 _TIER_LETTER = re.compile(r"^(?:tier|class|等级|级别)?([abc])(?:类|级|档)?(?:客户)?$")
 
-SCIENTIFIC_HINT = (
-    "{0!r} is how Excel shows a long number, and its digits were lost when the file was "
-    "saved: set the column's format to Text in Excel (or open the original export) and "
-    "save again"
-)
-
 
 def clean_text(text: str) -> str:
     """Strip spaces (the ideographic space too) at both ends; keep the rest as written."""
@@ -137,13 +128,13 @@ def _scientific(value: Any) -> bool:
 
 def parse_code(value: Any) -> str:
     if _scientific(value):
-        raise RowError(SCIENTIFIC_HINT.format(clean_text(str(value))))
+        raise RowError("digits_lost", value=clean_text(str(value)))
     return unicodedata.normalize("NFKC", as_text(value)).replace(" ", "").upper()
 
 
 def parse_number(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise RowError("not a number")
+        raise RowError("not_a_number", value=value)
     if isinstance(value, int | float | Decimal):
         return to_decimal(value)
     text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
@@ -155,7 +146,7 @@ def parse_number(value: Any) -> Decimal:
     try:
         return to_decimal(_decimal_point(text)) * scale
     except MoneyError as exc:
-        raise RowError(f"{value!r} is not a number") from exc
+        raise RowError("not_a_number", value=value) from exc
 
 
 _THOUSANDS_COMMAS = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
@@ -183,7 +174,7 @@ def _decimal_point(text: str) -> str:
 def parse_money(value: Any) -> Decimal:
     amount = round_fen(parse_number(value))
     if amount < 0:
-        raise RowError("cannot be negative")
+        raise RowError("negative")
     return amount
 
 
@@ -203,7 +194,7 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel serial day numbers (1900 date system)
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise RowError(f"{value!r} is not a date")
+        raise RowError("not_a_date", value=value)
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = _DATE_TEXT.match(text) or _COMPACT_DATE.match(text)
     if match is None and text.isdigit():
@@ -213,25 +204,23 @@ def parse_date(value: Any) -> dt.date:
         try:
             return dt.datetime.fromisoformat(text).date()
         except ValueError:
-            raise RowError(
-                f"{value!r} is not a date (2026-03-05, 2026/3/5 or 2026年3月5日)"
-            ) from None
+            raise RowError("not_a_date", value=value) from None
     try:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError as exc:
-        raise RowError(f"{value!r} is not a real date") from exc
+        raise RowError("not_a_real_date", value=value) from exc
 
 
 def parse_phone(value: Any) -> str:
     if isinstance(value, float):
         if not value.is_integer():
-            raise RowError(f"{value!r} is not a phone number")
+            raise RowError("not_a_phone", value=value)
         value = int(value)
     if isinstance(value, int):
         return str(value)
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if _SCIENTIFIC.match(text):
-        raise RowError(SCIENTIFIC_HINT.format(text))
+        raise RowError("digits_lost", value=text)
     return text
 
 
@@ -247,7 +236,7 @@ def parse_choice(value: Any, allowed: Sequence[str], words: Mapping[str, str], w
     english = words.get(fold(text))
     if english is not None and english in allowed:
         return english
-    raise RowError(f"{text!r} is not a {what} ({', '.join(allowed)})")
+    raise RowError(f"not_a_{what}", value=text, allowed=", ".join(allowed))
 
 
 def parse_status(value: Any) -> str:
@@ -267,7 +256,7 @@ def parse_tier(value: Any) -> str:
         return TIER_WORDS[key]
     if key.upper() in TIERS:
         return key.upper()
-    raise RowError(f"{as_text(value)!r} is not a tier (A, B or C)")
+    raise RowError("not_a_tier", value=as_text(value))
 
 
 def word_used(kind: str, value: Any) -> tuple[str, str] | None:

@@ -319,6 +319,89 @@
     </message>
   </context>
   <context>
+    <name>ImportProblem</name>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>%1: required</source>
+      <translation>%1：必填</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a number</source>
+      <translation>%1：“%2”不是数字</translation>
+    </message>
+    <message>
+      <source>%1: cannot be negative</source>
+      <translation>%1：不能为负数</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a date (2026-03-05, 2026/3/5 or 2026年3月5日)</source>
+      <translation>%1：“%2”不是日期（可写 2026-03-05、2026/3/5 或 2026年3月5日）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a real date</source>
+      <translation>%1：“%2”不是有效的日期</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a phone number</source>
+      <translation>%1：“%2”不是电话号码</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is how Excel shows a long number, and its digits were lost when the file was saved. Set the column's format to Text in Excel (or open the original export) and save again.</source>
+      <translation>%1：“%2”是 Excel 显示长数字的方式，保存文件时其中的数字已经丢失。请在 Excel 中把这一列的格式设为“文本”（或打开原始导出文件）后重新保存。</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a tier (A, B or C)</source>
+      <translation>%1：“%2”不是客户等级（A、B 或 C）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a status (%3)</source>
+      <translation>%1：“%2”不是客户状态（%3）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a role (%3)</source>
+      <translation>%1：“%2”不是联系人角色（%3）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” is not a period such as 2026, 2026-Q3 or 2026-07</source>
+      <translation>%1：“%2”不是期间（如 2026、2026-Q3 或 2026-07）</translation>
+    </message>
+    <message>
+      <source>%1: no user “%2” (user name, name or rep code)</source>
+      <translation>%1：没有用户“%2”（可写用户名、姓名或销售代码）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” names more than one user: use the user name</source>
+      <translation>%1：“%2”对应多个用户，请写用户名</translation>
+    </message>
+    <message>
+      <source>%1: no account “%2” (name, short name or credit code)</source>
+      <translation>%1：没有客户“%2”（可写名称、简称或统一社会信用代码）</translation>
+    </message>
+    <message>
+      <source>%1: “%2” names more than one account: use the credit code</source>
+      <translation>%1：“%2”对应多个客户，请写统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>same as row %1</source>
+      <translation>与第 %1 行相同</translation>
+    </message>
+    <message>
+      <source>same record as row %1 with other values</source>
+      <translation>与第 %1 行是同一条记录，但数值不同</translation>
+    </message>
+    <message>
+      <source>no organisation on the card</source>
+      <translation>名片上没有单位名称</translation>
+    </message>
+    <message>
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportTab</name>
     <message>
       <source>Accounts</source>

@@ -219,3 +219,27 @@ def test_fifty_thousand_rows_preview_in_a_lazy_model(
     assert tab.model.index(49_999, 2).data() == "大客户49999有限公司"
     assert "50000 to create" in tab.summary.text()
     assert tab.import_button.isEnabled()
+
+
+def test_a_bad_row_s_reasons_are_in_chinese(
+    qtbot: Any, chinese: None, main_window: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "客户.csv"
+    path.write_text(
+        "客户名称,客户级别,潜在金额,电话,统一社会信用代码,客户状态\n"
+        "华信精密制造有限公司,Z,很多,1.86246E+10,,合作中\n"
+        "恒通商贸有限公司,A,,,91310115MA1K00000X,火星\n",
+        encoding="utf-8",
+    )
+    main_window.resize(1366, 768)
+    tab = _open(qtbot, main_window, path)
+    choose(qtbot, tab.show_only, "error")
+    reasons = [tab.model.index(r, 3).data() for r in range(tab.model.rowCount())]
+    screenshot(main_window, "import_wizard_errors_zh_CN")
+    assert reasons == [
+        "电话：“1.86246E+10”是 Excel 显示长数字的方式，保存文件时其中的数字已经丢失。"
+        "请在 Excel 中把这一列的格式设为“文本”（或打开原始导出文件）后重新保存。；"
+        "等级：“Z”不是客户等级（A、B 或 C）；潜力：“很多”不是数字",
+        "状态：“火星”不是客户状态（潜在、合作中、休眠、流失）；"
+        "统一社会信用代码 不是有效的统一社会信用代码。",
+    ]

@@ -43,6 +43,7 @@ from desktop.imports.values import STATUS_WORDS, TIER_WORDS, fold
 from desktop.ui.context import AppContext
 from desktop.ui.labels import value_label
 from desktop.ui.reports.import_model import PreviewModel
+from desktop.ui.reports.import_text import problems_text
 from desktop.ui.rule_text import error_text
 from desktop.ui.tasks import Job
 
@@ -472,6 +473,8 @@ class ImportTab(QWidget):
         self.model.set_rows([r for r in rows if r.action == only] if only else rows)
 
     def details(self, row: RowPreview) -> str:
+        if row.problems:
+            return problems_text(row.problems, self.field_label)
         if row.reason:
             return row.reason
         return ", ".join(f"{name}: {old} → {new}" for name, (old, new) in row.changes.items())
