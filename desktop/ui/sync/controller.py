@@ -56,8 +56,6 @@ RETRY_FIRST_S = 5.0
 RETRY_MAX_S = 300.0
 MANUAL = 0  # sync_interval_s: only when the user asks
 PROGRESS_EVERY_S = 0.1  # at most ten progress updates a second reach the window
-SIGNED_IN_USER = "signed_in_user"  # ctx.extras key the status bar reads
-EXTRAS_KEY = "sync"
 
 
 @dataclass(frozen=True)
@@ -190,9 +188,9 @@ class SyncController(QObject):
         s = self.status
         if s.signed_in:
             name = s.display_name or s.username
-            self.ctx.extras[SIGNED_IN_USER] = f"{name} ({s.server_url})"
+            self.ctx.signed_in_as = f"{name} ({s.server_url})"
         else:
-            self.ctx.extras.pop(SIGNED_IN_USER, None)
+            self.ctx.signed_in_as = ""
         self.ctx.events.user_changed.emit()
 
     # -- sign in / out --------------------------------------------------------------------
@@ -440,15 +438,12 @@ class SyncController(QObject):
                 "some files could not be deleted: %1"
             ).replace("%1", str(exc))
         self.status = SyncStatus()
-        self.ctx.extras.pop(SIGNED_IN_USER, None)
+        self.ctx.signed_in_as = ""
         self.wiped.emit(message)
 
 
 def controller_for(ctx: AppContext, parent: QObject | None = None) -> SyncController:
     """The context's sync controller, made on first use."""
-    existing = ctx.extras.get(EXTRAS_KEY)
-    if isinstance(existing, SyncController):
-        return existing
-    controller = SyncController(ctx, parent)
-    ctx.extras[EXTRAS_KEY] = controller
-    return controller
+    if ctx.sync is None:
+        ctx.sync = SyncController(ctx, parent)
+    return ctx.sync
