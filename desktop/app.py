@@ -239,8 +239,8 @@ def open_data(
     state["tasks"] = ctx.tasks
     # Reminders (a banner 15 minutes before a visit, overdue follow-ups at start) run
     # in the real app; tests build pages without them so no timer outlives a test.
-    ctx.extras["reminders"] = True
-    ctx.extras["pool_upkeep"] = True  # the daily public-pool return (tests run it once)
+    ctx.reminders = True
+    ctx.daily_pool_upkeep = True  # the daily public-pool return (tests run it once)
     if settings.load_error:
         log.warning("settings: %s", settings.load_error)
     window.attach(ctx)

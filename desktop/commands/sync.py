@@ -16,9 +16,10 @@ from desktop.domain.services.attachments import store_root
 from desktop.domain.services.device import get_meta
 from desktop.store.migrate import Database
 from desktop.sync import credentials
-from desktop.sync.blobs import BlobReport, download_missing, upload_pending
+from desktop.sync.blobs import BlobReport
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
-from desktop.sync.engine import SERVER_URL, USERNAME, SyncReport, sync_once
+from desktop.sync.engine import SERVER_URL, USERNAME, SyncReport
+from desktop.sync.run import sign_out, sync_all
 from desktop.sync.signin import OtherUsersChanges, sign_in
 
 # How a command reaches a server URL (tests swap in an in-process transport).
@@ -117,19 +118,14 @@ def run_sync(args: argparse.Namespace) -> int:
                     print(f"note: {credentials.NOT_REMEMBERED}", file=sys.stderr)
                 token = _sign_in(db, client, server, user, _password(args))
             client.token = token
-            files = store_root(db.path.parent)
             try:
-                # Contents first: the server refuses a row whose file it holds from
-                # someone else until this user has uploaded it too.
-                sent = upload_pending(db.engine, client, files, progress=_progress)
-                report = sync_once(db.engine, client, progress=_progress)
-                received = download_missing(db.engine, client, files, progress=_progress)
+                run = sync_all(db.engine, client, store_root(db.path.parent), _progress)
             except SyncError as exc:
                 if exc.auth:
                     credentials.forget_token(server, user)
                 raise CommandError(f"sync failed: {exc}") from exc
-    _print_report(report)
-    _print_files(sent, received)
+    _print_report(run.report)
+    _print_files(run.sent, run.received)
     return 0
 
 
@@ -167,16 +163,11 @@ def run_logout(args: argparse.Namespace) -> int:
     if not server or not user:
         print("not signed in")
         return 0
-    token = credentials.load_token(server, user)
-    if token:
-        try:
-            with HTTP_FACTORY(server) as http:
-                SyncClient(http, token).logout()
-        except SyncError as exc:
-            print(
-                f"warning: the server was not told ({exc}); the token is forgotten here",
-                file=sys.stderr,
-            )
-    credentials.forget_token(server, user)
+    problem = sign_out(server, user, credentials.load_token(server, user), HTTP_FACTORY)
+    if problem is not None:
+        print(
+            f"warning: the server was not told ({problem}); the token is forgotten here",
+            file=sys.stderr,
+        )
     print(f"signed out of {server} ({user})")
     return 0

@@ -63,3 +63,23 @@ def make_engine(path: Path) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def wipe_files(data_dir: Path) -> list[Path]:
+    """Delete the database (and its WAL files) and the backups; the paths removed."""
+    removed: list[Path] = []
+    for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm", DB_FILENAME + "-journal"):
+        path = data_dir / name
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    backups = data_dir / "backups"
+    if backups.is_dir():
+        for path in sorted(backups.rglob("*"), reverse=True):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+            removed.append(path)
+        backups.rmdir()
+    return removed

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -12,6 +13,12 @@ from desktop.domain.services import device
 from desktop.settings import Settings
 from desktop.store.migrate import Database
 from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from desktop.ui.accounts.pool_upkeep import PoolUpkeep
+    from desktop.ui.sync.controller import SyncController
 
 
 class AppEvents(QObject):
@@ -35,7 +42,17 @@ class AppContext:
     user_id: str | None = None
     user_name: str = ""
     user_role: str = "rep"
-    extras: dict[str, object] = field(default_factory=dict)
+    # Timers the app turns on (desktop/app.py); tests and embedded uses build pages
+    # without them, so no timer outlives a test.
+    reminders: bool = False  # Today's reminder timer (a banner before each visit)
+    daily_pool_upkeep: bool = False  # the public-pool return runs daily, not only once
+    # "name (server)" while signed in to a sync server (the status bar); "" otherwise.
+    signed_in_as: str = ""
+    # Where reminders also show, when the app has a tray icon.
+    tray: QSystemTrayIcon | None = None
+    # One per context, made on first use (controller_for, pool_upkeep_for).
+    sync: SyncController | None = None
+    pool_upkeep: PoolUpkeep | None = None
 
     @property
     def zone(self) -> ZoneInfo:

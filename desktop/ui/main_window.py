@@ -209,9 +209,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_user_label(self) -> None:
-        signed_in = self.ctx.extras.get("signed_in_user")
-        if signed_in:
-            text = self.tr("Signed in: %1").replace("%1", str(signed_in))
+        if self.ctx.signed_in_as:
+            text = self.tr("Signed in: %1").replace("%1", self.ctx.signed_in_as)
         else:
             text = self.tr("Not signed in")
         if self.ctx.user_name:

@@ -241,54 +241,6 @@
       <translation>请登录以与 %1 同步。</translation>
     </message>
     <message>
-      <source>Offline</source>
-      <translation>离线</translation>
-    </message>
-    <message>
-      <source>Syncing…</source>
-      <translation>正在同步…</translation>
-    </message>
-    <message>
-      <source>Sync stopped</source>
-      <translation>同步已停止</translation>
-    </message>
-    <message>
-      <source>Online</source>
-      <translation>在线</translation>
-    </message>
-    <message>
-      <source>%1 pending</source>
-      <translation>%1 条待发送</translation>
-    </message>
-    <message>
-      <source>last sync %1</source>
-      <translation>上次同步 %1</translation>
-    </message>
-    <message>
-      <source>%1 to settle</source>
-      <translation>%1 条待处理</translation>
-    </message>
-    <message>
-      <source>Not signed in: sign in on the Sync page to sync.</source>
-      <translation>未登录：请在“同步”页面登录后同步。</translation>
-    </message>
-    <message>
-      <source>Server: %1</source>
-      <translation>服务器：%1</translation>
-    </message>
-    <message>
-      <source>Trying again by itself in %1 s.</source>
-      <translation>%1 秒后自动重试。</translation>
-    </message>
-    <message>
-      <source>Plain http would send your password unencrypted. Use https, or allow plain HTTP explicitly in Settings.</source>
-      <translation>普通 http 会以明文发送您的密码。请使用 https，或在设置中明确允许普通 HTTP。</translation>
-    </message>
-    <message>
-      <source>Not a web address (for example https://server.example.com).</source>
-      <translation>不是有效的网址（例如 https://server.example.com）。</translation>
-    </message>
-    <message>
       <source>This computer holds %1 unsent change(s) of another user. Sign in as that user and sync them first.</source>
       <translation>本机有另一位用户的 %1 条未发送更改。请先以该用户登录并完成同步。</translation>
     </message>
@@ -299,54 +251,6 @@
     <message>
       <source>Sign in to sync.</source>
       <translation>请登录后同步。</translation>
-    </message>
-    <message>
-      <source>Sync failed unexpectedly (%1).</source>
-      <translation>同步意外失败（%1）。</translation>
-    </message>
-    <message>
-      <source>The server's certificate is not trusted (%1). Fieldbook will not connect until the certificate is fixed; tell your administrator.</source>
-      <translation>服务器证书不受信任（%1）。证书修复前 Fieldbook 不会连接，请告知管理员。</translation>
-    </message>
-    <message>
-      <source>This device was revoked by an administrator.</source>
-      <translation>此设备已被管理员停用。</translation>
-    </message>
-    <message>
-      <source>Wrong user name or password.</source>
-      <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-      <source>Your sign-in expired or was revoked. Sign in again.</source>
-      <translation>登录已过期或被撤销，请重新登录。</translation>
-    </message>
-    <message>
-      <source>The server is older than this Fieldbook. Ask your administrator to update the server.</source>
-      <translation>服务器版本比本 Fieldbook 旧，请管理员升级服务器。</translation>
-    </message>
-    <message>
-      <source>This Fieldbook is too old for the server. Update Fieldbook.</source>
-      <translation>本 Fieldbook 版本过旧，服务器不再支持，请升级 Fieldbook。</translation>
-    </message>
-    <message>
-      <source>Server unreachable: no network, or the server is down.</source>
-      <translation>无法连接服务器：没有网络，或服务器已停止。</translation>
-    </message>
-    <message>
-      <source>Too many attempts; waiting before trying again.</source>
-      <translation>尝试次数过多，稍后再试。</translation>
-    </message>
-    <message>
-      <source>The server has a problem right now; trying again later.</source>
-      <translation>服务器暂时出现问题，稍后自动重试。</translation>
-    </message>
-    <message>
-      <source>The server is missing some of this device's changes. Ask your administrator to reset this device.</source>
-      <translation>服务器缺少本设备的部分更改，请管理员重置此设备。</translation>
-    </message>
-    <message>
-      <source>The server refused the request: %1</source>
-      <translation>服务器拒绝了请求：%1</translation>
     </message>
     <message>
       <source>An administrator revoked this device and asked to erase its data. Fieldbook has signed out and deleted the local database and its backups.</source>
@@ -816,6 +720,105 @@
     <message>
       <source>Syncing…</source>
       <translation>正在同步…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatus</name>
+    <message>
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>正在同步…</translation>
+    </message>
+    <message>
+      <source>Sync stopped</source>
+      <translation>同步已停止</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>%1 pending</source>
+      <translation>%1 条待发送</translation>
+    </message>
+    <message>
+      <source>last sync %1</source>
+      <translation>上次同步 %1</translation>
+    </message>
+    <message>
+      <source>%1 to settle</source>
+      <translation>%1 条待处理</translation>
+    </message>
+    <message>
+      <source>Not signed in: sign in on the Sync page to sync.</source>
+      <translation>未登录：请在“同步”页面登录后同步。</translation>
+    </message>
+    <message>
+      <source>Server: %1</source>
+      <translation>服务器：%1</translation>
+    </message>
+    <message>
+      <source>Trying again by itself in %1 s.</source>
+      <translation>%1 秒后自动重试。</translation>
+    </message>
+    <message>
+      <source>Plain http would send your password unencrypted. Use https, or allow plain HTTP explicitly in Settings.</source>
+      <translation>普通 http 会以明文发送您的密码。请使用 https，或在设置中明确允许普通 HTTP。</translation>
+    </message>
+    <message>
+      <source>Not a web address (for example https://server.example.com).</source>
+      <translation>不是有效的网址（例如 https://server.example.com）。</translation>
+    </message>
+    <message>
+      <source>Sync failed unexpectedly (%1).</source>
+      <translation>同步意外失败（%1）。</translation>
+    </message>
+    <message>
+      <source>The server's certificate is not trusted (%1). Fieldbook will not connect until the certificate is fixed; tell your administrator.</source>
+      <translation>服务器证书不受信任（%1）。证书修复前 Fieldbook 不会连接，请告知管理员。</translation>
+    </message>
+    <message>
+      <source>This device was revoked by an administrator.</source>
+      <translation>此设备已被管理员停用。</translation>
+    </message>
+    <message>
+      <source>Wrong user name or password.</source>
+      <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+      <source>Your sign-in expired or was revoked. Sign in again.</source>
+      <translation>登录已过期或被撤销，请重新登录。</translation>
+    </message>
+    <message>
+      <source>The server is older than this Fieldbook. Ask your administrator to update the server.</source>
+      <translation>服务器版本比本 Fieldbook 旧，请管理员升级服务器。</translation>
+    </message>
+    <message>
+      <source>This Fieldbook is too old for the server. Update Fieldbook.</source>
+      <translation>本 Fieldbook 版本过旧，服务器不再支持，请升级 Fieldbook。</translation>
+    </message>
+    <message>
+      <source>Server unreachable: no network, or the server is down.</source>
+      <translation>无法连接服务器：没有网络，或服务器已停止。</translation>
+    </message>
+    <message>
+      <source>Too many attempts; waiting before trying again.</source>
+      <translation>尝试次数过多，稍后再试。</translation>
+    </message>
+    <message>
+      <source>The server has a problem right now; trying again later.</source>
+      <translation>服务器暂时出现问题，稍后自动重试。</translation>
+    </message>
+    <message>
+      <source>The server is missing some of this device's changes. Ask your administrator to reset this device.</source>
+      <translation>服务器缺少本设备的部分更改，请管理员重置此设备。</translation>
+    </message>
+    <message>
+      <source>The server refused the request: %1</source>
+      <translation>服务器拒绝了请求：%1</translation>
     </message>
   </context>
 </TS>

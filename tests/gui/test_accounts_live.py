@@ -301,7 +301,7 @@ def test_the_window_returns_idle_accounts_at_start_and_stops_its_daily_timer(
         connection.exec_driver_sql(
             "UPDATE account SET created_at = ? WHERE id = ?", (when.isoformat(" "), idle)
         )
-    ctx.extras["pool_upkeep"] = True  # as the app sets it: the daily timer runs
+    ctx.daily_pool_upkeep = True  # as the app sets it: the daily timer runs
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

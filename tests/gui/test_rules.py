@@ -29,7 +29,6 @@ def manager(qapp: object, data_dir: Path, db: Database) -> Iterator[AppContext]:
     done_visit(
         db, account, user, dt.datetime.combine(today, dt.time(10), SHANGHAI) - dt.timedelta(days=20)
     )
-    ctx.extras["account"] = account
     yield ctx
     ctx.tasks.wait_idle()
     ctx.tasks.shutdown()

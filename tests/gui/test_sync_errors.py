@@ -74,7 +74,7 @@ def test_an_app_too_old_or_too_new_for_the_server_says_so(
     laptop = devices("laptop")
     laptop.sign_in(qtbot, live_server, "alice")
     monkeypatch.setattr("desktop.sync.client.PROTOCOL_VERSION", device_protocol)
-    monkeypatch.setattr("desktop.ui.sync.controller.PROTOCOL_VERSION", device_protocol)
+    monkeypatch.setattr("desktop.ui.sync.status.PROTOCOL_VERSION", device_protocol)
     laptop.sync.sync_now()
     qtbot.waitUntil(lambda: expected in laptop.sync.status.error, timeout=20_000)
     assert laptop.sync.status.signed_in  # nothing to sign in again for

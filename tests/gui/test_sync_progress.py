@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.models import Account
 from desktop.domain.services import records
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.sync.controller import SyncProgress
+from desktop.ui.sync.status import SyncProgress
 from desktop.ui.testing import screenshot
 from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
     LiveServer,

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
 
+from desktop.domain.models import Account
 from desktop.domain.services import followups, visits
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
@@ -20,6 +22,7 @@ from desktop.ui.testing import screenshot
 from tests.visits_data import SHANGHAI, add_account, add_contact, add_user, done_visit
 
 LOCAL_TODAY = dt.datetime.now(SHANGHAI).date()
+FIRST_ACCOUNT = "上海华测电子有限公司"
 
 
 def today_at(hour: int, minute: int = 0) -> dt.datetime:
@@ -44,13 +47,19 @@ def rep_ctx(qapp: object, data_dir: Path, db: Database) -> Iterator[AppContext]:
         user_name="张伟",
         user_role="rep",
     )
-    account = add_account(db, "上海华测电子有限公司", owner_id=rep)
+    account = add_account(db, FIRST_ACCOUNT, owner_id=rep)
     add_contact(db, account, "李明")
     add_account(db, "杭州云帆科技有限公司", owner_id=rep, tier="B")
-    ctx.extras["test_account"] = account
     yield ctx
     tasks.wait_idle()
     tasks.shutdown()
+
+
+@pytest.fixture
+def account(rep_ctx: AppContext) -> str:
+    """The rep's account with a contact (made by ``rep_ctx``)."""
+    with rep_ctx.db.sessions() as session:
+        return str(session.scalar(select(Account.id).where(Account.name == FIRST_ACCOUNT)))
 
 
 def make_page(qtbot: Any, ctx: AppContext, cls_path: str) -> Any:
@@ -102,8 +111,7 @@ def test_plan_a_visit_shows_it_in_the_week_and_warns_on_a_clash(
     qtbot.waitUntil(lambda: len(page.rows) == 2)
 
 
-def test_drag_a_visit_to_reschedule_it(qtbot: Any, rep_ctx: AppContext) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_drag_a_visit_to_reschedule_it(qtbot: Any, rep_ctx: AppContext, account: str) -> None:
     with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
         visit_id = visits.plan_visit(
             uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(10)
@@ -123,8 +131,9 @@ def test_drag_a_visit_to_reschedule_it(qtbot: Any, rep_ctx: AppContext) -> None:
         assert visits.get_visit(session, visit_id).row.start == today_at(14, 30)
 
 
-def test_check_in_and_write_the_report_then_today_updates(qtbot: Any, rep_ctx: AppContext) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_check_in_and_write_the_report_then_today_updates(
+    qtbot: Any, rep_ctx: AppContext, account: str
+) -> None:
     with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
         visit_id = visits.plan_visit(
             uow,
@@ -178,8 +187,7 @@ def test_check_in_and_write_the_report_then_today_updates(qtbot: Any, rep_ctx: A
         assert followups.overdue(session, LOCAL_TODAY, rep_ctx.user_id) == []
 
 
-def test_today_item_opens_its_record(qtbot: Any, rep_ctx: AppContext) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_today_item_opens_its_record(qtbot: Any, rep_ctx: AppContext, account: str) -> None:
     with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
         visit_id = visits.plan_visit(
             uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(9)
@@ -192,8 +200,9 @@ def test_today_item_opens_its_record(qtbot: Any, rep_ctx: AppContext) -> None:
     assert opened == [("visit", visit_id)]
 
 
-def test_reminder_before_a_visit_and_overdue_summary(qtbot: Any, rep_ctx: AppContext) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_reminder_before_a_visit_and_overdue_summary(
+    qtbot: Any, rep_ctx: AppContext, account: str
+) -> None:
     with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
         visits.plan_visit(
             uow, account_id=account, owner_id=rep_ctx.user_id, planned_start=today_at(15)
@@ -204,7 +213,7 @@ def test_reminder_before_a_visit_and_overdue_summary(qtbot: Any, rep_ctx: AppCon
             owner_id=rep_ctx.user_id,
             due_date=LOCAL_TODAY - dt.timedelta(days=3),
         )
-    rep_ctx.extras["reminders"] = True
+    rep_ctx.reminders = True
     from desktop.ui.pages.today import TodayPage
 
     page = TodayPage(rep_ctx)
@@ -228,8 +237,7 @@ def test_reminder_before_a_visit_and_overdue_summary(qtbot: Any, rep_ctx: AppCon
     assert not page.reminder_timer.isActive()
 
 
-def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext, account: str) -> None:
     done_visit(rep_ctx.db, account, rep_ctx.user_id, today_at(9))
     with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
         visits.plan_visit(
@@ -248,8 +256,9 @@ def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext) -> Non
     screenshot(today_page, "today_zh_CN")
 
 
-def test_briefing_pdf_from_a_planned_visit(qtbot: Any, rep_ctx: AppContext, tmp_path: Path) -> None:
-    account = str(rep_ctx.extras["test_account"])
+def test_briefing_pdf_from_a_planned_visit(
+    qtbot: Any, rep_ctx: AppContext, account: str, tmp_path: Path
+) -> None:
     done_visit(
         rep_ctx.db,
         account,

@@ -12,6 +12,7 @@ from desktop.domain.services import attachments
 from desktop.domain.uow import unit_of_work
 from desktop.sync import blobs
 from desktop.sync.client import SyncError
+from desktop.sync.run import sync_all
 from tests.server import test_blobs as server_blobs
 from tests.sync.harness import Device
 
@@ -42,13 +43,10 @@ def attach(device: Device, tmp_path: Path, account_id: str, name: str, data: byt
 
 
 def full_sync(device: Device) -> tuple[blobs.BlobReport, blobs.BlobReport]:
-    """What the CLI and the window do: upload, sync_once, download."""
-    root = files_of(device)
-    up = blobs.upload_pending(device.db.engine, device.client, root)
-    report = device.sync()
-    assert report.rejected == 0, report.issues
-    down = blobs.download_missing(device.db.engine, device.client, root)
-    return up, down
+    """What the CLI and the window do (``sync_all``): upload, sync_once, download."""
+    run = sync_all(device.db.engine, device.client, files_of(device))
+    assert run.report.rejected == 0, run.report.issues
+    return run.sent, run.received
 
 
 def test_a_file_attached_offline_reaches_a_teammate(devices, accounts, tmp_path):

@@ -3,7 +3,7 @@ when the app starts and then once a day, whichever page is open.
 
 ``MainWindow.attach`` calls ``start_pool_upkeep``; the Accounts page shows what the
 last run did (a notice, and the owner's warning banner). The daily timer runs only
-when the app set ``ctx.extras["pool_upkeep"]``: tests build windows and pages without
+when the app set ``ctx.daily_pool_upkeep``: tests build windows and pages without
 it, so no timer outlives a test. A page built without a window starts the run itself.
 """
 
@@ -15,7 +15,6 @@ from desktop.domain.services import pool
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 
-EXTRAS_KEY = "pool_upkeep_runner"
 RETURN_BATCH = 200  # accounts sent back per write, so the user's saves are not kept waiting
 DAY_MS = 24 * 60 * 60 * 1000
 REASON = "no visit or follow-up within the pool policy"
@@ -42,7 +41,7 @@ class PoolUpkeep(QObject):
         if self.started or self._closed:
             return
         self.started = True
-        if self.ctx.extras.get("pool_upkeep"):
+        if self.ctx.daily_pool_upkeep:
             self.timer.start()
         self.run()
 
@@ -87,12 +86,9 @@ class PoolUpkeep(QObject):
 
 def pool_upkeep_for(ctx: AppContext, parent: QObject | None = None) -> PoolUpkeep:
     """The context's pool upkeep, made on first use."""
-    existing = ctx.extras.get(EXTRAS_KEY)
-    if isinstance(existing, PoolUpkeep):
-        return existing
-    upkeep = PoolUpkeep(ctx, parent)
-    ctx.extras[EXTRAS_KEY] = upkeep
-    return upkeep
+    if ctx.pool_upkeep is None:
+        ctx.pool_upkeep = PoolUpkeep(ctx, parent)
+    return ctx.pool_upkeep
 
 
 def start_pool_upkeep(ctx: AppContext, window: QObject) -> PoolUpkeep:

@@ -6,7 +6,7 @@ reps' overdue follow-ups, the team's late deliveries, receivables and complaints
 (each naming its rep), and the team's target. Each row opens its record; one's own
 follow-up can be marked done right here.
 
-While the window is open (and the app set ``ctx.extras["reminders"]``) a reminder
+While the window is open (and the app set ``ctx.reminders``) a reminder
 timer announces visits 15 minutes before they
 start; at start a summary of overdue follow-ups is shown once.
 """
@@ -122,9 +122,9 @@ class TodayPage(Page):
         self.reminder_timer.setObjectName("visit-reminders")
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
         self.reminder_timer.timeout.connect(self.check_reminders)
-        # The app turns reminders on (ctx.extras["reminders"] = True); tests and
+        # The app turns reminders on (ctx.reminders = True); tests and
         # embedded uses get no timer unless they ask for one.
-        if ctx.extras.get("reminders"):
+        if ctx.reminders:
             self.reminder_timer.start()
         self._summary_shown = False
 
@@ -264,9 +264,8 @@ class TodayPage(Page):
     def _remind(self, text: str) -> None:
         self.reminder_label.setText(text)
         self.reminder_label.show()
-        tray = self.ctx.extras.get("tray")
-        if tray is not None and hasattr(tray, "showMessage"):
-            tray.showMessage(self.tr("Fieldbook"), text)
+        if self.ctx.tray is not None:
+            self.ctx.tray.showMessage(self.tr("Fieldbook"), text)
 
     def stop_timers(self) -> None:
         self.reminder_timer.stop()

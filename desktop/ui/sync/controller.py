@@ -1,4 +1,6 @@
-"""Sync for the window: sign-in, the timer, retries with back-off, and the status bar.
+"""Sync for the window: sign-in, the timer, retries with back-off, and the state the
+status bar shows. The sync job itself is ``desktop.sync.run.sync_all`` (the same for
+``fieldbook sync``); its words are in ``desktop.ui.sync.status``.
 
 One ``SyncController`` per window (``controller_for(ctx)``). Network and keyring work
 runs through ``ctx.tasks.run`` (never on the GUI thread); results come back here and
@@ -12,30 +14,40 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import platform
-import ssl
 import time
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from sqlalchemy.orm import Session
 
 from desktop.domain.services.attachments import store_root
-from desktop.domain.services.device import (
-    get_meta,
-    pending_outbox,
-)
-from desktop.domain.services.sync_issues import open_issue_count
-from desktop.store.engine import DB_FILENAME
+from desktop.store.engine import wipe_files
 from desktop.sync import credentials
-from desktop.sync.blobs import download_missing, upload_pending
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
-from desktop.sync.engine import LAST_SYNC, SERVER_URL, USERNAME, SyncReport, sync_once
-from desktop.sync.protocol import PROTOCOL_VERSION, Health, LoginResponse
+from desktop.sync.protocol import LoginResponse
+from desktop.sync.run import (
+    Counts,
+    StoredSignIn,
+    SyncFailed,
+    SyncRun,
+    read_counts,
+    server_protocol,
+    sign_out,
+    stored_sign_in,
+    sync_all,
+)
 from desktop.sync.signin import OtherUsersChanges, sign_in
 from desktop.ui.context import AppContext
+from desktop.ui.sync.status import (
+    SyncProgress,
+    SyncStatus,
+    describe,
+    local_time,
+    status_detail,
+    status_text,
+    url_problem,
+)
 from desktop.ui.tasks import Job
 
 log = logging.getLogger(__name__)
@@ -44,50 +56,6 @@ RETRY_FIRST_S = 5.0
 RETRY_MAX_S = 300.0
 MANUAL = 0  # sync_interval_s: only when the user asks
 PROGRESS_EVERY_S = 0.1  # at most ten progress updates a second reach the window
-SIGNED_IN_USER = "signed_in_user"  # ctx.extras key the status bar reads
-EXTRAS_KEY = "sync"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    signed_in: bool = False
-    server_url: str = ""
-    username: str = ""
-    display_name: str = ""
-    remembered: bool = False  # the token is in the OS keyring
-    keyring_ok: bool | None = None  # None: not checked yet
-    syncing: bool = False
-    online: bool | None = None  # None: not tried yet
-    pending: int = 0
-    issues: int = 0
-    last_sync: dt.datetime | None = None
-    error: str = ""  # plain words; "" when the last attempt worked
-    retry_in_s: float | None = None
-    cancelled: bool = False  # the user stopped the last sync
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    """How far the running sync is: sending (with a total) or receiving (count only)."""
-
-    phase: str  # "upload" | "push" | "pull" | "download"
-    done: int
-    total: int  # 0: not known (a pull does not know how much is coming)
-
-
-@dataclass(frozen=True)
-class Counts:
-    pending: int
-    issues: int
-    last_sync: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    report: SyncReport
-    counts: Counts
-    # Files that could not be uploaded (too large, gone): shown until they are.
-    file_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,70 +64,6 @@ class SignedIn:
     server_url: str
     username: str
     remembered: bool
-
-
-class SyncFailed(Exception):
-    """A SyncError plus what the worker learnt about it (the server's protocol)."""
-
-    def __init__(self, error: SyncError, server_protocol: int | None = None) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.server_protocol = server_protocol
-
-
-def read_counts(session: Session) -> Counts:
-    last = get_meta(session, LAST_SYNC)
-    try:
-        last_sync = dt.datetime.fromisoformat(last) if last else None
-    except ValueError:
-        last_sync = None
-    return Counts(pending_outbox(session), open_issue_count(session), last_sync)
-
-
-def certificate_problem(exc: BaseException) -> str | None:
-    """The certificate error behind a failed connection, if that is what it was."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, ssl.SSLCertVerificationError):
-            return current.verify_message or str(current)
-        if isinstance(current, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(current):
-            return str(current)
-        for arg in getattr(current, "args", ()):
-            if isinstance(arg, ssl.SSLError):
-                return str(arg)
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _server_protocol(server_url: str) -> int | None:
-    try:
-        with make_http(server_url) as http:
-            response = http.get("/health")
-            return Health.model_validate_json(response.content).protocol
-    except Exception:
-        return None
-
-
-def wipe_files(data_dir: Path) -> list[Path]:
-    """Delete the database (and its WAL files) and the backups; the paths removed."""
-    removed: list[Path] = []
-    for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm", DB_FILENAME + "-journal"):
-        path = data_dir / name
-        if path.exists():
-            path.unlink()
-            removed.append(path)
-    backups = data_dir / "backups"
-    if backups.is_dir():
-        for path in sorted(backups.rglob("*"), reverse=True):
-            if path.is_dir():
-                path.rmdir()
-            else:
-                path.unlink()
-            removed.append(path)
-        backups.rmdir()
-    return removed
 
 
 class SyncController(QObject):
@@ -196,23 +100,14 @@ class SyncController(QObject):
         if self._started:
             return
         self._started = True
-        db = self.ctx.db
+        engine = self.ctx.db.engine
+        self.ctx.tasks.run(lambda job: stored_sign_in(engine), self._on_loaded, self._on_load_error)
 
-        def load(job: Job) -> tuple[str, str, str | None, bool, Counts]:
-            with db.sessions() as session:
-                server = get_meta(session, SERVER_URL) or ""
-                username = get_meta(session, USERNAME) or ""
-                counts = read_counts(session)
-            usable = credentials.keyring_usable()
-            token = credentials.load_token(server, username) if server and username else None
-            return server, username, token, usable, counts
-
-        self.ctx.tasks.run(load, self._on_loaded, self._on_load_error)
-
-    def _on_loaded(self, loaded: tuple[str, str, str | None, bool, Counts]) -> None:
+    def _on_loaded(self, loaded: StoredSignIn) -> None:
         if self._closed:
             return
-        server, username, token, usable, counts = loaded
+        server, username, token = loaded.server_url, loaded.username, loaded.token
+        usable, counts = loaded.keyring_ok, loaded.counts
         self._token = token
         signed_in = token is not None
         error = ""
@@ -281,69 +176,27 @@ class SyncController(QObject):
 
     # -- the status bar -------------------------------------------------------------------
     def status_text(self) -> str:
-        s = self.status
-        if not s.signed_in:
-            return self.tr("Offline")
-        parts = []
-        if s.syncing:
-            parts.append(self.tr("Syncing…"))
-        elif s.cancelled:
-            parts.append(self.tr("Sync stopped"))
-        elif s.online is False:
-            parts.append(self.tr("Offline"))
-        else:
-            parts.append(self.tr("Online"))
-        parts.append(self.tr("%1 pending").replace("%1", str(s.pending)))
-        if s.last_sync is not None:
-            parts.append(self.tr("last sync %1").replace("%1", self.local_time(s.last_sync)))
-        if s.issues:
-            parts.append(self.tr("%1 to settle").replace("%1", str(s.issues)))
-        if s.error and not s.syncing:
-            # The whole sentence is in the tooltip and on the Sync page.
-            parts.append(s.error if len(s.error) <= 60 else s.error[:58].rstrip() + "…")
-        return " · ".join(parts)
+        return status_text(self.status, self.ctx.zone)
 
     def status_detail(self) -> str:
-        s = self.status
-        if not s.signed_in:
-            return s.error or self.tr("Not signed in: sign in on the Sync page to sync.")
-        lines = [self.tr("Server: %1").replace("%1", s.server_url)]
-        if s.error:
-            lines.append(s.error)
-        if s.retry_in_s is not None:
-            lines.append(
-                self.tr("Trying again by itself in %1 s.").replace("%1", str(round(s.retry_in_s)))
-            )
-        return "\n".join(lines)
+        return status_detail(self.status)
 
     def local_time(self, when: dt.datetime) -> str:
-        local = when.astimezone(self.ctx.zone)
-        today = dt.datetime.now(self.ctx.zone).date()
-        return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
+        return local_time(when, self.ctx.zone)
 
     def _publish_user(self) -> None:
         s = self.status
         if s.signed_in:
             name = s.display_name or s.username
-            self.ctx.extras[SIGNED_IN_USER] = f"{name} ({s.server_url})"
+            self.ctx.signed_in_as = f"{name} ({s.server_url})"
         else:
-            self.ctx.extras.pop(SIGNED_IN_USER, None)
+            self.ctx.signed_in_as = ""
         self.ctx.events.user_changed.emit()
 
     # -- sign in / out --------------------------------------------------------------------
     def url_problem(self, url: str) -> str | None:
         """A translated reason the address is refused (https, or http to this computer)."""
-        from desktop.ui.settings_dialog import server_url_problem
-
-        problem = server_url_problem(url, bool(self.ctx.settings.get("allow_plain_http")))
-        if problem is None:
-            return None
-        if problem.startswith("plain http"):
-            return self.tr(
-                "Plain http would send your password unencrypted. Use https, or allow "
-                "plain HTTP explicitly in Settings."
-            )
-        return self.tr("Not a web address (for example https://server.example.com).")
+        return url_problem(url, bool(self.ctx.settings.get("allow_plain_http")))
 
     def sign_in(
         self,
@@ -412,7 +265,7 @@ class SyncController(QObject):
                     "that user and sync them first."
                 ).replace("%1", str(exc.pending))
             elif isinstance(exc, SyncFailed):
-                message, _retry = self.describe(exc)
+                message, _retry = describe(exc)
             else:
                 message = self.tr("Sign-in failed: %1").replace("%1", type(exc).__name__)
             if on_error is not None:
@@ -429,14 +282,7 @@ class SyncController(QObject):
             self._job.cancel()
 
         def work(job: Job) -> None:
-            if token and server:
-                try:
-                    with make_http(server) as http:
-                        SyncClient(http, token).logout()
-                except SyncError:
-                    pass  # offline: the token is forgotten here all the same
-            if server and username:
-                credentials.forget_token(server, username)
+            sign_out(server, username, token)  # offline: the token is forgotten all the same
 
         def done(_: None) -> None:
             if on_done is not None:
@@ -458,17 +304,12 @@ class SyncController(QObject):
         if self.status.syncing:
             return
         self.timer.stop()
-        server, token, engine, db = (
-            self.status.server_url,
-            self._token,
-            self.ctx.db.engine,
-            self.ctx.db,
-        )
+        server, token, engine = self.status.server_url, self._token, self.ctx.db.engine
         files = store_root(self.ctx.data_dir)
 
         last_progress = [0.0]
 
-        def work(job: Job) -> SyncOutcome:
+        def work(job: Job) -> SyncRun:
             def progress(phase: str, done: int, total: int | None) -> None:
                 # Throttled here: a pull knows no total, so Job.progress would pass
                 # every page on as if it were the last.
@@ -484,20 +325,13 @@ class SyncController(QObject):
 
             try:
                 with make_http(server) as http:
-                    client = SyncClient(http, token)
-                    # Contents first: the server refuses a row whose file it holds from
-                    # someone else until this user has uploaded it too.
-                    sent = upload_pending(engine, client, files, progress, cancelled)
-                    report = sync_once(engine, client, progress=progress, cancel=cancelled)
-                    received = download_missing(engine, client, files, progress, cancelled)
+                    run = sync_all(engine, SyncClient(http, token), files, progress, cancelled)
             except SyncError as exc:
-                protocol = _server_protocol(server) if exc.code == "upgrade_required" else None
+                protocol = server_protocol(server) if exc.code == "upgrade_required" else None
                 raise SyncFailed(exc, protocol) from exc
-            with db.sessions() as session:
-                counts = read_counts(session)
-            for problem in received.problems:
+            for problem in run.received.problems:
                 log.info("attachment not downloaded: %s", problem)
-            return SyncOutcome(report, counts, tuple(sent.problems))
+            return run
 
         self._set(syncing=True, cancelled=False)
         self.progress_changed.emit(SyncProgress("push", 0, 0))
@@ -515,7 +349,7 @@ class SyncController(QObject):
         if self._job is not None:
             self._job.cancel()
 
-    def _on_synced(self, outcome: SyncOutcome) -> None:
+    def _on_synced(self, outcome: SyncRun) -> None:
         self._job = None
         self.progress_changed.emit(None)
         if self._closed:
@@ -525,7 +359,7 @@ class SyncController(QObject):
         self._set(
             syncing=False,
             online=True,
-            error="; ".join(outcome.file_problems),
+            error="; ".join(outcome.sent.problems),  # files that could not be uploaded
             retry_in_s=None,
             cancelled=report.cancelled,
             pending=outcome.counts.pending,
@@ -551,7 +385,7 @@ class SyncController(QObject):
         if error is not None and error.wipe:
             self._wipe()
             return
-        message, retry = self.describe(exc)
+        message, retry = describe(exc)
         log.warning("sync failed: %s", error.code if error is not None else type(exc).__name__)
         if error is not None and error.auth:
             self.sign_out()
@@ -567,55 +401,6 @@ class SyncController(QObject):
             self._set(syncing=False, online=online, error=message, retry_in_s=None)
             self._schedule_next(from_now=True)
         self.refresh_counts()
-
-    def describe(self, exc: BaseException) -> tuple[str, bool]:
-        """Plain words for a failure, and whether to try again by itself."""
-        if not isinstance(exc, SyncFailed):
-            return self.tr("Sync failed unexpectedly (%1).").replace("%1", type(exc).__name__), True
-        error = exc.error
-        certificate = certificate_problem(error)
-        if certificate is not None:
-            return (
-                self.tr(
-                    "The server's certificate is not trusted (%1). Fieldbook will not "
-                    "connect until the certificate is fixed; tell your administrator."
-                ).replace("%1", certificate),
-                True,
-            )
-        code = error.code
-        if code == "login_refused":
-            if "revoked" in str(error):
-                return self.tr("This device was revoked by an administrator."), False
-            return self.tr("Wrong user name or password."), False
-        if error.auth:
-            return self.tr("Your sign-in expired or was revoked. Sign in again."), False
-        if code == "upgrade_required":
-            if exc.server_protocol is not None and exc.server_protocol < PROTOCOL_VERSION:
-                return (
-                    self.tr(
-                        "The server is older than this Fieldbook. Ask your administrator "
-                        "to update the server."
-                    ),
-                    False,
-                )
-            return self.tr("This Fieldbook is too old for the server. Update Fieldbook."), False
-        if code in ("network", "timeout"):
-            return self.tr("Server unreachable: no network, or the server is down."), True
-        if code == "rate_limited":
-            return self.tr("Too many attempts; waiting before trying again."), True
-        if code in ("busy", "server_error", "bad_response", "resync_loop"):
-            return self.tr("The server has a problem right now; trying again later."), True
-        if code == "gap":
-            return (
-                self.tr(
-                    "The server is missing some of this device's changes. Ask your "
-                    "administrator to reset this device."
-                ),
-                False,
-            )
-        if code == "refused" or not code:
-            return self.tr("The server refused the request: %1").replace("%1", str(error)), True
-        return str(error), error.retryable
 
     @Slot(object)
     def _on_local_change(self, entities: set[str]) -> None:
@@ -653,15 +438,12 @@ class SyncController(QObject):
                 "some files could not be deleted: %1"
             ).replace("%1", str(exc))
         self.status = SyncStatus()
-        self.ctx.extras.pop(SIGNED_IN_USER, None)
+        self.ctx.signed_in_as = ""
         self.wiped.emit(message)
 
 
 def controller_for(ctx: AppContext, parent: QObject | None = None) -> SyncController:
     """The context's sync controller, made on first use."""
-    existing = ctx.extras.get(EXTRAS_KEY)
-    if isinstance(existing, SyncController):
-        return existing
-    controller = SyncController(ctx, parent)
-    ctx.extras[EXTRAS_KEY] = controller
-    return controller
+    if ctx.sync is None:
+        ctx.sync = SyncController(ctx, parent)
+    return ctx.sync

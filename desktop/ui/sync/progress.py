@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.ui.sync.controller import SyncController, SyncProgress
+from desktop.ui.sync.controller import SyncController
+from desktop.ui.sync.status import SyncProgress
 
 
 class SyncProgressBar(QWidget):
