@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,7 @@ from desktop.ui.format import ERROR_COLOR, local_datetime, money
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import QuoteListModel
 from desktop.ui.quotes.orders import OrdersModel
-from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 from desktop.ui.visits.models import AgendaModel
 
 OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sent")
@@ -65,17 +64,15 @@ class AccountTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName(f"{self.entity}-tab-summary")
         self.summary.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setObjectName(f"{self.entity}-tab-list")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self.stretch is not None:
-            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        self.table = setup_table(
+            QTableView(),
+            model,
+            f"{self.entity}-tab-list",
+            single=True,
+            wrap=False,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=self.stretch,
+        )
         for column in self.hidden:
             self.table.hideColumn(column)
         self.table.doubleClicked.connect(self.open_index)

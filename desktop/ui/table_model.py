@@ -20,7 +20,11 @@ the kinds of ``desktop.reports.xlsx``) and ``export_value`` gives a cell's typed
 
 Rows are plain data that were loaded off the GUI thread (dataclasses or records);
 a model never queries the database. Huge lists that hold ids and fetch rows on demand
-(the Accounts list) keep their own model.
+(the Accounts list) keep their own model, with the same roles.
+
+Beside the base: ``RecordTableModel`` (headers and a cell function given, for small
+lists), ``ChoiceModel`` (the list of a picker) and ``setup_table`` (how our table
+views look and select, set up in one place).
 """
 
 from __future__ import annotations
@@ -28,7 +32,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop.domain.services.visits import Choice
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -172,3 +186,98 @@ class RecordTableModel(TableModel[Any]):
 
     def display(self, row: Any, column: int) -> str:
         return self._cells(row, column)
+
+
+class ChoiceModel(QAbstractListModel):
+    """The list of a picker (accounts, contacts, products, people): the name, with the
+    detail in brackets; ``ROW_ID_ROLE`` gives the id. ``checkable``: a box per row,
+    ``checked`` holds the ids ticked."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.choices: list[Choice] = []
+        self.checked: set[str] = set()
+        self.checkable = False
+
+    def set_choices(self, choices: Sequence[Choice | tuple[str, str]]) -> None:
+        """Choices, or (id, text) pairs."""
+        self.beginResetModel()
+        self.choices = [c if isinstance(c, Choice) else Choice(c[0], c[1]) for c in choices]
+        self.checked &= {c.id for c in self.choices}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.choices)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.choices):
+            return None
+        choice = self.choices[index.row()]
+        if role == DISPLAY:
+            return f"{choice.name}  ({choice.detail})" if choice.detail else choice.name
+        if role == ROW_ID_ROLE:
+            return choice.id
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
+            return Qt.CheckState.Checked if choice.id in self.checked else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsUserCheckable if self.checkable else base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        choice_id = self.choices[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(choice_id)
+        else:
+            self.checked.discard(choice_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+V = TypeVar("V", bound=QTableView)
+
+
+def setup_table(
+    view: V,
+    model: QAbstractItemModel,
+    name: str = "",
+    *,
+    select_rows: bool = True,
+    single: bool = False,
+    row_numbers: bool = False,
+    wrap: bool = True,
+    sortable: bool = False,
+    read_only: bool = False,
+    fit: QHeaderView.ResizeMode | None = None,
+    stretch: int | None = None,
+    stretch_last: bool = False,
+) -> V:
+    """Our table views set up one way: ``model`` shown, whole rows selected (``single``:
+    one at a time), no row numbers unless asked, ``fit`` the resize mode of every
+    column, column ``stretch`` (or the last, ``stretch_last``) taking the spare width."""
+    if name:
+        view.setObjectName(name)
+    view.setModel(model)
+    if sortable:
+        view.setSortingEnabled(True)
+    if select_rows:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if read_only:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if not row_numbers:
+        view.verticalHeader().hide()
+    if not wrap:
+        view.setWordWrap(False)
+    header = view.horizontalHeader()
+    if fit is not None:
+        header.setSectionResizeMode(fit)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if stretch_last:
+        header.setStretchLastSection(True)
+    return view

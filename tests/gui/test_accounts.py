@@ -18,7 +18,8 @@ from desktop.domain.models import Account, Contact, Policy
 from desktop.domain.services import accounts, attachments
 from desktop.domain.services.accounts import AccountQuery
 from desktop.domain.uow import unit_of_work
-from desktop.ui.accounts.model import COLUMN_KEYS, ROW_ID_ROLE, AccountTableModel
+from desktop.ui.accounts.model import COLUMN_KEYS, AccountTableModel
+from desktop.ui.table_model import ROW_ID_ROLE
 from desktop.ui.testing import screenshot
 
 

@@ -17,7 +17,8 @@ from sqlalchemy import update
 
 from desktop.domain.models import Account, Contact, Visit
 from desktop.domain.uow import remote_apply, unit_of_work
-from desktop.ui.accounts.model import COLUMN_KEYS, ROW_ID_ROLE
+from desktop.ui.accounts.model import COLUMN_KEYS
+from desktop.ui.table_model import ROW_ID_ROLE
 from desktop.ui.testing import screenshot
 from tests.gui.test_accounts import open_accounts_page
 

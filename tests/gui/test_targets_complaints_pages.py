@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from desktop.domain.models import Account, Complaint
 from desktop.domain.services import targets
-from desktop.ui.reports.models import ROW_ID_ROLE
+from desktop.ui.table_model import ROW_ID_ROLE
 from desktop.ui.testing import screenshot
 
 

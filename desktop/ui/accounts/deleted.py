@@ -4,14 +4,14 @@ Restore for the selected ones."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.services import accounts
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import local_datetime
-from desktop.ui.table_model import RecordTableModel
+from desktop.ui.table_model import RecordTableModel, setup_table
 
 
 class RecentlyDeleted(QWidget):
@@ -26,11 +26,9 @@ class RecentlyDeleted(QWidget):
             return local_datetime(item["deleted_at"], ctx.zone)
 
         self.model = RecordTableModel([self.tr("Name"), self.tr("Deleted at")], cell, self)
-        self.view = QTableView()
-        self.view.setObjectName("deleted-view")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table(
+            QTableView(), self.model, "deleted-view", row_numbers=True, stretch_last=True
+        )
         layout.addWidget(self.view)
         restore = QPushButton(self.tr("Restore"))
         restore.setObjectName("deleted-restore")

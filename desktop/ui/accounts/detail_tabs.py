@@ -24,7 +24,7 @@ from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Check, Completeness
 from desktop.domain.services.records import Record
 from desktop.ui.format import local_datetime, money, show_as_error
-from desktop.ui.table_model import RecordTableModel
+from desktop.ui.table_model import RecordTableModel, setup_table
 
 
 class ContactsTab(QWidget):
@@ -64,11 +64,9 @@ class ContactsTab(QWidget):
             cell,
             self,
         )
-        self.view = QTableView()
-        self.view.setObjectName("contacts-view")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table(
+            QTableView(), self.model, "contacts-view", row_numbers=True, stretch_last=True
+        )
         self.view.doubleClicked.connect(lambda _i: self._edit())
         layout.addWidget(self.view)
         row = QHBoxLayout()
@@ -255,7 +253,12 @@ class HistoryTab(QTableView):
             cell,
             self,
         )
-        self.setObjectName("history-view")
-        self.setModel(self.entries)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        setup_table(
+            self,
+            self.entries,
+            "history-view",
+            select_rows=False,
+            row_numbers=True,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+        )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.services import attachments
 from desktop.domain.services.records import Record
 from desktop.ui.format import local_datetime, show_as_error
-from desktop.ui.table_model import RecordTableModel
+from desktop.ui.table_model import RecordTableModel, setup_table
 
 
 def file_size(size: int) -> str:
@@ -58,12 +58,14 @@ class FilesTab(QWidget):
         self.model = RecordTableModel(
             [self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Added")], cell, self
         )
-        self.view = QTableView()
-        self.view.setObjectName("files-view")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table(
+            QTableView(),
+            self.model,
+            "files-view",
+            row_numbers=True,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch_last=True,
+        )
         self.view.doubleClicked.connect(lambda _i: self._open())
         layout.addWidget(self.view)
         self.message = QLabel()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
-from desktop.ui.table_model import ROW_ID_ROLE
+from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 
 STATE_FILE = "ui-state.ini"
 
@@ -22,12 +22,7 @@ class AccountListView(QTableView):
     ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.setObjectName("accounts-table")
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSortingEnabled(False)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
+        setup_table(self, model, "accounts-table", wrap=False)
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)

@@ -20,19 +20,17 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.services.accounts import AccountRow
 from desktop.ui.format import ERROR_COLOR, money
+from desktop.ui.table_model import ROW_ID_ROLE, Index
 
 PAGE_SIZE = 200
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
 # fetch(ids, deliver): load the rows of ``ids`` somewhere else and call deliver(rows).
 Fetch = Callable[[list[str], Callable[[dict[str, AccountRow]], None]], None]
 # fetch_rest(deliver): find every id of the current result and call deliver(ids).

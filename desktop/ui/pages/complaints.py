@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,7 +36,8 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
-from desktop.ui.reports.models import ROW_ID_ROLE, SORT_ROLE, Kind, RowsModel
+from desktop.ui.reports.models import Kind, RowsModel
+from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 SLA_COLOURS = {"breached": "#F8CBAD", "near_breach": "#FFE699", "missed": "#F8CBAD"}
 
@@ -88,16 +88,15 @@ class ComplaintsPage(Page):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setObjectName("complaints-list")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = setup_table(
+            QTableView(),
+            self.proxy,
+            "complaints-list",
+            sortable=True,
+            single=True,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=1,
+        )
         layout.addWidget(self.view, 1)
         self.export = ListExport(self.view, ctx, lambda: self.tr("Complaints"), scope=self)
         top.addWidget(self.export.button)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from desktop.ui.pipeline.board import Board
 from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog
 from desktop.ui.pipeline.table import OpportunitiesModel
 from desktop.ui.rule_text import error_text
-from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE
+from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 
 @dataclass(frozen=True)
@@ -102,15 +101,15 @@ class PipelinePage(Page):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setObjectName("pipeline-list")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = setup_table(
+            QTableView(),
+            self.proxy,
+            "pipeline-list",
+            sortable=True,
+            single=True,
+            fit=QHeaderView.ResizeMode.Interactive,
+            stretch_last=True,
+        )
         self.table.doubleClicked.connect(lambda index: self.ask_edit(index.data(ROW_ID_ROLE)))
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)

@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -31,8 +30,9 @@ from desktop.ui.export_view import LazyRows, ListExport, by_offset
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.quotes.catalog import CatalogView
 from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
-from desktop.ui.quotes.models import PAGE_SIZE, ROW_ID_ROLE, QuoteListModel, status_label
+from desktop.ui.quotes.models import PAGE_SIZE, QuoteListModel, status_label
 from desktop.ui.quotes.orders import OrdersView
+from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 
 WATCHED = {"quote", "quote_line", "sales_order", "payment", "account"}
 
@@ -52,16 +52,15 @@ class QuotesPage(Page):
         self.new_button.setObjectName("quote-new")
 
         self.model = QuoteListModel(self._fetch_more, self)
-        self.table = QTableView()
-        self.table.setObjectName("quote-list")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QuoteListModel.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        self.table = setup_table(
+            QTableView(),
+            self.model,
+            "quote-list",
+            single=True,
+            wrap=False,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=QuoteListModel.ACCOUNT,
+        )
         self.editor = QuoteEditor(ctx)
 
         filters = QHBoxLayout()

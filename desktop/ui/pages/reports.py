@@ -46,6 +46,7 @@ from desktop.ui.labels import complaint_label, stage_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.import_tab import ImportTab
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
+from desktop.ui.table_model import setup_table
 from desktop.ui.tasks import Cancelled, Job
 
 
@@ -170,10 +171,9 @@ class DashboardTab(QWidget):
         self.model.colour = lambda values, column: (
             attainment_colour(values[column]) if column in (3, 6) else None
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = setup_table(
+            QTableView(), self.model, select_rows=False, fit=QHeaderView.ResizeMode.Stretch
+        )
         layout.addWidget(self.table, 2)
         self.export = ListExport(self.table, ctx, lambda: self.tr("Dashboard"), scope=self)
         filters.addWidget(self.export.button)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QFormLayout,
@@ -31,7 +30,7 @@ from desktop.ui.sync.dialogs import ConflictDialog, SignInDialog, keyring_note
 from desktop.ui.sync.labels import change_text, explain
 from desktop.ui.sync.models import ConflictModel, PendingModel, RejectedModel
 from desktop.ui.sync.progress import SyncProgressBar
-from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
 
 @dataclass(frozen=True)
@@ -43,18 +42,17 @@ class SyncLists:
 
 
 def _table(model: TableModel[object], name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setDefaultSectionSize(130)
+    view = setup_table(
+        QTableView(),
+        model,
+        name,
+        single=True,
+        read_only=True,
+        wrap=False,
+        fit=QHeaderView.ResizeMode.Interactive,
+        stretch_last=True,
+    )
+    view.horizontalHeader().setDefaultSectionSize(130)
     return view
 
 

@@ -36,6 +36,7 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
+from desktop.ui.table_model import setup_table
 
 FIXED = 6  # rep, target, actual, attainment, forecast, forecast attainment
 
@@ -85,11 +86,13 @@ class TargetsPage(Page):
             attainment_colour(values[column]) if column in (3, 5) or column >= FIXED else None
         )
         self.model.tooltip = self._month_tip
-        self.view = QTableView()
-        self.view.setObjectName("targets-grid")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view = setup_table(
+            QTableView(),
+            self.model,
+            "targets-grid",
+            select_rows=False,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+        )
         layout.addWidget(self.view, 1)
         self.export = ListExport(self.view, ctx, lambda: self.tr("Targets"), scope=self)
         top.addWidget(self.export.button)

@@ -31,7 +31,8 @@ from desktop.domain.services import followups, reminders, today
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
-from desktop.ui.visits.models import ROW_ID_ROLE, TodayModel
+from desktop.ui.table_model import ROW_ID_ROLE, setup_table
+from desktop.ui.visits.models import TodayModel
 
 WATCHED = {
     "visit",
@@ -65,14 +66,8 @@ class TodayPage(Page):
         )
         self.reminder_label.hide()
         self.model = TodayModel(ctx.zone, self)
-        self.table = QTableView()
-        self.table.setObjectName("today-items")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = setup_table(QTableView(), self.model, "today-items", single=True, wrap=False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         columns = self.table.horizontalHeader()
         columns.setStretchLastSection(False)

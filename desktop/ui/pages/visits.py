@@ -28,9 +28,10 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.pages.weekly import WeeklyReportTab
+from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 from desktop.ui.visits.calendar import WeekCalendar
 from desktop.ui.visits.dialogs import PlanVisitDialog, ReportDialog, error_text
-from desktop.ui.visits.models import ROW_ID_ROLE, SORT_ROLE, AgendaModel, status_label
+from desktop.ui.visits.models import AgendaModel, status_label
 
 WATCHED = {"visit", "task", "account"}
 
@@ -77,14 +78,10 @@ class VisitsPage(Page):
         self.agenda_proxy = QSortFilterProxyModel(self)
         self.agenda_proxy.setSourceModel(self.agenda)
         self.agenda_proxy.setSortRole(SORT_ROLE)
-        self.agenda_view = QTableView()
-        self.agenda_view.setObjectName("agenda")
-        self.agenda_view.setModel(self.agenda_proxy)
-        self.agenda_view.setSortingEnabled(True)
+        self.agenda_view = setup_table(
+            QTableView(), self.agenda_proxy, "agenda", sortable=True, stretch_last=True
+        )
         self.agenda_view.sortByColumn(AgendaModel.TIME, Qt.SortOrder.AscendingOrder)
-        self.agenda_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.agenda_view.horizontalHeader().setStretchLastSection(True)
-        self.agenda_view.verticalHeader().hide()
         self.agenda_export = ListExport(
             self.agenda_view, ctx, lambda: self.tr("Agenda"), scope=self
         )

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.services import visits, weekly
 from desktop.ui.context import AppContext
-from desktop.ui.table_model import TableModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 from desktop.ui.visits.dialogs import error_text
-from desktop.ui.visits.models import ROW_ID_ROLE, outcome_label, status_label, type_label
+from desktop.ui.visits.models import outcome_label, status_label, type_label
 
 WATCHED = {"weekly_report", "visit", "task", "quote", "sales_order"}
 
@@ -126,13 +125,9 @@ class WeeklyReportTab(QWidget):
         self.pdf_button = QPushButton(self.tr("Export to PDF…"))
 
         self.team = TeamReportsModel(ctx, self)
-        self.team_view = QTableView()
-        self.team_view.setObjectName("team-reports")
-        self.team_view.setModel(self.team)
-        self.team_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.team_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.team_view.horizontalHeader().setStretchLastSection(True)
-        self.team_view.verticalHeader().hide()
+        self.team_view = setup_table(
+            QTableView(), self.team, "team-reports", single=True, stretch_last=True
+        )
         self.team_label = QLabel(self.tr("Team reports this week"))
         self.team_view.setVisible(ctx.is_manager)
         self.team_label.setVisible(ctx.is_manager)

@@ -6,7 +6,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import money, show_as_error
 from desktop.ui.quotes.editor import error_text
 from desktop.ui.quotes.models import decimal_text
-from desktop.ui.table_model import TableModel
+from desktop.ui.table_model import TableModel, setup_table
 
 
 class ProductsModel(TableModel[Record]):
@@ -115,13 +114,13 @@ class CatalogView(QWidget):
         self.price_list.setObjectName("price-list")
         self.price_list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.model = ProductsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("products")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = setup_table(
+            QTableView(),
+            self.model,
+            "products",
+            single=True,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+        )
         self.edits = {name: QLineEdit() for name in self.FIELDS}
         labels = {
             "sku": self.tr("SKU"),

@@ -44,13 +44,12 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE, money, show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.quotes.models import (
-    ROW_ID_ROLE,
-    ChoiceListModel,
     LinesModel,
     decimal_text,
     reason_text,
     status_label,
 )
+from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
 from desktop.ui.tasks import TaskFailed
 
 
@@ -121,7 +120,7 @@ class QuoteEditor(QWidget):
         self.product_search = QLineEdit()
         self.product_search.setObjectName("product-search")
         self.product_search.setPlaceholderText(self.tr("Find a product by SKU, name or category…"))
-        self.products = ChoiceListModel(self)
+        self.products = ChoiceModel(self)
         self.product_list = QListView()
         self.product_list.setModel(self.products)
         self.product_list.setMaximumHeight(110)
@@ -540,7 +539,7 @@ class AccountPickerDialog(QDialog):
         self.setWindowTitle(self.tr("New quote"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of the customer's name…"))
-        self.model = ChoiceListModel(self)
+        self.model = ChoiceModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
         buttons = QDialogButtonBox(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import HUNDRED, MoneyError, to_decimal
@@ -15,7 +15,7 @@ from desktop.domain.pricing import QuoteTotals
 from desktop.domain.rules.quotes import ApprovalReason, LineDraft
 from desktop.domain.services.records import Record
 from desktop.ui.format import local_date, money
-from desktop.ui.table_model import DISPLAY, ROW_ID_ROLE, Index, TableModel
+from desktop.ui.table_model import DISPLAY, Index, TableModel
 from desktop.ui.table_model import RIGHT as RIGHT  # the area imports these from here
 from desktop.ui.table_model import SORT_ROLE as SORT_ROLE
 
@@ -290,28 +290,3 @@ class LinesModel(TableModel[LineDraft]):
         self.set_row(index.row(), line)
         self.edited.emit()
         return True
-
-
-class ChoiceListModel(QAbstractListModel):
-    """(id, text) pairs for pickers: accounts, products."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.choices: list[tuple[str, str]] = []
-
-    def set_choices(self, choices: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self.choices = choices
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.choices)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.choices):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.choices[index.row()][1]
-        if role == ROW_ID_ROLE:
-            return self.choices[index.row()][0]
-        return None

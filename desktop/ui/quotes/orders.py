@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QDate, QModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,7 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.format import ERROR_COLOR, local_date, money
 from desktop.ui.quotes.editor import error_text
-from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
 
 class OrdersModel(TableModel[Record]):
@@ -110,16 +109,15 @@ class OrdersView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("receivables-summary")
         self.model = OrdersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("orders-list")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OrdersModel.ACCOUNT, QHeaderView.ResizeMode.Stretch)
+        self.table = setup_table(
+            QTableView(),
+            self.model,
+            "orders-list",
+            single=True,
+            wrap=False,
+            fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=OrdersModel.ACCOUNT,
+        )
 
         self.detail = QLabel()
         self.detail.setObjectName("order-detail")

@@ -45,6 +45,7 @@ from desktop.ui.labels import value_label
 from desktop.ui.reports.import_model import PreviewModel
 from desktop.ui.reports.import_text import problems_text
 from desktop.ui.rule_text import error_text
+from desktop.ui.table_model import setup_table
 from desktop.ui.tasks import Job
 
 
@@ -148,10 +149,7 @@ class ImportTab(QWidget):
         self.model = PreviewModel(
             self, [self.tr("Row"), self.tr("Action"), self.tr("Record"), self.tr("Details")]
         )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = setup_table(QTableView(), self.model, select_rows=False, stretch_last=True)
         # Fixed widths: measuring 50,000 rows' contents would freeze the window.
         for column, width in enumerate((70, 90, 240)):
             self.view.setColumnWidth(column, width)

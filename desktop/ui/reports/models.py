@@ -1,8 +1,9 @@
 """A table model over rows of plain values that were already loaded off the GUI thread.
 
 Lists here are small (reps x months, a preview, a team's complaints), so the rows are
-held whole; the model only formats them. ``ROW_ID_ROLE`` gives the record id behind a
-row, and ``SORT_ROLE`` the raw value, so a sort proxy orders money and dates right.
+held whole; the model only formats them. It is a ``desktop.ui.table_model.TableModel``:
+``ROW_ID_ROLE`` gives the record id behind a row, and ``SORT_ROLE`` the raw value, so a
+sort proxy orders money and dates right.
 """
 
 from __future__ import annotations
@@ -13,14 +14,11 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.money import format_money
-
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-ModelIndex = QModelIndex | QPersistentModelIndex
+from desktop.ui.table_model import DISPLAY, Index, TableModel
 
 
 class Kind:
@@ -48,8 +46,9 @@ def shown(value: Any, kind: str, zone: ZoneInfo) -> str:
     return str(value)
 
 
-class RowsModel(QAbstractTableModel):
-    """Columns are (header, kind); rows are (id, values)."""
+class RowsModel(TableModel[tuple[str, list[Any]]]):
+    """Columns are (header, kind); rows are (id, values), the values typed (Decimal,
+    dates): shown formatted, sorted and exported by their value."""
 
     def __init__(
         self, columns: Sequence[tuple[str, str]], zone: ZoneInfo, parent: Any = None
@@ -57,47 +56,43 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.zone = zone
-        self.rows: list[tuple[str, list[Any]]] = []
         # (row values, column) -> a background colour name, or None
         self.colour: Callable[[list[Any], int], str | None] = lambda values, column: None
         # (row index, column) -> tooltip text, or None
         self.tooltip: Callable[[int, int], str | None] = lambda row, column: None
 
-    def set_rows(self, rows: Sequence[tuple[str, list[Any]]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [header for header, _kind in self.columns]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def value(self, row: tuple[str, list[Any]], column: int) -> Any:
+        values = row[1]
+        return values[column] if column < len(values) else None
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def display(self, row: tuple[str, list[Any]], column: int) -> str:
+        return shown(self.value(row, column), self.columns[column][1], self.zone)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row_id, values = self.rows[index.row()]
-        column = index.column()
-        value = values[column] if column < len(values) else None
-        kind = self.columns[column][1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown(value, kind, self.zone)
-        if role == Qt.ItemDataRole.TextAlignmentRole and kind != Kind.TEXT:
+    def row_id(self, row: tuple[str, list[Any]]) -> str | None:
+        return row[0]
+
+    def sort_value(self, row: tuple[str, list[Any]], column: int) -> Any:
+        value = self.value(row, column)
+        if isinstance(value, Decimal):
+            return float(value)  # ordering only, never shown or stored
+        if isinstance(value, dt.datetime | dt.date):
+            return value.isoformat()
+        return value
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.tooltip(index.row(), index.column())  # (asks by row number)
+        return super().data(index, role)
+
+    def role_data(self, row: tuple[str, list[Any]], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column][1] != Kind.TEXT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = self.colour(values, column)
+            colour = self.colour(row[1], column)
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(index.row(), column)
-        if role == ROW_ID_ROLE:
-            return row_id
-        if role == SORT_ROLE:
-            if isinstance(value, Decimal):
-                return float(value)  # ordering only, never shown or stored
-            if isinstance(value, dt.datetime | dt.date):
-                return value.isoformat()
-            return value
         return None
 
     # -- export (desktop.ui.export_view): the values are typed already ------------------
@@ -105,22 +100,8 @@ class RowsModel(QAbstractTableModel):
     def export_kind(self, column: int) -> str:
         return self.columns[column][1]
 
-    def export_item(self, row: int) -> list[Any]:
-        return self.rows[row][1]
-
-    def export_value(self, values: list[Any], column: int) -> Any:
-        return values[column] if column < len(values) else None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
-        return None
+    def export_value(self, row: tuple[str, list[Any]], column: int) -> Any:
+        return self.value(row, column)
 
 
 def attainment_colour(value: Any) -> str | None:

@@ -43,9 +43,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import status_label as quote_status
+from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
 from desktop.ui.visits.models import (
-    ROW_ID_ROLE,
-    ChoiceModel,
     check_text,
     outcome_label,
     status_label,

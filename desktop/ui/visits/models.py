@@ -6,16 +6,15 @@ import datetime as dt
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
-from desktop.domain.services.visits import Choice, VisitRow
+from desktop.domain.services.visits import VisitRow
 from desktop.ui.format import ERROR_COLOR
 from desktop.ui.labels import complaint_label, value_label
-from desktop.ui.table_model import ROW_ID_ROLE, Index, TableModel
-from desktop.ui.table_model import SORT_ROLE as SORT_ROLE  # the area imports it from here
+from desktop.ui.table_model import Index, TableModel
 
 # Colour by type (fill) and status (planned solid, done muted, cancelled grey).
 TYPE_COLOURS = {"onsite": "#2f6fb3", "phone": "#2e8b57", "video": "#8a4fbf"}
@@ -140,52 +139,6 @@ class AgendaModel(TableModel[VisitRow]):
             row.owner_name,
             status_label(row.status),
         ][column]
-
-
-class ChoiceModel(QAbstractListModel):
-    """Accounts, contacts or people for pickers: the name, with the detail greyed."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.choices: list[Choice] = []
-        self.checked: set[str] = set()
-        self.checkable = False
-
-    def set_choices(self, choices: list[Choice]) -> None:
-        self.beginResetModel()
-        self.choices = choices
-        self.checked &= {c.id for c in choices}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.choices)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.choices):
-            return None
-        choice = self.choices[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{choice.name}  ({choice.detail})" if choice.detail else choice.name
-        if role == ROW_ID_ROLE:
-            return choice.id
-        if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
-            return Qt.CheckState.Checked if choice.id in self.checked else Qt.CheckState.Unchecked
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if self.checkable else base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
-            return False
-        choice_id = self.choices[index.row()].id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(choice_id)
-        else:
-            self.checked.discard(choice_id)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
 
 
 class TodayModel(TableModel[TodayItem]):
