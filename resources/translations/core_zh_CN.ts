@@ -540,6 +540,26 @@ A report without customer data was saved to:
       <translation>生日</translation>
     </message>
     <message>
+      <source>Reports to</source>
+      <translation>汇报对象</translation>
+    </message>
+    <message>
+      <source>Buying roles</source>
+      <translation>采购角色</translation>
+    </message>
+    <message>
+      <source>Attitude</source>
+      <translation>态度</translation>
+    </message>
+    <message>
+      <source>Relationship strength</source>
+      <translation>关系强度</translation>
+    </message>
+    <message>
+      <source>Colleague</source>
+      <translation>同事</translation>
+    </message>
+    <message>
       <source>Attached to</source>
       <translation>所属记录</translation>
     </message>
@@ -860,6 +880,26 @@ A report without customer data was saved to:
       <translation>管理员</translation>
     </message>
     <message>
+      <source>Supportive</source>
+      <translation>支持</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>中立</translation>
+    </message>
+    <message>
+      <source>Opposed</source>
+      <translation>反对</translation>
+    </message>
+    <message>
+      <source>Finance</source>
+      <translation>财务</translation>
+    </message>
+    <message>
+      <source>Technical</source>
+      <translation>技术</translation>
+    </message>
+    <message>
       <source>Not delivered</source>
       <translation>未交货</translation>
     </message>
@@ -1074,6 +1114,22 @@ A report without customer data was saved to:
       <translation>客户不能隶属于自己的集团：这个上级会形成循环。</translation>
     </message>
     <message>
+      <source>A contact cannot report to themselves or to someone who reports to them: that makes a loop.</source>
+      <translation>联系人不能向自己或自己的下属汇报：这会形成循环。</translation>
+    </message>
+    <message>
+      <source>A contact can only report to a contact of the same account.</source>
+      <translation>联系人只能向同一客户的联系人汇报。</translation>
+    </message>
+    <message>
+      <source>An attendee is either a contact of the account or a colleague.</source>
+      <translation>参会人要么是客户的联系人，要么是同事。</translation>
+    </message>
+    <message>
+      <source>Only contacts of the visited account can attend its visit.</source>
+      <translation>只有被拜访客户的联系人才能作为该拜访的参会人。</translation>
+    </message>
+    <message>
       <source>A %1 cannot go from “%2” to “%3”.</source>
       <translation>%1不能从“%2”变为“%3”。</translation>
     </message>
@@ -1176,6 +1232,10 @@ A report without customer data was saved to:
     <message>
       <source>currency code</source>
       <translation>币种代码</translation>
+    </message>
+    <message>
+      <source>list of buying roles</source>
+      <translation>采购角色列表</translation>
     </message>
     <message>
       <source>The change breaks a rule (%1).</source>

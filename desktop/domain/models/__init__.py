@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from desktop.domain.models.accounts import (
     ACCOUNT_STATUSES,
+    ATTITUDES,
+    BUYING_ROLES,
     CONTACT_ROLES,
     TIERS,
     Account,
@@ -49,6 +51,7 @@ from desktop.domain.models.visits import (
     VISIT_TYPES,
     Task,
     Visit,
+    VisitAttendee,
     WeeklyReport,
 )
 
@@ -66,6 +69,7 @@ SYNCED: dict[str, type[Synced]] = {
         Contact,
         Opportunity,
         Visit,
+        VisitAttendee,
         Task,
         Quote,
         QuoteLine,
@@ -82,6 +86,8 @@ SYNCED: dict[str, type[Synced]] = {
 
 __all__ = [
     "ACCOUNT_STATUSES",
+    "ATTITUDES",
+    "BUYING_ROLES",
     "COMPLAINT_CATEGORIES",
     "COMPLAINT_SEVERITIES",
     "COMPLAINT_STATUSES",
@@ -125,5 +131,6 @@ __all__ = [
     "Team",
     "User",
     "Visit",
+    "VisitAttendee",
     "WeeklyReport",
 ]

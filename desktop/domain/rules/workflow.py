@@ -41,8 +41,10 @@ MANAGER_ONLY = frozenset({"policy", "product", "price_list", "price_list_item", 
 ADMIN_ONLY = frozenset({"team", "user"})
 # A submitted weekly report: what its manager may still write.
 WEEKLY_COMMENT_FIELDS = frozenset({"manager_comment", "commented_by", "status"})
-# How far a group hierarchy is followed before it is called a loop.
+# How far a group hierarchy (or a reporting line) is followed before it is called a loop.
 MAX_GROUP_DEPTH = 50
+# A contact's fields whose change asks the reporting line again.
+REPORTING_FIELDS = frozenset({"reports_to_id", "account_id"})
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,41 @@ def _account(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None
     raise RuleViolation("group_cycle", "parent_id")
 
 
+def _contact(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """Reports-to: a live contact of the same account, never themselves or a loop."""
+    boss = after.get("reports_to_id")
+    if boss is None or (before is not None and not _changed(before, after) & REPORTING_FIELDS):
+        return
+    if facts.value("contact", str(boss), "account_id") != after.get("account_id"):
+        if not facts.exists("contact", str(boss)):
+            raise RuleViolation("missing_reference", "reports_to_id", entity="contact")
+        raise RuleViolation("reports_to_other_account", "reports_to_id")
+    seen = {after.get("id")}
+    current: Any = boss
+    for _ in range(MAX_GROUP_DEPTH):
+        if current is None:
+            return
+        if current in seen:
+            raise RuleViolation("reports_to_cycle", "reports_to_id")
+        seen.add(current)
+        current = facts.value("contact", str(current), "reports_to_id")
+    raise RuleViolation("reports_to_cycle", "reports_to_id")
+
+
+def _visit_attendee(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """A contact of the visited account, or a colleague: one of the two."""
+    contact, user = after.get("contact_id"), after.get("user_id")
+    if (contact is None) == (user is None):
+        raise RuleViolation("attendee_one_of")
+    account = facts.value("visit", str(after.get("visit_id")), "account_id")
+    if account is None:
+        raise RuleViolation("missing_reference", "visit_id", entity="visit")
+    if account != after.get("account_id"):
+        raise RuleViolation("attendee_other_account", "account_id")
+    if contact is not None and facts.value("contact", str(contact), "account_id") != account:
+        raise RuleViolation("attendee_other_account", "contact_id")
+
+
 def _visit(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if after.get("status") == "done" and not str(after.get("report") or "").strip():
         raise RuleViolation("visit_without_report", "report")
@@ -211,6 +248,8 @@ _RULES = {
     "quote_line": _quote_line,
     "account": _account,
     "visit": _visit,
+    "contact": _contact,
+    "visit_attendee": _visit_attendee,
     "weekly_report": _weekly_report,
     "complaint": _complaint,
     "opportunity": _opportunity,
