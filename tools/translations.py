@@ -43,7 +43,12 @@ AREAS: dict[str, list[str]] = {
     "sync": ["pages/sync.py", "sync"],
     "pipeline": ["pages/pipeline.py", "pipeline"],
     # Knowing each key account (issue 19): the timeline, stakeholders, health.
-    "keyaccount": ["accounts/timeline.py"],
+    "keyaccount": [
+        "accounts/timeline.py",
+        "accounts/org_chart.py",
+        "accounts/stakeholders_tab.py",
+        "visits/attendees.py",
+    ],
 }
 
 

@@ -24,6 +24,119 @@
     </message>
   </context>
   <context>
+    <name>AttendeePicker</name>
+    <message>
+      <source>Who attended</source>
+      <translation>参会人</translation>
+    </message>
+    <message>
+      <source>Their side</source>
+      <translation>客户方</translation>
+    </message>
+    <message>
+      <source>Our side</source>
+      <translation>我方</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrgChart</name>
+    <message>
+      <source>Never met</source>
+      <translation>从未见面</translation>
+    </message>
+    <message>
+      <source>Last met %1</source>
+      <translation>上次见面 %1</translation>
+    </message>
+    <message>
+      <source>%1:
+nobody in this role</source>
+      <translation>%1：
+无人担任</translation>
+    </message>
+    <message>
+      <source>%1:
+not met within %2 days</source>
+      <translation>%1：
+%2 天内未见面</translation>
+    </message>
+  </context>
+  <context>
+    <name>StakeholdersTab</name>
+    <message>
+      <source>Tier %1: no stakeholder coverage required.</source>
+      <translation>%1 级客户：无关键人覆盖要求。</translation>
+    </message>
+    <message>
+      <source>Tier %1 wants %2 met within %3 days: covered.</source>
+      <translation>%1 级客户要求 %3 天内见过%2：已覆盖。</translation>
+    </message>
+    <message>
+      <source>Tier %1 wants %2 met within %3 days. Gaps: %4</source>
+      <translation>%1 级客户要求 %3 天内见过%2。缺口：%4</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>适应窗口</translation>
+    </message>
+    <message>
+      <source>Drag a box onto another to change whom they report to.</source>
+      <translation>把一个方框拖到另一个方框上即可修改汇报关系。</translation>
+    </message>
+    <message>
+      <source>Stakeholders</source>
+      <translation>关键人</translation>
+    </message>
+    <message>
+      <source>Selected contact</source>
+      <translation>所选联系人</translation>
+    </message>
+    <message>
+      <source>Click a box to select a contact.</source>
+      <translation>点击方框选择联系人。</translation>
+    </message>
+    <message>
+      <source>(not known)</source>
+      <translation>（未知）</translation>
+    </message>
+    <message>
+      <source>(not rated)</source>
+      <translation>（未评级）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Reports to nobody here</source>
+      <translation>不向本客户任何人汇报</translation>
+    </message>
+    <message>
+      <source>Attitude</source>
+      <translation>态度</translation>
+    </message>
+    <message>
+      <source>Strength</source>
+      <translation>关系强度</translation>
+    </message>
+    <message>
+      <source>Buying roles</source>
+      <translation>采购角色</translation>
+    </message>
+    <message>
+      <source>Their role in the decision: change it in Contacts</source>
+      <translation>其决策角色：请在“联系人”中修改</translation>
+    </message>
+  </context>
+  <context>
     <name>Timeline</name>
     <message>
       <source>Visit</source>

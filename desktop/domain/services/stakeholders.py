@@ -30,10 +30,10 @@ from desktop.domain.models import (
     Account,
     Contact,
     Policy,
-    User,
     Visit,
     VisitAttendee,
 )
+from desktop.domain.services import visits
 from desktop.domain.uow import UnitOfWork
 
 POLICY_KEY = "stakeholders"
@@ -235,14 +235,23 @@ def attendees(session: Session, visit_id: str) -> Attendees:
     )
 
 
-def colleagues(session: Session) -> list[tuple[str, str]]:
-    """(user id, name) of the active users a rep can say came along."""
-    rows = session.execute(
-        select(User.id, User.display_name)
-        .where(User.deleted_at.is_(None), User.active)
-        .order_by(User.display_name)
+@dataclass(frozen=True)
+class AttendeeChoices:
+    """What the attendee picker offers for a visit, and who is ticked now."""
+
+    contacts: list[tuple[str, str]]  # (contact id, "name · title") of the visit's account
+    colleagues: list[tuple[str, str]]  # (user id, name) of the active users
+    chosen: Attendees
+
+
+def attendee_choices(session: Session, visit_id: str) -> AttendeeChoices:
+    account_id = session.scalar(select(Visit.account_id).where(Visit.id == visit_id))
+    people = visits.account_contacts(session, str(account_id)) if account_id else []
+    return AttendeeChoices(
+        [(p.id, f"{p.name} · {p.detail}" if p.detail else p.name) for p in people],
+        [(p.id, p.name) for p in visits.people(session)],
+        attendees(session, visit_id),
     )
-    return [(str(i), str(n)) for i, n in rows]
 
 
 def set_attendees(

@@ -43,6 +43,7 @@ from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
 from desktop.ui.accounts.pool_banner import PoolBanner
 from desktop.ui.accounts.pool_upkeep import pool_upkeep_for
+from desktop.ui.accounts.stakeholders_tab import add_stakeholders
 from desktop.ui.accounts.timeline import add_timeline
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport, by_ids
@@ -139,6 +140,7 @@ class AccountsPage(Page):
         self.detail.parent_change_requested.connect(self.set_parent)
         self.account_tabs = add_account_tabs(ctx, self.detail)
         self.timeline = add_timeline(ctx, self.detail)
+        self.stakeholders = add_stakeholders(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
