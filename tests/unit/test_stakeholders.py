@@ -170,3 +170,28 @@ def test_the_tiers_rule_comes_from_the_policy_with_defaults(people: People) -> N
     bad = stakeholders.DEFAULT_COVERAGE | {"A": {"roles": ["boss"], "days": 0}}
     with pytest.raises(Exception, match="buying roles only"):
         world.write(world.manager, stakeholders.set_coverage_rules, bad)
+
+
+def test_demo_key_accounts_have_stakeholder_maps_some_with_gaps(db: Database) -> None:
+    from sqlalchemy import select
+
+    from desktop.domain.models import VisitAttendee
+    from desktop.store.demo import generate
+
+    with db.sessions() as session, session.begin():
+        generate(session, 40, seed=7)
+    with db.sessions() as session:
+        mapped = session.scalars(
+            select(Contact.account_id).where(Contact.reports_to_id.is_not(None)).distinct()
+        ).all()
+        maps = [stakeholders.stakeholder_map(session, a, dt.datetime.now(dt.UTC)) for a in mapped]
+        assert session.scalars(select(VisitAttendee.id)).first() is not None
+    assert len(maps) == 6
+    for chart in maps:
+        assert chart.tier == "A"
+        assert {p.attitude for p in chart.people} <= {"supportive", "neutral", "opposed"}
+        assert all(p.strength is not None for p in chart.people)
+        assert sum(p.reports_to_id is None for p in chart.people) == 1  # one at the top
+        assert any(p.last_met is not None for p in chart.people)
+    assert any(not any(g.state == "missing" for g in c.gaps) for c in maps)
+    assert any(g.role == "finance" and g.state == "missing" for c in maps for g in c.gaps)
