@@ -159,6 +159,15 @@ def test_attitude_strength_and_roles_beside_the_chart_and_coverage_gaps(
     assert tab.summary.text().endswith(
         "Gaps: Decision maker: not met within 90 days; Finance: nobody in this role"
     )
+    # The same line above the account's tabs; clicking it opens the chart.
+    line = tab.coverage_line
+    assert line is not None
+    qtbot.waitUntil(lambda: "Finance: nobody in this role" in line.label.text())
+    page = window.page("accounts")
+    page.detail.tabs.setCurrentIndex(0)
+    label = line.label
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton, pos=QPoint(20, label.height() // 2))
+    assert page.detail.tabs.currentWidget() is tab
     qtbot.mouseClick(
         tab.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(tab, box_of(tab, "李芳"))
     )

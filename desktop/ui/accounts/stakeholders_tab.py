@@ -10,6 +10,7 @@ as saved.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -71,6 +72,7 @@ class StakeholdersTab(AccountView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.chart: StakeholderMap | None = None
+        self.coverage_line: CoverageLine | None = None  # above the tabs (add_stakeholders)
         self.summary = QLabel()
         self.summary.setObjectName("stakeholders-coverage")
         self.summary.setWordWrap(True)
@@ -255,10 +257,53 @@ class StakeholdersTab(AccountView):
         self.ctx.tasks.write(change, on_error=failed)
 
 
+class CoverageLine(AccountView):
+    """One line above the account's tabs while the tier's coverage rule finds gaps;
+    clicking it opens the Stakeholders tab. Empty when the account is covered."""
+
+    watched = StakeholdersTab.watched
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.label = QLabel()
+        self.label.setObjectName("stakeholders-gaps-line")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+
+    def reload(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        self._stale = False
+        now = dt.datetime.now(dt.UTC)
+
+        def arrived(chart: StakeholderMap) -> None:
+            self.loaded_for = account_id
+            text = html.escape(coverage_line(chart)) if chart.gaps else ""
+            self.label.setText(f'<a href="#" style="color: #b23030">{text}</a>' if text else "")
+
+        self.ctx.tasks.read(
+            lambda session: stakeholders.stakeholder_map(session, account_id, now),
+            arrived,
+            key=f"stakeholders-line-{id(self)}",
+        )
+
+
 def add_stakeholders(ctx: AppContext, detail: AccountDetail) -> StakeholdersTab:
-    """Put the Stakeholders tab on the account detail, after the timeline."""
+    """Put the Stakeholders tab on the account detail, after the timeline, and the
+    coverage line above the tabs."""
     tab = StakeholdersTab(ctx)
     detail.tabs.insertTab(2, tab, tab.title())
     detail.account_shown.connect(tab.set_account)
     tab.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    line = CoverageLine(ctx)
+    line.label.linkActivated.connect(lambda _link: detail.tabs.setCurrentWidget(tab))
+    layout = detail.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(layout.indexOf(detail.tabs), line)
+    detail.account_shown.connect(line.set_account)
+    tab.coverage_line = line
     return tab
