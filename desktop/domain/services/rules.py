@@ -10,7 +10,6 @@ edit (the SLA's ``around_the_clock``). Only managers and admins may save.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import PermissionDeniedError, ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, TIERS, Policy, User
-from desktop.domain.services import complaints, completeness, coverage, pool
+from desktop.domain.services import complaints, completeness, coverage, pool, records
 from desktop.domain.uow import UnitOfWork
 
 MAX_DAYS = coverage.MAX_CADENCE
@@ -94,15 +93,7 @@ def validate(rules: ManagerRules) -> None:
         raise ValidationError(errors)
 
 
-def _set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
-    row = uow.session.scalar(select(Policy).where(Policy.key == key))
-    if row is None:
-        uow.add(Policy(key=key, value=dict(value)))
-        return
-    if row.deleted_at is not None:
-        uow.restore(row)
-    if row.value != value:
-        uow.update(row, {"value": dict(value)})
+_set_policy = records.save_policy
 
 
 def save(uow: UnitOfWork, rules: ManagerRules) -> None:

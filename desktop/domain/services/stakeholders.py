@@ -33,7 +33,7 @@ from desktop.domain.models import (
     Visit,
     VisitAttendee,
 )
-from desktop.domain.services import visits
+from desktop.domain.services import records, visits
 from desktop.domain.uow import UnitOfWork
 
 POLICY_KEY = "stakeholders"
@@ -127,13 +127,7 @@ def set_coverage_rules(uow: UnitOfWork, rules: Mapping[str, Mapping[str, Any]]) 
     if errors:
         raise ValidationError(errors)
     value = {t: {"roles": list(rules[t]["roles"]), "days": rules[t]["days"]} for t in TIERS}
-    row = uow.session.scalar(select(Policy).where(Policy.key == POLICY_KEY))
-    if row is None:
-        uow.add(Policy(key=POLICY_KEY, value=value))
-    else:
-        if row.deleted_at is not None:
-            uow.restore(row)
-        uow.update(row, {"value": value})
+    records.save_policy(uow, POLICY_KEY, value)
 
 
 def gaps(people: Sequence[Stakeholder], rule: Mapping[str, Any], now: dt.datetime) -> list[Gap]:
