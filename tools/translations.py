@@ -47,6 +47,7 @@ AREAS: dict[str, list[str]] = {
         "accounts/timeline.py",
         "accounts/org_chart.py",
         "accounts/stakeholders_tab.py",
+        "accounts/health_tab.py",
         "visits/attendees.py",
     ],
 }

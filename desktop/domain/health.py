@@ -93,25 +93,22 @@ def score(facts: HealthFacts, weights: Weights, now: dt.datetime) -> Health:
     reasons: list[Reason] = []
     w = weights
     # Stakeholders: a decision maker met lately.
-    met = facts.decision_maker_met
-    if met is None or met < now - dt.timedelta(days=w.stakeholder_days):
+    # Whole days, as the reasons say them: met 120 days ago is within 120 days.
+    met = None if facts.decision_maker_met is None else (now - facts.decision_maker_met).days
+    if met is None or met > w.stakeholder_days:
         reasons.append(Reason("no_decision_maker", -w.stakeholder, {"days": w.stakeholder_days}))
     elif w.stakeholder // 2:
-        reasons.append(Reason("decision_maker_met", w.stakeholder // 2, {"days": (now - met).days}))
+        reasons.append(Reason("decision_maker_met", w.stakeholder // 2, {"days": met}))
     # Visits: within the tier's cadence.
-    last = facts.last_visit
+    last = None if facts.last_visit is None else (now - facts.last_visit).days
     if last is None:
         reasons.append(Reason("never_visited", -w.cadence, {"cadence": facts.cadence_days}))
-    elif last < now - dt.timedelta(days=facts.cadence_days):
+    elif last > facts.cadence_days:
         reasons.append(
-            Reason(
-                "visit_overdue",
-                -w.cadence,
-                {"days": (now - last).days, "cadence": facts.cadence_days},
-            )
+            Reason("visit_overdue", -w.cadence, {"days": last, "cadence": facts.cadence_days})
         )
     else:
-        reasons.append(Reason("visited", w.cadence, {"days": (now - last).days}))
+        reasons.append(Reason("visited", w.cadence, {"days": last}))
     # Receivables.
     if facts.overdue_long > 0:
         reasons.append(

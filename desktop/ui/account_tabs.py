@@ -59,8 +59,28 @@ class AccountView(QWidget):
         self._stale = False
         ctx.tasks.changed.connect(self._on_changed)
 
-    def reload(self) -> None:
+    def loader(self, account_id: str) -> Any:
+        """A function of a Session that returns the data to show (runs on a worker)."""
         raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        self._stale = False
+
+        self.ctx.tasks.read(
+            self.loader(account_id),
+            lambda result: self.show_loaded(account_id, result),
+            key=f"account-view-{id(self)}",
+        )
+
+    def show_loaded(self, account_id: str, result: Any) -> None:
+        self.loaded_for = account_id
+        self.show_result(result)
 
     def set_account(self, account_id: str | None) -> None:
         if account_id == self.loaded_for and not self._stale:
@@ -131,31 +151,15 @@ class AccountTab(AccountView):
     def title(self) -> str:
         raise NotImplementedError
 
-    def loader(self, account_id: str) -> Any:
-        """A function of a Session that returns the tab's data (runs on a worker)."""
-        raise NotImplementedError
-
-    def show_result(self, result: Any) -> None:
-        raise NotImplementedError
-
     # -- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        account_id = self.account_id
-        if account_id is None:
-            return
-        self._stale = False
-
-        def arrived(result: Any) -> None:
-            # The same account again (a write, a pull): its selected record stays selected.
-            current = self.table.currentIndex()
-            keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
-            self.loaded_for = account_id
-            self.show_result(result)
-            if keep and (row := self.model.row_of(str(keep))) >= 0:
-                self.table.selectRow(row)
-
-        self.ctx.tasks.read(self.loader(account_id), arrived, key=f"account-tab-{id(self)}")
+    def show_loaded(self, account_id: str, result: Any) -> None:
+        # The same account again (a write, a pull): its selected record stays selected.
+        current = self.table.currentIndex()
+        keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
+        super().show_loaded(account_id, result)
+        if keep and (row := self.model.row_of(str(keep))) >= 0:
+            self.table.selectRow(row)
 
     def open_index(self, index: QModelIndex) -> None:
         row_id = index.data(ROW_ID_ROLE) if index.isValid() else None

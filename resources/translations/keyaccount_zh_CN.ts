@@ -39,6 +39,84 @@
     </message>
   </context>
   <context>
+    <name>Health</name>
+    <message>
+      <source>No decision maker met in %1 days</source>
+      <translation>%1 天内未见过决策者</translation>
+    </message>
+    <message>
+      <source>A decision maker met %1 days ago</source>
+      <translation>%1 天前见过决策者</translation>
+    </message>
+    <message>
+      <source>Never visited (the tier wants a visit every %1 days)</source>
+      <translation>从未拜访（该等级要求每 %1 天拜访一次）</translation>
+    </message>
+    <message>
+      <source>Last visit %1 days ago (the tier wants one every %2 days)</source>
+      <translation>上次拜访在 %1 天前（该等级要求每 %2 天拜访一次）</translation>
+    </message>
+    <message>
+      <source>Visited %1 days ago</source>
+      <translation>%1 天前拜访过</translation>
+    </message>
+    <message>
+      <source>%1 overdue more than %2 days</source>
+      <translation>%1 逾期超过 %2 天</translation>
+    </message>
+    <message>
+      <source>%1 overdue</source>
+      <translation>%1 已逾期</translation>
+    </message>
+    <message>
+      <source>%1 complaints past their SLA</source>
+      <translation>%1 个投诉超过 SLA</translation>
+    </message>
+    <message>
+      <source>Orders up %1 % year over year</source>
+      <translation>订单同比增长 %1%</translation>
+    </message>
+    <message>
+      <source>Orders down %1 % year over year</source>
+      <translation>订单同比下降 %1%</translation>
+    </message>
+    <message>
+      <source>First orders in a year: %1</source>
+      <translation>一年来首次下单：%1</translation>
+    </message>
+    <message>
+      <source>Healthy</source>
+      <translation>健康</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>需关注</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>有风险</translation>
+    </message>
+  </context>
+  <context>
+    <name>HealthTab</name>
+    <message>
+      <source>Rule-based: every point has its reason. Managers set the weights in the rules.</source>
+      <translation>按规则计算：每一分都有原因。经理可在规则中设置权重。</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康度</translation>
+    </message>
+    <message>
+      <source>Health %1 / 100 · %2</source>
+      <translation>健康度 %1 / 100 · %2</translation>
+    </message>
+    <message>
+      <source>Starting score: %1</source>
+      <translation>起始分：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>OrgChart</name>
     <message>
       <source>Never met</source>

@@ -100,8 +100,9 @@ def test_growth_boundaries(this_year: str, last_year: str, code: str | None) -> 
 
 
 def test_visit_and_decision_maker_boundaries() -> None:
-    on_the_day = facts(
-        last_visit=NOW - dt.timedelta(days=30), decision_maker_met=NOW - dt.timedelta(days=120)
+    on_the_day = facts(  # 30 days and some hours: still "30 days ago"
+        last_visit=NOW - dt.timedelta(days=30, hours=20),
+        decision_maker_met=NOW - dt.timedelta(days=120, hours=23),
     )
     codes = {r.code for r in score(on_the_day, W, NOW).reasons}
     assert codes == {"visited", "decision_maker_met"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import ATTITUDES, BUYING_ROLES
@@ -66,6 +68,11 @@ def coverage_line(chart: StakeholderMap) -> str:
     )
 
 
+def map_loader(account_id: str) -> Callable[[Session], StakeholderMap]:
+    now = dt.datetime.now(dt.UTC)
+    return lambda session: stakeholders.stakeholder_map(session, account_id, now)
+
+
 class StakeholdersTab(AccountView):
     watched = frozenset({"contact", "visit", "visit_attendee", "policy", "account"})
 
@@ -73,6 +80,7 @@ class StakeholdersTab(AccountView):
         super().__init__(ctx, parent)
         self.chart: StakeholderMap | None = None
         self.coverage_line: CoverageLine | None = None  # above the tabs (add_stakeholders)
+        self._fitted_for: str | None = None
         self.summary = QLabel()
         self.summary.setObjectName("stakeholders-coverage")
         self.summary.setWordWrap(True)
@@ -156,25 +164,14 @@ class StakeholdersTab(AccountView):
 
     # -- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        account_id = self.account_id
-        if account_id is None:
-            return
-        self._stale = False
-        now = dt.datetime.now(dt.UTC)
+    def loader(self, account_id: str) -> Any:
+        return map_loader(account_id)
 
-        def arrived(chart: StakeholderMap) -> None:
-            first = self.loaded_for != account_id
-            self.loaded_for = account_id
-            self.show_map(chart)
-            if first:
-                self.view.fit()
-
-        self.ctx.tasks.read(
-            lambda session: stakeholders.stakeholder_map(session, account_id, now),
-            arrived,
-            key=f"stakeholders-{id(self)}",
-        )
+    def show_result(self, result: StakeholderMap) -> None:
+        self.show_map(result)
+        if self._fitted_for != result.account_id:  # a new account: all of it in view
+            self._fitted_for = result.account_id
+            self.view.fit()
 
     def show_map(self, chart: StakeholderMap) -> None:
         selected = self.selected()
@@ -273,23 +270,12 @@ class CoverageLine(AccountView):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
 
-    def reload(self) -> None:
-        account_id = self.account_id
-        if account_id is None:
-            return
-        self._stale = False
-        now = dt.datetime.now(dt.UTC)
+    def loader(self, account_id: str) -> Any:
+        return map_loader(account_id)
 
-        def arrived(chart: StakeholderMap) -> None:
-            self.loaded_for = account_id
-            text = html.escape(coverage_line(chart)) if chart.gaps else ""
-            self.label.setText(f'<a href="#" style="color: #b23030">{text}</a>' if text else "")
-
-        self.ctx.tasks.read(
-            lambda session: stakeholders.stakeholder_map(session, account_id, now),
-            arrived,
-            key=f"stakeholders-line-{id(self)}",
-        )
+    def show_result(self, result: StakeholderMap) -> None:
+        text = html.escape(coverage_line(result)) if result.gaps else ""
+        self.label.setText(f'<a href="#" style="color: #b23030">{text}</a>' if text else "")
 
 
 def add_stakeholders(ctx: AppContext, detail: AccountDetail) -> StakeholdersTab:

@@ -38,6 +38,7 @@ from desktop.ui.accounts.dialogs import DuplicateDialog
 from desktop.ui.accounts.file_actions import AccountFiles
 from desktop.ui.accounts.filters import AccountFilters, filtered
 from desktop.ui.accounts.handover import Handover
+from desktop.ui.accounts.health_tab import add_health
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
@@ -141,6 +142,7 @@ class AccountsPage(Page):
         self.account_tabs = add_account_tabs(ctx, self.detail)
         self.timeline = add_timeline(ctx, self.detail)
         self.stakeholders = add_stakeholders(ctx, self.detail)
+        self.health = add_health(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
