@@ -101,7 +101,7 @@ def test_attendees_ticked_in_the_report_change_last_met_on_the_chart(
         pos=view.visualRect(picker.contacts.index(row)).center(),
     )
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert picker.contacts.chosen() == [people["李芳"]]
+    assert picker.chosen() == ([people["李芳"]], [])
     dialog.notes.setPlainText("财务总监确认了明年的预算")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(

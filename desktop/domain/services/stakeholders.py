@@ -233,17 +233,16 @@ def attendees(session: Session, visit_id: str) -> Attendees:
 class AttendeeChoices:
     """What the attendee picker offers for a visit, and who is ticked now."""
 
-    contacts: list[tuple[str, str]]  # (contact id, "name · title") of the visit's account
-    colleagues: list[tuple[str, str]]  # (user id, name) of the active users
+    contacts: list[visits.Choice]  # the visit's account's contacts (name, title)
+    colleagues: list[visits.Choice]  # the active users
     chosen: Attendees
 
 
 def attendee_choices(session: Session, visit_id: str) -> AttendeeChoices:
     account_id = session.scalar(select(Visit.account_id).where(Visit.id == visit_id))
-    people = visits.account_contacts(session, str(account_id)) if account_id else []
     return AttendeeChoices(
-        [(p.id, f"{p.name} · {p.detail}" if p.detail else p.name) for p in people],
-        [(p.id, p.name) for p in visits.people(session)],
+        visits.account_contacts(session, str(account_id)) if account_id else [],
+        visits.people(session),
         attendees(session, visit_id),
     )
 

@@ -6,62 +6,23 @@ stakeholder map follows the report.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop.domain.services import stakeholders
 from desktop.domain.services.stakeholders import AttendeeChoices
 from desktop.ui.context import AppContext
+from desktop.ui.table_model import ChoiceModel
 
-Index = QModelIndex | QPersistentModelIndex
+
+def ticks() -> ChoiceModel:
+    model = ChoiceModel()
+    model.checkable = True
+    return model
 
 
-class CheckList(QAbstractListModel):
-    """A short list of (id, text) with a tick box each."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[tuple[str, str]] = []
-        self.checked: set[str] = set()
-
-    def set_items(self, items: list[tuple[str, str]], checked: set[str]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.checked = {i for i in checked if i in {row_id for row_id, _ in items}}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row_id, text = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if row_id in self.checked else Qt.CheckState.Unchecked
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        row_id = self.items[index.row()][0]
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(row_id)
-        else:
-            self.checked.discard(row_id)
-        self.dataChanged.emit(index, index, [role])
-        return True
-
-    def chosen(self) -> list[str]:
-        return [row_id for row_id, _ in self.items if row_id in self.checked]
+def ticked(model: ChoiceModel) -> list[str]:
+    """The ids ticked, in the list's order."""
+    return [c.id for c in model.choices if c.id in model.checked]
 
 
 class AttendeePicker(QGroupBox):
@@ -69,8 +30,10 @@ class AttendeePicker(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Who attended"))
         self.loaded = False
-        self.contacts = CheckList(self)
-        self.colleagues = CheckList(self)
+        self.contacts = ticks()
+        self.colleagues = ticks()
+        self.contacts.setParent(self)
+        self.colleagues.setParent(self)
         self.contact_list = QListView()
         self.contact_list.setObjectName("attendee-contacts")
         self.contact_list.setModel(self.contacts)
@@ -90,8 +53,10 @@ class AttendeePicker(QGroupBox):
         ctx.tasks.read(lambda s: stakeholders.attendee_choices(s, visit_id), self._show)
 
     def _show(self, choices: AttendeeChoices) -> None:
-        self.contacts.set_items(choices.contacts, set(choices.chosen.contact_ids))
-        self.colleagues.set_items(choices.colleagues, set(choices.chosen.user_ids))
+        self.contacts.set_choices(choices.contacts)
+        self.contacts.checked = set(choices.chosen.contact_ids)
+        self.colleagues.set_choices(choices.colleagues)
+        self.colleagues.checked = set(choices.chosen.user_ids)
         self.loaded = True
 
     def chosen(self) -> tuple[list[str], list[str]] | None:
@@ -99,4 +64,4 @@ class AttendeePicker(QGroupBox):
         write: the attendees stay as saved)."""
         if not self.loaded:
             return None
-        return self.contacts.chosen(), self.colleagues.chosen()
+        return ticked(self.contacts), ticked(self.colleagues)
