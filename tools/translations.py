@@ -48,6 +48,7 @@ AREAS: dict[str, list[str]] = {
         "accounts/org_chart.py",
         "accounts/stakeholders_tab.py",
         "accounts/health_tab.py",
+        "accounts/key_account_rules.py",
         "visits/attendees.py",
     ],
 }

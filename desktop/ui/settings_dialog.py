@@ -137,6 +137,9 @@ class SettingsDialog(QDialog):
             from desktop.ui.rules import add_rules_tab
 
             self.rules_tab = add_rules_tab(self, layout, ctx)
+            from desktop.ui.accounts.key_account_rules import add_key_account_rules
+
+            self.key_account_rules = add_key_account_rules(self, ctx)
 
     @Slot()
     def _choose_folder(self) -> None:

@@ -117,6 +117,80 @@
     </message>
   </context>
   <context>
+    <name>KeyAccountRules</name>
+    <message>
+      <source>Starting score</source>
+      <translation>起始分</translation>
+    </message>
+    <message>
+      <source>Decision maker met (points)</source>
+      <translation>见过决策者（分）</translation>
+    </message>
+    <message>
+      <source>… within days</source>
+      <translation>……天数以内</translation>
+    </message>
+    <message>
+      <source>Visited within the tier's cadence (points)</source>
+      <translation>按等级周期拜访（分）</translation>
+    </message>
+    <message>
+      <source>Money overdue (points)</source>
+      <translation>款项逾期（分）</translation>
+    </message>
+    <message>
+      <source>… long overdue after days</source>
+      <translation>……逾期超过天数</translation>
+    </message>
+    <message>
+      <source>Each complaint past its SLA (points)</source>
+      <translation>每个超过 SLA 的投诉（分）</translation>
+    </message>
+    <message>
+      <source>… at most (points)</source>
+      <translation>……最多（分）</translation>
+    </message>
+    <message>
+      <source>Orders up or down year over year (points)</source>
+      <translation>订单同比增减（分）</translation>
+    </message>
+    <message>
+      <source>… by at least (%)</source>
+      <translation>……幅度至少（%）</translation>
+    </message>
+    <message>
+      <source>Key accounts</source>
+      <translation>大客户</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyAccountRulesTab</name>
+    <message>
+      <source>Save key-account rules</source>
+      <translation>保存大客户规则</translation>
+    </message>
+    <message>
+      <source>Stakeholder coverage: meet these roles within</source>
+      <translation>关键人覆盖：在以下天数内见过这些角色</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>天</translation>
+    </message>
+    <message>
+      <source>Tier %1</source>
+      <translation>%1 级</translation>
+    </message>
+    <message>
+      <source>Health score: points for each reason</source>
+      <translation>健康度：每项原因的分值</translation>
+    </message>
+    <message>
+      <source>Saved: every device follows these rules after sync.</source>
+      <translation>已保存：同步后所有设备都将遵循这些规则。</translation>
+    </message>
+  </context>
+  <context>
     <name>OrgChart</name>
     <message>
       <source>Never met</source>

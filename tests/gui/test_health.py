@@ -86,3 +86,44 @@ def test_health_in_chinese(qtbot: Any, chinese: None, window: Any, app_context: 
     assert all("天" in line or "%" in line or "¥" in line or "投诉" in line for line in tab.lines)
     QApplication.processEvents()
     screenshot(window, "health/breakdown_zh")
+
+
+def test_a_manager_sets_coverage_and_weights_in_settings_and_the_account_follows(
+    qtbot: Any, window: Any, app_context: Any
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QTabWidget
+
+    from desktop.domain.services import stakeholders
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    account_id = first_tier_a(app_context)
+    tab = show_health(qtbot, window, account_id)
+    base_line = tab.breakdown.text()
+    assert "Starting score: 70" in base_line
+    dialog = SettingsDialog(app_context)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 760)
+    dialog.show()
+    rules = dialog.key_account_rules
+    dialog.findChild(QTabWidget, "settings-tabs").setCurrentWidget(rules)
+    qtbot.waitUntil(lambda: rules.save_button.isEnabled())
+    technical = rules.roles[("A", "technical")]
+    assert not technical.isChecked()
+    qtbot.mouseClick(technical, Qt.MouseButton.LeftButton, pos=QPoint(6, technical.height() // 2))
+    days = rules.days["A"]
+    days.selectAll()
+    qtbot.keyClicks(days, "45")
+    base = rules.weights["base"]
+    base.selectAll()
+    qtbot.keyClicks(base, "60")
+    screenshot(dialog, "health/key_account_rules_en")
+    qtbot.mouseClick(rules.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rules.message.text().startswith("Saved"))
+    with app_context.db.sessions() as session:
+        assert stakeholders.coverage_rules(session)["A"] == {
+            "roles": ["decision_maker", "finance", "technical"],
+            "days": 45,
+        }
+    qtbot.waitUntil(lambda: "Starting score: 60" in tab.breakdown.text())
+    dialog.reject()
