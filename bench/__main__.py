@@ -48,6 +48,8 @@ GOALS = {
     "backup_daily_s": "(on a worker, once a day; no goal set)",
     "import_50k_s": "<= 3x import_floor_s and < 60",
     "health_all_s": "<= 30 at 100k accounts, on a worker",
+    "health_one_ms": "<= 50 (one account again after an edit)",
+    "org_chart_200_ms": "<= 200",
 }
 
 FLOOR_WINDOW = """

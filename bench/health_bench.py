@@ -7,7 +7,8 @@ query per kind of fact, then the pure score), best of three, beside
 reading the facts costs with no Python on top); ``health_one_ms``: one account's score
 (the Health tab); ``timeline_2000_first_page_ms``: the first page of the Timeline tab
 of an account with 2,000 items (visits added in a transaction that is rolled back, so
-the shared bench database is left as it was), median of three.
+the shared bench database is left as it was), median of three; ``org_chart_200_ms``:
+drawing the stakeholder chart of an account with 200 contacts (Qt offscreen).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def measure(data_dir: Path, accounts: int = 100_000) -> dict[str, float]:
                 1,
             )
             results["timeline_2000_first_page_ms"] = _timeline_of_2000(session, some, timeline)
+        results["org_chart_200_ms"] = _org_chart_of_200()
     finally:
         db.dispose()
     return results
@@ -105,3 +107,37 @@ def _timeline_of_2000(session: Any, account_id: str, timeline: Any) -> float:
         )
     finally:
         session.rollback()
+
+
+def _org_chart_of_200() -> float:
+    """The chart's scene built for 200 contacts in a tree four levels deep."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain.services.stakeholders import Stakeholder
+    from desktop.ui.accounts.org_chart import OrgChartScene
+
+    app = QApplication.instance() or QApplication([])
+    now = dt.datetime.now(dt.UTC)
+    people = [
+        Stakeholder(
+            id=f"c{i}",
+            name=f"联系人{i}",
+            title="经理",
+            reports_to_id=None if i == 0 else f"c{(i - 1) // 5}",
+            roles=("influencer", "finance") if i % 7 == 0 else ("user",),
+            attitude=("supportive", "neutral", "opposed", None)[i % 4],
+            strength=1 + i % 5,
+            last_met=now - dt.timedelta(days=i) if i % 3 else None,
+        )
+        for i in range(200)
+    ]
+    scene = OrgChartScene(ZoneInfo("Asia/Shanghai"))
+    took = statistics.median(_times(lambda: scene.show_map(people, [])))
+    scene.deleteLater()
+    app.processEvents()
+    return round(took * 1000, 1)
