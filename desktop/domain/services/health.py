@@ -31,6 +31,7 @@ from desktop.domain.models import (
 from desktop.domain.money import from_fen
 from desktop.domain.services import coverage, records
 from desktop.domain.services.complaints import CLOSED
+from desktop.domain.services.stakeholders import aware
 from desktop.domain.uow import UnitOfWork
 
 POLICY_KEY = "health"
@@ -203,12 +204,7 @@ def account_health(session: Session, account_id: str, now: dt.datetime, today: d
 
 
 def _aware(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):  # an aggregate of a UTCDateTime column comes back as text
-        value = dt.datetime.fromisoformat(value)
-    assert isinstance(value, dt.datetime)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return None if value is None else aware(value)
 
 
 def _yuan(fen: Any) -> Decimal:

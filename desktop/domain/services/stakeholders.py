@@ -133,13 +133,12 @@ def set_coverage_rules(uow: UnitOfWork, rules: Mapping[str, Mapping[str, Any]]) 
 def gaps(people: Sequence[Stakeholder], rule: Mapping[str, Any], now: dt.datetime) -> list[Gap]:
     """The roles of ``rule`` no contact covers: none plays it, or none was met in time."""
     days = int(rule.get("days", 0))
-    since = now - dt.timedelta(days=days)
     found: list[Gap] = []
     for role in rule.get("roles", ()):
         players = [p for p in people if role in p.roles]
         if not players:
             found.append(Gap(role, days, "missing"))
-        elif not any(p.last_met is not None and p.last_met >= since for p in players):
+        elif not any(p.last_met is not None and (now - p.last_met).days <= days for p in players):
             found.append(Gap(role, days, "not_met"))
     return found
 
@@ -162,11 +161,13 @@ def last_met(session: Session, account_id: str) -> dict[str, dt.datetime]:
         )
         .group_by(VisitAttendee.contact_id)
     )
-    return {str(contact_id): _aware(at) for contact_id, at in rows if contact_id and at is not None}
+    return {str(contact_id): aware(at) for contact_id, at in rows if contact_id and at is not None}
 
 
-def _aware(value: Any) -> dt.datetime:
-    if isinstance(value, str):  # an aggregate over UTCDateTime comes back as text
+def aware(value: Any) -> dt.datetime:
+    """An aggregate (MAX) of a UTCDateTime column as an aware datetime: SQLite gives it
+    back as text, without the column's conversion."""
+    if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     assert isinstance(value, dt.datetime)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
