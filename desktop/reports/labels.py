@@ -150,6 +150,22 @@ ZH_CN: dict[str, str] = {
     "For the customer": "需方(盖章)",
     "Signature / date": "签字 / 日期",
     "Prices in": "币种",
+    # customer analysis (desktop/reports/analysis.py)
+    "Customer analysis": "客户分析",
+    "ABC": "ABC分类",
+    "Dormant": "休眠客户",
+    "Revenue": "收入",
+    "Revenue {year}": "{year}年收入",
+    "Year over year": "同比",
+    "Class": "分类",
+    "Cumulative share": "累计占比",
+    "Share of wallet": "钱包份额",
+    "Last order": "最近订单",
+    "Last visit": "最近拜访",
+    "Share of revenue": "收入占比",
+    "Top accounts by revenue": "收入最高的客户",
+    "Revenue by ABC class": "按ABC分类的收入",
+    "Yes": "是",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal

@@ -180,11 +180,11 @@ def gather(
             cadence_days=cadence.get(tier, coverage.DEFAULT_CADENCE["C"]),
             last_visit=_aware(last_visit.get(account_id)),
             decision_maker_met=_aware(met.get(account_id)),
-            overdue_long=_yuan(overdue.get(account_id, (0, 0))[0]),
-            overdue_short=_yuan(overdue.get(account_id, (0, 0))[1]),
+            overdue_long=yuan(overdue.get(account_id, (0, 0))[0]),
+            overdue_short=yuan(overdue.get(account_id, (0, 0))[1]),
             complaints_past_sla=int(late_complaints.get(account_id, 0)),
-            orders_this_year=_yuan(orders.get(account_id, (0, 0))[0]),
-            orders_last_year=_yuan(orders.get(account_id, (0, 0))[1]),
+            orders_this_year=yuan(orders.get(account_id, (0, 0))[0]),
+            orders_last_year=yuan(orders.get(account_id, (0, 0))[1]),
         )
         for account_id, tier in tiers.items()
     }
@@ -207,8 +207,8 @@ def _aware(value: Any) -> dt.datetime | None:
     return None if value is None else aware(value)
 
 
-def _yuan(fen: Any) -> Decimal:
-    """An aggregate of Money columns: SQLite sums the stored fen."""
+def yuan(fen: Any) -> Decimal:
+    """A SUM over Money columns: Decimal yuan when typed, the stored fen when raw."""
     if isinstance(fen, Decimal):
         return fen
     return from_fen(int(fen)) if fen else ZERO
