@@ -20,7 +20,8 @@ from desktop.domain.services.sync_issues import Issue
 from desktop.domain.uow import unit_of_work
 from desktop.ui.i18n import install_translators, remove_translators
 from desktop.ui.sync.dialogs import ConflictDialog
-from desktop.ui.sync.labels import explain, value_text
+from desktop.ui.sync.labels import value_text
+from desktop.ui.sync.reasons import explain
 from desktop.ui.testing import screenshot
 from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
     LiveServer,
