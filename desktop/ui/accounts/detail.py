@@ -9,7 +9,7 @@ elsewhere (Reload / Keep editing)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +21,14 @@ from desktop.domain.services import accounts, attachments, completeness, contact
 from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Completeness
 from desktop.domain.services.records import Record
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.accounts.changed import ChangedElsewhereBar
 from desktop.ui.accounts.detail_tabs import CompletenessTab, ContactsTab, GroupTab, HistoryTab
 from desktop.ui.accounts.files_tab import FilesTab
 from desktop.ui.accounts.profile import FORM, ProfileForm, differs
+
+# How the page records an undoable action: (what Ctrl+Z undoes, the write undoing it).
+SetUndo = Callable[[str, Callable[[UnitOfWork], Any]], None]
 
 
 @dataclass(frozen=True)
