@@ -68,8 +68,6 @@ class AccountDetail(QWidget):
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
 
-    FORM = FORM
-
     def __init__(self, zone: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
@@ -200,7 +198,7 @@ class AccountDetail(QWidget):
             return
         # Typing that the new values do not already hold (a save of one's own does).
         typed = self.unsaved_fields() & self.profile.typed_over(data.account)
-        changed = any(old.get(key) != data.account.get(key) for key in self.FORM)
+        changed = any(old.get(key) != data.account.get(key) for key in FORM)
         self.show_data(data, keep=typed)
         if data.account.get("deleted_at") is not None:
             self.changed_bar.show_for("deleted")
