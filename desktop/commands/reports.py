@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _language_and_output(accounts)
     accounts.set_defaults(handler=export_accounts)
 
+    deals = kinds.add_parser("opportunities", help="every visible opportunity, ready to import")
+    add_data_dir(deals)
+    _language_and_output(deals)
+    deals.set_defaults(handler=export_opportunities)
+
     targets = kinds.add_parser("targets", help="the targets grid, ready to edit and import")
     add_data_dir(targets)
     targets.add_argument("--year", type=int, metavar="YYYY")
@@ -107,4 +112,15 @@ def export_targets(args: argparse.Namespace) -> int:
     with database(args) as db, db.sessions() as session:
         count = write(session, path, year=args.year, language=language)
     print(f"wrote {count} targets to {path}")
+    return 0
+
+
+def export_opportunities(args: argparse.Namespace) -> int:
+    from desktop.reports.opportunities import export_opportunities as write
+
+    path = _output(args)
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        count = write(session, path, language=language)
+    print(f"wrote {count} opportunities to {path}")
     return 0

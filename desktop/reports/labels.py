@@ -150,6 +150,13 @@ ZH_CN: dict[str, str] = {
     "For the customer": "需方(盖章)",
     "Signature / date": "签字 / 日期",
     "Prices in": "币种",
+    "Probability": "赢率",
+    "Close date": "预计成交日期",
+    "Source": "来源",
+    "Competitors": "竞争对手",
+    "Next step": "下一步",
+    "Lost reason": "输单原因",
+    "Lost to": "输给",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal

@@ -13,6 +13,7 @@ its own, and it syncs with the rest of the history.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,6 +55,12 @@ FIELDS = (
 )
 OPEN_STAGES = OPPORTUNITY_STAGES[:4]
 POLICY_KEY = "stages"
+_SEPARATORS = re.compile(r"[,，、;；\n]+")
+
+
+def competitor_lines(text: str) -> str:
+    """One name a line (as ``competitors`` is stored) from "西门子, ABB、施耐德"."""
+    return "\n".join(name.strip() for name in _SEPARATORS.split(text) if name.strip())
 
 
 @dataclass(frozen=True)

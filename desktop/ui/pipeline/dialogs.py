@@ -8,7 +8,6 @@ which writes on the writer thread and calls ``show_error`` (the rule's words) or
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -27,16 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.models import OPPORTUNITY_STAGES
+from desktop.domain.services.opportunities import competitor_lines
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import stage_label
 
 NO_DATE = QDate(2000, 1, 1)
-_SEPARATORS = re.compile(r"[,，、;；\n]+")
-
-
-def competitor_lines(text: str) -> str:
-    """ "西门子, ABB、施耐德" -> one name a line, as stored."""
-    return "\n".join(name.strip() for name in _SEPARATORS.split(text) if name.strip())
 
 
 def parse_amount(text: str) -> Decimal | None:
