@@ -204,8 +204,8 @@
       <translation>输给 %1</translation>
     </message>
     <message>
-      <source>%1, weighted %2</source>
-      <translation>%1，加权 %2</translation>
+      <source>weighted %1</source>
+      <translation>加权 %1</translation>
     </message>
   </context>
   <context>

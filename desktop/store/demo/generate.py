@@ -54,6 +54,7 @@ def generate(
     managers, reps, rep_codes = _people(w)
     run = DemoRun(w, rnd, spread, now, today, reps, rep_codes, _catalog(w, today))
     run.won.update(dict.fromkeys(reps, Decimal(0)))
+    run.deals = random.Random(seed * 104729 + 3)
     _policies(w)
     for index in range(accounts):
         add_account(run, index)

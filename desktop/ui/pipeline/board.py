@@ -163,11 +163,10 @@ class StageColumn(QFrame):
         self.set_total(StageTotal(stage, 0, Decimal(0), Decimal(0)))
 
     def set_total(self, total: StageTotal) -> None:
+        weighted = QApplication.translate("PipelineBoard", "weighted %1")
         self.header.setText(
-            f"<b>{stage_label(self.stage)}</b> · {total.count}<br>"
-            + QApplication.translate("PipelineBoard", "%1, weighted %2")
-            .replace("%1", money(total.amount))
-            .replace("%2", money(total.weighted))
+            f"<b>{stage_label(self.stage)}</b> · {total.count}<br>{money(total.amount)}<br>"
+            + weighted.replace("%1", money(total.weighted))
         )
 
     def card_rect_center(self, row: int) -> QPoint:
