@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -63,9 +63,9 @@ def competitor_lines(text: str) -> str:
     return "\n".join(name.strip() for name in _SEPARATORS.split(text) if name.strip())
 
 
-@dataclass(frozen=True)
-class Card:
-    """One opportunity as the board and the list show it."""
+class Card(NamedTuple):
+    """One opportunity as the board and the list show it (a tuple: thousands are made
+    for every board load)."""
 
     id: str
     name: str
@@ -201,36 +201,24 @@ def cards(
         query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
     if not closed:
         query = query.where(Opportunity.stage.in_(OPEN_STAGES))
-    return [
-        Card(
-            id=row[0],
-            name=row[1],
-            account_id=row[2],
-            account_name=row[3],
-            owner_name=row[4] or "",
-            stage=row[5],
-            amount=row[6],
-            probability=row[7],
-            close_date=row[8],
-            next_step=row[9],
-            lost_reason=row[10],
-            lost_to=row[11],
-        )
-        for row in session.execute(query)
-    ]
+    return [Card._make(row) for row in session.execute(query)]
 
 
 def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
     """Count, amount and weighted amount per stage (every stage, empty ones too)."""
     counts = dict.fromkeys(OPPORTUNITY_STAGES, 0)
     amounts = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
-    weighted = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
+    weighted = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)  # in fen x percent, exact
     for card in all_cards:
         if card.stage in counts:
             counts[card.stage] += 1
             amounts[card.stage] += card.amount
-            weighted[card.stage] += card.weighted
-    return {s: StageTotal(s, counts[s], amounts[s], weighted[s]) for s in OPPORTUNITY_STAGES}
+            weighted[card.stage] += card.amount * card.probability
+    cent = Decimal("0.01")
+    return {
+        s: StageTotal(s, counts[s], amounts[s], (weighted[s] / 100).quantize(cent))
+        for s in OPPORTUNITY_STAGES
+    }
 
 
 def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:

@@ -153,7 +153,8 @@ class PipelinePage(Page):
         selected = self.selected_id()
         self.pipeline = pipeline
         self.board.show_cards(pipeline.cards, pipeline.totals)
-        self.model.set_rows(pipeline.cards)
+        if self.stack.currentWidget() is self.table:
+            self.model.set_rows(pipeline.cards)
         open_totals = [t for s, t in pipeline.totals.items() if s not in ("won", "lost")]
         self.summary.setText(
             self.tr("%1 open opportunities, %2, weighted %3")
@@ -167,6 +168,10 @@ class PipelinePage(Page):
     def _view_toggled(self, number: int, checked: bool) -> None:
         if checked:
             self.stack.setCurrentIndex(number)
+        # The list is filled when it is shown: sorting thousands of rows it does not
+        # show would cost the board its opening time.
+        if checked and self.stack.currentWidget() is self.table:
+            self.model.set_rows(self.pipeline.cards)
 
     def selected_id(self) -> str | None:
         if self.stack.currentWidget() is self.table:
