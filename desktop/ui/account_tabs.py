@@ -359,9 +359,13 @@ class AccountReceivablesTab(AccountTab):
 
 
 def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]:
-    """Put the visits, quotes, complaints and receivables tabs on the account detail."""
+    """Put the visits, opportunities, quotes, complaints and receivables tabs on the
+    account detail."""
+    from desktop.ui.pipeline.account_tab import AccountOpportunitiesTab
+
     tabs: list[AccountTab] = [
         AccountVisitsTab(ctx),
+        AccountOpportunitiesTab(ctx),
         AccountQuotesTab(ctx),
         AccountComplaintsTab(ctx),
         AccountReceivablesTab(ctx),

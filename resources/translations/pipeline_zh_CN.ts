@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountOpportunitiesTab</name>
+    <message>
+      <source>New opportunity…</source>
+      <translation>新建商机…</translation>
+    </message>
+    <message>
+      <source>Opportunities</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <source>No opportunities yet.</source>
+      <translation>暂无商机。</translation>
+    </message>
+    <message>
+      <source>%1 opportunities · open: %2, worth %3</source>
+      <translation>商机 %1 个 · 进行中 %2 个，金额 %3</translation>
+    </message>
+  </context>
+  <context>
     <name>LostDialog</name>
     <message>
       <source>Mark lost</source>

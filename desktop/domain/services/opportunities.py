@@ -174,9 +174,14 @@ def for_account(session: Session, account_id: str) -> list[Record]:
 
 
 def cards(
-    session: Session, owner_ids: Sequence[str] | None = None, *, closed: bool = True
+    session: Session,
+    owner_ids: Sequence[str] | None = None,
+    *,
+    closed: bool = True,
+    account_id: str | None = None,
 ) -> list[Card]:
-    """The opportunities the board shows, soonest close first; ``owner_ids`` None: all."""
+    """The opportunities the board shows, soonest close first; ``owner_ids`` None: all
+    owners; ``account_id``: one account's only."""
     query = (
         select(
             Opportunity.id,
@@ -201,6 +206,8 @@ def cards(
         query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
     if not closed:
         query = query.where(Opportunity.stage.in_(OPEN_STAGES))
+    if account_id is not None:
+        query = query.where(Opportunity.account_id == account_id)
     return [Card._make(row) for row in session.execute(query)]
 
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import DomainError
 from desktop.domain.services import opportunities
 from desktop.domain.services.opportunities import Card, StageTotal
 from desktop.domain.uow import UnitOfWork
@@ -36,9 +35,8 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import money, show_as_error
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.pipeline.board import Board
-from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog
+from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog, save
 from desktop.ui.pipeline.table import OpportunitiesModel
-from desktop.ui.rule_text import error_text
 from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 
@@ -189,19 +187,7 @@ class PipelinePage(Page):
     # -- writing ----------------------------------------------------------------------
 
     def _write(self, work: Any, dialog: OpportunityDialog | LostDialog | None = None) -> None:
-        def failed(error: BaseException) -> None:
-            text = error_text(error) if isinstance(error, DomainError) else str(error)
-            if dialog is not None and dialog.isVisible():
-                dialog.show_error(text)
-            else:
-                self.error.setText(text)
-
-        def done(_result: object) -> None:
-            self.error.clear()
-            if dialog is not None:
-                dialog.accept()
-
-        self.ctx.tasks.write(work, done, failed)
+        save(self.ctx, work, dialog, on_error=self.error.setText, on_done=self.error.clear)
 
     def move(self, opportunity_id: str, stage: str) -> None:
         if stage == "lost":

@@ -8,8 +8,9 @@ which writes on the writer thread and calls ``show_error`` (the rule's words) or
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -25,12 +26,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import DomainError
 from desktop.domain.models import OPPORTUNITY_STAGES
 from desktop.domain.services.opportunities import competitor_lines
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import stage_label
+from desktop.ui.rule_text import error_text
+
+if TYPE_CHECKING:
+    from desktop.domain.uow import UnitOfWork
+    from desktop.ui.context import AppContext
 
 NO_DATE = QDate(2000, 1, 1)
+
+
+def save(
+    ctx: AppContext,
+    work: Callable[[UnitOfWork], object],
+    dialog: OpportunityDialog | LostDialog | None,
+    *,
+    on_error: Callable[[str], None],
+    on_done: Callable[[], None] = lambda: None,
+) -> None:
+    """Write on the writer thread; a refusal goes to the open dialog (which keeps what
+    was typed) or to ``on_error``; success closes the dialog."""
+
+    def failed(error: BaseException) -> None:
+        text = error_text(error) if isinstance(error, DomainError) else str(error)
+        if dialog is not None and dialog.isVisible():
+            dialog.show_error(text)
+        else:
+            on_error(text)
+
+    def done(_result: object) -> None:
+        on_done()
+        if dialog is not None:
+            dialog.accept()
+
+    ctx.tasks.write(work, done, failed)
 
 
 def parse_amount(text: str) -> Decimal | None:
