@@ -157,6 +157,19 @@ ZH_CN: dict[str, str] = {
     "Next step": "下一步",
     "Lost reason": "输单原因",
     "Lost to": "输给",
+    "By competitor": "按竞争对手",
+    "By lost reason": "按输单原因",
+    "By rep": "按销售代表",
+    "Competitor": "竞争对手",
+    "Deals": "商机数",
+    "Won": "赢单",
+    "Lost": "输单",
+    "Lost to them": "输给对方",
+    "Amount lost to them": "输给对方金额",
+    "Win rate": "赢率",
+    "Won amount": "赢单金额",
+    "Lost amount": "输单金额",
+    "(no reason)": "（未填原因）",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal

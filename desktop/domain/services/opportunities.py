@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import (
+    OPEN_OPPORTUNITY_STAGES,
     OPPORTUNITY_STAGES,
     Account,
     ChangeRecord,
@@ -53,7 +54,7 @@ FIELDS = (
     "lost_reason",
     "lost_to",
 )
-OPEN_STAGES = OPPORTUNITY_STAGES[:4]
+OPEN_STAGES = OPEN_OPPORTUNITY_STAGES
 POLICY_KEY = "stages"
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
 
