@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountCompetitorsTab</name>
+    <message>
+      <source>What they supply</source>
+      <translation>供应的产品</translation>
+    </message>
+    <message>
+      <source>Add incumbent</source>
+      <translation>添加现有供应商</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Incumbents: %1</source>
+      <translation>现有供应商：%1</translation>
+    </message>
+    <message>
+      <source>No incumbents recorded: who supplies this account today?</source>
+      <translation>尚未记录现有供应商：目前是谁在供货？</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountOpportunitiesTab</name>
     <message>
       <source>New opportunity…</source>
@@ -17,6 +44,82 @@
     <message>
       <source>%1 opportunities · open: %2, worth %3</source>
       <translation>商机 %1 个 · 进行中 %2 个，金额 %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorForm</name>
+    <message>
+      <source>Edit competitor</source>
+      <translation>编辑竞争对手</translation>
+    </message>
+    <message>
+      <source>New competitor</source>
+      <translation>新建竞争对手</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>优势</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Give the competitor a name.</source>
+      <translation>请填写竞争对手名称。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorsDialog</name>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>The whole team shares this list.</source>
+      <translation>全团队共用此名单。</translation>
+    </message>
+    <message>
+      <source>Add competitor…</source>
+      <translation>添加竞争对手…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorsModel</name>
+    <message>
+      <source>Competitor</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>优势</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncumbentsModel</name>
+    <message>
+      <source>Competitor</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Supplies</source>
+      <translation>供应的产品</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
   </context>
   <context>
@@ -248,6 +351,10 @@
     <message>
       <source>List</source>
       <translation>列表</translation>
+    </message>
+    <message>
+      <source>Competitors…</source>
+      <translation>竞争对手…</translation>
     </message>
     <message>
       <source>New opportunity…</source>

@@ -8,24 +8,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from desktop.domain.models import Opportunity
 from desktop.ui.testing import screenshot
+from tests.gui.pipeline_helpers import open_pipeline, press, type_into
 
 
 @pytest.fixture
 def page(qtbot: Any, app_context: Any) -> Any:
-    from desktop.ui.pages.pipeline import PipelinePage
-
-    widget = PipelinePage(app_context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.activate()
-    qtbot.waitUntil(lambda: sum(len(c.model.cards) for c in widget.board.columns.values()) > 0)
+    widget = open_pipeline(qtbot, app_context)
     yield widget
     app_context.tasks.wait_idle()
 
@@ -51,21 +44,6 @@ def drag(qtbot: Any, page: Any, source: str, row: int, target: str) -> str:
     qtbot.mouseMove(viewport, over)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=over)
     return card_id
-
-
-def type_into(qtbot: Any, widget: Any, text: str) -> None:
-    """Type as a user does: ASCII as keys, Chinese as an input method commits it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
-
-
-def press(dialog: Any, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    return dialog.findChild(QDialogButtonBox).button(which)  # type: ignore[no-any-return]
 
 
 def test_dragging_a_card_to_another_stage_moves_it(qtbot: Any, page: Any, app_context: Any) -> None:

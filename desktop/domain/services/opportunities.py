@@ -80,6 +80,7 @@ class Card(NamedTuple):
     next_step: str
     lost_reason: str
     lost_to: str
+    competitors: str  # one name a line
 
     @property
     def weighted(self) -> Decimal:
@@ -197,6 +198,7 @@ def cards(
             Opportunity.next_step,
             Opportunity.lost_reason,
             Opportunity.lost_to,
+            Opportunity.competitors,
         )
         .join(Account, Account.id == Opportunity.account_id)
         .outerjoin(User, User.id == Opportunity.owner_id)

@@ -61,6 +61,7 @@ class DemoRun:
     group_parents: list[str] = field(default_factory=list)
     # The opportunities' details (desktop/store/demo/deals.py), kept out of ``rnd``.
     deals: random.Random = field(default_factory=lambda: random.Random(0))
+    competitor_ids: dict[str, str] = field(default_factory=dict)  # name -> id
 
 
 @dataclass(frozen=True)

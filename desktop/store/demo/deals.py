@@ -1,6 +1,7 @@
 """One demo account's opportunity, believable on the Pipeline board: open deals with a
 probability inside their stage's limits, a source and a next step; deals won; deals
-lost with a reason, most of them to a named competitor; competitors in the running.
+lost with a reason, most of them to a named competitor; competitors in the running;
+the shared competitor list, and an incumbent on about a third of the accounts.
 
 The stage, amount, probability and close date are drawn from the run's main stream in
 the order they always were (so every later row of a seed stays the same); the rest
@@ -18,17 +19,23 @@ from desktop.domain.rules.opportunities import PROBABILITY_LIMITS
 
 if TYPE_CHECKING:
     from desktop.store.demo.account_rows import DemoRun
+    from desktop.store.demo.writer import Writer
 
-COMPETITORS = (
-    "西门子",
-    "ABB",
-    "施耐德电气",
-    "霍尼韦尔",
-    "汇川技术",
-    "和利时",
-    "中控技术",
-    "罗克韦尔",
-)
+# The shared competitor list: name -> strengths.
+STRENGTHS = {
+    "西门子": "品牌认可度高，产品线全，服务网点多",
+    "ABB": "电气与机器人方案成熟，大项目经验多",
+    "施耐德电气": "配电与能效管理强，渠道覆盖广",
+    "霍尼韦尔": "楼宇与过程控制口碑好",
+    "汇川技术": "性价比高，交期短，响应快",
+    "和利时": "国产DCS，央企项目多",
+    "中控技术": "流程工业DCS份额领先，本地服务强",
+    "罗克韦尔": "离散制造控制系统稳定，外资客户认可",
+}
+COMPETITORS = tuple(STRENGTHS)
+# Share of accounts with an incumbent on record, and what incumbents supply.
+INCUMBENT_SHARE = 0.35
+SUPPLIES = ("PLC", "变频器", "DCS系统", "配电柜", "伺服系统", "运维服务")
 LOST_REASONS = (
     "价格高于对手",
     "价格高于对手",
@@ -50,6 +57,14 @@ NEXT_STEPS = (
 )
 # Of the deals the main stream left open or won, the share that was lost instead.
 LOST_SHARE = 0.2
+
+
+def add_competitor_list(w: Writer) -> dict[str, str]:
+    """The shared list; returns name -> id."""
+    return {
+        name: w.row(m.Competitor, name=name, strengths=strengths, notes="")
+        for name, strengths in STRENGTHS.items()
+    }
 
 
 def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
@@ -77,6 +92,15 @@ def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
         details["lost_reason"] = deals.choice(LOST_REASONS)
         if deals.random() < 0.8:
             details["lost_to"] = in_running[0] if in_running else deals.choice(COMPETITORS)
+    if run.competitor_ids and deals.random() < INCUMBENT_SHARE:
+        incumbent = details["lost_to"] or deals.choice(COMPETITORS)
+        run.w.row(
+            m.Incumbent,
+            account_id=account,
+            competitor_id=run.competitor_ids[incumbent],
+            supplies=deals.choice(SUPPLIES),
+            notes="",
+        )
     return run.w.row(
         m.Opportunity,
         account_id=account,

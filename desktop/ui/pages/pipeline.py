@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.domain.services import opportunities
+from desktop.domain.services import competitors, opportunities
 from desktop.domain.services.opportunities import Card, StageTotal
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
@@ -45,17 +45,23 @@ class Pipeline:
     cards: list[Card]
     totals: dict[str, StageTotal]
     defaults: dict[str, int]
+    competitors: list[str]  # the shared list's names
 
 
 def load(session: Session, owner_ids: list[str] | None) -> Pipeline:
     cards = opportunities.cards(session, owner_ids)
-    return Pipeline(cards, opportunities.stage_totals(cards), opportunities.stage_defaults(session))
+    return Pipeline(
+        cards,
+        opportunities.stage_totals(cards),
+        opportunities.stage_defaults(session),
+        competitors.names(session),
+    )
 
 
 class PipelinePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.pipeline = Pipeline([], opportunities.stage_totals([]), {})
+        self.pipeline = Pipeline([], opportunities.stage_totals([]), {}, [])
         self.loaded = False
         self.dialog: OpportunityDialog | LostDialog | None = None
         layout = QVBoxLayout(self)
@@ -77,6 +83,9 @@ class PipelinePage(Page):
             self.views.addButton(button, number)
             top.addWidget(button)
         self.board_button.setChecked(True)
+        self.competitors_button = QPushButton(self.tr("Competitors…"))
+        self.competitors_button.clicked.connect(self.show_competitors)
+        top.addWidget(self.competitors_button)
         self.new_button = QPushButton(self.tr("New opportunity…"))
         self.new_button.setObjectName("new-opportunity")
         self.new_button.clicked.connect(self.ask_new)
@@ -135,7 +144,7 @@ class PipelinePage(Page):
             self.refresh()
 
     def on_data_changed(self, entities: set[str]) -> None:
-        if self.loaded and entities & {"opportunity", "account", "policy", "user"}:
+        if self.loaded and entities & {"opportunity", "account", "policy", "user", "competitor"}:
             self.refresh()
 
     def _owners(self) -> list[str] | None:
@@ -204,8 +213,10 @@ class PipelinePage(Page):
         if card is None:
             self.error.setText(self.tr("Choose an opportunity first."))
             return
-        with_names = sorted({c.lost_to for c in self.pipeline.cards if c.lost_to})
-        dialog = LostDialog(card.name, with_names, self)
+        named = [n for n in card.competitors.splitlines() if n]
+        others = {c.lost_to for c in self.pipeline.cards if c.lost_to}
+        names = [*named, *sorted(({*self.pipeline.competitors, *others}) - set(named))]
+        dialog = LostDialog(card.name, names, self)
         self.dialog = dialog
 
         def submitted(reason: str, lost_to: str) -> None:
@@ -265,4 +276,11 @@ class PipelinePage(Page):
             self._write(work, dialog)
 
         dialog.submitted.connect(submitted)
+        dialog.open()
+
+    def show_competitors(self) -> None:
+        from desktop.ui.pipeline.competitors import CompetitorsDialog
+
+        dialog = CompetitorsDialog(self.ctx, self)
+        self.competitors_dialog = dialog
         dialog.open()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -40,10 +40,20 @@ if TYPE_CHECKING:
 NO_DATE = QDate(2000, 1, 1)
 
 
+class Form(Protocol):
+    """A dialog that shows a refusal beside what was typed and closes on success."""
+
+    def isVisible(self) -> bool: ...
+
+    def show_error(self, text: str) -> None: ...
+
+    def accept(self) -> None: ...
+
+
 def save(
     ctx: AppContext,
     work: Callable[[UnitOfWork], object],
-    dialog: OpportunityDialog | LostDialog | None,
+    dialog: Form | None,
     *,
     on_error: Callable[[str], None],
     on_done: Callable[[], None] = lambda: None,
