@@ -276,6 +276,12 @@ def _broken_rules(kind: str, values: Mapping[str, Any], labels: Mapping[str, str
             problems.append(
                 Problem.of_rule(exc, model.__tablename__, label, details.pop(label, ""))
             )
+    if kind == "opportunities" and not problems:
+        try:  # a stage's probability, a lost deal's reason (the rule book's row rules)
+            check_opportunity(None, {"stage": "lead", **values})
+        except rules.RuleViolation as exc:
+            label = labels.get(exc.field or "stage", exc.field or "stage")
+            problems.append(Problem.of_rule(exc, model.__tablename__, label))
     return problems + [Problem("invalid", label, {"detail": e}) for label, e in details.items()]
 
 
@@ -288,11 +294,6 @@ def _validate(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
         return contact_service.validate({"name": values.get("name", "x"), **values})
     if kind == "products":
         return catalog.validate_product(values)
-    if kind == "opportunities":
-        try:  # a stage's probability, a lost deal's reason (the rule book's row rules)
-            check_opportunity(None, {"stage": "lead", **values})
-        except rules.RuleViolation as exc:
-            return {exc.field or "stage": rules.message(exc.code, exc.params)}
     return {}
 
 

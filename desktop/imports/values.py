@@ -283,7 +283,7 @@ def parse_percent(value: Any) -> int:
     if (text is None or not text.endswith("%")) and 0 < number < 1:
         number *= 100
     if number != number.to_integral_value() or not 0 <= number <= 100:
-        raise RowError(f"{as_text(value)!r} is not a whole percentage from 0 to 100")
+        raise RowError("not_a_percentage", value=as_text(value))
     return int(number)
 
 

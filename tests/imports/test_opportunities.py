@@ -112,3 +112,23 @@ def test_the_export_reads_back_as_unchanged(
     )
     assert main(["import", "opportunities", str(out), *base, "--dry-run"]) == 0
     assert "opportunities: 0 to create, 0 to update, 2 unchanged" in capsys.readouterr().out
+
+
+def test_a_stage_or_probability_the_file_gets_wrong_is_named(
+    db: Database, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _people(db)
+    report = tmp_path / "bad.csv"
+    report.write_text(
+        "商机名称,客户,阶段,赢率\n"
+        "一期,华信精密制造有限公司,差不多了,50\n"
+        "二期,华信精密制造有限公司,谈判,150%\n"
+        "三期,华信精密制造有限公司,线索,90\n",
+        encoding="utf-8",
+    )
+    assert main(["import", "opportunities", str(report), "--data-dir", str(data_dir)]) == 1
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "Stage: '差不多了' is not a stage (lead, qualified" in text
+    assert "Probability: '150%' is not a whole percentage from 0 to 100" in text
+    assert "at stage lead the probability is from 0 to 40 %" in text
