@@ -40,6 +40,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _language_and_output(winloss)
     winloss.set_defaults(handler=export_win_loss)
 
+    pay = kinds.add_parser(
+        "commission", help="per rep, the orders paid in a month, the rate and the commission"
+    )
+    add_data_dir(pay)
+    pay.add_argument("--month", required=True, metavar="YYYY-MM", help="e.g. 2026-11")
+    _language_and_output(pay)
+    pay.set_defaults(handler=export_commission)
+
     targets = kinds.add_parser("targets", help="the targets grid, ready to edit and import")
     add_data_dir(targets)
     targets.add_argument("--year", type=int, metavar="YYYY")
@@ -158,5 +166,24 @@ def export_win_loss(args: argparse.Namespace) -> int:
         f"wrote {path}: {total.deals} closed opportunities ({total.won} won, {total.lost} lost), "
         f"{len(result.by_competitor)} competitors, {len(result.by_reason)} lost reasons, "
         f"{len(result.by_rep)} reps"
+    )
+    return 0
+
+
+def export_commission(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import ValidationError
+    from desktop.reports.commission import export_commission as write
+
+    path = _output(args)
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        try:
+            reps = write(session, path, args.month, language=language)
+        except ValidationError as exc:
+            raise CommandError("; ".join(str(e) for e in exc.errors.values())) from exc
+    orders = sum(len(r.orders) for r in reps)
+    total = sum((r.commission for r in reps), start=0)
+    print(
+        f"wrote {path}: {len(reps)} reps, {orders} orders paid in {args.month}, commission {total}"
     )
     return 0

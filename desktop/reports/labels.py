@@ -170,6 +170,15 @@ ZH_CN: dict[str, str] = {
     "Won amount": "赢单金额",
     "Lost amount": "输单金额",
     "(no reason)": "（未填原因）",
+    "Commission": "提成",
+    "Orders": "订单数",
+    "Commission base": "提成基数",
+    "Multiplier": "倍数",
+    "Orders paid": "已回款订单",
+    "Order": "订单",
+    "Paid on": "回款完成日",
+    "Order amount": "订单金额",
+    "Rate": "提成比例",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal
