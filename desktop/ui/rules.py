@@ -34,6 +34,7 @@ from desktop.domain.services import completeness, rules
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import complaint_label
+from desktop.ui.pipeline.commission_box import CommissionBox
 from desktop.ui.visits.models import target_label
 
 REQUIREMENTS = (
@@ -60,6 +61,7 @@ class RulesTab(QWidget):
         column.addWidget(self._discount_box())
         column.addWidget(self._pool_box())
         column.addWidget(self._sla_box())
+        column.addWidget(CommissionBox(ctx))  # saves on its own button
         column.addWidget(self._completeness_box())
         column.addStretch(1)
         scroll = QScrollArea()

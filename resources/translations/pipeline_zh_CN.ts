@@ -47,6 +47,49 @@
     </message>
   </context>
   <context>
+    <name>CommissionBox</name>
+    <message>
+      <source>Commission rates (% of the discounted amount before tax)</source>
+      <translation>提成比例（按折后不含税金额的百分比）</translation>
+    </message>
+    <message>
+      <source>Save commission rates</source>
+      <translation>保存提成比例</translation>
+    </message>
+    <message>
+      <source>All tiers</source>
+      <translation>所有级别</translation>
+    </message>
+    <message>
+      <source>Tier %1</source>
+      <translation>%1 类客户</translation>
+    </message>
+    <message>
+      <source>Any other product</source>
+      <translation>其他产品</translation>
+    </message>
+    <message>
+      <source>Above this share of the year-to-date target</source>
+      <translation>年初至今目标达成率超过</translation>
+    </message>
+    <message>
+      <source>rates are multiplied by</source>
+      <translation>提成比例乘以</translation>
+    </message>
+    <message>
+      <source>Leave a tier empty to use the category's rate; leave the accelerator empty for none.</source>
+      <translation>某级别留空则按该品类比例；超额激励留空表示不设。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number: type a percentage such as 2.5.</source>
+      <translation>“%1”不是数字：请填写百分比，如 2.5。</translation>
+    </message>
+    <message>
+      <source>Commission rates saved. Every device uses them after the next sync.</source>
+      <translation>提成比例已保存，各设备下次同步后生效。</translation>
+    </message>
+  </context>
+  <context>
     <name>CompetitorForm</name>
     <message>
       <source>Edit competitor</source>

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Order, Payment, Policy, Quote, User
+from desktop.domain.models import Account, Order, Payment, Policy, Product, Quote, User
 from desktop.domain.money import ZERO, round_fen
 from desktop.domain.pricing import compute
 from desktop.domain.rules.commission import CommissionRates
@@ -175,3 +175,24 @@ def settle(session: Session, month_text: str) -> list[RepSettlement]:
     for rep in reps.values():
         rep.orders.sort(key=lambda o: (o.paid_on, o.number))
     return sorted(reps.values(), key=lambda r: r.name)
+
+
+@dataclass(frozen=True)
+class RatesEditor:
+    """What Settings → Rules shows: the catalog's categories and the current rates."""
+
+    categories: list[str]
+    rates: CommissionRates
+
+
+def rates_editor(session: Session) -> RatesEditor:
+    current = commission_rates(session)
+    named = set(
+        session.scalars(
+            select(Product.category).where(Product.deleted_at.is_(None), Product.category != "")
+        )
+    )
+    named |= set(current.categories)
+    for by_tier in current.tiers.values():
+        named |= set(by_tier)
+    return RatesEditor(sorted(named), current)
