@@ -7,13 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,7 +30,7 @@ from desktop.ui.account_tabs import AccountTab
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.pipeline.dialogs import save
-from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
 
 class CompetitorsModel(TableModel[Record]):
@@ -102,12 +100,9 @@ class CompetitorsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The whole team shares this list.")))
         self.model = CompetitorsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("competitors-list")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = setup_table(
+            QTableView(), self.model, "competitors-list", single=True, stretch_last=True
+        )
         self.table.doubleClicked.connect(lambda index: self.edit(index.row()))
         layout.addWidget(self.table, 1)
         self.error = show_as_error(QLabel())
