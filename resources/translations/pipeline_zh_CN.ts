@@ -420,4 +420,23 @@
       <translation>请先选择一个商机。</translation>
     </message>
   </context>
+  <context>
+    <name>StagesBox</name>
+    <message>
+      <source>Opportunity stages: default probability</source>
+      <translation>商机阶段：默认赢率</translation>
+    </message>
+    <message>
+      <source>from %1% to %2%</source>
+      <translation>%1% 至 %2%</translation>
+    </message>
+    <message>
+      <source>Save stage defaults</source>
+      <translation>保存阶段默认值</translation>
+    </message>
+    <message>
+      <source>Stage defaults saved. Every device uses them after the next sync.</source>
+      <translation>阶段默认赢率已保存，各设备下次同步后生效。</translation>
+    </message>
+  </context>
 </TS>

@@ -60,3 +60,24 @@ def test_a_manager_sets_commission_rates(qtbot: Any, manager: Any) -> None:  # n
     scroll = dialog.findChild(QScrollArea)
     scroll.ensureWidgetVisible(box)
     screenshot(dialog, "commission_rules_en")
+
+
+def test_a_manager_changes_a_stage_s_default_probability(qtbot: Any, manager: Any) -> None:  # noqa: F811
+    from desktop.domain.services import opportunities
+    from desktop.ui.pipeline.stages_box import StagesBox
+
+    dialog = open_rules(qtbot, manager)
+    box = dialog.findChild(StagesBox, "stages-box")
+    qtbot.waitUntil(lambda: box.save_button.isEnabled())
+    spin = box.spins["lead"]
+    assert spin.value() == 10
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "55")  # above a lead's 40 %
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "from 0% to 40%" in box.message.text())
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "15")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.message.text().startswith("Stage defaults saved"))
+    with manager.db.sessions() as session:
+        assert opportunities.stage_defaults(session)["lead"] == 15

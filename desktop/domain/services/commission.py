@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Order, Payment, Policy, Product, Quote, User
+from desktop.domain.models import Account, Order, Payment, Product, Quote, User
 from desktop.domain.money import ZERO, round_fen
 from desktop.domain.pricing import compute
 from desktop.domain.rules.commission import CommissionRates
 from desktop.domain.services import targets
 from desktop.domain.services.quotes import drafts_of, lines_of
 from desktop.domain.services.quotes.guardrails import commission_rates
+from desktop.domain.services.rules import set_policy
 from desktop.domain.uow import UnitOfWork
 
 HUNDRED = Decimal(100)
@@ -37,15 +38,7 @@ POLICY_KEY = "commission"
 def save_rates(uow: UnitOfWork, rates: CommissionRates) -> None:
     """Write the rates as the ``commission`` policy (a manager's; the rule book checks
     the role and every rate)."""
-    value = rates.to_policy()
-    row = uow.session.scalar(select(Policy).where(Policy.key == POLICY_KEY))
-    if row is None:
-        uow.add(Policy(key=POLICY_KEY, value=value))
-        return
-    if row.deleted_at is not None:
-        uow.restore(row)
-    if row.value != value:
-        uow.update(row, {"value": value})
+    set_policy(uow, POLICY_KEY, rates.to_policy())
 
 
 @dataclass(frozen=True)

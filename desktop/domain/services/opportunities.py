@@ -37,6 +37,7 @@ from desktop.domain.money import ZERO
 from desktop.domain.rules.opportunities import LOST_FIELDS, default_probabilities
 from desktop.domain.services import records
 from desktop.domain.services.records import Record
+from desktop.domain.services.rules import set_policy
 from desktop.domain.uow import UnitOfWork
 
 FIELDS = (
@@ -101,6 +102,12 @@ def stage_defaults(session: Session) -> dict[str, int]:
         select(Policy.value).where(Policy.key == POLICY_KEY, Policy.deleted_at.is_(None))
     )
     return default_probabilities(value if isinstance(value, dict) else None)
+
+
+def save_stage_defaults(uow: UnitOfWork, defaults: Mapping[str, int]) -> None:
+    """A manager's default probability per stage (the rule book checks the role and
+    each stage's limits); stages left out keep the rule book's default."""
+    set_policy(uow, POLICY_KEY, dict(defaults))
 
 
 def _clean(
