@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import DomainError
 from desktop.domain.models import Account
 from desktop.domain.services import accounts as account_service
-from desktop.domain.services import catalog
+from desktop.domain.services import catalog, opportunities
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
 from desktop.domain.uow import UnitOfWork, unit_of_work
@@ -80,6 +80,13 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
         else:
             assert row.target_id is not None
             catalog.update_product(uow, row.target_id, new)
+    elif kind == "opportunities":
+        if row.action == "create":
+            values = dict(row.values)
+            opportunities.create_opportunity(uow, values.pop("account_id"), values)
+        else:
+            assert row.target_id is not None
+            opportunities.update_opportunity(uow, row.target_id, new)
     else:
         v = row.values
         target_service.set_target(uow, v["owner_id"], v["period"], v["amount"], v.get("account_id"))

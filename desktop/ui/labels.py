@@ -207,6 +207,9 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "policy": {
         "key": QT_TRANSLATE_NOOP("Labels", "Rule"),
         "value": QT_TRANSLATE_NOOP("Labels", "Settings"),
+        "rate": QT_TRANSLATE_NOOP("Labels", "Commission rate"),
+        "multiplier": QT_TRANSLATE_NOOP("Labels", "Accelerator multiplier"),
+        "above_pct": QT_TRANSLATE_NOOP("Labels", "Accelerator threshold"),
     },
     "visit": {
         "contact_ids": QT_TRANSLATE_NOOP("Labels", "Contacts"),

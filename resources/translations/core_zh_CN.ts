@@ -768,6 +768,18 @@ A report without customer data was saved to:
       <translation>设置</translation>
     </message>
     <message>
+      <source>Commission rate</source>
+      <translation>提成比例</translation>
+    </message>
+    <message>
+      <source>Accelerator multiplier</source>
+      <translation>超额倍数</translation>
+    </message>
+    <message>
+      <source>Accelerator threshold</source>
+      <translation>超额起点</translation>
+    </message>
+    <message>
       <source>Contacts</source>
       <translation>联系人</translation>
     </message>

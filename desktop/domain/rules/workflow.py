@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.violation import RuleViolation
 
@@ -197,6 +198,8 @@ def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
         check_stage_defaults(value)
+    if after.get("key") == "commission":
+        check_commission_policy(value)
 
 
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:

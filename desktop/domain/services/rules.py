@@ -94,7 +94,8 @@ def validate(rules: ManagerRules) -> None:
         raise ValidationError(errors)
 
 
-def _set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+def set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+    """Create, restore or change the policy ``key`` (one outbox entry; none if unchanged)."""
     row = uow.session.scalar(select(Policy).where(Policy.key == key))
     if row is None:
         uow.add(Policy(key=key, value=dict(value)))
@@ -123,8 +124,8 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
             discounts.pop(tier, None)
         else:
             discounts[tier] = str(limit.normalize() + 0)  # "+ 0" drops a negative zero
-    _set_policy(uow, "discounts", discounts)
-    _set_policy(
+    set_policy(uow, "discounts", discounts)
+    set_policy(
         uow,
         pool.POLICY_KEY,
         {
@@ -133,4 +134,4 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
             "return_days": dict(rules.return_days),
         },
     )
-    _set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
+    set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
