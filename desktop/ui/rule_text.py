@@ -83,6 +83,17 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "own_approval": lambda p, e: QCoreApplication.translate(
         "RuleText", "Nobody approves their own quote: it goes to their manager for approval."
     ),
+    "not_the_approver": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "This quote goes to the manager of its owner's team, or to an administrator when "
+        "its owner is a manager or has no team.",
+    ),
+    "justification_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Tell the manager why the customer needs these terms."
+    ),
+    "return_note_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Write a note telling the rep what to change before returning the quote."
+    ),
     "decided_by_other": lambda p, e: QCoreApplication.translate(
         "RuleText", "An approval is recorded in the name of the manager who gives it."
     ),

@@ -1090,6 +1090,18 @@ A report without customer data was saved to:
       <translation>任何人都不能审批自己的报价：报价需提交给其经理审批。</translation>
     </message>
     <message>
+      <source>This quote goes to the manager of its owner's team, or to an administrator when its owner is a manager or has no team.</source>
+      <translation>此报价应由报价人所在团队的经理审批；报价人本身是经理或不属于任何团队时，由管理员审批。</translation>
+    </message>
+    <message>
+      <source>Tell the manager why the customer needs these terms.</source>
+      <translation>请向经理说明客户需要这些条件的理由。</translation>
+    </message>
+    <message>
+      <source>Write a note telling the rep what to change before returning the quote.</source>
+      <translation>退回报价前，请填写意见，告诉销售代表需要修改什么。</translation>
+    </message>
+    <message>
       <source>An approval is recorded in the name of the manager who gives it.</source>
       <translation>审批只能以做出审批的经理的名义记录。</translation>
     </message>
