@@ -150,6 +150,14 @@ ZH_CN: dict[str, str] = {
     "For the customer": "需方(盖章)",
     "Signature / date": "签字 / 日期",
     "Prices in": "币种",
+    "Tax id": "税号",
+    "Bank": "开户行",
+    "Account no.": "账号",
+    "Invoice": "发票",
+    "DRAFT": "草稿",
+    "PENDING APPROVAL": "待审批",
+    "RETURNED": "已退回",
+    "EXPIRED": "已过期",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal

@@ -102,6 +102,16 @@ SHARED_FIELDS: dict[str, str] = {
     "updated_by": QT_TRANSLATE_NOOP("Labels", "Changed by"),
 }
 ENTITY_FIELDS: dict[str, dict[str, str]] = {
+    "seller": {  # policy "seller": the details quotes print
+        "name": QT_TRANSLATE_NOOP("Labels", "Company name"),
+        "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+        "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+        "tax_id": QT_TRANSLATE_NOOP("Labels", "Tax id"),
+        "bank": QT_TRANSLATE_NOOP("Labels", "Bank"),
+        "account_no": QT_TRANSLATE_NOOP("Labels", "Account number"),
+        "invoice_type": QT_TRANSLATE_NOOP("Labels", "Invoice type"),
+        "logo": QT_TRANSLATE_NOOP("Labels", "Logo"),
+    },
     "account": {
         "short_name": QT_TRANSLATE_NOOP("Labels", "Short name"),
         "credit_code": QT_TRANSLATE_NOOP("Labels", "Credit code"),

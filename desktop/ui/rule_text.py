@@ -171,6 +171,10 @@ def _format(name: str) -> str:
         "web_address": QCoreApplication.translate("RuleText", "web address"),
         "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),
         "currency": QCoreApplication.translate("RuleText", "currency code"),
+        "tax_id": QCoreApplication.translate("RuleText", "tax id (15, 17, 18 or 20 characters)"),
+        "bank_account": QCoreApplication.translate("RuleText", "bank account number (digits)"),
+        "invoice_type": QCoreApplication.translate("RuleText", "invoice type"),
+        "png_image": QCoreApplication.translate("RuleText", "PNG image up to 200 KB"),
     }.get(name, name)
 
 

@@ -437,14 +437,6 @@
       <translation>折扣须在0到100之间</translation>
     </message>
     <message>
-      <source>Save quote as PDF</source>
-      <translation>将报价保存为PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
       <source>Saved {path}</source>
       <translation>已保存 {path}</translation>
     </message>
@@ -533,6 +525,37 @@
     <message>
       <source>Beyond the guardrails: needs a manager's approval</source>
       <translation>超出折扣/底价限制：需经理审批</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuotePdf</name>
+    <message>
+      <source>Seller details not set</source>
+      <translation>尚未设置供方信息</translation>
+    </message>
+    <message>
+      <source>Your company's details (name, address, tax id, bank, account number, invoice type) are not set yet, so the quote has no letterhead and an empty supplier block. An administrator sets them once in Settings → Seller.</source>
+      <translation>尚未设置本公司信息（名称、地址、税号、开户行、账号、发票类型），报价单将没有抬头，供方栏为空。请管理员在“设置 → 供方信息”中设置一次。</translation>
+    </message>
+    <message>
+      <source>Open settings</source>
+      <translation>打开设置</translation>
+    </message>
+    <message>
+      <source>Export anyway</source>
+      <translation>仍然导出</translation>
+    </message>
+    <message>
+      <source>PDF in Chinese (*.pdf)</source>
+      <translation>中文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF in English (*.pdf)</source>
+      <translation>英文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save quote as PDF</source>
+      <translation>将报价单保存为 PDF</translation>
     </message>
   </context>
   <context>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
+from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 
 Row = Mapping[str, Any]
@@ -228,6 +229,12 @@ def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
         check_stage_defaults(value)
+    if after.get("key") == "seller":
+        if actor.role is not None and not actor.is_admin:
+            raise RuleViolation(
+                "role_required", role="administrator", action="set the seller details"
+            )
+        check_seller(value)
 
 
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:

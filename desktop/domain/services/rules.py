@@ -38,7 +38,7 @@ class ManagerRules:
     sla_hours: dict[str, int] = field(default_factory=dict)  # severity -> hours
 
 
-def _policy_value(session: Session, key: str) -> dict[str, Any]:
+def policy_value(session: Session, key: str) -> dict[str, Any]:
     value = session.scalar(
         select(Policy.value).where(Policy.key == key, Policy.deleted_at.is_(None))
     )
@@ -46,7 +46,7 @@ def _policy_value(session: Session, key: str) -> dict[str, Any]:
 
 
 def load(session: Session) -> ManagerRules:
-    limits = _policy_value(session, "discounts")
+    limits = policy_value(session, "discounts")
     discounts: dict[str, Decimal | None] = {}
     for tier in TIERS:
         try:
@@ -94,7 +94,7 @@ def validate(rules: ManagerRules) -> None:
         raise ValidationError(errors)
 
 
-def _set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+def set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
     row = uow.session.scalar(select(Policy).where(Policy.key == key))
     if row is None:
         uow.add(Policy(key=key, value=dict(value)))
@@ -116,21 +116,21 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         coverage.set_cadence(uow, rules.cadence)
     if completeness.rules(session) != completeness.validate_rules(rules.completeness):
         completeness.set_rules(uow, rules.completeness)
-    discounts = _policy_value(session, "discounts")
+    discounts = policy_value(session, "discounts")
     for tier in TIERS:
         limit = rules.discounts[tier]
         if limit is None:
             discounts.pop(tier, None)
         else:
             discounts[tier] = str(limit.normalize() + 0)  # "+ 0" drops a negative zero
-    _set_policy(uow, "discounts", discounts)
-    _set_policy(
+    set_policy(uow, "discounts", discounts)
+    set_policy(
         uow,
         pool.POLICY_KEY,
         {
-            **_policy_value(session, pool.POLICY_KEY),
+            **policy_value(session, pool.POLICY_KEY),
             "claim_limit": rules.claim_limit,
             "return_days": dict(rules.return_days),
         },
     )
-    _set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
+    set_policy(uow, "sla", {**policy_value(session, "sla"), **rules.sla_hours})

@@ -35,13 +35,13 @@ from desktop.domain.money import format_money
 from desktop.domain.services import dashboard, targets
 from desktop.domain.services.team import team_choices
 from desktop.reports import exports
-from desktop.reports.labels import resolve_language
 from desktop.reports.meeting_pack import build_meeting_pack
 from desktop.reports.xlsx import ExportCancelled
 from desktop.ui.charts import BarChart
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
+from desktop.ui.i18n import interface_language
 from desktop.ui.labels import complaint_label, stage_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.import_tab import ImportTab
@@ -296,9 +296,7 @@ class ExportsTab(QWidget):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
-        self.language.setCurrentIndex(
-            self.language.findData(resolve_language(str(ctx.settings.get("language"))))
-        )
+        self.language.setCurrentIndex(self.language.findData(interface_language()))
         form.addRow(self.tr("Period"), self.period)
         form.addRow(self.tr("Team"), self.team)
         form.addRow(self.tr("Headers in"), self.language)

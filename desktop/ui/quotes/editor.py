@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -493,41 +492,28 @@ class QuoteEditor(QWidget):
         self.ctx.tasks.write(work, done, self._failed)
 
     def ask_pdf(self) -> None:
-        if self.view is None:
-            return
-        quote = self.view.quote
-        suggested = str(Path.home() / f"{quote['number']}-{quote['revision']}.pdf")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save quote as PDF"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.export_pdf(Path(path))
+        from desktop.ui.quotes.pdf_export import ask_and_export
 
-    def export_pdf(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
-        """Read the saved quote in the background, then render it here (Qt paints on the
-        GUI thread); what prints is what was saved."""
-        from desktop.reports.quote_document import Company, build, to_html
-        from desktop.ui.i18n import resolve_language
-        from desktop.ui.pdf import render_pdf
+        if self.view is not None:
+            ask_and_export(self.ctx, self, self.view, self._pdf_saved)
 
-        quote_id = self.quote_id
-        if quote_id is None:
-            return
-        company = Company.from_settings(self.ctx.settings)
-        lang = resolve_language(str(self.ctx.settings.get("language")))
+    def export_pdf(
+        self, path: Path, on_done: Callable[[Path], None] | None = None, lang: str | None = None
+    ) -> None:
+        """The saved quote as PDF at ``path``, in ``lang`` (the interface's by default)."""
+        from desktop.ui.i18n import interface_language
+        from desktop.ui.quotes.pdf_export import export
 
-        def rendered(view: QuoteView) -> None:
-            document = build(view, company, "zh_CN" if lang == "zh_CN" else "en")
-            try:
-                render_pdf(to_html(document), path, f"{document.title} {document.number}")
-            except OSError as exc:
-                self.error_label.setText(str(exc))
-                return
-            self.error_label.setText(self.tr("Saved {path}").format(path=path))
+        def saved(written: Path) -> None:
+            self._pdf_saved(written)
             if on_done is not None:
-                on_done(path)
+                on_done(written)
 
-        self.ctx.tasks.read(lambda s: quotes.get_quote(s, quote_id), rendered, self._failed)
+        if self.quote_id is not None:
+            export(self.ctx, self.quote_id, path, lang or interface_language(), saved, self._failed)
+
+    def _pdf_saved(self, path: Path) -> None:
+        self.error_label.setText(self.tr("Saved {path}").format(path=path))
 
 
 class AccountPickerDialog(QDialog):
