@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.rules.seller import FIELDS, INVOICE_TYPES, MAX_LOGO_BYTES
@@ -100,6 +101,8 @@ class SellerTab(QWidget):
         ctx.tasks.read(seller.load, self._show, key="seller-settings")
 
     def _show(self, details: dict[str, str]) -> None:
+        if not isValid(self):  # the dialog closed before the details arrived
+            return
         for name, edit in self.edits.items():
             edit.setText(details.get(name, ""))
         self.invoice.setCurrentIndex(max(0, self.invoice.findData(details.get("invoice_type"))))
@@ -146,7 +149,9 @@ class SellerTab(QWidget):
             seller.save(uow, details)
 
         def failed(error: BaseException) -> None:
-            text = error_text(error) if isinstance(error, DomainError) else repr(error)
+            if not isValid(self):
+                return
+            text = error_text(error) if isinstance(error, DomainError) else str(error)
             self.error.setText(text)
 
         self.error.clear()

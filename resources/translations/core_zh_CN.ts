@@ -1031,6 +1031,10 @@ A report without customer data was saved to:
       <translation>报价</translation>
     </message>
     <message>
+      <source>Approvals</source>
+      <translation>审批</translation>
+    </message>
+    <message>
       <source>Pipeline</source>
       <translation>商机</translation>
     </message>

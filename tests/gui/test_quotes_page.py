@@ -113,7 +113,8 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     qtbot.waitUntil(lambda: "Pending approval" in editor.title.text())
     # The demo device works as a manager, but nobody approves their own quote: an
     # admin does, and the editor shows it once it reloads.
-    assert not editor.buttons["approve"].isVisibleTo(editor)
+    qtbot.waitUntil(lambda: editor.approval.isVisibleTo(editor))
+    assert not editor.approval.approve_button.isVisibleTo(editor)
     _approve_as_an_admin(page, editor.view.quote["id"])
     editor.load(editor.view.quote["id"])
     qtbot.waitUntil(lambda: "Approved" in editor.title.text())

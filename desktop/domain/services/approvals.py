@@ -109,7 +109,7 @@ class PendingQuote:
     currency: str
     reasons: list[ApprovalReason]
     justification: str
-    submitted_at: dt.datetime | None
+    submitted_at: dt.datetime  # its last request (the last change, for older data)
     list_value: Decimal  # the lines at list price, before tax
     net_value: Decimal  # after every discount, before tax
     account: AccountSummary
@@ -146,7 +146,7 @@ def inbox(session: Session, user_id: str | None, now: dt.datetime) -> list[Pendi
         for quote, owner_name in pending
         if may_decide(user.id, user.role, quote.owner_id, facts)
     ]
-    return sorted(result, key=lambda p: (p.submitted_at is None, p.submitted_at or now))
+    return sorted(result, key=lambda p: p.submitted_at)
 
 
 def _pending(session: Session, quote: Quote, owner_name: str, now: dt.datetime) -> PendingQuote:
@@ -170,7 +170,7 @@ def _pending(session: Session, quote: Quote, owner_name: str, now: dt.datetime) 
         currency=quote.currency,
         reasons=reasons_of(quote.approval_reasons),
         justification=quote.justification,
-        submitted_at=steps[-1].at if steps else None,
+        submitted_at=steps[-1].at if steps else quote.updated_at,
         list_value=list_value.quantize(Decimal("0.01")),
         net_value=totals.taxable,
         account=account_summary(session, quote.account_id, now),

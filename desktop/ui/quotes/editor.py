@@ -34,6 +34,7 @@ from desktop.domain.capital import capital_amount
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.money import MoneyError, to_decimal
 from desktop.domain.pricing import compute
+from desktop.domain.rules import RuleViolation
 from desktop.domain.rules.quotes import Guardrails, check
 from desktop.domain.services import catalog, opportunities, quotes
 from desktop.domain.services.quotes import QuoteView
@@ -42,17 +43,21 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE, money, show_as_error
 from desktop.ui.labels import stage_label
+from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import (
     LinesModel,
     decimal_text,
     reason_text,
     status_label,
 )
+from desktop.ui.rule_text import rule_text
 from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
 from desktop.ui.tasks import TaskFailed
 
 
 def error_text(error: BaseException) -> str:
+    if isinstance(error, RuleViolation):
+        return rule_text(error.code, error.params, "quote")
     if isinstance(error, ValidationError):
         return "; ".join(error.errors.values())
     readable = DomainError | MoneyError | TaskFailed  # their text is written for users
@@ -165,8 +170,6 @@ class QuoteEditor(QWidget):
         for key, text in (
             ("save", self.tr("Save")),
             ("request_approval", self.tr("Request approval")),
-            ("approve", self.tr("Approve")),
-            ("return", self.tr("Return")),
             ("send", self.tr("Mark as sent")),
             ("accept", self.tr("Accepted")),
             ("reject", self.tr("Rejected")),
@@ -199,6 +202,9 @@ class QuoteEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(totals)
         layout.addWidget(self.decision_label)
+        self.approval = ApprovalPanel(ctx)  # history; approve / return for its manager
+        self.approval.decided.connect(self._after_decision)
+        layout.addWidget(self.approval)
         self.approvals = QFormLayout()
         self.approvals.addRow(self.tr("Justification"), self.justification)
         self.approvals.addRow(self.tr("Decision note"), self.note)
@@ -267,6 +273,7 @@ class QuoteEditor(QWidget):
         self.decision_label.setText(
             self.tr("Manager's note: {note}").format(note=decision) if decision else ""
         )
+        self.approval.load(quote["id"])
         self.lines.set_lines(quotes.drafts_of(view.lines), quote["currency"])
         editable = quote["is_latest"] and quote["status"] in quotes.EDITABLE
         self.lines.read_only = not editable
@@ -299,6 +306,11 @@ class QuoteEditor(QWidget):
         )
         self._loading = False
         self._recompute()
+
+    @Slot(str)
+    def _after_decision(self, quote_id: str) -> None:
+        self.changed.emit(quote_id)
+        self.load(quote_id)
 
     def _fill_opportunities(self, deals: list[Record], chosen: str | None) -> None:
         self.opportunity.clear()
@@ -469,8 +481,6 @@ class QuoteEditor(QWidget):
         steps: dict[str, Callable[[UnitOfWork], Any]] = {
             "save": lambda uow: None,
             "request_approval": lambda uow: quotes.request_approval(uow, quote_id, justification),
-            "approve": lambda uow: quotes.approve(uow, quote_id, note),
-            "return": lambda uow: quotes.return_quote(uow, quote_id, note),
             "send": lambda uow: quotes.send(uow, quote_id),
             "accept": lambda uow: quotes.accept(uow, quote_id),
             "reject": lambda uow: quotes.reject(uow, quote_id, note),
