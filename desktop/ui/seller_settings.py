@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -87,7 +87,7 @@ class SellerTab(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.save_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         editable = ctx.user_role == "admin"
         for widget in (*self.edits.values(), self.invoice, self.logo_button, self.logo_clear):

@@ -102,6 +102,7 @@ def test_a_rep_asks_his_manager_approves_from_the_inbox_and_the_pdf_is_chinese(
     assert not editor.approval.approve_button.isVisibleTo(editor)  # a rep never decides
     qtbot.waitUntil(lambda: "王芳" in editor.approval.history.text())  # who it awaits
     pending = _pdf(qtbot, editor, tmp_path / "pending.pdf")
+    shutil.copy(tmp_path / "pending.pdf", SHOTS / "pending_zh_CN.pdf")
     assert watermarked(pending, "待审批")
 
     _work_as(ctx, "wangfang")  # his team's manager, on her laptop

@@ -495,3 +495,28 @@ def test_a_quote_is_returned_only_with_a_note(team):
     assert (result.status, result.code) == ("rejected", "return_note_required")
     row = decided(boss, quotes.return_quote, world["quote"], "折扣降到 10% 以内")
     assert (row.status, row.decision_note) == ("returned", "折扣降到 10% 以内")
+
+
+def test_only_an_admin_sets_the_seller_details_and_they_reach_every_device(team):
+    from desktop.domain.models.service import policy_id
+    from desktop.domain.services import seller
+
+    boss, alice = team["boss"], team["alice"]
+    boss.server.user("root", "admin")
+    details = {"name": "华信智造科技有限公司", "tax_id": "91310115MA1K4LXX3F"}
+    (forged,) = team.tampered("boss").push_batch(
+        ("policy", policy_id("seller"), "insert", {"key": "seller", "value": details})
+    )
+    assert (forged.status, forged.code) == ("rejected", "role_required")
+    bad = {**details, "account_no": "not a number"}
+    (wrong,) = team.tampered("root").push_batch(
+        ("policy", policy_id("seller"), "insert", {"key": "seller", "value": bad})
+    )
+    assert (wrong.status, wrong.code) == ("rejected", "bad_format")
+    root = team["root"]
+    with unit_of_work(root.db.sessions, root.user_id) as uow:
+        seller.save(uow, details)
+    assert root.sync().rejected == 0
+    alice.sync()
+    with alice.db.sessions() as s:
+        assert seller.load(s)["tax_id"] == "91310115MA1K4LXX3F"
