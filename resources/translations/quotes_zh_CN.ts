@@ -481,8 +481,8 @@
       <translation>说明客户为何需要这些条件</translation>
     </message>
     <message>
-      <source>Note for the rep (approve or return)</source>
-      <translation>给销售的意见（批准或退回）</translation>
+      <source>Why the customer declined (optional)</source>
+      <translation>客户拒绝的原因（可选）</translation>
     </message>
     <message>
       <source>Save</source>

@@ -159,7 +159,8 @@ class QuoteEditor(QWidget):
         self.justification = QLineEdit()
         self.justification.setPlaceholderText(self.tr("Why the customer needs these terms"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Note for the rep (approve or return)"))
+        # Approve and return take their notes in the approval panel's dialog.
+        self.note.setPlaceholderText(self.tr("Why the customer declined (optional)"))
         self.error_label = QLabel()
         self.error_label.setObjectName("quote-error")
         self.error_label.setWordWrap(True)
@@ -294,7 +295,7 @@ class QuoteEditor(QWidget):
         actions = set(
             quotes.available_actions(quote, self.ctx.user_role, self._today(), self.ctx.user_id)
         )
-        self.approvals.setRowVisible(self.note, bool(actions & {"approve", "return"}))
+        self.approvals.setRowVisible(self.note, "reject" in actions)
         self.actions = actions
         for key, button in self.buttons.items():
             button.setVisible(key in actions or key == "pdf" or (key == "save" and editable))
