@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from desktop.domain.models import Team, User
+from desktop.domain.models import Order, Team, User
 from desktop.domain.services import approvals, quotes
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
@@ -70,3 +70,19 @@ def test_a_manager_s_own_quote_waits_for_an_admin(world: World) -> None:
         uow.update(uow.session.get(Team, rep.team_id), {"manager_id": head})  # type: ignore[arg-type]
     assert [p.quote_id for p in world.read(approvals.inbox, head, world.now)] == [quote_id]
     assert world.read(approvals.approvers, world.manager) == ["总监", "管理员"]
+
+
+def test_the_account_s_last_year_beside_the_request(world: World) -> None:
+    def order(day: dt.date, amount: str) -> None:
+        with unit_of_work(world.db.sessions, world.rep) as uow:
+            uow.add(
+                Order(
+                    number=f"SO-{day}", account_id=world.account, order_date=day, amount=D(amount)
+                )
+            )
+
+    order(dt.date(2026, 3, 1), "1000.50")
+    order(dt.date(2025, 1, 1), "999")  # more than a year before: not counted
+    summary = world.read(approvals.account_summary, world.account, world.now)
+    assert (summary.orders, summary.ordered) == (1, D("1000.50"))
+    assert (summary.won, summary.lost, summary.last_visit) == (0, 0, None)

@@ -29,7 +29,7 @@ from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import reason_text
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
-WATCHED = {"quote", "quote_line", "change_record", "user", "team"}
+WATCHED = {"quote", "quote_line", "user", "team"}
 
 
 class PendingModel(TableModel[PendingQuote]):
