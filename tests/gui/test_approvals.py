@@ -67,7 +67,15 @@ def _new_quote_over_the_limit(qtbot: Any, window: Any, account: str) -> Any:
     editor.discount.clear()
     qtbot.keyClicks(editor.discount, "10")
     qtbot.mouseClick(editor.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(editor.view.quote["approval_reasons"]))  # saved
     qtbot.waitUntil(lambda: editor.buttons["request_approval"].isVisibleTo(editor))
+    qtbot.mouseClick(editor.buttons["request_approval"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.error_label.text() != "")  # no reason given: refused
+    assert editor.error_label.text() in (
+        "Tell the manager why the customer needs these terms.",
+        "请向经理说明客户需要这些条件的理由。",
+    )
+    assert editor.view.quote["status"] == "draft"
     # QTest types Latin-1 only: the reason and the note are typed in English.
     qtbot.keyClicks(editor.justification, "Competitor offers 9% less")
     qtbot.mouseClick(editor.buttons["request_approval"], Qt.MouseButton.LeftButton)
