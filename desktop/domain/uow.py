@@ -160,7 +160,7 @@ class UnitOfWork:
             self._outbox(row, "update", wire, base)
         if history and not isinstance(row, ChangeRecord) and pending_insert is None:
             for name, (old, value) in changed.items():
-                self._record_change(row, name, old, value, reason)
+                self.record_change(row, name, old, value, reason)
         return list(changed)
 
     def delete(self, row: Synced) -> None:
@@ -172,7 +172,7 @@ class UnitOfWork:
         row.updated_at = self.now
         row.updated_by = self.actor_id
         self._outbox(row, "delete", {}, {})
-        self._record_change(row, "deleted", None, "deleted")
+        self.record_change(row, "deleted", None, "deleted")
 
     def restore(self, row: Synced) -> None:
         if row.deleted_at is None:
@@ -184,7 +184,7 @@ class UnitOfWork:
         # A restore re-sends the fields as the user sees them, so a row that was
         # edited elsewhere while deleted comes back whole.
         self._outbox(row, "restore", codec.encode_row(row), {})
-        self._record_change(row, "deleted", "deleted", None)
+        self.record_change(row, "deleted", "deleted", None)
 
     def check_rules(self) -> None:
         """Run the rule book over every row this unit of work changed (before commit):
@@ -215,9 +215,11 @@ class UnitOfWork:
         user = self.session.get(User, self.actor_id) if self.actor_id else None
         return rules.Actor(self.actor_id, user.role if user is not None else None)
 
-    def _record_change(
+    def record_change(
         self, row: Synced, field: str, old: Any, new: Any, reason: str | None = None
     ) -> None:
+        """A line of ``row``'s history (written for every field an update changes; also a
+        fact of a step that is no field of the row, such as who a request goes to)."""
         account_id = row.id if row.__tablename__ == "account" else getattr(row, "account_id", None)
         record = ChangeRecord(
             entity=row.__tablename__,

@@ -172,6 +172,7 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
     },
     "quote": {
+        "awaiting": QT_TRANSLATE_NOOP("Labels", "Sent for approval to"),  # a request's record
         "revision": QT_TRANSLATE_NOOP("Labels", "Revision"),
         "previous_id": QT_TRANSLATE_NOOP("Labels", "Previous revision"),
         "is_latest": QT_TRANSLATE_NOOP("Labels", "Latest revision"),

@@ -656,6 +656,10 @@ A report without customer data was saved to:
       <translation>输给</translation>
     </message>
     <message>
+      <source>Sent for approval to</source>
+      <translation>提交审批给</translation>
+    </message>
+    <message>
       <source>Revision</source>
       <translation>版本</translation>
     </message>

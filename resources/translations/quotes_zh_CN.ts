@@ -46,6 +46,10 @@
       <translation>某人</translation>
     </message>
     <message>
+      <source>Submitted by %1 to %2</source>
+      <translation>%1 提交给 %2 审批</translation>
+    </message>
+    <message>
       <source>an administrator</source>
       <translation>管理员</translation>
     </message>

@@ -43,11 +43,11 @@ def test_the_inbox_holds_what_awaits_this_manager_and_the_history_tells_the_step
     world.write(world.rep, quotes.request_approval, quote_id, "竞争对手报价更低")
     world.write(world.manager, quotes.approve, quote_id, "")
     steps = world.read(approvals.history, quote_id)
-    assert [(s.step, s.by, s.note) for s in steps] == [
-        ("submitted", "张伟", "竞争对手报价更低"),
-        ("returned", "王芳", "最多给12%"),
-        ("submitted", "张伟", "竞争对手报价更低"),  # the same words again are still kept
-        ("approved", "王芳", ""),
+    assert [(s.step, s.by, s.note, s.to) for s in steps] == [
+        ("submitted", "张伟", "竞争对手报价更低", "王芳"),  # and who it went to
+        ("returned", "王芳", "最多给12%", ""),
+        ("submitted", "张伟", "竞争对手报价更低", "王芳"),  # the same words are kept again
+        ("approved", "王芳", "", ""),
     ]
     assert steps[1].at == world.now - dt.timedelta(hours=1)
 
@@ -61,6 +61,8 @@ def test_a_manager_s_own_quote_waits_for_an_admin(world: World) -> None:
     assert world.read(approvals.inbox, world.manager, world.now) == []
     assert [p.quote_id for p in world.read(approvals.inbox, admin, world.now)] == [quote_id]
     assert world.read(approvals.approvers, world.manager) == ["管理员"]
+    (asked,) = world.read(approvals.history, quote_id)
+    assert (asked.step, asked.by, asked.to) == ("submitted", "王芳", "管理员")
     assert not world.read(approvals.can_decide, world.manager, world.manager)
     # The team's named manager is his manager: the quote goes to her instead.
     with unit_of_work(world.db.sessions, None) as uow:

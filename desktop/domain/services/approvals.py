@@ -3,9 +3,10 @@
 Who may decide on a quote is the rule book's (``rules.workflow.may_decide``); this
 module only asks it over the session. A quote's approval history is read from its
 change records (the status changes, each with who, when and the note or justification
-the step carried: ``quotes._decide``), so it syncs with them and needs no table of
-its own. Who a pending quote awaits is derived from the rule at the time it is read:
-when a team's manager changes, the waiting quotes go to the new one.
+the step carried, and at each request an ``awaiting`` record naming who it went to:
+``quotes.workflow``), so it syncs with them and needs no table of its own. The inbox
+asks the rule as it stands: when a team's manager changes, the waiting quotes go to
+the new one.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from desktop.domain.pricing import compute
 from desktop.domain.rules.quotes import ApprovalReason, reasons_of
 from desktop.domain.rules.workflow import may_decide
 from desktop.domain.services import records
-from desktop.domain.services.quotes import drafts_of, lines_of
+from desktop.domain.services.quotes.queries import drafts_of, lines_of
 from desktop.domain.uow import SessionFacts
 
 # The status changes the history shows, by the status a quote moves to.
 STEPS = {"pending_approval": "submitted", "approved": "approved", "returned": "returned"}
+# The history line a request writes beside its status change: who it goes to.
+AWAITING = "awaiting"
 HISTORY_YEARS = 1
 
 
@@ -61,6 +64,7 @@ class HistoryStep:
     at: dt.datetime
     by: str  # display name ("" when the user is not known here)
     note: str
+    to: str = ""  # a request: who it went to (display names)
 
 
 def history(session: Session, quote_id: str) -> list[HistoryStep]:
@@ -71,17 +75,24 @@ def history(session: Session, quote_id: str) -> list[HistoryStep]:
         .where(
             ChangeRecord.entity == "quote",
             ChangeRecord.row_id == quote_id,
-            ChangeRecord.field == "status",
-            ChangeRecord.new_value.in_(list(STEPS)),
+            ((ChangeRecord.field == "status") & ChangeRecord.new_value.in_(list(STEPS)))
+            | (ChangeRecord.field == AWAITING),
             ChangeRecord.deleted_at.is_(None),
         )
         .order_by(ChangeRecord.changed_at, ChangeRecord.id)
     )
+    rows = session.execute(query).all()
+    awaiting = {r.changed_at: r.new_value or "" for r, _ in rows if r.field == AWAITING}
     return [
         HistoryStep(
-            STEPS[str(record.new_value)], record.changed_at, name or "", record.reason or ""
+            STEPS[str(r.new_value)],
+            r.changed_at,
+            name or "",
+            r.reason or "",
+            awaiting.get(r.changed_at, "") if r.new_value == "pending_approval" else "",
         )
-        for record, name in session.execute(query)
+        for r, name in rows
+        if r.field == "status"
     ]
 
 

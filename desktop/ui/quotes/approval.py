@@ -117,7 +117,12 @@ class ApprovalPanel(QWidget):
         lines = [f"<b>{escape(title)}</b>"]
         for step in approval.steps:
             when = local_datetime(step.at, self.ctx.zone)
-            text = fill(words[step.step], step.by or self.tr("someone"))
+            who = step.by or self.tr("someone")
+            text = (
+                fill(self.tr("Submitted by %1 to %2"), who, step.to)
+                if step.to
+                else fill(words[step.step], who)
+            )
             note = f": “{escape(step.note)}”" if step.note else ""
             lines.append(f"{escape(when)} · {escape(text)}{note}")
         if approval.status == "pending_approval":

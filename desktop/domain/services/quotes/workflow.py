@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Opportunity, Quote, QuoteLine
+from desktop.domain.services import approvals
 from desktop.domain.services.catalog import require_manager
 from desktop.domain.services.quotes.status import (
     WorkflowError,
@@ -35,6 +36,9 @@ def request_approval(uow: UnitOfWork, quote_id: str, justification: str) -> None
     if not quote.approval_reasons:
         raise WorkflowError("this quote is within the guardrails and needs no approval")
     _step(uow, quote, {"status": "pending_approval", "justification": justification.strip()})
+    # Recorded as it stands now (the inbox follows the rule as it stands then).
+    goes_to = "、".join(approvals.approvers(uow.session, quote.owner_id))
+    uow.record_change(quote, approvals.AWAITING, None, goes_to or None)
 
 
 def approve(uow: UnitOfWork, quote_id: str, note: str = "") -> None:
