@@ -152,7 +152,9 @@ def test_a_rep_asks_his_manager_approves_from_the_inbox_and_the_pdf_is_chinese(
     quotes_page.open_record("quote", quote_id)
     qtbot.waitUntil(lambda: "OK, this once" in editor.approval.history.text())
     history = editor.approval.history.text()
-    assert history.index("张伟") < history.index("王芳")  # submitted, then approved
+    assert "张伟 提交给 王芳、系统管理员 审批" in history
+    assert history.index("张伟 提交") < history.index("王芳 批准")
+    _shot(main_window, "quote_editor_history_zh_CN")
     text = _pdf(qtbot, editor, tmp_path / "approved.pdf")
     assert "报价单" in text
     assert "供方" in text
