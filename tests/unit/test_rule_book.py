@@ -255,3 +255,16 @@ def test_a_content_hash_never_names_a_path_outside_the_store(tmp_path: Path) -> 
         content_path(tmp_path, "../../../../etc/passwd")
     good = "ab" * 32
     assert content_path(tmp_path, good) == tmp_path / "ab" / good
+
+
+def test_only_an_admin_sets_or_removes_the_seller_details() -> None:
+    from desktop.domain.rules import check_delete
+
+    seller = {"key": "seller", "value": {"name": "华信", "tax_id": "91310115MA1K4LXX3F"}}
+    manager, admin = Actor(BOSS, "manager"), Actor(ADMIN, "admin")
+    assert code_of(check_change, "policy", None, seller, manager, FACTS) == "role_required"
+    assert code_of(check_change, "policy", None, seller, admin, FACTS) is None
+    assert code_of(check_delete, "policy", seller, manager) == "role_required"
+    assert code_of(check_delete, "policy", seller, admin) is None
+    bad = {"key": "seller", "value": {"name": "华信", "logo": "bm90IGEgcG5n"}}
+    assert code_of(check_change, "policy", None, bad, admin, FACTS) == "bad_format"

@@ -93,6 +93,8 @@ def check_delete(entity: str, before: Row, actor: Actor) -> None:
     check_role(entity, actor)
     if entity == "quote" and before.get("status") != "draft":
         raise RuleViolation("locked", entity="quote", status=before.get("status"))
+    if entity == "policy" and before.get("key") == "seller":
+        _seller_by_admin(actor)
 
 
 def _changed(before: Row | None, after: Row) -> set[str]:
@@ -230,11 +232,13 @@ def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if after.get("key") == "stages" and isinstance(value, Mapping):
         check_stage_defaults(value)
     if after.get("key") == "seller":
-        if actor.role is not None and not actor.is_admin:
-            raise RuleViolation(
-                "role_required", role="administrator", action="set the seller details"
-            )
+        _seller_by_admin(actor)
         check_seller(value)
+
+
+def _seller_by_admin(actor: Actor) -> None:
+    if actor.role is not None and not actor.is_admin:
+        raise RuleViolation("role_required", role="administrator", action="set the seller details")
 
 
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
