@@ -165,7 +165,7 @@ def test_a_rep_asks_his_manager_approves_from_the_inbox_and_the_pdf_is_chinese(
 
 
 def test_a_manager_is_never_offered_her_own_quote(
-    qtbot: Any, main_window: Any, tmp_path: Path
+    qtbot: Any, qtmodeltester: Any, main_window: Any, tmp_path: Path
 ) -> None:
     ctx = main_window.ctx
     main_window.resize(1366, 768)
@@ -177,4 +177,5 @@ def test_a_manager_is_never_offered_her_own_quote(
     inbox = main_window.show_page("approvals")
     qtbot.waitUntil(lambda: inbox.model.rowCount() > 0)
     assert quote_id not in {r.quote_id for r in inbox.model.rows}
+    qtmodeltester.check(inbox.model)
     _shot(main_window, "approval_inbox_en")
