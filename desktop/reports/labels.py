@@ -179,6 +179,14 @@ ZH_CN: dict[str, str] = {
     "Paid on": "回款完成日",
     "Order amount": "订单金额",
     "Rate": "提成比例",
+    "Tax id": "税号",
+    "Bank": "开户行",
+    "Account no.": "账号",
+    "Invoice": "发票",
+    "DRAFT": "草稿",
+    "PENDING APPROVAL": "待审批",
+    "RETURNED": "已退回",
+    "EXPIRED": "已过期",
 }
 
 # An account's status has words of its own: "lost" is a customer lost (流失), not a deal

@@ -38,7 +38,7 @@ class ManagerRules:
     sla_hours: dict[str, int] = field(default_factory=dict)  # severity -> hours
 
 
-def _policy_value(session: Session, key: str) -> dict[str, Any]:
+def policy_value(session: Session, key: str) -> dict[str, Any]:
     value = session.scalar(
         select(Policy.value).where(Policy.key == key, Policy.deleted_at.is_(None))
     )
@@ -46,7 +46,7 @@ def _policy_value(session: Session, key: str) -> dict[str, Any]:
 
 
 def load(session: Session) -> ManagerRules:
-    limits = _policy_value(session, "discounts")
+    limits = policy_value(session, "discounts")
     discounts: dict[str, Decimal | None] = {}
     for tier in TIERS:
         try:
@@ -117,7 +117,7 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         coverage.set_cadence(uow, rules.cadence)
     if completeness.rules(session) != completeness.validate_rules(rules.completeness):
         completeness.set_rules(uow, rules.completeness)
-    discounts = _policy_value(session, "discounts")
+    discounts = policy_value(session, "discounts")
     for tier in TIERS:
         limit = rules.discounts[tier]
         if limit is None:
@@ -129,9 +129,9 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         uow,
         pool.POLICY_KEY,
         {
-            **_policy_value(session, pool.POLICY_KEY),
+            **policy_value(session, pool.POLICY_KEY),
             "claim_limit": rules.claim_limit,
             "return_days": dict(rules.return_days),
         },
     )
-    set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
+    set_policy(uow, "sla", {**policy_value(session, "sla"), **rules.sla_hours})

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.reports import exports
-from desktop.reports.labels import resolve_language
 from desktop.reports.meeting_pack import build_meeting_pack
 from desktop.reports.xlsx import ExportCancelled
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import interface_language
 from desktop.ui.reports.choices import current_quarter, fill_team_combo
 from desktop.ui.tasks import Cancelled, Job
 
@@ -47,9 +47,7 @@ class ExportsTab(QWidget):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
-        self.language.setCurrentIndex(
-            self.language.findData(resolve_language(str(ctx.settings.get("language"))))
-        )
+        self.language.setCurrentIndex(self.language.findData(interface_language()))
         form.addRow(self.tr("Period"), self.period)
         form.addRow(self.tr("Team"), self.team)
         form.addRow(self.tr("Headers in"), self.language)
