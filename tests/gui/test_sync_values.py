@@ -86,6 +86,7 @@ def test_conflicts_show_names_money_and_reasons_in_english_and_chinese(
                     "amount": Decimal("2000.00"),
                     "notes": "经理：预算已批",
                     "stage": "negotiation",
+                    "probability": 50,
                 },
             )
         desk.sync()
@@ -102,6 +103,7 @@ def test_conflicts_show_names_money_and_reasons_in_english_and_chinese(
                 "amount": Decimal("1234.50"),
                 "notes": "我：周三签约",
                 "stage": "proposal",
+                "probability": 50,
             },
         )
     )
