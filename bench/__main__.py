@@ -29,6 +29,7 @@ AREAS = (
     "gui_bench",
     "backup_bench",
     "health_bench",
+    "pipeline_bench",
 )
 
 GOALS = {
@@ -50,6 +51,7 @@ GOALS = {
     "health_all_s": "<= 30 at 100k accounts, on a worker",
     "health_one_ms": "<= 50 (one account again after an edit)",
     "org_chart_200_ms": "<= 200",
+    "pipeline_board_open_ms": "<= 200 (5,000 open opportunities)",
 }
 
 FLOOR_WINDOW = """

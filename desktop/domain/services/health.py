@@ -29,8 +29,9 @@ from desktop.domain.models import (
     VisitAttendee,
 )
 from desktop.domain.money import from_fen
-from desktop.domain.services import coverage, records
+from desktop.domain.services import coverage
 from desktop.domain.services.complaints import CLOSED
+from desktop.domain.services.rules import set_policy
 from desktop.domain.services.stakeholders import aware
 from desktop.domain.uow import UnitOfWork
 
@@ -47,7 +48,7 @@ def weights(session: Session) -> Weights:
 
 def set_weights(uow: UnitOfWork, values: dict[str, int]) -> None:
     """Save the Policy (managers; the rule book refuses reps)."""
-    records.save_policy(uow, POLICY_KEY, dataclasses.asdict(Weights.from_policy(values)))
+    set_policy(uow, POLICY_KEY, dataclasses.asdict(Weights.from_policy(values)))
 
 
 def _when(visit: type[Visit] = Visit) -> Any:

@@ -98,17 +98,3 @@ def delete(uow: UnitOfWork, model: type[Synced], row_id: str) -> None:
 
 def restore(uow: UnitOfWork, model: type[Synced], row_id: str) -> None:
     uow.restore(_load(uow.session, model, row_id, include_deleted=True))
-
-
-def save_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
-    """Write the Policy ``key`` (a manager's rule set): create, bring back or update."""
-    from desktop.domain.models import Policy
-
-    row = uow.session.scalar(select(Policy).where(Policy.key == key))
-    if row is None:
-        uow.add(Policy(key=key, value=dict(value)))
-        return
-    if row.deleted_at is not None:
-        uow.restore(row)
-    if row.value != value:
-        uow.update(row, {"value": dict(value)})

@@ -10,6 +10,7 @@ edit (the SLA's ``around_the_clock``). Only managers and admins may save.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import PermissionDeniedError, ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, TIERS, Policy, User
-from desktop.domain.services import complaints, completeness, coverage, pool, records
+from desktop.domain.services import complaints, completeness, coverage, pool
 from desktop.domain.uow import UnitOfWork
 
 MAX_DAYS = coverage.MAX_CADENCE
@@ -37,7 +38,7 @@ class ManagerRules:
     sla_hours: dict[str, int] = field(default_factory=dict)  # severity -> hours
 
 
-def _policy_value(session: Session, key: str) -> dict[str, Any]:
+def policy_value(session: Session, key: str) -> dict[str, Any]:
     value = session.scalar(
         select(Policy.value).where(Policy.key == key, Policy.deleted_at.is_(None))
     )
@@ -45,7 +46,7 @@ def _policy_value(session: Session, key: str) -> dict[str, Any]:
 
 
 def load(session: Session) -> ManagerRules:
-    limits = _policy_value(session, "discounts")
+    limits = policy_value(session, "discounts")
     discounts: dict[str, Decimal | None] = {}
     for tier in TIERS:
         try:
@@ -93,7 +94,16 @@ def validate(rules: ManagerRules) -> None:
         raise ValidationError(errors)
 
 
-_set_policy = records.save_policy
+def set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+    """Create, restore or change the policy ``key`` (one outbox entry; none if unchanged)."""
+    row = uow.session.scalar(select(Policy).where(Policy.key == key))
+    if row is None:
+        uow.add(Policy(key=key, value=dict(value)))
+        return
+    if row.deleted_at is not None:
+        uow.restore(row)
+    if row.value != value:
+        uow.update(row, {"value": dict(value)})
 
 
 def save(uow: UnitOfWork, rules: ManagerRules) -> None:
@@ -107,21 +117,21 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         coverage.set_cadence(uow, rules.cadence)
     if completeness.rules(session) != completeness.validate_rules(rules.completeness):
         completeness.set_rules(uow, rules.completeness)
-    discounts = _policy_value(session, "discounts")
+    discounts = policy_value(session, "discounts")
     for tier in TIERS:
         limit = rules.discounts[tier]
         if limit is None:
             discounts.pop(tier, None)
         else:
             discounts[tier] = str(limit.normalize() + 0)  # "+ 0" drops a negative zero
-    _set_policy(uow, "discounts", discounts)
-    _set_policy(
+    set_policy(uow, "discounts", discounts)
+    set_policy(
         uow,
         pool.POLICY_KEY,
         {
-            **_policy_value(session, pool.POLICY_KEY),
+            **policy_value(session, pool.POLICY_KEY),
             "claim_limit": rules.claim_limit,
             "return_days": dict(rules.return_days),
         },
     )
-    _set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
+    set_policy(uow, "sla", {**policy_value(session, "sla"), **rules.sla_hours})

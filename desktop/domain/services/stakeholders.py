@@ -33,7 +33,8 @@ from desktop.domain.models import (
     Visit,
     VisitAttendee,
 )
-from desktop.domain.services import records, visits
+from desktop.domain.services import visits
+from desktop.domain.services.rules import set_policy
 from desktop.domain.uow import UnitOfWork
 
 POLICY_KEY = "stakeholders"
@@ -127,7 +128,7 @@ def set_coverage_rules(uow: UnitOfWork, rules: Mapping[str, Mapping[str, Any]]) 
     if errors:
         raise ValidationError(errors)
     value = {t: {"roles": list(rules[t]["roles"]), "days": rules[t]["days"]} for t in TIERS}
-    records.save_policy(uow, POLICY_KEY, value)
+    set_policy(uow, POLICY_KEY, value)
 
 
 def gaps(people: Sequence[Stakeholder], rule: Mapping[str, Any], now: dt.datetime) -> list[Gap]:
