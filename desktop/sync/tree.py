@@ -10,6 +10,7 @@ ACCOUNT_CHILDREN = (
     "opportunity",
     "visit",
     "quote",
+    "contract",
     "sales_order",
     "complaint",
     "incumbent",

@@ -26,6 +26,7 @@ from desktop.domain.models import (
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     CONTACT_ROLES,
+    CONTRACT_STATUSES,
     DELIVERY_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
@@ -73,6 +74,7 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("price_list", "tier"): TIERS,
     ("user", "role"): ROLES,
     ("opportunity", "stage"): OPPORTUNITY_STAGES,
+    ("contract", "status"): CONTRACT_STATUSES,
     ("quote", "status"): QUOTE_STATUSES,
     ("sales_order", "delivery_status"): DELIVERY_STATUSES,
     ("visit", "status"): VISIT_STATUSES,
@@ -108,7 +110,7 @@ FORMATS: dict[tuple[str, str], tuple[str, Callable[[str], bool]]] = {
     ("user", "email"): ("email", lambda v: bool(EMAIL.match(v.strip()))),
     ("attachment", "content_hash"): ("content_hash", lambda v: bool(CONTENT_HASH.match(v))),
 }
-for _entity in ("quote", "sales_order", "price_list"):
+for _entity in ("quote", "sales_order", "price_list", "contract"):
     FORMATS[(_entity, "currency")] = ("currency", lambda v: bool(CURRENCY.match(v)))
 # Text that may not be blank (the column is required and a blank one means nothing).
 NOT_BLANK = frozenset(
@@ -127,6 +129,8 @@ NOT_BLANK = frozenset(
         ("complaint", "title"),
         ("opportunity", "name"),
         ("competitor", "name"),
+        ("contract", "number"),
+        ("contract", "title"),
         ("attachment", "filename"),
         ("policy", "key"),
     }
