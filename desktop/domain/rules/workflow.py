@@ -230,18 +230,19 @@ def _opportunity(before: Row | None, after: Row, actor: Actor, facts: Facts) -> 
 
 
 def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
-    """A contract's review is its owner's manager's, as a quote's approval is."""
+    """A contract is reviewed as a quote is approved: by a manager it goes to
+    (``may_decide``), never its owner, in the reviewer's own name."""
     if check_contract(before, after) != "review" or actor.role is None:
         return
     owner = after.get("owner_id")
-    if not actor.is_manager or (
-        actor.user_id is not None and not facts.manages(actor.user_id, owner)
-    ):
+    if not actor.is_manager:
         raise RuleViolation("role_required", role="manager", action="review a contract")
     if owner is not None and owner == actor.user_id:
         raise RuleViolation("own_approval")
     if after.get("status") == "signed" and after.get("decided_by") != actor.user_id:
         raise RuleViolation("decided_by_other")
+    if actor.user_id is not None and not may_decide(actor.user_id, actor.role, owner, facts):
+        raise RuleViolation("not_the_approver")
 
 
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
