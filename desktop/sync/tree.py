@@ -11,6 +11,7 @@ ACCOUNT_CHILDREN = (
     "opportunity",
     "visit",
     "quote",
+    "contract",
     "sales_order",
     "complaint",
     "incumbent",

@@ -176,6 +176,14 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "lost_reason": QT_TRANSLATE_NOOP("Labels", "Why it was lost"),
         "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
     },
+    "contract": {
+        "signed_on": QT_TRANSLATE_NOOP("Labels", "Signed on"),
+        "start_on": QT_TRANSLATE_NOOP("Labels", "Start"),
+        "end_on": QT_TRANSLATE_NOOP("Labels", "End"),
+        "value": QT_TRANSLATE_NOOP("Labels", "Contract value"),
+        "payment_terms": QT_TRANSLATE_NOOP("Labels", "Payment terms"),
+        "decision_note": QT_TRANSLATE_NOOP("Labels", "Decision note"),
+    },
     "quote": {
         "awaiting": QT_TRANSLATE_NOOP("Labels", "Sent for approval to"),  # a request's record
         "revision": QT_TRANSLATE_NOOP("Labels", "Revision"),

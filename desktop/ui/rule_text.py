@@ -134,6 +134,9 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "lost_without_reason": lambda p, e: QCoreApplication.translate(
         "RuleText", "Say why the opportunity was lost."
     ),
+    "ends_before_start": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 is before the start: a contract ends after it starts."
+    ).replace("%1", _field(p, e)),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."
     ),

@@ -676,6 +676,22 @@ A report without customer data was saved to:
       <translation>输给</translation>
     </message>
     <message>
+      <source>Signed on</source>
+      <translation>签订日期</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Contract value</source>
+      <translation>合同金额</translation>
+    </message>
+    <message>
       <source>Sent for approval to</source>
       <translation>提交审批给</translation>
     </message>
@@ -1228,6 +1244,10 @@ A report without customer data was saved to:
     <message>
       <source>Say why the opportunity was lost.</source>
       <translation>请填写商机输单的原因。</translation>
+    </message>
+    <message>
+      <source>%1 is before the start: a contract ends after it starts.</source>
+      <translation>%1早于开始日期：合同应在开始之后结束。</translation>
     </message>
     <message>
       <source>This kind of record is unknown to the server.</source>

@@ -20,6 +20,7 @@ from desktop.domain.models.accounts import (
 )
 from desktop.domain.models.base import SYNC_COLUMNS, Base, Synced
 from desktop.domain.models.competitors import Competitor, Incumbent
+from desktop.domain.models.contracts import CONTRACT_STATUSES, Contract
 from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, SyncIssue
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.sales import (
@@ -76,6 +77,7 @@ SYNCED: dict[str, type[Synced]] = {
         Task,
         Quote,
         QuoteLine,
+        Contract,
         Order,
         Delivery,
         Payment,
@@ -95,6 +97,7 @@ __all__ = [
     "COMPLAINT_SEVERITIES",
     "COMPLAINT_STATUSES",
     "CONTACT_ROLES",
+    "CONTRACT_STATUSES",
     "DELIVERY_STATUSES",
     "OPEN_OPPORTUNITY_STAGES",
     "OPEN_QUOTE_STATUSES",
@@ -116,6 +119,7 @@ __all__ = [
     "Competitor",
     "Complaint",
     "Contact",
+    "Contract",
     "Delivery",
     "Incumbent",
     "LocalMeta",

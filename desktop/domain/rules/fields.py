@@ -28,6 +28,7 @@ from desktop.domain.models import (
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     CONTACT_ROLES,
+    CONTRACT_STATUSES,
     DELIVERY_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
@@ -76,6 +77,7 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("price_list", "tier"): TIERS,
     ("user", "role"): ROLES,
     ("opportunity", "stage"): OPPORTUNITY_STAGES,
+    ("contract", "status"): CONTRACT_STATUSES,
     ("quote", "status"): QUOTE_STATUSES,
     ("sales_order", "delivery_status"): DELIVERY_STATUSES,
     ("visit", "status"): VISIT_STATUSES,
@@ -114,7 +116,7 @@ FORMATS: dict[tuple[str, str], tuple[str, Callable[[str], bool]]] = {
     # Buying roles joined by commas, each once ("decision_maker,finance").
     ("contact", "buying_roles"): ("buying_roles", lambda v: _role_list(v, BUYING_ROLES)),
 }
-for _entity in ("quote", "sales_order", "price_list"):
+for _entity in ("quote", "sales_order", "price_list", "contract"):
     FORMATS[(_entity, "currency")] = ("currency", lambda v: bool(CURRENCY.match(v)))
 # Text that may not be blank (the column is required and a blank one means nothing).
 NOT_BLANK = frozenset(
@@ -133,6 +135,8 @@ NOT_BLANK = frozenset(
         ("complaint", "title"),
         ("opportunity", "name"),
         ("competitor", "name"),
+        ("contract", "number"),
+        ("contract", "title"),
         ("attachment", "filename"),
         ("policy", "key"),
     }

@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "bad_value": "{field} has a value of the wrong kind",
     "probability_for_stage": "at stage {stage} the probability is from {min} to {max} %",
     "lost_without_reason": "a lost opportunity says why it was lost",
+    "ends_before_start": "{field} is before the start",
 }
 
 

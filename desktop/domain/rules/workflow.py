@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.domain.rules.commission import check_commission_policy
+from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
@@ -265,6 +266,22 @@ def _opportunity(before: Row | None, after: Row, actor: Actor, facts: Facts) -> 
     check_opportunity(before, after)
 
 
+def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """A contract is reviewed as a quote is approved: by a manager it goes to
+    (``may_decide``), never its owner, in the reviewer's own name."""
+    if check_contract(before, after) != "review" or actor.role is None:
+        return
+    owner = after.get("owner_id")
+    if not actor.is_manager:
+        raise RuleViolation("role_required", role="manager", action="review a contract")
+    if owner is not None and owner == actor.user_id:
+        raise RuleViolation("own_approval")
+    if after.get("status") == "signed" and after.get("decided_by") != actor.user_id:
+        raise RuleViolation("decided_by_other")
+    if actor.user_id is not None and not may_decide(actor.user_id, actor.role, owner, facts):
+        raise RuleViolation("not_the_approver")
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -299,5 +316,6 @@ _RULES = {
     "complaint": _complaint,
     "opportunity": _opportunity,
     "policy": _policy,
+    "contract": _contract,
     "change_record": _change_record,
 }
