@@ -27,7 +27,7 @@ from desktop.ui.pages import PAGES
 from desktop.ui.testing import screenshot
 from desktop.ui.window_fit import FRAME, fit_geometry
 
-SCREENS = (QSize(1366, 768), QSize(1280, 720))
+SCREENS = (QSize(1366, 768), QSize(1280, 720), QSize(1024, 768))
 
 
 def room(screen: QSize) -> QSize:
@@ -127,6 +127,7 @@ def test_every_page_fits_a_laptop_screen(qtbot: Any, language: str, app_context:
     for row, (key, *_rest) in enumerate(PAGES):
         click_nav(qtbot, window, row)
         settle(window)
+        assert window.stack.currentWidget() is window.pages[key]
         for screen in SCREENS:
             size = f"{screen.width()}x{screen.height()}"
             problems += check(window, screen, f"{language}_{size}_{key}")

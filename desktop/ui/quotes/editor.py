@@ -105,6 +105,11 @@ class QuoteEditor(QWidget):
         self.contact = QComboBox()
         self.opportunity = QComboBox()  # the account's opportunities; accepting wins it
         self.opportunity.setObjectName("quote-opportunity")
+        for combo in (self.contact, self.opportunity):  # long names: no wider window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
@@ -188,6 +193,7 @@ class QuoteEditor(QWidget):
             button.setObjectName(f"quote-{key}")
             button.clicked.connect(lambda _=False, k=key: self.trigger(k))
             self.buttons[key] = button
+            button.hide()  # a loaded quote shows the ones its status allows
             button_row.addWidget(button)
         button_row.addStretch(1)
 
@@ -222,8 +228,8 @@ class QuoteEditor(QWidget):
         title_row.addWidget(self.revisions_label, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(title_row)
-        self.header_area = scrolled(fields)  # at most as tall as its fields
-        self.header_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.header_area = scrolled(fields)  # as tall as its fields; scrolls if they wrap
+        self.header_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.header_area)
         layout.addLayout(picker_row)
         layout.addWidget(self.product_list)
