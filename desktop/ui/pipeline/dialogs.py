@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import OPPORTUNITY_STAGES
@@ -63,14 +64,14 @@ def save(
 
     def failed(error: BaseException) -> None:
         text = error_text(error) if isinstance(error, DomainError) else str(error)
-        if dialog is not None and dialog.isVisible():
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
             dialog.show_error(text)
         else:
             on_error(text)
 
     def done(_result: object) -> None:
         on_done()
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):
             dialog.accept()
 
     ctx.tasks.write(work, done, failed)

@@ -5,6 +5,7 @@ beside each stage and checked again on save (and on the server)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
+from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import OPEN_OPPORTUNITY_STAGES
@@ -48,6 +49,8 @@ class StagesBox(QGroupBox):
         ctx.tasks.read(opportunities.stage_defaults, self._show, key="stage-defaults")
 
     def _show(self, defaults: dict[str, int]) -> None:
+        if not isValid(self):  # the settings were closed before the rates arrived
+            return
         for stage, spin in self.spins.items():
             spin.setValue(defaults[stage])
         self.save_button.setEnabled(True)
@@ -56,12 +59,16 @@ class StagesBox(QGroupBox):
         values = {stage: spin.value() for stage, spin in self.spins.items()}
 
         def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
             show_as_error(self.message)
             self.message.setText(
                 error_text(error) if isinstance(error, DomainError) else str(error)
             )
 
         def done(_result: object) -> None:
+            if not isValid(self):
+                return
             self.message.setStyleSheet("")
             self.message.setText(
                 self.tr("Stage defaults saved. Every device uses them after the next sync.")
