@@ -101,7 +101,7 @@ class CompetitorsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("The whole team shares this list.")))
         self.model = CompetitorsModel(self)
         self.table = setup_table(
-            QTableView(), self.model, "competitors-list", single=True, stretch_last=True
+            QTableView(), self.model, "competitors-list", single=True, stretch=1
         )
         self.table.doubleClicked.connect(lambda index: self.edit(index.row()))
         layout.addWidget(self.table, 1)
