@@ -74,6 +74,21 @@
     </message>
   </context>
   <context>
+    <name>AccountPicker</name>
+    <message>
+      <source>Search accounts: name, short name, pinyin (qhcs), credit code</source>
+      <translation>搜索客户：名称、简称、拼音（如 qhcs）、信用代码</translation>
+    </message>
+    <message>
+      <source>No account chosen</source>
+      <translation>未选择客户</translation>
+    </message>
+    <message>
+      <source>Account: %1</source>
+      <translation>客户：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountQuotesTab</name>
     <message>
       <source>Quotes</source>

@@ -1,21 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>AccountPickerDialog</name>
-    <message>
-      <source>New quote</source>
-      <translation>新建报价</translation>
-    </message>
-    <message>
-      <source>Type part of the customer's name…</source>
-      <translation>输入客户名称的一部分…</translation>
-    </message>
-    <message>
-      <source>Customer</source>
-      <translation>客户</translation>
-    </message>
-  </context>
-  <context>
     <name>CatalogView</name>
     <message>
       <source>Search products…</source>
@@ -560,6 +545,10 @@
     <message>
       <source>Products and price lists</source>
       <translation>产品与价格表</translation>
+    </message>
+    <message>
+      <source>New quote</source>
+      <translation>新建报价</translation>
     </message>
   </context>
 </TS>

@@ -38,14 +38,6 @@
       <translation>计划拜访</translation>
     </message>
     <message>
-      <source>Search accounts (name, pinyin, initials)</source>
-      <translation>搜索客户（名称、拼音、首字母）</translation>
-    </message>
-    <message>
-      <source>No account chosen</source>
-      <translation>尚未选择客户</translation>
-    </message>
-    <message>
       <source> min</source>
       <translation> 分钟</translation>
     </message>
@@ -80,10 +72,6 @@
     <message>
       <source>Location</source>
       <translation>地点</translation>
-    </message>
-    <message>
-      <source>Account: %1</source>
-      <translation>客户：%1</translation>
     </message>
     <message>
       <source>Choose an account first.</source>

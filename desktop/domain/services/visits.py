@@ -426,43 +426,16 @@ class Choice:
     id: str
     name: str
     detail: str = ""
-
-
-def pick_accounts(session: Session, query: str, *, limit: int = 30) -> list[Choice]:
-    """Accounts for the searchable picker: the accounts search (pinyin, initials,
-    substrings) when it is there and finds something, else a plain name match."""
-    query = query.strip()
-    if query:
-        try:
-            from desktop.domain.services import search
-        except ImportError:
-            search = None  # type: ignore[assignment]
-        if search is not None:
-            hits = search.search(session, query, limit=limit)
-            if hits:
-                return [
-                    Choice(h.id, h.name, " · ".join(filter(None, [h.tier, h.city]))) for h in hits
-                ]
-    stmt = select(Account.id, Account.name, Account.tier, Account.city).where(
-        Account.deleted_at.is_(None)
-    )
-    if query:
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(
-            Account.name.like(f"%{escaped}%", escape="\\")
-            | Account.short_name.like(f"%{escaped}%", escape="\\")
-        )
-    stmt = stmt.order_by(Account.name, Account.id).limit(limit)
-    return [Choice(i, n, " · ".join(filter(None, [t, c]))) for i, n, t, c in session.execute(stmt)]
+    primary: bool = False  # an account's primary contact
 
 
 def account_contacts(session: Session, account_id: str) -> list[Choice]:
     stmt = (
-        select(Contact.id, Contact.name, Contact.title)
+        select(Contact.id, Contact.name, Contact.title, Contact.is_primary)
         .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
         .order_by(Contact.is_primary.desc(), Contact.name)
     )
-    return [Choice(i, n, t or "") for i, n, t in session.execute(stmt)]
+    return [Choice(i, n, t or "", bool(p)) for i, n, t, p in session.execute(stmt)]
 
 
 def people(session: Session) -> list[Choice]:

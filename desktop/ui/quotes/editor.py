@@ -9,13 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -528,43 +526,3 @@ class QuoteEditor(QWidget):
                 on_done(path)
 
         self.ctx.tasks.read(lambda s: quotes.get_quote(s, quote_id), rendered, self._failed)
-
-
-class AccountPickerDialog(QDialog):
-    """Choose the account a new quote is for."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("New quote"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Type part of the customer's name…"))
-        self.model = ChoiceModel(self)
-        self.list = QListView()
-        self.list.setModel(self.model)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Customer")))
-        layout.addWidget(self.search)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.search.textChanged.connect(self._search)
-        self.list.doubleClicked.connect(lambda _i: self.accept())
-        self._search("")
-
-    @Slot(str)
-    def _search(self, text: str) -> None:
-        def done(choices: list[tuple[str, str]]) -> None:
-            self.model.set_choices(choices)
-            if choices:
-                self.list.setCurrentIndex(self.model.index(0))
-
-        self.ctx.tasks.read(lambda s: quotes.account_choices(s, text), done, key="quote-accounts")
-
-    def chosen(self) -> str | None:
-        index: QModelIndex = self.list.currentIndex()
-        return index.data(ROW_ID_ROLE) if index.isValid() else None

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone, Signal, Slot
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,12 +38,14 @@ from desktop.domain.models import (
     VISIT_TYPES,
 )
 from desktop.domain.services import visits
+from desktop.domain.services.accounts import AccountChoice
+from desktop.ui.account_picker import AccountPicker
 from desktop.ui.accounts.model import status_text
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import status_label as quote_status
-from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
+from desktop.ui.table_model import ChoiceModel
 from desktop.ui.visits.models import (
     check_text,
     outcome_label,
@@ -96,15 +98,9 @@ class PlanVisitDialog(QDialog):
         self.account_id: str | None = account_id
         self.saved_id: str | None = None
         self._allow_clash = False
+        self._choose_first = self.tr("Choose an account first.")
 
-        self.search = QLineEdit()
-        self.search.setObjectName("account-search")
-        self.search.setPlaceholderText(self.tr("Search accounts (name, pinyin, initials)"))
-        self.accounts = ChoiceModel(self)
-        self.account_list = QListView()
-        self.account_list.setModel(self.accounts)
-        self.account_list.setMaximumHeight(120)
-        self.chosen = QLabel(self.tr("No account chosen"))
+        self.picker = AccountPicker(ctx, self)
         self.contacts = ChoiceModel(self)
         self.contacts.checkable = True
         self.contact_list = QListView()
@@ -133,9 +129,7 @@ class PlanVisitDialog(QDialog):
         self.warning.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("Account"), self.search)
-        form.addRow("", self.account_list)
-        form.addRow("", self.chosen)
+        form.addRow(self.tr("Account"), self.picker)
         form.addRow(self.tr("Contacts"), self.contact_list)
         form.addRow(self.tr("Type"), self.visit_type)
         form.addRow(self.tr("Purpose"), self.purpose)
@@ -153,36 +147,31 @@ class PlanVisitDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
 
-        self.search.textChanged.connect(self._search)
-        self.account_list.clicked.connect(self._choose)
-        self._search("")
+        self.picker.picked.connect(self._picked)
         if account_id is not None:
             self._load_account(account_id)
 
-    @Slot(str)
-    def _search(self, text: str) -> None:
-        self.ctx.tasks.read(
-            lambda s: visits.pick_accounts(s, text),
-            self.accounts.set_choices,
-            key=f"pick-accounts-{id(self)}",
-        )
-
-    @Slot(QModelIndex)
-    def _choose(self, index: QModelIndex) -> None:
-        self._load_account(str(index.data(ROW_ID_ROLE)))
-        self.chosen.setText(
-            self.tr("Account: %1").replace("%1", str(self.accounts.choices[index.row()].name))
-        )
+    @Slot(object)
+    def _picked(self, choice: AccountChoice) -> None:
+        self._load_account(choice.id)
+        if self.warning.text() == self._choose_first:
+            self.warning.hide()
 
     def choose_account(self, account_id: str, name: str) -> None:
-        self._load_account(account_id)
-        self.chosen.setText(self.tr("Account: %1").replace("%1", name))
+        self.picker.preset(account_id, name)
 
     def _load_account(self, account_id: str) -> None:
         self.account_id = account_id
         self._allow_clash = False
+
+        def loaded(people: list[visits.Choice]) -> None:
+            self.contacts.set_choices(people)
+            self.contacts.checked = {c.id for c in people if c.primary}
+
         self.ctx.tasks.read(
-            lambda s: visits.account_contacts(s, account_id), self.contacts.set_choices
+            lambda s: visits.account_contacts(s, account_id),
+            loaded,
+            key=f"visit-contacts-{id(self)}",
         )
 
     def values(self) -> dict[str, object]:
@@ -200,7 +189,7 @@ class PlanVisitDialog(QDialog):
     @Slot()
     def save(self) -> None:
         if self.account_id is None:
-            self._warn(self.tr("Choose an account first."))
+            self._warn(self._choose_first)
             return
         values = self.values()
         allow = self._allow_clash
