@@ -19,6 +19,10 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <source>Put it in the public pool (公海) instead of keeping it</source>
+      <translation>放入公海（不归我所有）</translation>
+    </message>
+    <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>
@@ -33,6 +37,10 @@
     <message>
       <source>History</source>
       <translation>历史</translation>
+    </message>
+    <message>
+      <source>Owner: you</source>
+      <translation>负责人：我</translation>
     </message>
     <message>
       <source>In the public pool (公海): nobody owns this account</source>

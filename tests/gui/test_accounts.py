@@ -526,3 +526,21 @@ def test_the_page_in_chinese(qtbot: Any, chinese: None, app_context: Any, tmp_pa
     shown_names(qtbot, widget)
     screenshot(widget, "accounts_files_zh")
     ctx.tasks.wait_idle()
+
+
+def test_a_new_account_is_mine_unless_i_tick_the_pool(qtbot: Any, page: Any) -> None:
+    detail = page.detail
+    for name, pool in (("Ningbo Donggang Logistics", False), ("Wenzhou Oujiang Valves", True)):
+        qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert detail.to_pool.isVisible()
+        assert detail.owner_label.text() == "Owner: you"
+        if pool:
+            qtbot.mouseClick(detail.to_pool, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(detail.findChild(QLineEdit, "account-name"), name)
+        qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda name=name: detail.title.text() == name)  # type: ignore[misc]
+        assert not detail.to_pool.isVisible()
+        with page.ctx.db.sessions() as session:
+            saved = session.query(Account).filter_by(name=name).one()
+        assert saved.owner_id == (None if pool else page.ctx.user_id)
+    assert "public pool" in detail.owner_label.text()

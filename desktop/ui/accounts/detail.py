@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.domain.services import accounts, attachments, completeness, contacts
@@ -86,7 +94,12 @@ class AccountDetail(QWidget):
         self.claim_button.setObjectName("account-claim")
         self.claim_button.clicked.connect(self.claim_requested.emit)
         self.claim_button.hide()
+        # A new account is the creator's unless they put it in the pool.
+        self.to_pool = QCheckBox(self.tr("Put it in the public pool (公海) instead of keeping it"))
+        self.to_pool.setObjectName("account-to-pool")
+        self.to_pool.hide()
         owner_row.addWidget(self.owner_label)
+        owner_row.addWidget(self.to_pool)
         owner_row.addStretch(1)
         owner_row.addWidget(self.claim_button)
         layout.addLayout(owner_row)
@@ -164,7 +177,9 @@ class AccountDetail(QWidget):
         self.changed_bar.hide()
         self.save_button.setEnabled(True)
         self.title.setText(self.tr("New account"))
-        self.owner_label.setText("")
+        self.owner_label.setText(self.tr("Owner: you"))
+        self.to_pool.setChecked(False)
+        self.to_pool.show()
         self.claim_button.hide()
         self.profile.fill({"tier": "C", "status": "prospect"})
         self.show_errors({})
@@ -213,6 +228,7 @@ class AccountDetail(QWidget):
         for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
         self.title.setText(str(data.account["name"]))
+        self.to_pool.hide()
         pool = data.account["owner_id"] is None
         self.owner_label.setText(
             self.tr("In the public pool (公海): nobody owns this account")
