@@ -13,8 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.rules import RuleViolation
+from desktop.ui.domain_text import domain_text, validation_text
 from desktop.ui.labels import field_label, stage_label, value_label
 
 
@@ -110,6 +111,23 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "lost_without_reason": lambda p, e: QCoreApplication.translate(
         "RuleText", "Say why the opportunity was lost."
     ),
+    "checkin_too_early": lambda p, e: (
+        QCoreApplication.translate(
+            "RuleText",
+            "Too early to check in: check-in opens at %1, %2 hours before the visit. "
+            "Check in when you arrive.",
+        )
+        .replace("%1", str(p.get("opens", "")))
+        .replace("%2", str(p.get("hours", "")))
+    ),
+    "checkin_too_late": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "Check-in closed at the end of the visit's day (%1). Write the report: the visit "
+        "is recorded as reported later.",
+    ).replace("%1", str(p.get("day", ""))),
+    "checkin_location_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A check-in at a tier %1 account needs its location."
+    ).replace("%1", str(p.get("tier", ""))),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."
     ),
@@ -178,7 +196,11 @@ def rule_text(code: str, params: Params | None = None, entity: str = "") -> str:
 
 
 def error_text(error: DomainError, entity: str = "") -> str:
-    """What to show for an error a service raised on this device."""
+    """What to show for an error a service raised on this device, in the user's
+    language: a rule's code through ``rule_text``, other messages through
+    ``domain_text``."""
     if isinstance(error, RuleViolation):
         return rule_text(error.code, error.params, entity)
-    return str(error)
+    if isinstance(error, ValidationError):
+        return validation_text(error.errors, entity)
+    return domain_text(str(error))

@@ -17,6 +17,7 @@ def test_navigation_shows_every_page(qtbot: Any, main_window: Any) -> None:
     assert labels == [
         "Today",
         "Accounts",
+        "Tasks",
         "Visits",
         "Quotes",
         "Pipeline",
@@ -62,7 +63,18 @@ def test_window_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     qtbot.addWidget(window)
     window.show()
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["今日", "客户", "拜访", "报价", "商机", "目标", "投诉", "报表", "同步"]
+    assert labels == [
+        "今日",
+        "客户",
+        "任务",
+        "拜访",
+        "报价",
+        "商机",
+        "目标",
+        "投诉",
+        "报表",
+        "同步",
+    ]
     screenshot(window, "main_window_zh_CN")
 
 

@@ -159,7 +159,10 @@ def test_check_in_and_write_the_report_then_today_updates(
     qtbot.waitUntil(lambda: "Checked in at" in dialog.checkin_state.text())
     assert "31.230400,121.473700" in dialog.checkin_state.text()
 
-    # The report is required before the visit counts as done.
+    # The outcome and the report are required before the visit counts as done.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.error.text() == "Choose the outcome of the visit."
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("positive"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert "Write what happened" in dialog.error.text()
     dialog.notes.setPlainText("客户确认下季度采购计划，要求提供报价")

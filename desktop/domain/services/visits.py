@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, NotFoundError, ValidationError
 from desktop.domain.models import VISIT_TYPES, Account, Contact, User, Visit
+from desktop.domain.rules.visits import checkin_state
 from desktop.domain.services import followups, records
 from desktop.domain.uow import UnitOfWork
 
@@ -28,6 +29,14 @@ OUTCOMES = ("positive", "neutral", "negative", "no_decision")
 MAX_MINUTES = 24 * 60
 # A visit longer than this cannot reach back into a window we look at for clashes.
 _LONGEST = dt.timedelta(minutes=MAX_MINUTES)
+
+
+class VisitInPastError(DomainError):
+    """The visit's day has passed: it can only be recorded as one that happened."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        super().__init__(f"{day.isoformat()} has passed: record the visit as done after the fact")
 
 
 class VisitClashError(DomainError):
@@ -64,10 +73,16 @@ class VisitRow:
     location: str
     checked_in_at: dt.datetime | None
     has_report: bool
+    recorded_after_at: dt.datetime | None = None
 
     @property
     def end(self) -> dt.datetime:
         return self.start + dt.timedelta(minutes=self.minutes)
+
+    @property
+    def checkin(self) -> str:
+        """on_time / late / recorded_later / none (``rules.visits.checkin_state``)."""
+        return checkin_state(self.start, self.checked_in_at, self.recorded_after_at)
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,7 @@ def _row(visit: Visit, account_name: str, owner_name: str | None) -> VisitRow:
         location=visit.location or "",
         checked_in_at=visit.checked_in_at,
         has_report=bool((visit.report or "").strip()),
+        recorded_after_at=visit.recorded_after_at,
     )
 
 
@@ -245,9 +261,15 @@ def plan_visit(
     contact_ids: Sequence[str] = (),
     location: str | None = None,
     allow_clash: bool = False,
+    after_the_fact: bool = False,
 ) -> str:
-    """Plan a visit; the location defaults to the account's address for on-site visits."""
+    """Plan a visit; the location defaults to the account's address for on-site visits.
+    A visit on a day already past raises ``VisitInPastError`` unless ``after_the_fact``:
+    then it is marked recorded later (its report makes it done)."""
     _check_time(planned_start, planned_minutes)
+    day = planned_start.astimezone(DEFAULT_ZONE).date()
+    if day < uow.now.astimezone(DEFAULT_ZONE).date() and not after_the_fact:
+        raise VisitInPastError(day)
     if visit_type not in VISIT_TYPES:
         raise ValidationError({"visit_type": f"one of {', '.join(VISIT_TYPES)}"})
     account = uow.session.get(Account, account_id)
@@ -282,6 +304,7 @@ def plan_visit(
         report="",
         next_steps="",
         competitors="",
+        recorded_after_at=uow.now.astimezone(dt.UTC) if after_the_fact else None,
     )
     uow.add(visit)
     return visit.id
@@ -301,6 +324,9 @@ def reschedule(
         raise DomainError("only a planned visit can be moved")
     minutes = visit.planned_minutes if planned_minutes is None else planned_minutes
     _check_time(planned_start, minutes)
+    day = planned_start.astimezone(DEFAULT_ZONE).date()
+    if day < uow.now.astimezone(DEFAULT_ZONE).date():
+        raise VisitInPastError(day)
     if not allow_clash:
         clashes = find_clashes(
             uow.session, visit.owner_id, planned_start, minutes, exclude_id=visit.id
@@ -371,7 +397,8 @@ def write_report(
     follow_ups: Sequence[FollowUpDraft] = (),
     ended_at: dt.datetime | None = None,
 ) -> list[str]:
-    """Write (or correct) the call report; the visit becomes done. Returns new task ids."""
+    """Write (or correct) the call report; the visit becomes done. Returns new task ids.
+    A report written after the visit's day with no check-in marks it recorded later."""
     visit = _load(uow.session, visit_id)
     errors = {}
     if outcome not in OUTCOMES:
@@ -394,6 +421,7 @@ def write_report(
             "next_steps": next_steps.strip(),
             "competitors": competitors.strip(),
             "actual_end": (ended_at or visit.actual_end or uow.now).astimezone(dt.UTC),
+            "recorded_after_at": visit.recorded_after_at or _late_record(visit, uow.now),
         },
     )
     return [
@@ -407,6 +435,12 @@ def write_report(
         )
         for d in follow_ups
     ]
+
+
+def _late_record(visit: Visit, now: dt.datetime) -> dt.datetime | None:
+    """Now, if a visit with no check-in is reported after its day ended."""
+    _, day_end = local_day_bounds(visit.planned_start.astimezone(DEFAULT_ZONE).date())
+    return now.astimezone(dt.UTC) if visit.checked_in_at is None and now >= day_end else None
 
 
 def local_day_bounds(

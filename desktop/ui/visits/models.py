@@ -92,10 +92,24 @@ def check_text(check: Check) -> str:
     return template.replace("%1", str(check.target) if check.kind == "contacts" else target)
 
 
+def checkin_text(row: VisitRow, zone: ZoneInfo) -> str:
+    """Whether the visit was checked in on time, late, or recorded after the fact."""
+    if row.checked_in_at is not None:
+        at = f"{row.checked_in_at.astimezone(zone):%H:%M}"
+        if row.checkin == "on_time":
+            return QCoreApplication.translate("VisitLabels", "On time %1").replace("%1", at)
+        return QCoreApplication.translate("VisitLabels", "Late %1").replace("%1", at)
+    if row.recorded_after_at is not None:
+        return QCoreApplication.translate("VisitLabels", "Recorded later (%1)").replace(
+            "%1", f"{row.recorded_after_at.astimezone(zone):%m-%d}"
+        )
+    return ""
+
+
 class AgendaModel(TableModel[VisitRow]):
     """The week's visits as a list, in time order."""
 
-    DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
+    DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS, CHECKIN = range(8)
     EXPORT_KINDS: ClassVar[dict[int, str]] = {DAY: "date"}
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
@@ -111,6 +125,7 @@ class AgendaModel(TableModel[VisitRow]):
             self.tr("Purpose"),
             self.tr("Rep"),
             self.tr("Status"),
+            self.tr("Check-in"),
         ]
 
     def sort_value(self, row: VisitRow, column: int) -> Any:
@@ -121,6 +136,9 @@ class AgendaModel(TableModel[VisitRow]):
     def role_data(self, row: VisitRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(visit_colour(row.visit_type, row.status))
+        late = row.checkin in ("late", "recorded_later")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECKIN and late:
+            return QBrush(QColor(ERROR_COLOR))
         return None
 
     def export_value(self, row: VisitRow, column: int) -> Any:
@@ -138,6 +156,7 @@ class AgendaModel(TableModel[VisitRow]):
             row.purpose,
             row.owner_name,
             status_label(row.status),
+            checkin_text(row, self.zone),
         ][column]
 
 
