@@ -11,27 +11,33 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
-from desktop.domain.models import Complaint, Quote
+from desktop.domain.models import Account, Complaint, Quote
 from desktop.store.migrate import Database
 from desktop.ui.account_picker import AccountPickerDialog
 from desktop.ui.context import AppContext
 from desktop.ui.testing import screenshot
 from tests.visits_data import add_account, add_contact, add_user, page_context
 
+QINGHAI = "青海城市燃气有限公司"
+
 
 @pytest.fixture
 def ctx(qapp: object, data_dir: Path, db: Database) -> Iterator[AppContext]:
     rep = add_user(db, signed_in=True)
     context = page_context(db, data_dir, rep, "张伟", "rep")
-    qinghai = add_account(db, "青海城市燃气有限公司", owner_id=rep)
-    add_contact(db, qinghai, "马海")
+    add_contact(db, add_account(db, QINGHAI, owner_id=rep), "马海")
     add_account(db, "上海华测电子有限公司", owner_id=rep)
     add_account(db, "青岛海川设备有限公司", owner_id=rep)
-    context.extras["qinghai"] = qinghai
     yield context
     context.tasks.wait_idle()
     context.tasks.shutdown()
+
+
+def qinghai_id(ctx: AppContext) -> str:
+    with ctx.db.sessions() as session:
+        return str(session.scalars(select(Account.id).where(Account.name == QINGHAI)).one())
 
 
 def open_dialog(qtbot: Any) -> AccountPickerDialog:
@@ -62,7 +68,7 @@ def test_a_new_quote_for_an_account_typed_in_pinyin_initials(qtbot: Any, ctx: Ap
     qtbot.waitUntil(lambda: page.editor.view is not None)
     assert page.editor.view is not None
     quote = page.editor.view.quote
-    assert quote["account_id"] == ctx.extras["qinghai"]
+    assert quote["account_id"] == qinghai_id(ctx)
     with ctx.db.sessions() as session:
         row = session.get(Quote, quote["id"])
         assert row is not None
@@ -91,7 +97,7 @@ def test_down_then_enter_picks_in_the_visit_planner_and_typing_a_new_name_picks_
     picker.search.clear()
     qtbot.keyClicks(picker.search, "qhcs")
     qtbot.keyClick(picker.search, Qt.Key.Key_Enter)  # before or after the results: it picks
-    qtbot.waitUntil(lambda: dialog.account_id == ctx.extras["qinghai"])
+    qtbot.waitUntil(lambda: dialog.account_id == qinghai_id(ctx))
     # The primary contact is ticked for the visit.
     qtbot.waitUntil(lambda: len(dialog.contacts.checked) == 1)
     assert dialog.isVisible()
