@@ -432,24 +432,32 @@
       <translation>即将超时的投诉</translation>
     </message>
     <message>
+      <source>Complaints past their SLA</source>
+      <translation>已超时的投诉</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>客户</translation>
+    </message>
+    <message>
       <source>What</source>
-      <translation>类别</translation>
+      <translation>事项</translation>
     </message>
     <message>
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+      <source>Tier %1: due for a visit</source>
+      <translation>%1 类客户，该拜访了</translation>
     </message>
     <message>
       <source>Rep</source>
       <translation>销售</translation>
-    </message>
-    <message>
-      <source>Detail</source>
-      <translation>详情</translation>
     </message>
     <message>
       <source>Status</source>

@@ -169,7 +169,8 @@ class TodayModel(TableModel[TodayItem]):
     manager's Today ends with a row that says how many more there are.
     """
 
-    SECTION, WHEN, TITLE, OWNER, DETAIL, STATUS = range(6)
+    # Every row reads the same way: its section, the client, what, when, whose, status.
+    SECTION, TITLE, DETAIL, WHEN, OWNER, STATUS = range(6)
     EXPORT_KINDS: ClassVar[dict[int, str]] = {}
     COLOURS: ClassVar[dict[str, str]] = {
         "visits": "#2f6fb3",
@@ -182,6 +183,7 @@ class TodayModel(TableModel[TodayItem]):
         "deliveries": "#7c5a2e",
         "receivables": "#be123c",
         "complaints": "#db2777",
+        "complaints_breached": ERROR_COLOR,
     }
     URGENT = frozenset({"overdue", "breached"})
 
@@ -191,6 +193,7 @@ class TodayModel(TableModel[TodayItem]):
         self._first: set[int] = set()  # rows that open a section
         self._shaded: set[int] = set()  # rows of every other section
         self._icons: dict[str, QIcon] = {}
+        self.counts: dict[str, int] = {}  # section -> its items (capped ones included)
 
     @property
     def items(self) -> list[TodayItem]:
@@ -208,10 +211,16 @@ class TodayModel(TableModel[TodayItem]):
             "deliveries": self.tr("Late deliveries"),
             "receivables": self.tr("Overdue receivables"),
             "complaints": self.tr("Complaints near their SLA"),
+            "complaints_breached": self.tr("Complaints past their SLA"),
         }.get(section, section)
 
     def set_items(self, items: list[TodayItem]) -> None:
         self._first, self._shaded = set(), set()
+        self.counts = {}
+        for item in items:
+            self.counts[item.section] = self.counts.get(item.section, 0) + (
+                item.more if item.entity == "more" else 1
+            )
         sections = 0
         for row, item in enumerate(items):
             if row == 0 or items[row - 1].section != item.section:
@@ -223,11 +232,11 @@ class TodayModel(TableModel[TodayItem]):
 
     def headers(self) -> list[str]:
         return [
+            self.tr("Section"),
+            self.tr("Client"),
             self.tr("What"),
             self.tr("When"),
-            self.tr("Name"),
             self.tr("Rep"),
-            self.tr("Detail"),
             self.tr("Status"),
         ]
 
@@ -308,15 +317,21 @@ class TodayModel(TableModel[TodayItem]):
             return complaint_label(row.status)
         return status_label(row.status)
 
+    def _section(self, row: TodayItem) -> str:
+        return f"{self.section_label(row.section)} ({self.counts.get(row.section, 0)})"
+
     def display(self, row: TodayItem, column: int) -> Any:
         if row.entity == "more":
             more = self.tr("… and %1 more").replace("%1", str(row.more))
-            return [self.section_label(row.section), "", more, "", "", ""][column]
+            return [self._section(row), "", more, "", "", ""][column]
+        what = row.what
+        if row.section == "coverage":
+            what = self.tr("Tier %1: due for a visit").replace("%1", row.detail)
         return [
-            self.section_label(row.section),
+            self._section(row),
+            row.client,
+            what,
             self._when(row.when),
-            row.title,
             row.owner_name,
-            row.detail,
             self._status(row),
         ][column]
