@@ -75,6 +75,14 @@ _KNOWN = frozenset(
         QT_TRANSLATE_NOOP("DomainText", "must be a whole number from %1 to %2"),
         QT_TRANSLATE_NOOP("DomainText", "a time needs its time zone"),
         QT_TRANSLATE_NOOP("DomainText", "unknown field"),
+        QT_TRANSLATE_NOOP(
+            "DomainText", "is not a phone number (digits, spaces, + - ( ) and an extension)"
+        ),
+        QT_TRANSLATE_NOOP("DomainText", "is not an e-mail address (name@example.com)"),
+        QT_TRANSLATE_NOOP(
+            "DomainText",
+            "is not a mobile number (%1 digits starting with %2, or + and a country code)",
+        ),
     }
 )
 
@@ -82,9 +90,8 @@ _KNOWN = frozenset(
 def domain_text(text: str) -> str:
     """One domain message in the user's language (as it is when not listed)."""
     numbers = _NUMBER.findall(text)
-    template = text
-    for index, number in enumerate(numbers, start=1):
-        template = template.replace(number, f"%{index}", 1)
+    count = iter(range(1, len(numbers) + 1))
+    template = _NUMBER.sub(lambda _match: f"%{next(count)}", text)
     if template not in _KNOWN:
         return text
     translated = QCoreApplication.translate("DomainText", template)

@@ -174,6 +174,9 @@ def _format(name: str) -> str:
     return {
         "credit_code": QCoreApplication.translate("RuleText", "unified social credit code"),
         "phone": QCoreApplication.translate("RuleText", "phone number"),
+        "mobile": QCoreApplication.translate(
+            "RuleText", "mobile number (11 digits starting with 1, or + and a country code)"
+        ),
         "email": QCoreApplication.translate("RuleText", "e-mail address"),
         "web_address": QCoreApplication.translate("RuleText", "web address"),
         "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),

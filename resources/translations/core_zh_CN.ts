@@ -397,6 +397,18 @@ A report without customer data was saved to:
       <translation>未知字段</translation>
     </message>
     <message>
+      <source>is not a phone number (digits, spaces, + - ( ) and an extension)</source>
+      <translation>不是有效的电话号码（数字、空格、+ - ( ) 及分机号）</translation>
+    </message>
+    <message>
+      <source>is not an e-mail address (name@example.com)</source>
+      <translation>不是有效的电子邮箱（如 name@example.com）</translation>
+    </message>
+    <message>
+      <source>is not a mobile number (%1 digits starting with %2, or + and a country code)</source>
+      <translation>不是有效的手机号（以 %2 开头的 %1 位数字，或 + 加国家代码）</translation>
+    </message>
+    <message>
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
@@ -1406,6 +1418,10 @@ A report without customer data was saved to:
     <message>
       <source>phone number</source>
       <translation>电话号码</translation>
+    </message>
+    <message>
+      <source>mobile number (11 digits starting with 1, or + and a country code)</source>
+      <translation>手机号（以 1 开头的 11 位数字，或 + 加国家代码）</translation>
     </message>
     <message>
       <source>e-mail address</source>

@@ -422,3 +422,30 @@ def test_a_new_account_belongs_to_its_creator_unless_put_in_the_pool(db: Databas
     with db.sessions() as session:
         assert service.get_account(session, mine)["owner_id"] == rep
         assert service.get_account(session, pooled)["owner_id"] is None
+
+
+def test_a_mobile_number_in_china_has_eleven_digits(db: Database) -> None:
+    account = new_account(db)
+    for wrong in ("1381234567", "12800138000", "138001380001"):
+        with pytest.raises(ValidationError) as caught, unit_of_work(db.sessions, None) as uow:
+            contacts.create_contact(uow, account, {"name": "王芳", "mobile": wrong})
+        assert set(caught.value.errors) == {"mobile"}
+    with unit_of_work(db.sessions, None) as uow:
+        for right in ("13800138000", "138 0013 8000", "+86 139-1234-5678", "+1 415 555 0100"):
+            contacts.create_contact(uow, account, {"name": "王芳", "mobile": right})
+
+
+def test_a_pasted_spreadsheet_row_becomes_one_line_in_a_one_line_field(db: Database) -> None:
+    with unit_of_work(db.sessions, None) as uow:
+        account = accounts.create_account(
+            uow,
+            {
+                "name": "华为\t技术有限公司\r\n",
+                "address": "深圳市\t龙岗区",
+                "notes": "第一行\n第二行",
+            },
+        )
+    with db.sessions() as session:
+        saved = accounts.get_account(session, account)
+    assert (saved["name"], saved["address"]) == ("华为 技术有限公司", "深圳市 龙岗区")
+    assert saved["notes"] == "第一行\n第二行"  # a many-line field keeps its lines
