@@ -207,3 +207,11 @@ def error_text(error: DomainError, entity: str = "") -> str:
     if isinstance(error, ValidationError):
         return validation_text(error.errors, entity)
     return domain_text(str(error))
+
+
+def error_message(error: BaseException) -> str:
+    """Any error a task reported, for a message line: the domain's in the user's
+    language (``error_text``), others as they read (a TaskFailed is already worded)."""
+    if isinstance(error, DomainError):
+        return error_text(error)
+    return str(error) or type(error).__name__

@@ -469,6 +469,22 @@
       <source>Notes</source>
       <translation>备注</translation>
     </message>
+    <message>
+      <source>Discard the contact?</source>
+      <translation>放弃此联系人？</translation>
+    </message>
+    <message>
+      <source>What you typed for this contact has not been saved. Discard it?</source>
+      <translation>您为此联系人填写的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Keep editing</source>
+      <translation>继续编辑</translation>
+    </message>
   </context>
   <context>
     <name>ContactEditing</name>
@@ -576,6 +592,10 @@
     <message>
       <source>is not a phone number (digits, spaces, + - ( ) and an extension)</source>
       <translation>不是有效的电话号码（数字、空格、+ - ( ) 和分机号）</translation>
+    </message>
+    <message>
+      <source>is not a mobile number (11 digits starting with 1, or + and a country code)</source>
+      <translation>不是有效的手机号（以 1 开头的 11 位数字，或 + 加国家代码）</translation>
     </message>
     <message>
       <source>is not an e-mail address (name@example.com)</source>

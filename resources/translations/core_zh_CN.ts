@@ -273,10 +273,6 @@ A report without customer data was saved to:
       <translation>请告诉销售需要修改什么</translation>
     </message>
     <message>
-      <source>would make the group a loop</source>
-      <translation>会使集团层级形成循环</translation>
-    </message>
-    <message>
       <source>is required: say why the accounts move</source>
       <translation>必填：请说明客户移交的原因</translation>
     </message>
@@ -297,10 +293,6 @@ A report without customer data was saved to:
       <translation>不是在职用户</translation>
     </message>
     <message>
-      <source>cannot be negative</source>
-      <translation>不能为负数</translation>
-    </message>
-    <message>
       <source>ends before it starts</source>
       <translation>结束日期早于开始日期</translation>
     </message>
@@ -311,14 +303,6 @@ A report without customer data was saved to:
     <message>
       <source>required</source>
       <translation>必填</translation>
-    </message>
-    <message>
-      <source>is required</source>
-      <translation>必填</translation>
-    </message>
-    <message>
-      <source>must be a date in the past</source>
-      <translation>必须是过去的日期</translation>
     </message>
     <message>
       <source>at most %1</source>
@@ -353,16 +337,8 @@ A report without customer data was saved to:
       <translation>税率形如 0.%1</translation>
     </message>
     <message>
-      <source>must be A, B or C</source>
-      <translation>必须是 A、B 或 C</translation>
-    </message>
-    <message>
       <source>a complaint needs a title</source>
       <translation>投诉需要填写标题</translation>
-    </message>
-    <message>
-      <source>is not a web address</source>
-      <translation>不是有效的网址</translation>
     </message>
     <message>
       <source>a whole number from %1 to %2</source>
@@ -395,18 +371,6 @@ A report without customer data was saved to:
     <message>
       <source>unknown field</source>
       <translation>未知字段</translation>
-    </message>
-    <message>
-      <source>is not a phone number (digits, spaces, + - ( ) and an extension)</source>
-      <translation>不是有效的电话号码（数字、空格、+ - ( ) 及分机号）</translation>
-    </message>
-    <message>
-      <source>is not an e-mail address (name@example.com)</source>
-      <translation>不是有效的电子邮箱（如 name@example.com）</translation>
-    </message>
-    <message>
-      <source>is not a mobile number (%1 digits starting with %2, or + and a country code)</source>
-      <translation>不是有效的手机号（以 %2 开头的 %1 位数字，或 + 加国家代码）</translation>
     </message>
     <message>
       <source>%1: %2</source>

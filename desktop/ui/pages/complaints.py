@@ -38,6 +38,7 @@ from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel
+from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 SLA_COLOURS = {"breached": "#F8CBAD", "near_breach": "#FFE699", "missed": "#F8CBAD"}
@@ -194,7 +195,7 @@ class ComplaintsPage(Page):
             changes["resolution"] = resolution
         self.ctx.tasks.write(
             lambda uow: complaints.update_complaint(uow, complaint_id, changes),
-            on_error=lambda error: self.summary.setText(str(error)),
+            on_error=lambda error: self.summary.setText(error_message(error)),
         )
 
     def ask_resolve(self) -> None:
@@ -218,7 +219,9 @@ class ComplaintsPage(Page):
         def work(uow: UnitOfWork) -> str:
             return complaints.log_complaint(uow, values, self.ctx.zone)
 
-        self.ctx.tasks.write(work, on_error=lambda error: self.summary.setText(str(error)))
+        self.ctx.tasks.write(
+            work, on_error=lambda error: self.summary.setText(error_message(error))
+        )
 
 
 class ComplaintDialog(QDialog):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import DomainError
 from desktop.domain.models import (
     ACCOUNT_STATUSES,
     COMPLAINT_SEVERITIES,
@@ -39,7 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import status_label as quote_status
-from desktop.ui.rule_text import error_text as rule_error_text
+from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import ChoiceModel
 from desktop.ui.visits.models import (
     check_text,
@@ -53,9 +52,7 @@ from desktop.ui.visits.models import (
 
 def error_text(error: BaseException) -> str:
     """An error in the user's language (the rule book's codes, the domain's messages)."""
-    if isinstance(error, DomainError):
-        return rule_error_text(error)
-    return str(error) or type(error).__name__
+    return error_message(error)
 
 
 class ReportDialog(QDialog):
