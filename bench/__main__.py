@@ -28,6 +28,7 @@ AREAS = (
     "sync_bench",
     "gui_bench",
     "backup_bench",
+    "pipeline_bench",
 )
 
 GOALS = {
@@ -46,6 +47,7 @@ GOALS = {
     "demo_data_s": "< 60",
     "backup_daily_s": "(on a worker, once a day; no goal set)",
     "import_50k_s": "<= 3x import_floor_s and < 60",
+    "pipeline_board_open_ms": "<= 200 (5,000 open opportunities)",
 }
 
 FLOOR_WINDOW = """

@@ -221,7 +221,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         # Rows this batch creates, as they stand after its later mutations (fast path).
         self.new: list[Synced] = []
         self.actor = rulebook.actor(viewer)
-        self.facts = rulebook.ServerFacts(viewer, self._row, self.scope.owners)
+        self.facts = rulebook.ServerFacts(self._row)
         # Quotes whose lines or header this batch changed: their figures are derived
         # again at its end.
         self.quotes: set[str] = set()

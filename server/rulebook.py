@@ -35,15 +35,8 @@ def actor(viewer: scope.Viewer) -> rules.Actor:
 class ServerFacts:
     """``rules.Facts`` over the push's rows (its pending writes included)."""
 
-    def __init__(
-        self,
-        viewer: scope.Viewer,
-        get_row: Callable[[type[Synced], str], Synced | None],
-        owners: Callable[[], frozenset[str]],
-    ) -> None:
-        self.viewer = viewer
+    def __init__(self, get_row: Callable[[type[Synced], str], Synced | None]) -> None:
         self.get_row = get_row
-        self.owners = owners
 
     def _live(self, entity: str, row_id: str) -> Synced | None:
         model = SYNCED.get(entity)
@@ -55,15 +48,6 @@ class ServerFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._live(entity, row_id) is not None
-
-    def manages(self, manager_id: str, user_id: str | None) -> bool:
-        if manager_id != self.viewer.user_id:
-            return False
-        if self.viewer.is_admin:
-            return True
-        if self.viewer.role != "manager":
-            return False
-        return user_id is None or user_id in self.owners()
 
 
 def values_of(row: Synced) -> dict[str, Any]:

@@ -30,7 +30,11 @@ from desktop.domain.models import (
 from desktop.sync.tree import ACCOUNT_CHILDREN
 
 # Visible to every signed-in user (owners' names must display everywhere).
-GLOBAL = frozenset({"team", "user", "policy", "product", "price_list", "price_list_item"})
+GLOBAL = frozenset(
+    {"team", "user", "policy", "product", "price_list", "price_list_item", "competitor"}
+)
+# Shared lists every user may add to and edit, reps included.
+EVERYONE_WRITES = frozenset({"competitor"})
 CATALOG = frozenset({"policy", "product", "price_list", "price_list_item"})
 ADMIN_ONLY = frozenset({"team", "user"})
 # Rows whose scope is their owner when they carry no account.
@@ -99,7 +103,7 @@ def clause(model: type[Synced], viewer: Viewer, *, write: bool = False) -> Colum
     if viewer.is_admin:
         return true()
     if name in GLOBAL:
-        if not write:
+        if not write or name in EVERYONE_WRITES:
             return true()
         if name in ADMIN_ONLY or viewer.role == "rep":
             return false()
@@ -219,7 +223,9 @@ class ScopeCache:
         if self.viewer.is_admin:
             return True
         if name in GLOBAL:
-            return not write or (name not in ADMIN_ONLY and self.viewer.role != "rep")
+            if not write or name in EVERYONE_WRITES:
+                return True
+            return name not in ADMIN_ONLY and self.viewer.role != "rep"
         if name == "account":
             return self._account(value("id"), value("owner_id"), write)
         if name == "quote_line":

@@ -25,3 +25,7 @@ def require(program: str, package: str) -> str:
 
 def pdftotext() -> str:
     return require("pdftotext", "poppler-utils")
+
+
+def pdfimages() -> str:
+    return require("pdfimages", "poppler-utils")

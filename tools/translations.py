@@ -31,7 +31,7 @@ LANGUAGE = "zh_CN"
 AREAS: dict[str, list[str]] = {
     "accounts": ["pages/accounts.py", "accounts"],
     "visits": ["pages/visits.py", "pages/today.py", "pages/weekly.py", "pages/tasks.py", "visits"],
-    "quotes": ["pages/quotes.py", "quotes", "pdf.py"],
+    "quotes": ["pages/quotes.py", "pages/approvals.py", "quotes", "pdf.py"],
     "reports": [
         "pages/targets.py",
         "pages/complaints.py",

@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from desktop.imports.plan import Options, Preview
     from desktop.imports.table import Table
 
-IMPORT_KINDS = ("accounts", "contacts", "products", "targets")
+IMPORT_KINDS = ("accounts", "contacts", "products", "targets", "opportunities")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser(
         "import",
-        help="read accounts, contacts, products or targets (all or nothing)",
+        help="read accounts, contacts, products, targets or opportunities (all or nothing)",
         description="Import a workbook (.xlsx .xlsm .xls .ods), a text file (.csv .txt in "
         "UTF-8, UTF-16, GBK or Windows-1252) or, for contacts, a phone's vCards (.vcf).",
         epilog=_words_help(),
@@ -64,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _words_help() -> str:
     """The fields and the tier/status word tables, so the user can see how words are read."""
     from desktop.imports.fields import FIELDS
-    from desktop.imports.values import STATUS_WORDS, TIER_WORDS
+    from desktop.imports.values import STAGE_WORDS, STATUS_WORDS, TIER_WORDS
 
     lines = ["fields (for --map):"]
     for kind, fields in FIELDS.items():
@@ -72,6 +72,7 @@ def _words_help() -> str:
     for title, table in (
         ("tier words (besides A, A类, A级, A类客户, Tier A ...)", TIER_WORDS),
         ("status words (besides the values and their Chinese labels)", STATUS_WORDS),
+        ("opportunity stage words (besides the stages themselves)", STAGE_WORDS),
     ):
         by_value: dict[str, list[str]] = {}
         for word, value in table.items():

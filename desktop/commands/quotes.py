@@ -61,6 +61,7 @@ def list_quotes(args: argparse.Namespace) -> int:
 
 
 def quote_pdf(args: argparse.Namespace) -> int:
+    from desktop.domain.services import seller
     from desktop.reports.quote_document import Company, build, to_html
     from desktop.settings import Settings
 
@@ -71,12 +72,18 @@ def quote_pdf(args: argparse.Namespace) -> int:
         except NotFoundError as exc:
             raise CommandError(str(exc)) from exc
         view = quotes.get_quote(session, quote_id)
-    document = build(view, Company.from_settings(settings), args.pdf_lang)
+        details = seller.load(session)
+    document = build(view, Company.of(details, settings), args.pdf_lang)
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise CommandError(f"{output} does not end in .pdf")
     from desktop.ui.pdf import render_pdf
 
-    render_pdf(to_html(document), output, f"{document.title} {document.number}")
+    render_pdf(
+        to_html(document),
+        output,
+        f"{document.title} {document.number}",
+        watermark=document.watermark,
+    )
     print(f"wrote {output}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from desktop.commands import CommandError, add_data_dir
@@ -24,6 +25,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_data_dir(accounts)
     _language_and_output(accounts)
     accounts.set_defaults(handler=export_accounts)
+
+    deals = kinds.add_parser("opportunities", help="every visible opportunity, ready to import")
+    add_data_dir(deals)
+    _language_and_output(deals)
+    deals.set_defaults(handler=export_opportunities)
+
+    winloss = kinds.add_parser(
+        "win-loss", help="closed opportunities by competitor, lost reason and rep"
+    )
+    add_data_dir(winloss)
+    winloss.add_argument("--from", dest="start", metavar="DATE", help="closed on or after")
+    winloss.add_argument("--to", dest="end", metavar="DATE", help="closed on or before")
+    _language_and_output(winloss)
+    winloss.set_defaults(handler=export_win_loss)
+
+    pay = kinds.add_parser(
+        "commission", help="per rep, the orders paid in a month, the rate and the commission"
+    )
+    add_data_dir(pay)
+    pay.add_argument("--month", required=True, metavar="YYYY-MM", help="e.g. 2026-11")
+    _language_and_output(pay)
+    pay.set_defaults(handler=export_commission)
 
     targets = kinds.add_parser("targets", help="the targets grid, ready to edit and import")
     add_data_dir(targets)
@@ -107,4 +130,60 @@ def export_targets(args: argparse.Namespace) -> int:
     with database(args) as db, db.sessions() as session:
         count = write(session, path, year=args.year, language=language)
     print(f"wrote {count} targets to {path}")
+    return 0
+
+
+def export_opportunities(args: argparse.Namespace) -> int:
+    from desktop.reports.opportunities import export_opportunities as write
+
+    path = _output(args)
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        count = write(session, path, language=language)
+    print(f"wrote {count} opportunities to {path}")
+    return 0
+
+
+def _day(text: str | None, what: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{what} {text!r} is not a date (2026-11-30)") from None
+
+
+def export_win_loss(args: argparse.Namespace) -> int:
+    from desktop.reports.win_loss import export_win_loss as write
+
+    path = _output(args)
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        result = write(session, path, start=start, end=end, language=language)
+    total = result.totals
+    print(
+        f"wrote {path}: {total.deals} closed opportunities ({total.won} won, {total.lost} lost), "
+        f"{len(result.by_competitor)} competitors, {len(result.by_reason)} lost reasons, "
+        f"{len(result.by_rep)} reps"
+    )
+    return 0
+
+
+def export_commission(args: argparse.Namespace) -> int:
+    from desktop.domain.errors import ValidationError
+    from desktop.reports.commission import export_commission as write
+
+    path = _output(args)
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        try:
+            reps = write(session, path, args.month, language=language)
+        except ValidationError as exc:
+            raise CommandError("; ".join(str(e) for e in exc.errors.values())) from exc
+    orders = sum(len(r.orders) for r in reps)
+    total = sum((r.commission for r in reps), start=0)
+    print(
+        f"wrote {path}: {len(reps)} reps, {orders} orders paid in {args.month}, commission {total}"
+    )
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import platform
 import sys
 from collections.abc import Callable
 
@@ -20,7 +19,7 @@ from desktop.sync.blobs import BlobReport
 from desktop.sync.client import SyncClient, SyncError, check_server_url, make_http
 from desktop.sync.engine import SERVER_URL, USERNAME, SyncReport
 from desktop.sync.run import sign_out, sync_all
-from desktop.sync.signin import OtherUsersChanges, sign_in
+from desktop.sync.signin import OtherUsersChanges, computer_name, sign_in
 
 # How a command reaches a server URL (tests swap in an in-process transport).
 HTTP_FACTORY: Callable[[str], httpx.Client] = make_http
@@ -62,7 +61,7 @@ def _password(args: argparse.Namespace) -> str:
 
 def _sign_in(db: Database, client: SyncClient, server: str, user: str, password: str) -> str:
     try:
-        answer = sign_in(db.engine, client, server, user, password, platform.node() or "Fieldbook")
+        answer = sign_in(db.engine, client, server, user, password, computer_name())
     except SyncError as exc:
         raise CommandError(f"sign-in failed: {exc}") from exc
     except OtherUsersChanges as exc:

@@ -25,7 +25,6 @@ from desktop.domain.models import (
     ChangeRecord,
     OutboxEntry,
     Synced,
-    Team,
     User,
 )
 from desktop.domain.models.types import utcnow
@@ -126,8 +125,16 @@ class UnitOfWork:
         self._inserted[_key(row)] = self._outbox(row, "insert", codec.encode_row(row), {})
         return row
 
-    def update(self, row: Synced, changes: Mapping[str, Any], *, history: bool = True) -> list[str]:
-        """Set fields; only real changes are recorded. Returns the changed field names."""
+    def update(
+        self,
+        row: Synced,
+        changes: Mapping[str, Any],
+        *,
+        history: bool = True,
+        reason: str | None = None,
+    ) -> list[str]:
+        """Set fields; only real changes are recorded (with ``reason``, else the unit of
+        work's). Returns the changed field names."""
         changed: dict[str, tuple[Any, Any]] = {}
         for name, value in changes.items():
             if name in SYNC_COLUMNS or name not in row.__table__.columns:
@@ -153,7 +160,7 @@ class UnitOfWork:
             self._outbox(row, "update", wire, base)
         if history and not isinstance(row, ChangeRecord) and pending_insert is None:
             for name, (old, value) in changed.items():
-                self._record_change(row, name, old, value)
+                self.record_change(row, name, old, value, reason)
         return list(changed)
 
     def delete(self, row: Synced) -> None:
@@ -165,7 +172,7 @@ class UnitOfWork:
         row.updated_at = self.now
         row.updated_by = self.actor_id
         self._outbox(row, "delete", {}, {})
-        self._record_change(row, "deleted", None, "deleted")
+        self.record_change(row, "deleted", None, "deleted")
 
     def restore(self, row: Synced) -> None:
         if row.deleted_at is None:
@@ -177,7 +184,7 @@ class UnitOfWork:
         # A restore re-sends the fields as the user sees them, so a row that was
         # edited elsewhere while deleted comes back whole.
         self._outbox(row, "restore", codec.encode_row(row), {})
-        self._record_change(row, "deleted", "deleted", None)
+        self.record_change(row, "deleted", "deleted", None)
 
     def check_rules(self) -> None:
         """Run the rule book over every row this unit of work changed (before commit):
@@ -208,7 +215,11 @@ class UnitOfWork:
         user = self.session.get(User, self.actor_id) if self.actor_id else None
         return rules.Actor(self.actor_id, user.role if user is not None else None)
 
-    def _record_change(self, row: Synced, field: str, old: Any, new: Any) -> None:
+    def record_change(
+        self, row: Synced, field: str, old: Any, new: Any, reason: str | None = None
+    ) -> None:
+        """A line of ``row``'s history (written for every field an update changes; also a
+        fact of a step that is no field of the row, such as who a request goes to)."""
         account_id = row.id if row.__tablename__ == "account" else getattr(row, "account_id", None)
         record = ChangeRecord(
             entity=row.__tablename__,
@@ -219,7 +230,7 @@ class UnitOfWork:
             new_value=_history_text(new),
             changed_at=self.now,
             changed_by=self.actor_id,
-            reason=self.reason,
+            reason=reason or self.reason,
         )
         self.add(record)
 
@@ -251,21 +262,6 @@ class SessionFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._row(entity, row_id) is not None
-
-    def manages(self, manager_id: str, user_id: str | None) -> bool:
-        manager = self.session.get(User, manager_id)
-        if manager is None or manager.role not in ("manager", "admin"):
-            return False
-        if manager.role == "admin":
-            return True
-        user = self.session.get(User, user_id) if user_id else None
-        if user is None or user.team_id is None:
-            return True  # a pool account's, or a user this device does not hold
-
-        if user.team_id == manager.team_id:
-            return True
-        team = self.session.get(Team, user.team_id)
-        return team is not None and team.manager_id == manager_id
 
 
 def _history_text(value: Any) -> str | None:

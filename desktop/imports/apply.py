@@ -8,22 +8,27 @@ imports nothing is not a success.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import Account
 from desktop.domain.services import accounts as account_service
-from desktop.domain.services import catalog
+from desktop.domain.services import catalog, opportunities
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
+from desktop.domain.services.duplicates import KeyIndex
 from desktop.domain.uow import UnitOfWork, unit_of_work
 from desktop.imports.plan import Preview, RowPreview, preview
+from desktop.store import search_index
 
 FLUSH_EVERY = 500
+BULK_ROWS = 1000  # from this many rows, the search index is built once at the end...
+BULK_SHARE = 4  # ...unless the database holds over 4 times as many accounts already
 
 
 class ImportRefusedError(DomainError):
@@ -59,7 +64,7 @@ def refusal(checked: Preview) -> str | None:
     return None
 
 
-def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
+def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str, keys: KeyIndex | None) -> None:
     new = {name: value for name, (_, value) in row.changes.items()}
     if kind == "accounts":
         if row.action == "create":
@@ -68,11 +73,14 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
                 uow,
                 row.values,
                 duplicate_reason=reason,
+                keys=keys,
                 to_pool=not row.values.get("owner_id"),
             )
         else:
             assert row.target_id is not None
-            account_service.update_account(uow, row.target_id, new, duplicate_reason=reason)
+            account_service.update_account(
+                uow, row.target_id, new, duplicate_reason=reason, keys=keys
+            )
     elif kind == "contacts":
         if row.action == "create":
             values = dict(row.values)
@@ -86,9 +94,33 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str) -> None:
         else:
             assert row.target_id is not None
             catalog.update_product(uow, row.target_id, new)
+    elif kind == "opportunities":
+        if row.action == "create":
+            values = dict(row.values)
+            opportunities.create_opportunity(uow, values.pop("account_id"), values)
+        else:
+            assert row.target_id is not None
+            opportunities.update_opportunity(uow, row.target_id, new)
     else:
         v = row.values
         target_service.set_target(uow, v["owner_id"], v["period"], v["amount"], v.get("account_id"))
+
+
+def _search_paused(session: Session, kind: str, rows: int) -> sqlite3.Connection | None:
+    """For many accounts or contacts, the search index's triggers stand down (as for a
+    first download, desktop/store/bulk_load.py) and ``apply`` builds the index once at
+    the end, in the same transaction: per row, they cost more than the rest of the
+    write. Not when the database holds many more accounts than the file: the build
+    reads them all. Returns the connection to build the index on, or None."""
+    if kind not in ("accounts", "contacts") or rows < BULK_ROWS:
+        return None
+    accounts = session.scalar(select(func.count()).select_from(Account)) or 0
+    if accounts > rows * BULK_SHARE:
+        return None
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    search_index.pause(connection)
+    return connection
 
 
 def _load_accounts(session: Session, rows: list[RowPreview]) -> list[Account]:
@@ -136,10 +168,13 @@ def apply(
     # row's duplicate check sees the earlier rows once their batch is flushed; rows of
     # one file that are the same record were already refused by the preview.
     held = _load_accounts(uow.session, todo) if checked.kind == "contacts" else []
+    # The accounts' 查重 keys in memory: one query, not one per row and key.
+    keys = KeyIndex(uow.session) if checked.kind == "accounts" else None
+    connection = _search_paused(uow.session, checked.kind, len(todo))
     with uow.session.no_autoflush:
         for done, row in enumerate(todo, start=1):
             try:
-                _apply(uow, checked.kind, row, reason)
+                _apply(uow, checked.kind, row, reason, keys)
                 if done % FLUSH_EVERY == 0 or done == len(todo):
                     uow.session.flush()
             except DomainError as exc:
@@ -147,6 +182,8 @@ def apply(
             if progress is not None:
                 progress(done, len(todo))
     del held
+    if connection is not None:
+        search_index.rebuild(connection)
     counts = fresh.counts
     return ImportResult(counts["create"], counts["update"], counts["unchanged"], counts["skip"])
 

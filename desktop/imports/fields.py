@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KINDS = ("accounts", "contacts", "products", "targets")
+KINDS = ("accounts", "contacts", "products", "targets", "opportunities")
 # Fields read from a file that are not stored as such (see ``join_name`` in plan.py).
 NAME_PARTS = ("given_name", "family_name")
 
@@ -346,6 +346,72 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "quota",
             required=True,
         ),
+    ),
+    "opportunities": (
+        _f(
+            "name",
+            "Name",
+            "text",
+            "名称",
+            "商机名称",
+            "商机",
+            "项目名称",
+            "opportunity",
+            "opportunity name",
+            "topic",
+            required=True,
+        ),
+        _f(
+            "account_id",
+            "Account",
+            "account",
+            "客户",
+            "客户名称",
+            "公司名称",
+            "account name",
+            "company",
+            required=True,
+        ),
+        _f("stage", "Stage", "stage", "阶段", "销售阶段", "商机阶段", "stage name", "sales stage"),
+        _f(
+            "amount",
+            "Amount",
+            "money",
+            "金额",
+            "预计金额",
+            "商机金额",
+            "预计成交金额",
+            "est. revenue",
+            "estimated revenue",
+            "expected revenue",
+        ),
+        _f("probability", "Probability", "percent", "赢率", "成交概率", "概率", "probability (%)"),
+        _f(
+            "close_date",
+            "Close date",
+            "date",
+            "预计成交日期",
+            "预计签单日期",
+            "成交日期",
+            "close date",
+            "est. close date",
+            "expected close date",
+        ),
+        _f("owner_id", "Owner", "user", "负责人", "销售", "业务员", "opportunity owner", "owner"),
+        _f("source", "Source", "text", "来源", "商机来源", "lead source"),
+        _f("competitors", "Competitors", "names", "竞争对手", "竞品", "competitor", "competitors"),
+        _f("next_step", "Next step", "text", "下一步", "下一步计划", "next step"),
+        _f(
+            "lost_reason",
+            "Lost reason",
+            "text",
+            "输单原因",
+            "丢单原因",
+            "loss reason",
+            "reason lost",
+        ),
+        _f("lost_to", "Lost to", "text", "输给", "赢单对手", "lost to", "won by"),
+        _f("notes", "Notes", "text", *_NOTES),
     ),
 }
 

@@ -1,6 +1,7 @@
 """The records a file's rows refer to, loaded once per preview: users (owners, reps) by
 username, name or rep code; accounts by credit code, name or short name, and by the
-duplicate-name key (华为技术有限公司 = 华为技术（有限责任公司）); existing contacts."""
+duplicate-name key (华为技术有限公司 = 华为技术（有限责任公司）); existing contacts and
+opportunities."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.models import Account, Contact, User
+from desktop.domain.models import Account, Contact, Opportunity, User
 from desktop.domain.services.duplicates import name_key
 from desktop.imports import values as v
 from desktop.imports.problems import RowError
@@ -35,7 +36,8 @@ class Lookups:
         self.accounts_by_name: dict[str, str | None] = {}
         self.accounts_by_key: dict[str, str | None] = {}
         self.contacts: dict[tuple[str, str], str] = {}
-        if kind not in ("accounts", "contacts", "targets"):
+        self.opportunities: dict[tuple[str, str], str] = {}
+        if kind not in ("accounts", "contacts", "targets", "opportunities"):
             return
         for aid, name, short, code in session.execute(
             select(Account.id, Account.name, Account.short_name, Account.credit_code).where(
@@ -47,7 +49,7 @@ class Lookups:
             for alias in (name, short) if kind != "accounts" else (name,):
                 if alias:
                     _unique(self.accounts_by_name, v.fold(alias), aid)
-                    if kind == "contacts" and (folded := name_key(alias)):
+                    if kind in ("contacts", "opportunities") and (folded := name_key(alias)):
                         _unique(self.accounts_by_key, folded, aid)
         if kind == "contacts":
             for cid, account_id, name in session.execute(
@@ -56,6 +58,13 @@ class Lookups:
                 .order_by(Contact.id.desc())
             ):
                 self.contacts[(account_id, v.fold(name))] = cid
+        if kind == "opportunities":
+            for oid, account_id, name in session.execute(
+                select(Opportunity.id, Opportunity.account_id, Opportunity.name)
+                .where(Opportunity.deleted_at.is_(None))
+                .order_by(Opportunity.id.desc())
+            ):
+                self.opportunities[(account_id, v.fold(name))] = oid
 
     def user(self, value: Any) -> str:
         key = v.fold(v.as_text(value))

@@ -6,7 +6,7 @@ contacts services' ``validate``), so the rules stay in one place.
 
 On update, a blank cell leaves the stored value alone. Accounts match on credit code,
 else on name; contacts on account and name; products on SKU; targets on rep, account and
-period. A contact's account is found by credit code, name or short name, then through
+period; opportunities on account and name. A contact's (or an opportunity's) account is found by credit code, name or short name, then through
 the duplicate-name key (华为技术有限公司 = 华为技术（有限责任公司）).
 
 Owners the file names that are not users are counted once each (``unknown_owners``);
@@ -27,11 +27,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Contact, Product, SalesTarget, Synced
+from desktop.domain.models import Account, Contact, Opportunity, Product, SalesTarget, Synced
+from desktop.domain.rules.opportunities import check_opportunity
 from desktop.domain.services import accounts as account_service
 from desktop.domain.services import catalog
 from desktop.domain.services import contacts as contact_service
 from desktop.domain.services import targets as target_service
+from desktop.domain.services.opportunities import competitor_lines
 from desktop.imports import values as v
 from desktop.imports.fields import NAME_PARTS, Field, fields_of
 from desktop.imports.lookups import Lookups
@@ -113,6 +115,10 @@ def _parse_period(value: Any) -> str:
         raise RowError("not_a_period", value=text) from exc
 
 
+def _parse_names(value: Any) -> str:
+    return competitor_lines(v.as_text(value))
+
+
 _PARSERS = {
     "text": v.as_text,
     "code": v.parse_code,
@@ -125,6 +131,9 @@ _PARSERS = {
     "status": v.parse_status,
     "role": v.parse_role,
     "period": _parse_period,
+    "stage": v.parse_stage,
+    "percent": v.parse_percent,
+    "names": _parse_names,
 }
 
 
@@ -213,6 +222,9 @@ def _existing(kind: str, values: dict[str, Any], lookups: Lookups) -> Any:
         return s.get(Contact, found) if found else None
     if kind == "products":
         return s.scalars(select(Product).where(Product.sku == values["sku"])).first()
+    if kind == "opportunities":
+        found = lookups.opportunities.get((values["account_id"], v.fold(values["name"])))
+        return s.get(Opportunity, found) if found else None
     return s.scalars(
         select(SalesTarget)
         .where(
@@ -231,7 +243,7 @@ def _key(kind: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
     if kind == "accounts":
         code = values.get("credit_code")
         return ("code", v.fold(code)) if code else ("name", v.fold(values["name"]))
-    if kind == "contacts":
+    if kind in ("contacts", "opportunities"):
         return (values["account_id"], v.fold(values["name"]))
     if kind == "products":
         return (v.fold(values["sku"]),)
@@ -243,6 +255,7 @@ _MODELS: dict[str, type[Synced]] = {
     "contacts": Contact,
     "products": Product,
     "targets": SalesTarget,
+    "opportunities": Opportunity,
 }
 
 
@@ -263,6 +276,12 @@ def _broken_rules(kind: str, values: Mapping[str, Any], labels: Mapping[str, str
             problems.append(
                 Problem.of_rule(exc, model.__tablename__, label, details.pop(label, ""))
             )
+    if kind == "opportunities" and not problems:
+        try:  # a stage's probability, a lost deal's reason (the rule book's row rules)
+            check_opportunity(None, {"stage": "lead", **values})
+        except rules.RuleViolation as exc:
+            label = labels.get(exc.field or "stage", exc.field or "stage")
+            problems.append(Problem.of_rule(exc, model.__tablename__, label))
     return problems + [Problem("invalid", label, {"detail": e}) for label, e in details.items()]
 
 

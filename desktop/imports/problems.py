@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "not_a_tier": "{value!r} is not a tier (A, B or C)",
     "not_a_status": "{value!r} is not a status ({allowed})",
     "not_a_role": "{value!r} is not a role ({allowed})",
+    "not_a_stage": "{value!r} is not a stage ({allowed})",
+    "not_a_percentage": "{value!r} is not a whole percentage from 0 to 100",
     "not_a_period": "{value!r} is not a period like 2026, 2026-Q3 or 2026-07",
     "no_user": "no user {value!r} (username, name or rep code)",
     "several_users": "{value!r} names more than one user: use the username",

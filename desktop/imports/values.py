@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from desktop.domain.models import ACCOUNT_STATUSES, CONTACT_ROLES, TIERS
+from desktop.domain.models import ACCOUNT_STATUSES, CONTACT_ROLES, OPPORTUNITY_STAGES, TIERS
 from desktop.domain.money import MoneyError, round_fen, to_decimal
 from desktop.imports.problems import RowError
 
@@ -88,6 +88,39 @@ ROLE_WORDS: dict[str, str] = {
     "用户": "user",
     "把关者": "gatekeeper",
     "守门人": "gatekeeper",
+}
+# An opportunity's stage as CRMs and sheets write it (Salesforce's, Dynamics', 销售易's).
+STAGE_WORDS: dict[str, str] = {
+    "线索": "lead",
+    "初步接洽": "lead",
+    "初步沟通": "lead",
+    "prospecting": "lead",
+    "确认需求": "qualified",
+    "需求确认": "qualified",
+    "商机确认": "qualified",
+    "已确认": "qualified",
+    "qualification": "qualified",
+    "needsanalysis": "qualified",
+    "develop": "qualified",
+    "方案": "proposal",
+    "方案报价": "proposal",
+    "报价": "proposal",
+    "方案/报价": "proposal",
+    "proposal/pricequote": "proposal",
+    "propose": "proposal",
+    "谈判": "negotiation",
+    "商务谈判": "negotiation",
+    "谈判审核": "negotiation",
+    "negotiation/review": "negotiation",
+    "close": "negotiation",
+    "赢单": "won",
+    "成交": "won",
+    "已成交": "won",
+    "closedwon": "won",
+    "输单": "lost",
+    "丢单": "lost",
+    "已输单": "lost",
+    "closedlost": "lost",
 }
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -237,6 +270,21 @@ def parse_choice(value: Any, allowed: Sequence[str], words: Mapping[str, str], w
     if english is not None and english in allowed:
         return english
     raise RowError(f"not_a_{what}", value=text, allowed=", ".join(allowed))
+
+
+def parse_stage(value: Any) -> str:
+    return parse_choice(value, OPPORTUNITY_STAGES, STAGE_WORDS, "stage")
+
+
+def parse_percent(value: Any) -> int:
+    """A probability: 60, "60%" or 0.6 -> 60 (whole percent)."""
+    text = unicodedata.normalize("NFKC", str(value)).strip() if isinstance(value, str) else None
+    number = parse_number(text[:-1] if text and text.endswith("%") else value)
+    if (text is None or not text.endswith("%")) and 0 < number < 1:
+        number *= 100
+    if number != number.to_integral_value() or not 0 <= number <= 100:
+        raise RowError("not_a_percentage", value=as_text(value))
+    return int(number)
 
 
 def parse_status(value: Any) -> str:

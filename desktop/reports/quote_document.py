@@ -9,22 +9,51 @@ Qt-free: the CLI and the window both build the HTML here and hand it to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from typing import Any
 
 from desktop.domain.money import format_money
 from desktop.domain.services.quotes import QuoteView
 from desktop.reports.labels import Labels
 from desktop.settings import Settings
 
+# A quote in these states is not an approved offer: its paper says so on every page.
+WATERMARKS = {
+    "draft": "DRAFT",
+    "pending_approval": "PENDING APPROVAL",
+    "returned": "RETURNED",
+    "expired": "EXPIRED",
+}
+INVOICE_TYPES = {
+    "special": ("VAT special invoice", "增值税专用发票"),
+    "normal": ("VAT ordinary invoice", "增值税普通发票"),
+    "electronic": ("Fully digitalised e-invoice", "全电发票"),
+}
+
+
+def watermark(status: str, lang: str) -> str:
+    """The word across the pages of a quote that is not an approved offer ("" if it is);
+    ``status`` as the user sees it (a sent quote past its date is expired)."""
+    word = WATERMARKS.get(status)
+    return Labels(lang)(word) if word else ""
+
 
 @dataclass(frozen=True)
 class Company:
+    """The seller on the paper: the ``seller`` policy an admin sets (synced), or this
+    computer's settings where no policy is set yet."""
+
     name: str
     address: str = ""
     phone: str = ""
-    logo: str = ""  # a file path, or empty
+    logo: str = ""  # a file path or a data: URL, or empty
+    tax_id: str = ""
+    bank: str = ""
+    account_no: str = ""
+    invoice_type: str = ""  # a key of INVOICE_TYPES, or empty
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Company:
@@ -34,6 +63,28 @@ class Company:
             phone=str(settings.get("company_phone") or ""),
             logo=str(settings.get("company_logo") or ""),
         )
+
+    @classmethod
+    def of(cls, seller: Mapping[str, Any] | None, settings: Settings) -> Company:
+        if not seller or not str(seller.get("name") or "").strip():
+            return cls.from_settings(settings)
+        logo = str(seller.get("logo") or "")
+        return cls(
+            name=str(seller.get("name") or ""),
+            address=str(seller.get("address") or ""),
+            phone=str(seller.get("phone") or ""),
+            logo=f"data:image/png;base64,{logo}" if logo else "",
+            tax_id=str(seller.get("tax_id") or ""),
+            bank=str(seller.get("bank") or ""),
+            account_no=str(seller.get("account_no") or ""),
+            invoice_type=str(seller.get("invoice_type") or ""),
+        )
+
+    def invoice_text(self, lang: str) -> str:
+        names = INVOICE_TYPES.get(self.invoice_type)
+        if names is None:
+            return ""
+        return names[1] if lang == "zh_CN" else names[0]
 
 
 @dataclass(frozen=True)
@@ -73,6 +124,7 @@ class QuoteDocument:
     notes: str
     company: Company
     lang: str
+    watermark: str = ""  # see ``watermark``
 
 
 def _pct(value: Decimal) -> str:
@@ -149,11 +201,27 @@ def build(view: QuoteView, company: Company, lang: str = "zh_CN") -> QuoteDocume
         notes=str(quote["notes"]),
         company=company,
         lang=lang,
+        watermark=watermark(view.shown_status, lang),
     )
 
 
 def _text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
+
+
+def _seller_lines(company: Company, lang: str) -> str:
+    """The 供方 block's details (tax id, bank, account, invoice), each on its line."""
+    rows = (
+        ("Address", company.address),
+        ("Phone", company.phone),
+        ("Tax id", company.tax_id),
+        ("Bank", company.bank),
+        ("Account no.", company.account_no),
+        ("Invoice", company.invoice_text(lang)),
+    )
+    return "".join(
+        f"<br/>{escape(Labels(lang)(name))}: {_text(value)}" for name, value in rows if value
+    )
 
 
 def to_html(doc: QuoteDocument) -> str:
@@ -257,9 +325,10 @@ def to_html(doc: QuoteDocument) -> str:
     parts += [
         "<br/><br/>",
         '<table width="100%" cellspacing="0" cellpadding="4"><tr>',
-        f'<td width="50%"><b>{lab("For the supplier")}</b><br/>{_text(company.name)}'
+        f'<td width="50%" valign="top"><b>{lab("For the supplier")}</b><br/>{_text(company.name)}'
+        f"{_seller_lines(company, doc.lang)}"
         f"<br/><br/><br/>{lab('Signature / date')}: ____________________</td>",
-        f'<td width="50%"><b>{lab("For the customer")}</b><br/>{_text(doc.customer)}'
+        f'<td width="50%" valign="top"><b>{lab("For the customer")}</b><br/>{_text(doc.customer)}'
         f"<br/><br/><br/>{lab('Signature / date')}: ____________________</td>",
         "</tr></table>",
         "</body></html>",

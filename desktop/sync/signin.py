@@ -12,6 +12,7 @@ before the first sync has finished.
 from __future__ import annotations
 
 import contextlib
+import platform
 
 from sqlalchemy import Engine
 
@@ -40,6 +41,11 @@ class OtherUsersChanges(Exception):
             "as that user first, or use another data folder"
         )
         self.pending = pending
+
+
+def computer_name() -> str:
+    """The name this device signs in with (the administrator's device list shows it)."""
+    return platform.node() or "Fieldbook"
 
 
 def sign_in(

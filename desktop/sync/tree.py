@@ -12,6 +12,7 @@ ACCOUNT_CHILDREN = (
     "quote",
     "sales_order",
     "complaint",
+    "incumbent",
     "task",
     "attachment",
     "change_record",

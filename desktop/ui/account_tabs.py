@@ -359,9 +359,15 @@ class AccountReceivablesTab(AccountTab):
 
 
 def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]:
-    """Put the visits, quotes, complaints and receivables tabs on the account detail."""
+    """Put the visits, opportunities, competitors, quotes, complaints and receivables
+    tabs on the account detail."""
+    from desktop.ui.pipeline.account_tab import AccountOpportunitiesTab
+    from desktop.ui.pipeline.competitors import AccountCompetitorsTab
+
     tabs: list[AccountTab] = [
         AccountVisitsTab(ctx),
+        AccountOpportunitiesTab(ctx),
+        AccountCompetitorsTab(ctx),
         AccountQuotesTab(ctx),
         AccountComplaintsTab(ctx),
         AccountReceivablesTab(ctx),

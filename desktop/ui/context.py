@@ -53,6 +53,8 @@ class AppContext:
     # One per context, made on first use (controller_for, pool_upkeep_for).
     sync: SyncController | None = None
     pool_upkeep: PoolUpkeep | None = None
+    # The first quote export without the seller's details said so (once per run).
+    seller_prompted: bool = False
 
     @property
     def zone(self) -> ZoneInfo:

@@ -34,3 +34,11 @@ def local_date(value: dt.date | None) -> str:
 
 def money(value: Decimal | None, currency: str = "CNY") -> str:
     return "" if value is None else format_money(value, currency)
+
+
+def fill(template: str, *values: object) -> str:
+    """A translated template with %1, %2, ... filled in (placeholders a translation, or
+    the pseudo-translation, cannot garble as it can ``{name}``)."""
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template

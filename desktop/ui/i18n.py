@@ -11,6 +11,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from desktop.paths import resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+# The language the interface shows now (set by ``install_translators``): documents made
+# from the window (the quote PDF, the meeting pack) default to it.
+_interface = ["en"]
+
+
+def interface_language() -> str:
+    return _interface[0]
 
 
 def resolve_language(setting: str | None) -> str:
@@ -40,6 +47,7 @@ def install_translators(
 ) -> list[QTranslator]:
     """Install translators on ``app``; keep the returned list alive as long as the app."""
     installed: list[QTranslator] = []
+    _interface[0] = "en" if pseudo else language
     if pseudo:
         translator = PseudoTranslator(app)
         app.installTranslator(translator)
@@ -62,3 +70,4 @@ def install_translators(
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    _interface[0] = "en"

@@ -102,6 +102,16 @@ SHARED_FIELDS: dict[str, str] = {
     "updated_by": QT_TRANSLATE_NOOP("Labels", "Changed by"),
 }
 ENTITY_FIELDS: dict[str, dict[str, str]] = {
+    "seller": {  # policy "seller": the details quotes print
+        "name": QT_TRANSLATE_NOOP("Labels", "Company name"),
+        "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+        "phone": QT_TRANSLATE_NOOP("Labels", "Phone"),
+        "tax_id": QT_TRANSLATE_NOOP("Labels", "Tax id"),
+        "bank": QT_TRANSLATE_NOOP("Labels", "Bank"),
+        "account_no": QT_TRANSLATE_NOOP("Labels", "Account number"),
+        "invoice_type": QT_TRANSLATE_NOOP("Labels", "Invoice type"),
+        "logo": QT_TRANSLATE_NOOP("Labels", "Logo"),
+    },
     "account": {
         "short_name": QT_TRANSLATE_NOOP("Labels", "Short name"),
         "credit_code": QT_TRANSLATE_NOOP("Labels", "Credit code"),
@@ -162,6 +172,7 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
     },
     "quote": {
+        "awaiting": QT_TRANSLATE_NOOP("Labels", "Sent for approval to"),  # a request's record
         "revision": QT_TRANSLATE_NOOP("Labels", "Revision"),
         "previous_id": QT_TRANSLATE_NOOP("Labels", "Previous revision"),
         "is_latest": QT_TRANSLATE_NOOP("Labels", "Latest revision"),
@@ -207,6 +218,9 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "policy": {
         "key": QT_TRANSLATE_NOOP("Labels", "Rule"),
         "value": QT_TRANSLATE_NOOP("Labels", "Settings"),
+        "rate": QT_TRANSLATE_NOOP("Labels", "Commission rate"),
+        "multiplier": QT_TRANSLATE_NOOP("Labels", "Accelerator multiplier"),
+        "above_pct": QT_TRANSLATE_NOOP("Labels", "Accelerator threshold"),
     },
     "visit": {
         "contact_ids": QT_TRANSLATE_NOOP("Labels", "Contacts"),

@@ -13,13 +13,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
     QTextDocument,
 )
@@ -59,8 +62,9 @@ def register_bundled_font() -> str:
     return _registered
 
 
-def render_pdf(html: str, path: Path, title: str) -> Path:
-    """Render ``html`` onto A4 pages at ``path`` (written atomically) and return it."""
+def render_pdf(html: str, path: Path, title: str, watermark: str = "") -> Path:
+    """Render ``html`` onto A4 pages at ``path`` (written atomically) and return it;
+    ``watermark`` (a draft's 草稿, say) is written large and pale across every page."""
     ensure_gui_app()
     family = register_bundled_font()
     path = Path(path)
@@ -83,9 +87,61 @@ def render_pdf(html: str, path: Path, title: str) -> Path:
     font.setPointSizeF(9)
     document.setDefaultFont(font)
     document.setHtml(html)
-    # With no page size of its own, the document is laid out on the writer's printable
-    # area at the writer's resolution, so point sizes print at their real size.
-    document.print_(writer)
+    if watermark:
+        _print_with_watermark(document, writer, watermark, family)
+    else:
+        # With no page size of its own, the document is laid out on the writer's
+        # printable area at the writer's resolution, so point sizes print at their size.
+        document.print_(writer)
     del writer  # finishes the file
     os.replace(partial, path)
     return path
+
+
+def _print_with_watermark(
+    document: QTextDocument, writer: QPdfWriter, text: str, family: str
+) -> None:
+    """What ``QTextDocument.print_`` does (2 cm inside the printable area, header rows
+    repeated, the page number at the foot), with ``text`` painted under each page."""
+    painter = QPainter(writer)
+    try:
+        dpi = writer.logicalDpiY()
+        margin = int(2 / 2.54 * dpi)
+        # The frame's margin is in the screen's dots; the layout scales it to the writer's.
+        screen = QGuiApplication.primaryScreen()
+        source_dpi = screen.logicalDotsPerInchY() if screen is not None else 96
+        document.documentLayout().setPaintDevice(writer)
+        frame = document.rootFrame().frameFormat()
+        frame.setMargin(int(2 / 2.54 * source_dpi))
+        document.rootFrame().setFrameFormat(frame)
+        width, height = writer.width(), writer.height()
+        document.setPageSize(QSizeF(width, height))
+        ascent = QFontMetrics(document.defaultFont(), writer).ascent()
+        mark = QFont(family)
+        mark.setPixelSize(int(width / max(4, len(text) * 0.9)))
+        mark.setBold(True)
+        for number in range(document.pageCount()):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.setPen(QColor(200, 40, 40, 60))
+            painter.setFont(mark)
+            painter.translate(width / 2, height / 2)
+            painter.rotate(-35)
+            painter.drawText(
+                QRectF(-width, -height / 4, 2 * width, height / 2),
+                Qt.AlignmentFlag.AlignCenter,
+                text,
+            )
+            painter.restore()
+            painter.save()
+            painter.translate(0, -number * height)
+            document.drawContents(painter, QRectF(0, number * height, width, height))
+            painter.restore()
+            painter.setFont(document.defaultFont())
+            painter.drawText(
+                QPointF(width - margin, height - margin + ascent + 5 * dpi / 72),
+                str(number + 1),
+            )
+    finally:
+        painter.end()

@@ -84,6 +84,17 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "own_approval": lambda p, e: QCoreApplication.translate(
         "RuleText", "Nobody approves their own quote: it goes to their manager for approval."
     ),
+    "not_the_approver": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "This quote goes to the manager of its owner's team, or to an administrator when "
+        "its owner is a manager or has no team.",
+    ),
+    "justification_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Tell the manager why the customer needs these terms."
+    ),
+    "return_note_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Write a note telling the rep what to change before returning the quote."
+    ),
     "decided_by_other": lambda p, e: QCoreApplication.translate(
         "RuleText", "An approval is recorded in the name of the manager who gives it."
     ),
@@ -181,6 +192,10 @@ def _format(name: str) -> str:
         "web_address": QCoreApplication.translate("RuleText", "web address"),
         "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),
         "currency": QCoreApplication.translate("RuleText", "currency code"),
+        "tax_id": QCoreApplication.translate("RuleText", "tax id (15, 17, 18 or 20 characters)"),
+        "bank_account": QCoreApplication.translate("RuleText", "bank account number (digits)"),
+        "invoice_type": QCoreApplication.translate("RuleText", "invoice type"),
+        "png_image": QCoreApplication.translate("RuleText", "PNG image up to 200 KB"),
     }.get(name, name)
 
 

@@ -36,6 +36,8 @@ from desktop.domain.services import completeness, rules
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import complaint_label
+from desktop.ui.pipeline.commission_box import CommissionBox
+from desktop.ui.pipeline.stages_box import StagesBox
 from desktop.ui.visits.models import target_label
 
 REQUIREMENTS = (
@@ -63,6 +65,8 @@ class RulesTab(QWidget):
         column.addWidget(self._discount_box())
         column.addWidget(self._pool_box())
         column.addWidget(self._sla_box())
+        column.addWidget(StagesBox(ctx))  # these two save on their own buttons
+        column.addWidget(CommissionBox(ctx))
         column.addWidget(self._completeness_box())
         column.addStretch(1)
         scroll = QScrollArea()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -137,6 +138,12 @@ class SettingsDialog(QDialog):
             from desktop.ui.rules import add_rules_tab
 
             self.rules_tab = add_rules_tab(self, layout, ctx)
+            from desktop.ui.seller_settings import SellerTab
+
+            self.seller_tab = SellerTab(ctx)
+            tabs = self.findChild(QTabWidget, "settings-tabs")
+            assert tabs is not None
+            tabs.addTab(self.seller_tab, self.tr("Seller"))
 
     @Slot()
     def _choose_folder(self) -> None:

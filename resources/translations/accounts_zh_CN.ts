@@ -238,10 +238,6 @@
       <source>You now own %1.</source>
       <translation>已认领 %1。</translation>
     </message>
-    <message>
-      <source>move of %1 in its group</source>
-      <translation>调整 %1 的集团归属</translation>
-    </message>
     <message numerus="yes">
       <source>%n or more accounts, counting…</source>
       <translation>
@@ -707,6 +703,13 @@
     <message>
       <source>Attach a file</source>
       <translation>添加附件</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroupEditing</name>
+    <message>
+      <source>move of %1 in its group</source>
+      <translation>调整 %1 的集团归属</translation>
     </message>
   </context>
   <context>

@@ -690,6 +690,30 @@ A report without customer data was saved to:
       <translation>地址</translation>
     </message>
     <message>
+      <source>Company name</source>
+      <translation>公司名称</translation>
+    </message>
+    <message>
+      <source>Tax id</source>
+      <translation>税号</translation>
+    </message>
+    <message>
+      <source>Bank</source>
+      <translation>开户行</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>Invoice type</source>
+      <translation>发票类型</translation>
+    </message>
+    <message>
+      <source>Logo</source>
+      <translation>标志</translation>
+    </message>
+    <message>
       <source>Website</source>
       <translation>网站</translation>
     </message>
@@ -838,6 +862,10 @@ A report without customer data was saved to:
       <translation>输给</translation>
     </message>
     <message>
+      <source>Sent for approval to</source>
+      <translation>提交审批给</translation>
+    </message>
+    <message>
       <source>Revision</source>
       <translation>版本</translation>
     </message>
@@ -972,6 +1000,18 @@ A report without customer data was saved to:
     <message>
       <source>Settings</source>
       <translation>设置</translation>
+    </message>
+    <message>
+      <source>Commission rate</source>
+      <translation>提成比例</translation>
+    </message>
+    <message>
+      <source>Accelerator multiplier</source>
+      <translation>超额倍数</translation>
+    </message>
+    <message>
+      <source>Accelerator threshold</source>
+      <translation>超额起点</translation>
     </message>
     <message>
       <source>Contacts</source>
@@ -1217,6 +1257,10 @@ A report without customer data was saved to:
       <translation>报价</translation>
     </message>
     <message>
+      <source>Approvals</source>
+      <translation>审批</translation>
+    </message>
+    <message>
       <source>Pipeline</source>
       <translation>商机</translation>
     </message>
@@ -1298,6 +1342,18 @@ A report without customer data was saved to:
     <message>
       <source>Nobody approves their own quote: it goes to their manager for approval.</source>
       <translation>任何人都不能审批自己的报价：报价需提交给其经理审批。</translation>
+    </message>
+    <message>
+      <source>This quote goes to the manager of its owner's team, or to an administrator when its owner is a manager or has no team.</source>
+      <translation>此报价应由报价人所在团队的经理审批；报价人本身是经理或不属于任何团队时，由管理员审批。</translation>
+    </message>
+    <message>
+      <source>Tell the manager why the customer needs these terms.</source>
+      <translation>请向经理说明客户需要这些条件的理由。</translation>
+    </message>
+    <message>
+      <source>Write a note telling the rep what to change before returning the quote.</source>
+      <translation>退回报价前，请填写意见，告诉销售代表需要修改什么。</translation>
     </message>
     <message>
       <source>An approval is recorded in the name of the manager who gives it.</source>
@@ -1402,6 +1458,22 @@ A report without customer data was saved to:
     <message>
       <source>currency code</source>
       <translation>币种代码</translation>
+    </message>
+    <message>
+      <source>tax id (15, 17, 18 or 20 characters)</source>
+      <translation>税号（15、17、18 或 20 位）</translation>
+    </message>
+    <message>
+      <source>bank account number (digits)</source>
+      <translation>银行账号（数字）</translation>
+    </message>
+    <message>
+      <source>invoice type</source>
+      <translation>发票类型</translation>
+    </message>
+    <message>
+      <source>PNG image up to 200 KB</source>
+      <translation>不超过 200 KB 的 PNG 图片</translation>
     </message>
     <message>
       <source>The change breaks a rule (%1).</source>
@@ -1528,6 +1600,97 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>SellerTab</name>
+    <message>
+      <source>Company name:</source>
+      <translation>公司名称：</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>地址：</translation>
+    </message>
+    <message>
+      <source>Phone:</source>
+      <translation>电话：</translation>
+    </message>
+    <message>
+      <source>Tax id (税号):</source>
+      <translation>税号：</translation>
+    </message>
+    <message>
+      <source>Bank (开户行):</source>
+      <translation>开户行：</translation>
+    </message>
+    <message>
+      <source>Account number (账号):</source>
+      <translation>账号：</translation>
+    </message>
+    <message>
+      <source>(not stated)</source>
+      <translation>（不注明）</translation>
+    </message>
+    <message>
+      <source>VAT special invoice (增值税专用发票)</source>
+      <translation>增值税专用发票</translation>
+    </message>
+    <message>
+      <source>VAT ordinary invoice (增值税普通发票)</source>
+      <translation>增值税普通发票</translation>
+    </message>
+    <message>
+      <source>Fully digitalised e-invoice (全电发票)</source>
+      <translation>全电发票</translation>
+    </message>
+    <message>
+      <source>Invoice type:</source>
+      <translation>发票类型：</translation>
+    </message>
+    <message>
+      <source>Choose PNG…</source>
+      <translation>选择 PNG…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Logo (optional):</source>
+      <translation>标志（可选）：</translation>
+    </message>
+    <message>
+      <source>Printed on every quote, on every device after sync.</source>
+      <translation>打印在每份报价单上；同步后所有设备生效。</translation>
+    </message>
+    <message>
+      <source>Only an administrator changes these.</source>
+      <translation>仅管理员可修改这些信息。</translation>
+    </message>
+    <message>
+      <source>Save seller details</source>
+      <translation>保存供方信息</translation>
+    </message>
+    <message>
+      <source>PNG, %1 KB</source>
+      <translation>PNG，%1 KB</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Choose a logo</source>
+      <translation>选择标志</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <source>The logo is larger than %1 KB.</source>
+      <translation>标志图片超过 %1 KB。</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1628,6 +1791,10 @@ A report without customer data was saved to:
     <message>
       <source>Logo:</source>
       <translation>标志：</translation>
+    </message>
+    <message>
+      <source>Seller</source>
+      <translation>供方信息</translation>
     </message>
     <message>
       <source>Choose the data folder</source>

@@ -1,6 +1,171 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountCompetitorsTab</name>
+    <message>
+      <source>What they supply</source>
+      <translation>供应的产品</translation>
+    </message>
+    <message>
+      <source>Add incumbent</source>
+      <translation>添加现有供应商</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Incumbents: %1</source>
+      <translation>现有供应商：%1</translation>
+    </message>
+    <message>
+      <source>No incumbents recorded: who supplies this account today?</source>
+      <translation>尚未记录现有供应商：目前是谁在供货？</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountOpportunitiesTab</name>
+    <message>
+      <source>New opportunity…</source>
+      <translation>新建商机…</translation>
+    </message>
+    <message>
+      <source>Opportunities</source>
+      <translation>商机</translation>
+    </message>
+    <message>
+      <source>No opportunities yet.</source>
+      <translation>暂无商机。</translation>
+    </message>
+    <message>
+      <source>%1 opportunities · open: %2, worth %3</source>
+      <translation>商机 %1 个 · 进行中 %2 个，金额 %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommissionBox</name>
+    <message>
+      <source>Commission rates (% of the discounted amount before tax)</source>
+      <translation>提成比例（按折后不含税金额的百分比）</translation>
+    </message>
+    <message>
+      <source>Save commission rates</source>
+      <translation>保存提成比例</translation>
+    </message>
+    <message>
+      <source>All tiers</source>
+      <translation>所有级别</translation>
+    </message>
+    <message>
+      <source>Tier %1</source>
+      <translation>%1 类客户</translation>
+    </message>
+    <message>
+      <source>Any other product</source>
+      <translation>其他产品</translation>
+    </message>
+    <message>
+      <source>Above this share of the year-to-date target</source>
+      <translation>年初至今目标达成率超过</translation>
+    </message>
+    <message>
+      <source>rates are multiplied by</source>
+      <translation>提成比例乘以</translation>
+    </message>
+    <message>
+      <source>Leave a tier empty to use the category's rate; leave the accelerator empty for none.</source>
+      <translation>某级别留空则按该品类比例；超额激励留空表示不设。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number: type a percentage such as 2.5.</source>
+      <translation>“%1”不是数字：请填写百分比，如 2.5。</translation>
+    </message>
+    <message>
+      <source>Commission rates saved. Every device uses them after the next sync.</source>
+      <translation>提成比例已保存，各设备下次同步后生效。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorForm</name>
+    <message>
+      <source>Edit competitor</source>
+      <translation>编辑竞争对手</translation>
+    </message>
+    <message>
+      <source>New competitor</source>
+      <translation>新建竞争对手</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>优势</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Give the competitor a name.</source>
+      <translation>请填写竞争对手名称。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorsDialog</name>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>The whole team shares this list.</source>
+      <translation>全团队共用此名单。</translation>
+    </message>
+    <message>
+      <source>Add competitor…</source>
+      <translation>添加竞争对手…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompetitorsModel</name>
+    <message>
+      <source>Competitor</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>优势</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncumbentsModel</name>
+    <message>
+      <source>Competitor</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Supplies</source>
+      <translation>供应的产品</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
     <name>LostDialog</name>
     <message>
       <source>Mark lost</source>
@@ -204,8 +369,8 @@
       <translation>输给 %1</translation>
     </message>
     <message>
-      <source>%1, weighted %2</source>
-      <translation>%1，加权 %2</translation>
+      <source>weighted %1</source>
+      <translation>加权 %1</translation>
     </message>
   </context>
   <context>
@@ -231,6 +396,10 @@
       <translation>列表</translation>
     </message>
     <message>
+      <source>Competitors…</source>
+      <translation>竞争对手…</translation>
+    </message>
+    <message>
       <source>New opportunity…</source>
       <translation>新建商机…</translation>
     </message>
@@ -249,6 +418,25 @@
     <message>
       <source>Choose an opportunity first.</source>
       <translation>请先选择一个商机。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StagesBox</name>
+    <message>
+      <source>Opportunity stages: default probability</source>
+      <translation>商机阶段：默认赢率</translation>
+    </message>
+    <message>
+      <source>from %1% to %2%</source>
+      <translation>%1% 至 %2%</translation>
+    </message>
+    <message>
+      <source>Save stage defaults</source>
+      <translation>保存阶段默认值</translation>
+    </message>
+    <message>
+      <source>Stage defaults saved. Every device uses them after the next sync.</source>
+      <translation>阶段默认赢率已保存，各设备下次同步后生效。</translation>
     </message>
   </context>
 </TS>

@@ -1,6 +1,96 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ApprovalPanel</name>
+    <message>
+      <source>Approve…</source>
+      <translation>批准…</translation>
+    </message>
+    <message>
+      <source>Return…</source>
+      <translation>退回…</translation>
+    </message>
+    <message>
+      <source>Submitted by %1</source>
+      <translation>%1 提交审批</translation>
+    </message>
+    <message>
+      <source>Approved by %1</source>
+      <translation>%1 批准</translation>
+    </message>
+    <message>
+      <source>Returned by %1</source>
+      <translation>%1 退回</translation>
+    </message>
+    <message>
+      <source>Approval history</source>
+      <translation>审批记录</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>某人</translation>
+    </message>
+    <message>
+      <source>Submitted by %1 to %2</source>
+      <translation>%1 提交给 %2 审批</translation>
+    </message>
+    <message>
+      <source>an administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Waiting for %1</source>
+      <translation>等待 %1 审批</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApprovalsPage</name>
+    <message>
+      <source>Open the quote</source>
+      <translation>打开报价单</translation>
+    </message>
+    <message>
+      <source>Approvals</source>
+      <translation>审批</translation>
+    </message>
+    <message>
+      <source>Nothing waits for your approval.</source>
+      <translation>没有等待您审批的报价。</translation>
+    </message>
+    <message>
+      <source>Quotes you submit for approval go to your manager; nothing waits for you here.</source>
+      <translation>您提交审批的报价会交给您的经理；这里没有等待您审批的报价。</translation>
+    </message>
+    <message>
+      <source>%1 rev. %2 · %3</source>
+      <translation>%1 版本 %2 · %3</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Rep:&lt;/b&gt; %1 · &lt;b&gt;Total:&lt;/b&gt; %2</source>
+      <translation>&lt;b&gt;报价人：&lt;/b&gt;%1 · &lt;b&gt;合计：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Why:&lt;/b&gt; %1</source>
+      <translation>&lt;b&gt;申请理由：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Margin:&lt;/b&gt; %1 below list price (%2%), net %3</source>
+      <translation>&lt;b&gt;让利：&lt;/b&gt;低于目录价 %1（%2%），不含税净额 %3</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Account:&lt;/b&gt; %1 won, %2 lost; %3 orders for %4 in the last 12 months; last visit %5</source>
+      <translation>&lt;b&gt;客户：&lt;/b&gt;成交 %1 次，失单 %2 次；近 12 个月订单 %3 笔，共 %4；最近拜访 %5</translation>
+    </message>
+    <message>
+      <source>Needs approval:</source>
+      <translation>需审批原因：</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogView</name>
     <message>
       <source>Search products…</source>
@@ -69,6 +159,41 @@
     <message>
       <source>Choose a price list and a product first</source>
       <translation>请先选择价格表和产品</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>Approve quote</source>
+      <translation>批准报价</translation>
+    </message>
+    <message>
+      <source>Return quote</source>
+      <translation>退回报价</translation>
+    </message>
+    <message>
+      <source>Approve %1 for %2? The rep can then send it to the customer.</source>
+      <translation>批准报价 %1（%2）？批准后销售代表即可将其发给客户。</translation>
+    </message>
+    <message>
+      <source>Return %1 (%2) to the rep? Tell them what to change.</source>
+      <translation>将报价 %1（%2）退回给销售代表？请说明需要修改什么。</translation>
+    </message>
+    <message>
+      <source>Note for the rep (optional)</source>
+      <translation>给销售代表的意见（可选）</translation>
+    </message>
+    <message>
+      <source>What should change (required)</source>
+      <translation>需要修改的内容（必填）</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>批准</translation>
+    </message>
+    <message>
+      <source>Return to the rep</source>
+      <translation>退回给销售代表</translation>
     </message>
   </context>
   <context>
@@ -229,6 +354,33 @@
     </message>
   </context>
   <context>
+    <name>PendingModel</name>
+    <message>
+      <source>Number</source>
+      <translation>报价单号</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>报价人</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Below list</source>
+      <translation>低于目录价</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>提交时间</translation>
+    </message>
+  </context>
+  <context>
     <name>ProductsModel</name>
     <message>
       <source>SKU</source>
@@ -318,8 +470,8 @@
       <translation>说明客户为何需要这些条件</translation>
     </message>
     <message>
-      <source>Note for the rep (approve or return)</source>
-      <translation>给销售的意见（批准或退回）</translation>
+      <source>Why the customer declined (optional)</source>
+      <translation>客户拒绝的原因（可选）</translation>
     </message>
     <message>
       <source>Save</source>
@@ -328,14 +480,6 @@
     <message>
       <source>Request approval</source>
       <translation>提交审批</translation>
-    </message>
-    <message>
-      <source>Approve</source>
-      <translation>批准</translation>
-    </message>
-    <message>
-      <source>Return</source>
-      <translation>退回</translation>
     </message>
     <message>
       <source>Mark as sent</source>
@@ -420,14 +564,6 @@
     <message>
       <source>discount must be between 0 and 100</source>
       <translation>折扣须在0到100之间</translation>
-    </message>
-    <message>
-      <source>Save quote as PDF</source>
-      <translation>将报价保存为PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
       <source>Saved {path}</source>
@@ -518,6 +654,37 @@
     <message>
       <source>Beyond the guardrails: needs a manager's approval</source>
       <translation>超出折扣/底价限制：需经理审批</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuotePdf</name>
+    <message>
+      <source>Seller details not set</source>
+      <translation>尚未设置供方信息</translation>
+    </message>
+    <message>
+      <source>Your company's details (name, address, tax id, bank, account number, invoice type) are not set yet, so the quote has no letterhead and an empty supplier block. An administrator sets them once in Settings → Seller.</source>
+      <translation>尚未设置本公司信息（名称、地址、税号、开户行、账号、发票类型），报价单将没有抬头，供方栏为空。请管理员在“设置 → 供方信息”中设置一次。</translation>
+    </message>
+    <message>
+      <source>Open settings</source>
+      <translation>打开设置</translation>
+    </message>
+    <message>
+      <source>Export anyway</source>
+      <translation>仍然导出</translation>
+    </message>
+    <message>
+      <source>PDF in Chinese (*.pdf)</source>
+      <translation>中文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF in English (*.pdf)</source>
+      <translation>英文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save quote as PDF</source>
+      <translation>将报价单保存为 PDF</translation>
     </message>
   </context>
   <context>

@@ -408,162 +408,6 @@
       <translation>已读</translation>
     </message>
     <message>
-      <source>The account was handed over to someone else. Ask your manager to hand it back, or send your change to the new owner (Copy my change).</source>
-      <translation>该客户已移交给他人。请让经理移交回来，或把您的更改发给新负责人（复制我的更改）。</translation>
-    </message>
-    <message>
-      <source>This Fieldbook and the server are different versions. Update Fieldbook (or ask your administrator to update the server), then choose Apply again.</source>
-      <translation>本 Fieldbook 与服务器版本不一致。请更新 Fieldbook（或请管理员更新服务器），然后选择“重新提交”。</translation>
-    </message>
-    <message>
-      <source>Correct the value on the record and save again, or copy your change.</source>
-      <translation>请在记录中更正该值后重新保存，或复制您的更改。</translation>
-    </message>
-    <message>
-      <source>Someone changed this on the server after you had edited it.</source>
-      <translation>有人在您修改之后，在服务器上也改了这一项。</translation>
-    </message>
-    <message>
-      <source>Choose which value to keep: yours, the server's, or one you type.</source>
-      <translation>请选择保留哪个值：您的、服务器的，或自己输入一个。</translation>
-    </message>
-    <message>
-      <source>The record was deleted on the server while you edited it; your edit is kept.</source>
-      <translation>您修改期间，该记录已在服务器上删除；您的修改仍保留着。</translation>
-    </message>
-    <message>
-      <source>Keep mine brings the record back with your edit; keep the server's leaves it deleted.</source>
-      <translation>“保留我的”会带着您的修改恢复该记录；“保留服务器的”则保持删除。</translation>
-    </message>
-    <message>
-      <source>The account %1 now belongs to another rep.</source>
-      <translation>客户“%1”现在归属另一位销售。</translation>
-    </message>
-    <message>
-      <source>The account %1 is in the public pool.</source>
-      <translation>客户“%1”已在公海中。</translation>
-    </message>
-    <message>
-      <source>The account is in the public pool. Claim it on the Accounts page, then choose Apply again.</source>
-      <translation>该客户在公海中。请先在“客户”页面认领，再选择“重新提交”。</translation>
-    </message>
-    <message>
-      <source>You no longer have access to this account.</source>
-      <translation>您已无权访问此客户。</translation>
-    </message>
-    <message>
-      <source>The server holds this file from someone else, and it was not uploaded from your account.</source>
-      <translation>服务器上的这个文件来自其他人，您的账号尚未上传过它。</translation>
-    </message>
-    <message>
-      <source>Sync again once the file has been uploaded from this computer; if the attachment still fails, attach the file again.</source>
-      <translation>请在本机上传该文件后再次同步；如果附件仍然失败，请重新添加该文件。</translation>
-    </message>
-    <message>
-      <source>It refers to a record that does not exist on the server.</source>
-      <translation>它关联的记录在服务器上不存在。</translation>
-    </message>
-    <message>
-      <source>A required field is empty.</source>
-      <translation>有必填项为空。</translation>
-    </message>
-    <message>
-      <source>Fill it in on the record and save again.</source>
-      <translation>请在记录中填写后重新保存。</translation>
-    </message>
-    <message>
-      <source>The server found the record inconsistent.</source>
-      <translation>服务器认为该记录数据不一致。</translation>
-    </message>
-    <message>
-      <source>You no longer have access to this record (it was handed over or you changed team). Ask your manager; your change can be copied.</source>
-      <translation>您已无权访问此记录（已移交或您已调换团队）。请联系经理；您的更改可以复制保留。</translation>
-    </message>
-    <message>
-      <source>Only a manager or administrator may make this change. Ask them to make it.</source>
-      <translation>只有经理或管理员可以做此更改，请让他们处理。</translation>
-    </message>
-    <message>
-      <source>Only a manager can hand an account over to another rep.</source>
-      <translation>只有经理可以把客户移交给其他销售。</translation>
-    </message>
-    <message>
-      <source>A manager can hand accounts only to people in their own team.</source>
-      <translation>经理只能把客户移交给本团队的成员。</translation>
-    </message>
-    <message>
-      <source>Choose someone in your team, or ask an administrator.</source>
-      <translation>请选择本团队的成员，或联系管理员。</translation>
-    </message>
-    <message>
-      <source>This %1 belongs to an account you do not have access to.</source>
-      <translation>此%1所属的客户您无权访问。</translation>
-    </message>
-    <message>
-      <source>This change would move the %1 to an account you do not have access to.</source>
-      <translation>此更改会把%1移到您无权访问的客户下。</translation>
-    </message>
-    <message>
-      <source>Choose one of your own accounts, or ask your manager.</source>
-      <translation>请选择您自己的客户，或联系经理。</translation>
-    </message>
-    <message>
-      <source>Only an administrator may change a %1.</source>
-      <translation>只有管理员可以修改%1。</translation>
-    </message>
-    <message>
-      <source>Only a manager may change the %1 catalog.</source>
-      <translation>只有经理可以修改%1目录。</translation>
-    </message>
-    <message>
-      <source>Only the account's owner or their manager may change its account team.</source>
-      <translation>只有客户负责人或其经理可以调整客户团队。</translation>
-    </message>
-    <message>
-      <source>Ask the account's owner or your manager to make the change.</source>
-      <translation>请让客户负责人或您的经理来调整。</translation>
-    </message>
-    <message>
-      <source>This %1 no longer exists on the server.</source>
-      <translation>此%1在服务器上已不存在。</translation>
-    </message>
-    <message>
-      <source>The server does not know the field %1.</source>
-      <translation>服务器不认识字段“%1”。</translation>
-    </message>
-    <message>
-      <source>The server does not know this kind of record (%1).</source>
-      <translation>服务器不认识这类记录（%1）。</translation>
-    </message>
-    <message>
-      <source>The server did not accept the value of %1.</source>
-      <translation>服务器不接受“%1”的值。</translation>
-    </message>
-    <message>
-      <source>Required fields were empty: %1.</source>
-      <translation>必填项为空：%1。</translation>
-    </message>
-    <message>
-      <source>Fill them in on the record and save again.</source>
-      <translation>请在记录中填写后重新保存。</translation>
-    </message>
-    <message>
-      <source>Another record already has this value, and it must be unique.</source>
-      <translation>已有其他记录使用此值，而此值必须唯一。</translation>
-    </message>
-    <message>
-      <source>Another record already has this value. Change it on the record and save again.</source>
-      <translation>已有其他记录使用此值。请在记录中修改后重新保存。</translation>
-    </message>
-    <message>
-      <source>The record (or one it refers to) was removed on the server. Copy your change if you still need it.</source>
-      <translation>该记录（或其关联记录）已在服务器上删除。如仍需要，请复制您的更改。</translation>
-    </message>
-    <message>
-      <source>Copy your change if you still need it and tell your administrator.</source>
-      <translation>如仍需要，请复制您的更改并告知管理员。</translation>
-    </message>
-    <message>
       <source>This computer has no secure password store (keyring): your sign-in is kept only until Fieldbook closes, and you will sign in again next time.</source>
       <translation>本机没有安全的密码存储（钥匙串）：登录状态只保留到 Fieldbook 关闭，下次需要重新登录。</translation>
     </message>
@@ -720,6 +564,165 @@
     <message>
       <source>Syncing…</source>
       <translation>正在同步…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncReasons</name>
+    <message>
+      <source>The account was handed over to someone else. Ask your manager to hand it back, or send your change to the new owner (Copy my change).</source>
+      <translation>该客户已移交给他人。请让经理移交回来，或把您的更改发给新负责人（复制我的更改）。</translation>
+    </message>
+    <message>
+      <source>You no longer have access to this record (it was handed over or you changed team). Ask your manager; your change can be copied.</source>
+      <translation>您已无权访问此记录（已移交或您已调换团队）。请联系经理；您的更改可以复制保留。</translation>
+    </message>
+    <message>
+      <source>Only a manager or administrator may make this change. Ask them to make it.</source>
+      <translation>只有经理或管理员可以做此更改，请让他们处理。</translation>
+    </message>
+    <message>
+      <source>The record (or one it refers to) was removed on the server. Copy your change if you still need it.</source>
+      <translation>该记录（或其关联记录）已在服务器上删除。如仍需要，请复制您的更改。</translation>
+    </message>
+    <message>
+      <source>This Fieldbook and the server are different versions. Update Fieldbook (or ask your administrator to update the server), then choose Apply again.</source>
+      <translation>本 Fieldbook 与服务器版本不一致。请更新 Fieldbook（或请管理员更新服务器），然后选择“重新提交”。</translation>
+    </message>
+    <message>
+      <source>Correct the value on the record and save again, or copy your change.</source>
+      <translation>请在记录中更正该值后重新保存，或复制您的更改。</translation>
+    </message>
+    <message>
+      <source>Copy your change if you still need it and tell your administrator.</source>
+      <translation>如仍需要，请复制您的更改并告知管理员。</translation>
+    </message>
+    <message>
+      <source>Someone changed this on the server after you had edited it.</source>
+      <translation>有人在您修改之后，在服务器上也改了这一项。</translation>
+    </message>
+    <message>
+      <source>Choose which value to keep: yours, the server's, or one you type.</source>
+      <translation>请选择保留哪个值：您的、服务器的，或自己输入一个。</translation>
+    </message>
+    <message>
+      <source>The record was deleted on the server while you edited it; your edit is kept.</source>
+      <translation>您修改期间，该记录已在服务器上删除；您的修改仍保留着。</translation>
+    </message>
+    <message>
+      <source>Keep mine brings the record back with your edit; keep the server's leaves it deleted.</source>
+      <translation>“保留我的”会带着您的修改恢复该记录；“保留服务器的”则保持删除。</translation>
+    </message>
+    <message>
+      <source>The account %1 now belongs to another rep.</source>
+      <translation>客户“%1”现在归属另一位销售。</translation>
+    </message>
+    <message>
+      <source>The account %1 is in the public pool.</source>
+      <translation>客户“%1”已在公海中。</translation>
+    </message>
+    <message>
+      <source>The account is in the public pool. Claim it on the Accounts page, then choose Apply again.</source>
+      <translation>该客户在公海中。请先在“客户”页面认领，再选择“重新提交”。</translation>
+    </message>
+    <message>
+      <source>Only a manager can hand an account over to another rep.</source>
+      <translation>只有经理可以把客户移交给其他销售。</translation>
+    </message>
+    <message>
+      <source>A manager can hand accounts only to people in their own team.</source>
+      <translation>经理只能把客户移交给本团队的成员。</translation>
+    </message>
+    <message>
+      <source>Choose someone in your team, or ask an administrator.</source>
+      <translation>请选择本团队的成员，或联系管理员。</translation>
+    </message>
+    <message>
+      <source>You no longer have access to this account.</source>
+      <translation>您已无权访问此客户。</translation>
+    </message>
+    <message>
+      <source>This %1 belongs to an account you do not have access to.</source>
+      <translation>此%1所属的客户您无权访问。</translation>
+    </message>
+    <message>
+      <source>This change would move the %1 to an account you do not have access to.</source>
+      <translation>此更改会把%1移到您无权访问的客户下。</translation>
+    </message>
+    <message>
+      <source>Choose one of your own accounts, or ask your manager.</source>
+      <translation>请选择您自己的客户，或联系经理。</translation>
+    </message>
+    <message>
+      <source>Only an administrator may change a %1.</source>
+      <translation>只有管理员可以修改%1。</translation>
+    </message>
+    <message>
+      <source>Only a manager may change the %1 catalog.</source>
+      <translation>只有经理可以修改%1目录。</translation>
+    </message>
+    <message>
+      <source>Only the account's owner or their manager may change its account team.</source>
+      <translation>只有客户负责人或其经理可以调整客户团队。</translation>
+    </message>
+    <message>
+      <source>Ask the account's owner or your manager to make the change.</source>
+      <translation>请让客户负责人或您的经理来调整。</translation>
+    </message>
+    <message>
+      <source>The server holds this file from someone else, and it was not uploaded from your account.</source>
+      <translation>服务器上的这个文件来自其他人，您的账号尚未上传过它。</translation>
+    </message>
+    <message>
+      <source>Sync again once the file has been uploaded from this computer; if the attachment still fails, attach the file again.</source>
+      <translation>请在本机上传该文件后再次同步；如果附件仍然失败，请重新添加该文件。</translation>
+    </message>
+    <message>
+      <source>This %1 no longer exists on the server.</source>
+      <translation>此%1在服务器上已不存在。</translation>
+    </message>
+    <message>
+      <source>The server does not know the field %1.</source>
+      <translation>服务器不认识字段“%1”。</translation>
+    </message>
+    <message>
+      <source>The server does not know this kind of record (%1).</source>
+      <translation>服务器不认识这类记录（%1）。</translation>
+    </message>
+    <message>
+      <source>The server did not accept the value of %1.</source>
+      <translation>服务器不接受“%1”的值。</translation>
+    </message>
+    <message>
+      <source>Required fields were empty: %1.</source>
+      <translation>必填项为空：%1。</translation>
+    </message>
+    <message>
+      <source>Fill them in on the record and save again.</source>
+      <translation>请在记录中填写后重新保存。</translation>
+    </message>
+    <message>
+      <source>Another record already has this value, and it must be unique.</source>
+      <translation>已有其他记录使用此值，而此值必须唯一。</translation>
+    </message>
+    <message>
+      <source>Another record already has this value. Change it on the record and save again.</source>
+      <translation>已有其他记录使用此值。请在记录中修改后重新保存。</translation>
+    </message>
+    <message>
+      <source>It refers to a record that does not exist on the server.</source>
+      <translation>它关联的记录在服务器上不存在。</translation>
+    </message>
+    <message>
+      <source>A required field is empty.</source>
+      <translation>有必填项为空。</translation>
+    </message>
+    <message>
+      <source>Fill it in on the record and save again.</source>
+      <translation>请在记录中填写后重新保存。</translation>
+    </message>
+    <message>
+      <source>The server found the record inconsistent.</source>
+      <translation>服务器认为该记录数据不一致。</translation>
     </message>
   </context>
   <context>

@@ -135,7 +135,13 @@ def dialog_models(ctx: Any) -> list[QAbstractItemModel]:
             replace(issue, id=3, kind="rejected", field="discount_pct", reason="value_rule"),
         ]
     )
-    return [picker, conflicts, rejected]
+    from desktop.domain.services import competitors
+    from desktop.ui.pipeline.competitors import CompetitorsModel
+
+    competitor_list = CompetitorsModel()  # Pipeline → Competitors…
+    with ctx.db.sessions() as session:
+        competitor_list.set_rows(competitors.list_competitors(session))
+    return [picker, conflicts, rejected, competitor_list]
 
 
 def test_every_model_passes_the_model_tester(

@@ -8,24 +8,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from desktop.domain.models import Opportunity
 from desktop.ui.testing import screenshot
+from tests.gui.pipeline_helpers import open_pipeline, press, type_into
 
 
 @pytest.fixture
 def page(qtbot: Any, app_context: Any) -> Any:
-    from desktop.ui.pages.pipeline import PipelinePage
-
-    widget = PipelinePage(app_context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.activate()
-    qtbot.waitUntil(lambda: sum(len(c.model.cards) for c in widget.board.columns.values()) > 0)
+    widget = open_pipeline(qtbot, app_context)
     yield widget
     app_context.tasks.wait_idle()
 
@@ -51,21 +44,6 @@ def drag(qtbot: Any, page: Any, source: str, row: int, target: str) -> str:
     qtbot.mouseMove(viewport, over)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=over)
     return card_id
-
-
-def type_into(qtbot: Any, widget: Any, text: str) -> None:
-    """Type as a user does: ASCII as keys, Chinese as an input method commits it."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
-
-
-def press(dialog: Any, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    return dialog.findChild(QDialogButtonBox).button(which)  # type: ignore[no-any-return]
 
 
 def test_dragging_a_card_to_another_stage_moves_it(qtbot: Any, page: Any, app_context: Any) -> None:
@@ -198,3 +176,30 @@ def test_the_board_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> No
     assert widget.new_button.text() == "新建商机…"
     screenshot(widget, "pipeline_board_zh_CN")
     app_context.tasks.wait_idle()
+
+
+def test_a_new_opportunity_from_the_account_s_tab(
+    qtbot: Any, main_window: Any, app_context: Any
+) -> None:
+    from desktop.ui.pipeline.account_tab import AccountOpportunitiesTab
+    from tests.gui.test_account_tabs import account_with, open_account, show_tab
+
+    main_window.resize(1500, 900)
+    account_id = account_with(app_context.db, Opportunity)
+    page = open_account(qtbot, main_window, account_id)
+    tab = show_tab(qtbot, page, AccountOpportunitiesTab)
+    before = tab.model.rowCount()
+    assert before >= 1
+    assert tab.table.isColumnHidden(1)  # the account: it is this account's tab
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_into(qtbot, dialog.name, "备件年框")
+    type_into(qtbot, dialog.amount, "66000")
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == before + 1)
+    with app_context.db.sessions() as session:
+        made = session.scalars(select(Opportunity).where(Opportunity.name == "备件年框")).one()
+        assert (made.account_id, made.stage, made.probability) == (account_id, "lead", 10)
+    assert "备件年框" in [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
+    screenshot(main_window, "pipeline_account_tab_en")

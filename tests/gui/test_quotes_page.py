@@ -60,18 +60,16 @@ def _account_named(page: Any, name: str) -> str:
         return account.id
 
 
-def _approve_as_another_manager(page: Any, quote_id: str) -> None:
+def _approve_as_an_admin(page: Any, quote_id: str) -> None:
+    """The demo device works as a team's manager; her own quote goes to an admin."""
+    from sqlalchemy import select
+
     from desktop.domain.services import quotes
     from desktop.domain.uow import unit_of_work
 
     with page.ctx.db.sessions() as session:
-        me = session.get(User, page.ctx.user_id)
-        team_id = me.team_id if me is not None else None
-    with unit_of_work(page.ctx.db.sessions, None) as uow:
-        other = uow.add(
-            User(username="deputy", display_name="副经理", role="manager", team_id=team_id)
-        ).id
-    with unit_of_work(page.ctx.db.sessions, other) as uow:
+        admin = session.scalar(select(User.id).where(User.role == "admin"))
+    with unit_of_work(page.ctx.db.sessions, admin) as uow:
         quotes.approve(uow, quote_id, "同意，下不为例")
 
 
@@ -113,10 +111,11 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     editor.justification.setText("竞争对手报价更低")
     editor.trigger("request_approval")
     qtbot.waitUntil(lambda: "Pending approval" in editor.title.text())
-    # The demo device works as a manager, but nobody approves their own quote: another
-    # manager of the team does, and the editor shows it once it reloads.
-    assert not editor.buttons["approve"].isVisibleTo(editor)
-    _approve_as_another_manager(page, editor.view.quote["id"])
+    # The demo device works as a manager, but nobody approves their own quote: an
+    # admin does, and the editor shows it once it reloads.
+    qtbot.waitUntil(lambda: editor.approval.isVisibleTo(editor))
+    assert not editor.approval.approve_button.isVisibleTo(editor)
+    _approve_as_an_admin(page, editor.view.quote["id"])
     editor.load(editor.view.quote["id"])
     qtbot.waitUntil(lambda: "Approved" in editor.title.text())
     editor.trigger("send")

@@ -43,6 +43,7 @@ def test_meeting_pack_and_accounts_export_with_progress(
     page = main_window.show_page("reports")
     page.tabs.setCurrentIndex(1)
     tab = page.exports
+    assert tab.language.currentData() == "en"  # the interface's language
     tab.period.setText(f"{_year()}-Q1")
     tab.language.setCurrentIndex(tab.language.findData("zh_CN"))
     pack = tmp_path / "pack.xlsx"
@@ -88,4 +89,7 @@ def test_reports_page_in_chinese(qtbot: Any, chinese: None, app_context: Any) ->
     assert page.tabs.tabText(0) == "仪表板"
     screenshot(window, "reports_dashboard_zh_CN")
     page.tabs.setCurrentIndex(1)
+    # The meeting pack's headers follow the interface; English is offered beside.
+    assert page.exports.language.currentData() == "zh_CN"
+    assert page.exports.language.findData("en") >= 0
     screenshot(window, "reports_exports_zh_CN")

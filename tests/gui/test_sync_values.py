@@ -20,7 +20,8 @@ from desktop.domain.services.sync_issues import Issue
 from desktop.domain.uow import unit_of_work
 from desktop.ui.i18n import install_translators, remove_translators
 from desktop.ui.sync.dialogs import ConflictDialog
-from desktop.ui.sync.labels import explain, value_text
+from desktop.ui.sync.labels import value_text
+from desktop.ui.sync.reasons import explain
 from desktop.ui.testing import screenshot
 from tests.gui.sync_helpers import (  # noqa: F401 (fixtures)
     LiveServer,
@@ -85,6 +86,7 @@ def test_conflicts_show_names_money_and_reasons_in_english_and_chinese(
                     "amount": Decimal("2000.00"),
                     "notes": "经理：预算已批",
                     "stage": "negotiation",
+                    "probability": 50,
                 },
             )
         desk.sync()
@@ -101,6 +103,7 @@ def test_conflicts_show_names_money_and_reasons_in_english_and_chinese(
                 "amount": Decimal("1234.50"),
                 "notes": "我：周三签约",
                 "stage": "proposal",
+                "probability": 50,
             },
         )
     )

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from desktop.domain import models as m
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
+from desktop.domain.rules import RuleViolation
 from desktop.domain.rules.quotes import LineDraft
 from desktop.domain.services import accounts, quotes, records
 from desktop.domain.uow import unit_of_work
@@ -91,8 +93,8 @@ def alice_world(team: dict[str, Device]) -> dict[str, str]:
     return {"account": account, "quote": quote, "product": product}
 
 
-def ask_and_approve(team: dict[str, Device], world: dict[str, str]) -> None:
-    """alice gives 20 % (over the product's 10 %), asks; the boss approves on his laptop."""
+def ask(team: dict[str, Device], world: dict[str, str]) -> None:
+    """alice gives 20 % (over the product's 10 %) and asks; the boss's laptop has it."""
     boss, alice = team["boss"], team["alice"]
     with unit_of_work(alice.db.sessions, alice.user_id) as uow:
         lines = quotes.drafts_of(quotes.lines_of(uow.session, world["quote"]))
@@ -100,8 +102,24 @@ def ask_and_approve(team: dict[str, Device], world: dict[str, str]) -> None:
         quotes.request_approval(uow, world["quote"], "战略客户")
     alice.sync()
     boss.sync()
+
+
+def ask_and_approve(team: dict[str, Device], world: dict[str, str]) -> None:
+    """alice asks (``ask``); the boss approves on his laptop."""
+    boss = team["boss"]
+    ask(team, world)
     with unit_of_work(boss.db.sessions, boss.user_id) as uow:
         quotes.approve(uow, world["quote"], "同意")
+
+
+def decided(device: Device, step: Any, quote_id: str, note: str) -> m.Quote:
+    """``device``'s user approves or returns the quote and syncs; the server's row."""
+    with unit_of_work(device.db.sessions, device.user_id) as uow:
+        step(uow, quote_id, note)
+    assert device.sync().rejected == 0
+    row = stored(device, m.Quote, quote_id)
+    assert isinstance(row, m.Quote)
+    return row
 
 
 def tamper_with_a_line_price(team: dict[str, Device], world: dict[str, str]) -> None:
@@ -141,8 +159,12 @@ def test_nobody_approves_their_own_quote_and_the_manager_approves_in_his_own_nam
     world = alice_world(team)
     boss, alice = team["boss"], team["alice"]
     tampered = team.tampered("alice")
-    (asked,) = tampered.push_batch(
+    (unexplained,) = tampered.push_batch(
         ("quote", world["quote"], "update", {"status": "pending_approval"})
+    )
+    assert (unexplained.status, unexplained.code) == ("rejected", "justification_required")
+    (asked,) = tampered.push_batch(
+        ("quote", world["quote"], "update", {"status": "pending_approval", "justification": "急"})
     )
     assert asked.status == "applied"
     (own,) = tampered.push_batch(
@@ -154,11 +176,7 @@ def test_nobody_approves_their_own_quote_and_the_manager_approves_in_his_own_nam
         ("quote", world["quote"], "update", {"status": "approved", "decided_by": alice.user_id})
     )
     assert (forged.status, forged.code) == ("rejected", "decided_by_other")
-    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
-        quotes.approve(uow, world["quote"], "同意")
-    assert boss.sync().rejected == 0
-    row = stored(boss, m.Quote, world["quote"])
-    assert row is not None
+    row = decided(boss, quotes.approve, world["quote"], "同意")
     assert (row.status, row.decided_by) == ("approved", boss.user_id)
 
 
@@ -459,3 +477,74 @@ def test_a_check_in_days_before_the_visit_is_not_evidence(team):
         )
     )
     assert in_time.status == "applied"
+
+
+def test_a_manager_s_own_quote_goes_to_an_admin_never_to_a_fellow_manager(team):
+    world = alice_world(team)
+    boss = team["boss"]
+    boss.server.user("deputy", "manager", team="East")
+    boss.server.user("root", "admin")
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "恒通", "owner_id": boss.user_id})
+        quote = quotes.create_quote(uow, account)
+    with unit_of_work(boss.db.sessions, boss.user_id) as uow:
+        line = quotes.LineDraft("服务器", Decimal(1), Decimal(700), product_id=world["product"])
+        quotes.save_quote(uow, quote, {}, [line])
+        quotes.request_approval(uow, quote, "年底冲量")
+    assert boss.sync().rejected == 0
+    (own,) = team.tampered("boss").push_batch(
+        ("quote", quote, "update", {"status": "approved", "decided_by": boss.user_id})
+    )
+    assert (own.status, own.code) == ("rejected", "own_approval")
+    deputy = team["deputy"]
+    # The deputy's own device says no first.
+    with (
+        pytest.raises(RuleViolation) as refused,
+        unit_of_work(deputy.db.sessions, deputy.user_id) as uow,
+    ):
+        quotes.approve(uow, quote, "同意")
+    assert refused.value.code == "not_the_approver"
+    (peer,) = team.tampered("deputy").push_batch(
+        ("quote", quote, "update", {"status": "approved", "decided_by": deputy.user_id})
+    )
+    assert (peer.status, peer.code) == ("rejected", "not_the_approver")
+    assert stored(boss, m.Quote, quote).status == "pending_approval"  # type: ignore[union-attr]
+    root = team["root"]
+    row = decided(root, quotes.approve, quote, "同意")
+    assert (row.status, row.decided_by) == ("approved", root.user_id)
+
+
+def test_a_quote_is_returned_only_with_a_note(team):
+    world = alice_world(team)
+    boss = team["boss"]
+    ask(team, world)
+    bare = {"status": "returned", "decided_by": boss.user_id, "decision_note": " "}
+    (result,) = team.tampered("boss").push_batch(("quote", world["quote"], "update", bare))
+    assert (result.status, result.code) == ("rejected", "return_note_required")
+    row = decided(boss, quotes.return_quote, world["quote"], "折扣降到 10% 以内")
+    assert (row.status, row.decision_note) == ("returned", "折扣降到 10% 以内")
+
+
+def test_only_an_admin_sets_the_seller_details_and_they_reach_every_device(team):
+    from desktop.domain.models.service import policy_id
+    from desktop.domain.services import seller
+
+    boss, alice = team["boss"], team["alice"]
+    boss.server.user("root", "admin")
+    details = {"name": "华信智造科技有限公司", "tax_id": "91310115MA1K4LXX3F"}
+    (forged,) = team.tampered("boss").push_batch(
+        ("policy", policy_id("seller"), "insert", {"key": "seller", "value": details})
+    )
+    assert (forged.status, forged.code) == ("rejected", "role_required")
+    bad = {**details, "account_no": "not a number"}
+    (wrong,) = team.tampered("root").push_batch(
+        ("policy", policy_id("seller"), "insert", {"key": "seller", "value": bad})
+    )
+    assert (wrong.status, wrong.code) == ("rejected", "bad_format")
+    root = team["root"]
+    with unit_of_work(root.db.sessions, root.user_id) as uow:
+        seller.save(uow, details)
+    assert root.sync().rejected == 0
+    alice.sync()
+    with alice.db.sessions() as s:
+        assert seller.load(s)["tax_id"] == "91310115MA1K4LXX3F"

@@ -96,3 +96,43 @@ def test_the_server_refuses_a_lost_deal_without_a_reason(devices, server, tmp_pa
         row = s.get(m.Opportunity, opportunity)
         assert row is not None
         assert (row.stage, row.lost_reason, row.lost_to) == ("lost", "价格", "西门子")
+
+
+def test_the_competitor_list_is_shared_and_incumbents_stay_with_their_account(devices):
+    from desktop.domain.services import competitors
+
+    alice = devices["alice"]
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信精密", "owner_id": alice.user_id})
+        siemens = competitors.create_competitor(
+            uow, {"name": "西门子", "strengths": "品牌、服务网点"}
+        )
+        competitors.add_incumbent(uow, account, siemens, "变频器")
+    assert alice.sync().rejected == 0  # a rep adds to the shared list
+    boss, wendy = devices["boss"], devices["wendy"]
+    for device in (boss, wendy):
+        device.sync()
+    with wendy.db.sessions() as s:
+        assert competitors.names(s) == ["西门子"]  # the list is everyone's
+        assert s.scalars(select(m.Incumbent)).all() == []  # not her account's incumbents
+    with boss.db.sessions() as s:
+        [row] = competitors.incumbents(s, account)
+        assert (row.name, row.supplies) == ("西门子", "变频器")
+    with unit_of_work(wendy.db.sessions, wendy.user_id) as uow:
+        competitors.update_competitor(uow, siemens, {"notes": "华南渠道强"})
+    assert wendy.sync().rejected == 0
+    alice.sync()
+    with alice.db.sessions() as s:
+        assert s.get(m.Competitor, siemens).notes == "华南渠道强"  # type: ignore[union-attr]
+
+
+def test_the_server_refuses_a_nameless_competitor(devices, server, tmp_path):
+    from desktop.domain.ids import new_id
+
+    devices["alice"]
+    tampered = Attacker(Device(server, tmp_path / "tampered", "alice", initial_sync=False))
+    try:
+        (result,) = tampered.push_batch(("competitor", new_id(), "insert", {"name": "  "}))
+    finally:
+        tampered.device.close()
+    assert (result.status, result.code) == ("rejected", "required")

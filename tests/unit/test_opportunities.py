@@ -118,3 +118,24 @@ def test_cycle_time_from_the_history_of_stages(db: Database) -> None:
     history = world.read(opportunities.stage_history, opp)
     assert [stage for stage, _ in history] == ["lead", "proposal", "won"]
     assert world.read(opportunities.cycle_days, opp) == 42
+
+
+def test_the_demo_pipeline_keeps_the_rules(db: Database) -> None:
+    """Demo deals across every stage: probabilities inside their stage's limits, every
+    lost one with its reason, most lost to a named competitor."""
+    from sqlalchemy import select
+
+    from desktop.domain.models import Opportunity
+    from desktop.domain.rules.opportunities import PROBABILITY_LIMITS, check_opportunity
+    from desktop.store.demo import generate
+    from desktop.store.demo.deals import COMPETITORS
+
+    with db.sessions() as session, session.begin():
+        generate(session, 120, seed=5)
+    with db.sessions() as session:
+        deals = session.scalars(select(Opportunity)).all()
+    assert {d.stage for d in deals} == set(PROBABILITY_LIMITS)
+    for deal in deals:
+        check_opportunity(None, deal.values())
+    lost = [d for d in deals if d.stage == "lost"]
+    assert sum(d.lost_to in COMPETITORS for d in lost) > len(lost) / 2

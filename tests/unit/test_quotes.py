@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.errors import PermissionDeniedError, ValidationError
-from desktop.domain.models import Account, Opportunity, Order, Policy, Product, Quote, User
+from desktop.domain.models import Account, Opportunity, Order, Policy, Product, Quote, Team, User
 from desktop.domain.rules.quotes import LineDraft, check
 from desktop.domain.services import catalog, quotes
 from desktop.domain.services.quotes import QuoteLockedError, WorkflowError
@@ -31,11 +31,24 @@ class World:
         self.db = db
         self.now = NOW
         with unit_of_work(db.sessions, None, now=self.clock) as uow:
+            team = uow.add(Team(name=f"华东{rep_code}")).id
             self.rep = uow.add(
-                User(username=f"rep{rep_code}", display_name="张伟", role="rep", rep_code=rep_code)
+                User(
+                    username=f"rep{rep_code}",
+                    display_name="张伟",
+                    role="rep",
+                    rep_code=rep_code,
+                    team_id=team,
+                )
             ).id
             self.manager = uow.add(
-                User(username=f"mgr{rep_code}", display_name="王芳", role="manager", rep_code="M01")
+                User(
+                    username=f"mgr{rep_code}",
+                    display_name="王芳",
+                    role="manager",
+                    rep_code="M01",
+                    team_id=team,
+                )
             ).id
             self.account = uow.add(Account(name="华信精密制造有限公司", tier="B")).id
             self.server = uow.add(

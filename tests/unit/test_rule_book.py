@@ -12,6 +12,7 @@ import pytest
 from desktop.domain import models as m
 from desktop.domain.ids import new_id
 from desktop.domain.rules import Actor, RuleViolation, check_change, check_values, message
+from desktop.domain.rules.workflow import may_decide
 from desktop.domain.services.attachments import content_path
 
 
@@ -55,8 +56,8 @@ def test_field_rules(model: type[m.Synced], values: dict[str, Any], code: str | 
 
 
 class Facts:
-    def __init__(self, rows: dict[tuple[str, str], dict[str, Any]], team: set[str]) -> None:
-        self.rows, self.team = rows, team
+    def __init__(self, rows: dict[tuple[str, str], dict[str, Any]]) -> None:
+        self.rows = rows
 
     def value(self, entity: str, row_id: str, field: str) -> Any:
         return self.rows.get((entity, row_id), {}).get(field)
@@ -64,12 +65,24 @@ class Facts:
     def exists(self, entity: str, row_id: str) -> bool:
         return (entity, row_id) in self.rows
 
-    def manages(self, manager_id: str, user_id: str | None) -> bool:
-        return user_id in self.team
 
-
-REP, BOSS, OTHER_BOSS = new_id(), new_id(), new_id()
-FACTS = Facts({}, {REP})
+REP, BOSS, OTHER_BOSS, DEPUTY, DIRECTOR, ADMIN = (new_id() for _ in range(6))
+EAST, WEST, LONER = "east", "west", new_id()
+# East: BOSS is the team's named manager, DEPUTY another manager in it, REP a rep.
+# West is OTHER_BOSS's. DIRECTOR is a manager with no team (named East's manager in one
+# case, above BOSS). LONER is a rep with no team.
+USERS = {
+    ("user", REP): {"role": "rep", "team_id": EAST},
+    ("user", BOSS): {"role": "manager", "team_id": EAST},
+    ("user", DEPUTY): {"role": "manager", "team_id": EAST},
+    ("user", OTHER_BOSS): {"role": "manager", "team_id": WEST},
+    ("user", DIRECTOR): {"role": "manager", "team_id": None},
+    ("user", ADMIN): {"role": "admin", "team_id": None},
+    ("user", LONER): {"role": "rep", "team_id": None},
+    ("team", EAST): {"manager_id": BOSS},
+    ("team", WEST): {"manager_id": OTHER_BOSS},
+}
+FACTS = Facts(USERS)
 
 
 def quote(status: str, **more: Any) -> dict[str, Any]:
@@ -121,12 +134,55 @@ def test_the_quote_flow_and_who_takes_each_step(before, after, actor, code) -> N
 
 
 def test_another_team_s_manager_does_not_approve() -> None:
-    facts = Facts({}, set())
     before, after = quote("pending_approval"), quote("approved", decided_by=OTHER_BOSS)
-    assert (
-        code_of(check_change, "quote", before, after, Actor(OTHER_BOSS, "manager"), facts)
-        == "role_required"
-    )
+    actor = Actor(OTHER_BOSS, "manager")
+    assert code_of(check_change, "quote", before, after, actor, FACTS) == "not_the_approver"
+
+
+@pytest.mark.parametrize(
+    ("approver", "role", "owner", "facts", "allowed"),
+    [
+        (BOSS, "manager", REP, FACTS, True),  # the rep's team manager
+        (DEPUTY, "manager", REP, FACTS, True),  # another manager of the rep's team
+        (OTHER_BOSS, "manager", REP, FACTS, False),  # another team's manager
+        (ADMIN, "admin", REP, FACTS, True),
+        (BOSS, "manager", BOSS, FACTS, False),  # never one's own
+        (ADMIN, "admin", ADMIN, FACTS, False),
+        (DEPUTY, "manager", BOSS, FACTS, False),  # a manager's quote is not a peer's
+        (BOSS, "manager", DEPUTY, FACTS, True),  # the team's named manager is his manager
+        (ADMIN, "admin", BOSS, FACTS, True),  # a manager with no manager: an admin
+        (OTHER_BOSS, "manager", BOSS, FACTS, False),
+        (
+            DIRECTOR,
+            "manager",
+            BOSS,
+            Facts({**USERS, ("team", EAST): {"manager_id": DIRECTOR}}),
+            True,  # the team's named manager above its working manager
+        ),
+        (BOSS, "manager", LONER, FACTS, False),  # no team: an admin
+        (ADMIN, "admin", LONER, FACTS, True),
+        (REP, "rep", LONER, FACTS, False),
+    ],
+)
+def test_who_a_quote_goes_to(approver, role, owner, facts, allowed) -> None:
+    assert may_decide(approver, role, owner, facts) is allowed
+    before = quote("pending_approval", owner_id=owner)
+    after = quote("approved", owner_id=owner, decided_by=approver)
+    code = code_of(check_change, "quote", before, after, Actor(approver, role), facts)
+    assert (code is None) is allowed
+
+
+def test_a_request_needs_its_reason_and_a_return_its_note() -> None:
+    rep, boss = Actor(REP, "rep"), Actor(BOSS, "manager")
+    draft = quote("draft", approval_reasons="[...]")
+    asked = quote("pending_approval", approval_reasons="[...]", justification="  ")
+    assert code_of(check_change, "quote", draft, asked, rep, FACTS) == "justification_required"
+    asked = {**asked, "justification": "战略客户"}
+    assert code_of(check_change, "quote", draft, asked, rep, FACTS) is None
+    returned = {**asked, "status": "returned", "decided_by": BOSS, "decision_note": ""}
+    assert code_of(check_change, "quote", asked, returned, boss, FACTS) == "return_note_required"
+    returned["decision_note"] = "折扣太高，降到 10%"
+    assert code_of(check_change, "quote", asked, returned, boss, FACTS) is None
 
 
 def test_a_group_never_loops() -> None:
@@ -137,7 +193,6 @@ def test_a_group_never_loops() -> None:
             ("account", b): {"parent_id": a},
             ("account", c): {"parent_id": b},
         },
-        set(),
     )
     rep = Actor(REP, "rep")
     assert (
@@ -204,3 +259,16 @@ def test_a_content_hash_never_names_a_path_outside_the_store(tmp_path: Path) -> 
         content_path(tmp_path, "../../../../etc/passwd")
     good = "ab" * 32
     assert content_path(tmp_path, good) == tmp_path / "ab" / good
+
+
+def test_only_an_admin_sets_or_removes_the_seller_details() -> None:
+    from desktop.domain.rules import check_delete
+
+    seller = {"key": "seller", "value": {"name": "华信", "tax_id": "91310115MA1K4LXX3F"}}
+    manager, admin = Actor(BOSS, "manager"), Actor(ADMIN, "admin")
+    assert code_of(check_change, "policy", None, seller, manager, FACTS) == "role_required"
+    assert code_of(check_change, "policy", None, seller, admin, FACTS) is None
+    assert code_of(check_delete, "policy", seller, manager) == "role_required"
+    assert code_of(check_delete, "policy", seller, admin) is None
+    bad = {"key": "seller", "value": {"name": "华信", "logo": "bm90IGEgcG5n"}}
+    assert code_of(check_change, "policy", None, bad, admin, FACTS) == "bad_format"

@@ -17,6 +17,7 @@ from desktop.domain.models.accounts import (
     Contact,
 )
 from desktop.domain.models.base import SYNC_COLUMNS, Base, Synced
+from desktop.domain.models.competitors import Competitor, Incumbent
 from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, SyncIssue
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.sales import (
@@ -60,8 +61,10 @@ SYNCED: dict[str, type[Synced]] = {
         Policy,
         Product,
         PriceList,
+        Competitor,
         Account,
         AccountTeamMember,
+        Incumbent,
         PriceListItem,
         Contact,
         Opportunity,
@@ -104,9 +107,11 @@ __all__ = [
     "Attachment",
     "Base",
     "ChangeRecord",
+    "Competitor",
     "Complaint",
     "Contact",
     "Delivery",
+    "Incumbent",
     "LocalMeta",
     "Opportunity",
     "Order",

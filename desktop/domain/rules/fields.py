@@ -139,6 +139,7 @@ NOT_BLANK = frozenset(
         ("task", "title"),
         ("complaint", "title"),
         ("opportunity", "name"),
+        ("competitor", "name"),
         ("attachment", "filename"),
         ("policy", "key"),
     }

@@ -28,6 +28,12 @@ MESSAGES: dict[str, str] = {
     "status_change": "a {entity} cannot go from {old} to {new}",
     "role_required": "only a {role} may {action}",
     "own_approval": "nobody approves their own quote: it goes to their manager",
+    "not_the_approver": (
+        "this quote goes to the manager of its owner's team, or to an administrator "
+        "when its owner is a manager or has no team"
+    ),
+    "justification_required": "tell the manager why these terms are needed",
+    "return_note_required": "a returned quote needs a note telling the rep what to change",
     "decided_by_other": "an approval is recorded under the name of who gives it",
     "locked": "this {entity} is {status} and can no longer be changed",
     "visit_without_report": "a visit is done only with its call report",

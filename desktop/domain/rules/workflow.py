@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.domain.models.service import policy_id
+from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
+from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
 from desktop.domain.rules.visits import check_checkin, check_visit_policy, visit_policy
@@ -72,9 +74,6 @@ class Facts(Protocol):
 
     def exists(self, entity: str, row_id: str) -> bool: ...
 
-    def manages(self, manager_id: str, user_id: str | None) -> bool:
-        """Whether ``manager_id`` is an admin or a manager of ``user_id``'s team."""
-
 
 def check_role(entity: str, actor: Actor) -> None:
     """Which role may write an entity at all."""
@@ -98,6 +97,8 @@ def check_delete(entity: str, before: Row, actor: Actor) -> None:
     check_role(entity, actor)
     if entity == "quote" and before.get("status") != "draft":
         raise RuleViolation("locked", entity="quote", status=before.get("status"))
+    if entity == "policy" and before.get("key") == "seller":
+        _seller_by_admin(actor)
 
 
 def _changed(before: Row | None, after: Row) -> set[str]:
@@ -123,10 +124,44 @@ def _quote(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
         raise RuleViolation("own_approval")
     if new == "sent" and old != "sent" and after.get("approval_reasons") and old != "approved":
         raise RuleViolation("status_change", entity="quote", old=old, new=new)
+    if (
+        new != old
+        and new == "pending_approval"
+        and not str(after.get("justification") or "").strip()
+    ):
+        raise RuleViolation("justification_required", "justification")
+    if new != old and new == "returned" and not str(after.get("decision_note") or "").strip():
+        raise RuleViolation("return_note_required", "decision_note")
+
+
+def may_decide(approver_id: str, role: str | None, owner_id: str | None, facts: Facts) -> bool:
+    """Whether ``approver_id`` (of ``role``) may approve or return a quote of ``owner_id``.
+
+    Nobody decides on their own quote. An admin decides on anyone else's. A rep's quote
+    goes to the managers of the rep's team (and the team's named manager); a manager's
+    quote goes to the named manager of their team when that is someone else (their
+    manager), else to an admin; so does the quote of a user with no team.
+    """
+    if owner_id is not None and approver_id == owner_id:
+        return False
+    if role == "admin":
+        return True
+    if role != "manager":
+        return False
+    if owner_id is None:
+        return True  # a quote nobody owns (a pool account's): any manager
+    team_id = facts.value("user", owner_id, "team_id")
+    if team_id is None:
+        return False
+    if facts.value("team", str(team_id), "manager_id") == approver_id:
+        return True
+    if facts.value("user", owner_id, "role") in ("manager", "admin"):
+        return False
+    return bool(facts.value("user", approver_id, "team_id") == team_id)
 
 
 def _check_decision(after: Row, actor: Actor, facts: Facts) -> None:
-    """Approve or return: the approving manager of the quote's owner, in their own name."""
+    """Approve or return: a manager the quote goes to (``may_decide``), in their own name."""
     if actor.role is None:
         return
     owner = after.get("owner_id")
@@ -136,8 +171,8 @@ def _check_decision(after: Row, actor: Actor, facts: Facts) -> None:
         raise RuleViolation("own_approval")
     if after.get("decided_by") != actor.user_id:
         raise RuleViolation("decided_by_other")
-    if actor.user_id is not None and not facts.manages(actor.user_id, owner):
-        raise RuleViolation("role_required", role="manager", action="approve or return a quote")
+    if actor.user_id is not None and not may_decide(actor.user_id, actor.role, owner, facts):
+        raise RuleViolation("not_the_approver")
 
 
 def _quote_line(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
@@ -207,6 +242,16 @@ def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
         check_stage_defaults(value)
     if after.get("key") == VISIT_POLICY:
         check_visit_policy(value)
+    if after.get("key") == "commission":
+        check_commission_policy(value)
+    if after.get("key") == "seller":
+        _seller_by_admin(actor)
+        check_seller(value)
+
+
+def _seller_by_admin(actor: Actor) -> None:
+    if actor.role is not None and not actor.is_admin:
+        raise RuleViolation("role_required", role="administrator", action="set the seller details")
 
 
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:

@@ -92,17 +92,13 @@ class DuplicateMatch:
     value: str  # what was typed that matched
 
 
-def find_duplicates(
-    session: Session,
-    *,
-    name: str | None = None,
-    short_name: str | None = None,
-    credit_code: str | None = None,
-    phones: Iterable[str | None] = (),
-    exclude_account_id: str | None = None,
-) -> list[DuplicateMatch]:
-    """Live accounts that look like the same company, one entry per (account, field)."""
-    probes: list[tuple[str, str, str, str]] = []  # (field, typed value, key kind, key)
+Probe = tuple[str, str, str, str]  # (field, typed value, key kind, key)
+
+
+def _probes(
+    name: str | None, short_name: str | None, credit_code: str | None, phones: Iterable[str | None]
+) -> list[Probe]:
+    probes: list[Probe] = []
     for field, value in (("name", name), ("short_name", short_name)):
         key = name_key(value)
         if key and value:
@@ -114,8 +110,23 @@ def find_duplicates(
         key = phone_key(phone)
         if key and phone:
             probes.append(("phone", phone, "phone", key))
-    matches: dict[tuple[str, str], DuplicateMatch] = {}
-    for field, value, kind, key in probes:
+    return probes
+
+
+def find_duplicates(
+    session: Session,
+    *,
+    name: str | None = None,
+    short_name: str | None = None,
+    credit_code: str | None = None,
+    phones: Iterable[str | None] = (),
+    exclude_account_id: str | None = None,
+    keys: KeyIndex | None = None,
+) -> list[DuplicateMatch]:
+    """Live accounts that look like the same company, one entry per (account, field);
+    ``keys``: from the keys held in memory (a bulk write) rather than the database."""
+
+    def stored(kind: str, key: str) -> Iterable[tuple[str, str]]:
         rows = session.execute(
             text(
                 "SELECT DISTINCT a.id, a.name FROM search_account_key k "
@@ -125,8 +136,53 @@ def find_duplicates(
             ),
             {"kind": kind, "key": key, "exclude": exclude_account_id},
         )
-        for account_id, account_name in rows:
+        return [(account_id, account_name) for account_id, account_name in rows]
+
+    def held(kind: str, key: str) -> Iterable[tuple[str, str]]:
+        assert keys is not None
+        return keys.accounts(kind, key, exclude_account_id)
+
+    matches: dict[tuple[str, str], DuplicateMatch] = {}
+    for field, value, kind, key in _probes(name, short_name, credit_code, phones):
+        for account_id, account_name in (held if keys is not None else stored)(kind, key):
             matches.setdefault(
                 (account_id, field), DuplicateMatch(account_id, account_name, field, value)
             )
     return list(matches.values())
+
+
+class KeyIndex:
+    """Every live account's keys in memory, for writing thousands of accounts at once
+    (an import): ``find_duplicates`` answers from it without a query per key, and
+    ``note`` adds each account written meanwhile, so the rows of one import are
+    compared with each other too (while the search index's triggers are paused)."""
+
+    def __init__(self, session: Session) -> None:
+        self._accounts: dict[tuple[str, str], dict[str, str]] = {}  # key -> {id: name}
+        self._keys: dict[str, list[tuple[str, str]]] = {}  # an account's own name/code keys
+        rows = session.execute(
+            text(
+                "SELECT k.kind, k.key, a.id, a.name, k.row_id = a.id FROM search_account_key k "
+                "JOIN account a ON a.id = k.account_id WHERE a.deleted_at IS NULL"
+            )
+        )
+        for kind, key, account_id, account_name, own in rows:
+            self._accounts.setdefault((kind, key), {})[account_id] = account_name
+            if own:
+                self._keys.setdefault(account_id, []).append((kind, key))
+
+    def accounts(self, kind: str, key: str, exclude: str | None) -> list[tuple[str, str]]:
+        """(id, name) of the accounts with this key, by name, as the query gives them."""
+        found = self._accounts.get((kind, key), {})
+        named = sorted((n, i) for i, n in found.items() if i != exclude)
+        return [(i, n) for n, i in named[:20]]
+
+    def note(
+        self, account_id: str, name: str, short_name: str | None, credit_code: str | None
+    ) -> None:
+        """The account as now written (its old name and code keys are forgotten)."""
+        for old in self._keys.pop(account_id, []):
+            self._accounts.get(old, {}).pop(account_id, None)
+        for _, _, kind, key in _probes(name, short_name, credit_code, ()):
+            self._accounts.setdefault((kind, key), {})[account_id] = name
+            self._keys.setdefault(account_id, []).append((kind, key))

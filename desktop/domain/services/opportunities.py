@@ -13,16 +13,18 @@ its own, and it syncs with the rest of the history.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import (
+    OPEN_OPPORTUNITY_STAGES,
     OPPORTUNITY_STAGES,
     Account,
     ChangeRecord,
@@ -35,6 +37,7 @@ from desktop.domain.money import ZERO
 from desktop.domain.rules.opportunities import LOST_FIELDS, default_probabilities
 from desktop.domain.services import records
 from desktop.domain.services.records import Record
+from desktop.domain.services.rules import set_policy
 from desktop.domain.uow import UnitOfWork
 
 FIELDS = (
@@ -52,13 +55,19 @@ FIELDS = (
     "lost_reason",
     "lost_to",
 )
-OPEN_STAGES = OPPORTUNITY_STAGES[:4]
+OPEN_STAGES = OPEN_OPPORTUNITY_STAGES
 POLICY_KEY = "stages"
+_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
 
-@dataclass(frozen=True)
-class Card:
-    """One opportunity as the board and the list show it."""
+def competitor_lines(text: str) -> str:
+    """One name a line (as ``competitors`` is stored) from "西门子, ABB、施耐德"."""
+    return "\n".join(name.strip() for name in _SEPARATORS.split(text) if name.strip())
+
+
+class Card(NamedTuple):
+    """One opportunity as the board and the list show it (a tuple: thousands are made
+    for every board load)."""
 
     id: str
     name: str
@@ -72,6 +81,7 @@ class Card:
     next_step: str
     lost_reason: str
     lost_to: str
+    competitors: str  # one name a line
 
     @property
     def weighted(self) -> Decimal:
@@ -92,6 +102,12 @@ def stage_defaults(session: Session) -> dict[str, int]:
         select(Policy.value).where(Policy.key == POLICY_KEY, Policy.deleted_at.is_(None))
     )
     return default_probabilities(value if isinstance(value, dict) else None)
+
+
+def save_stage_defaults(uow: UnitOfWork, defaults: Mapping[str, int]) -> None:
+    """A manager's default probability per stage (the rule book checks the role and
+    each stage's limits); stages left out keep the rule book's default."""
+    set_policy(uow, POLICY_KEY, dict(defaults))
 
 
 def _clean(
@@ -167,9 +183,14 @@ def for_account(session: Session, account_id: str) -> list[Record]:
 
 
 def cards(
-    session: Session, owner_ids: Sequence[str] | None = None, *, closed: bool = True
+    session: Session,
+    owner_ids: Sequence[str] | None = None,
+    *,
+    closed: bool = True,
+    account_id: str | None = None,
 ) -> list[Card]:
-    """The opportunities the board shows, soonest close first; ``owner_ids`` None: all."""
+    """The opportunities the board shows, soonest close first; ``owner_ids`` None: all
+    owners; ``account_id``: one account's only."""
     query = (
         select(
             Opportunity.id,
@@ -184,6 +205,7 @@ def cards(
             Opportunity.next_step,
             Opportunity.lost_reason,
             Opportunity.lost_to,
+            Opportunity.competitors,
         )
         .join(Account, Account.id == Opportunity.account_id)
         .outerjoin(User, User.id == Opportunity.owner_id)
@@ -194,36 +216,26 @@ def cards(
         query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
     if not closed:
         query = query.where(Opportunity.stage.in_(OPEN_STAGES))
-    return [
-        Card(
-            id=row[0],
-            name=row[1],
-            account_id=row[2],
-            account_name=row[3],
-            owner_name=row[4] or "",
-            stage=row[5],
-            amount=row[6],
-            probability=row[7],
-            close_date=row[8],
-            next_step=row[9],
-            lost_reason=row[10],
-            lost_to=row[11],
-        )
-        for row in session.execute(query)
-    ]
+    if account_id is not None:
+        query = query.where(Opportunity.account_id == account_id)
+    return [Card._make(row) for row in session.execute(query)]
 
 
 def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
     """Count, amount and weighted amount per stage (every stage, empty ones too)."""
     counts = dict.fromkeys(OPPORTUNITY_STAGES, 0)
     amounts = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
-    weighted = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)
+    weighted = dict.fromkeys(OPPORTUNITY_STAGES, ZERO)  # in fen x percent, exact
     for card in all_cards:
         if card.stage in counts:
             counts[card.stage] += 1
             amounts[card.stage] += card.amount
-            weighted[card.stage] += card.weighted
-    return {s: StageTotal(s, counts[s], amounts[s], weighted[s]) for s in OPPORTUNITY_STAGES}
+            weighted[card.stage] += card.amount * card.probability
+    cent = Decimal("0.01")
+    return {
+        s: StageTotal(s, counts[s], amounts[s], (weighted[s] / 100).quantize(cent))
+        for s in OPPORTUNITY_STAGES
+    }
 
 
 def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:

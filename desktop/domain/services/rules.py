@@ -42,7 +42,7 @@ class ManagerRules:
     visits: VisitPolicy = field(default_factory=VisitPolicy)  # check-in window, location
 
 
-def _policy_value(session: Session, key: str) -> dict[str, Any]:
+def policy_value(session: Session, key: str) -> dict[str, Any]:
     value = session.scalar(
         select(Policy.value).where(Policy.key == key, Policy.deleted_at.is_(None))
     )
@@ -50,7 +50,7 @@ def _policy_value(session: Session, key: str) -> dict[str, Any]:
 
 
 def load(session: Session) -> ManagerRules:
-    limits = _policy_value(session, "discounts")
+    limits = policy_value(session, "discounts")
     discounts: dict[str, Decimal | None] = {}
     for tier in TIERS:
         try:
@@ -66,7 +66,7 @@ def load(session: Session) -> ManagerRules:
         claim_limit=pool_policy.claim_limit,
         return_days={t: pool_policy.return_days.get(t, pool.DEFAULT_RETURN_DAYS[t]) for t in TIERS},
         sla_hours={s: sla.hours_for(s) for s in COMPLAINT_SEVERITIES},
-        visits=visit_rules.visit_policy(_policy_value(session, visit_rules.POLICY_KEY)),
+        visits=visit_rules.visit_policy(policy_value(session, visit_rules.POLICY_KEY)),
     )
 
 
@@ -103,7 +103,8 @@ def validate(rules: ManagerRules) -> None:
         raise ValidationError(errors)
 
 
-def _set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+def set_policy(uow: UnitOfWork, key: str, value: Mapping[str, Any]) -> None:
+    """Create, restore or change the policy ``key`` (one outbox entry; none if unchanged)."""
     row = uow.session.scalar(select(Policy).where(Policy.key == key))
     if row is None:
         uow.add(Policy(key=key, value=dict(value)))
@@ -125,23 +126,23 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         coverage.set_cadence(uow, rules.cadence)
     if completeness.rules(session) != completeness.validate_rules(rules.completeness):
         completeness.set_rules(uow, rules.completeness)
-    discounts = _policy_value(session, "discounts")
+    discounts = policy_value(session, "discounts")
     for tier in TIERS:
         limit = rules.discounts[tier]
         if limit is None:
             discounts.pop(tier, None)
         else:
             discounts[tier] = str(limit.normalize() + 0)  # "+ 0" drops a negative zero
-    _set_policy(uow, "discounts", discounts)
-    _set_policy(
+    set_policy(uow, "discounts", discounts)
+    set_policy(
         uow,
         pool.POLICY_KEY,
         {
-            **_policy_value(session, pool.POLICY_KEY),
+            **policy_value(session, pool.POLICY_KEY),
             "claim_limit": rules.claim_limit,
             "return_days": dict(rules.return_days),
         },
     )
-    _set_policy(uow, "sla", {**_policy_value(session, "sla"), **rules.sla_hours})
+    set_policy(uow, "sla", {**policy_value(session, "sla"), **rules.sla_hours})
     key = visit_rules.POLICY_KEY
-    _set_policy(uow, key, {**_policy_value(session, key), **rules.visits.as_value()})
+    set_policy(uow, key, {**policy_value(session, key), **rules.visits.as_value()})

@@ -1,6 +1,7 @@
 """One demo account and everything around it: its contacts, visits (with a follow-up
 after the first done one), an opportunity, one quote with its lines, the order and a
-payment when the quote was accepted, and now and then a complaint.
+payment when the quote was accepted, and now and then a complaint. (The opportunity
+is written by ``deals``.)
 
 Each step draws on the run's random stream in a fixed order, so a seed gives the same
 dataset every time; a new step goes after the others (or draws from its own stream)."""
@@ -17,6 +18,7 @@ from desktop.domain import models as m
 from desktop.domain.credit_code import complete
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, QuoteTotals, compute
+from desktop.store.demo.deals import add_opportunity
 from desktop.store.demo.words import (
     CN_CORES,
     CN_SUFFIXES,
@@ -57,6 +59,9 @@ class DemoRun:
     won: dict[str, Decimal] = field(default_factory=dict)  # this year's wins per rep
     quote_seq: dict[str, int] = field(default_factory=dict)  # quote numbers per rep
     group_parents: list[str] = field(default_factory=list)
+    # The opportunities' details (desktop/store/demo/deals.py), kept out of ``rnd``.
+    deals: random.Random = field(default_factory=lambda: random.Random(0))
+    competitor_ids: dict[str, str] = field(default_factory=dict)  # name -> id
 
 
 @dataclass(frozen=True)
@@ -76,17 +81,7 @@ def add_account(run: DemoRun, index: int) -> None:
     contacts = _contacts(run, index, account, firm.name)
     visit_owner = owner or rnd.choice(run.reps)
     _visits(run, account, visit_owner, contacts[0])
-    opportunity = run.w.row(
-        m.Opportunity,
-        account_id=account,
-        owner_id=visit_owner,
-        name=f"{firm.short} 年度采购",
-        stage=rnd.choice(m.OPPORTUNITY_STAGES[:5]),
-        amount=Decimal(rnd.randrange(5, 200) * 10000),
-        probability=rnd.choice((10, 25, 50, 75, 90)),
-        close_date=run.today + dt.timedelta(days=rnd.randint(-30, 120)),
-        notes="",
-    )
+    opportunity = add_opportunity(run, account, visit_owner, firm.short)
     _quote(run, index, account, visit_owner, contacts[0], opportunity)
     if rnd.random() < 0.08:
         _complaint(run, account, visit_owner, contacts[0])

@@ -18,6 +18,7 @@ from desktop.domain.services import coverage
 from desktop.domain.services.device import USER_ID, set_meta
 from desktop.store import bulk_load
 from desktop.store.demo.account_rows import SLA_HOURS, DemoRun, Product, add_account
+from desktop.store.demo.deals import add_competitor_list
 from desktop.store.demo.manager_week import add_manager_week
 from desktop.store.demo.words import PRODUCTS, SHANGHAI
 from desktop.store.demo.writer import Writer
@@ -54,7 +55,9 @@ def generate(
     managers, reps, rep_codes = _people(w)
     run = DemoRun(w, rnd, spread, now, today, reps, rep_codes, _catalog(w, today))
     run.won.update(dict.fromkeys(reps, Decimal(0)))
+    run.deals = random.Random(seed * 104729 + 3)
     _policies(w)
+    run.competitor_ids = add_competitor_list(w)
     for index in range(accounts):
         add_account(run, index)
         if progress is not None and index % 1000 == 999:

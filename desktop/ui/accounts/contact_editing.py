@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.services import contacts
 from desktop.domain.services.records import Record
-from desktop.domain.uow import UnitOfWork
-from desktop.ui.accounts.detail import AccountDetail
+from desktop.ui.accounts.detail import AccountDetail, SetUndo
 from desktop.ui.accounts.dialogs import ContactDialog
 from desktop.ui.context import AppContext
 from desktop.ui.rule_text import error_message
-
-SetUndo = Callable[[str, Callable[[UnitOfWork], Any]], None]
 
 
 class ContactEditing(QObject):

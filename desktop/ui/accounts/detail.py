@@ -9,7 +9,7 @@ elsewhere (Reload / Keep editing)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +29,14 @@ from desktop.domain.services import accounts, attachments, completeness, contact
 from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Completeness
 from desktop.domain.services.records import Record
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.accounts.changed import ChangedElsewhereBar
 from desktop.ui.accounts.detail_tabs import CompletenessTab, ContactsTab, GroupTab, HistoryTab
 from desktop.ui.accounts.files_tab import FilesTab
 from desktop.ui.accounts.profile import FORM, ProfileForm, differs
+
+# How the page records an undoable action: (what Ctrl+Z undoes, the write undoing it).
+SetUndo = Callable[[str, Callable[[UnitOfWork], Any]], None]
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,6 @@ class AccountDetail(QWidget):
     parent_change_requested = Signal(object)  # account id, or None for no parent
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
-
-    FORM = FORM
 
     def __init__(self, zone: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,7 +213,7 @@ class AccountDetail(QWidget):
             return
         # Typing that the new values do not already hold (a save of one's own does).
         typed = self.unsaved_fields() & self.profile.typed_over(data.account)
-        changed = any(old.get(key) != data.account.get(key) for key in self.FORM)
+        changed = any(old.get(key) != data.account.get(key) for key in FORM)
         self.show_data(data, keep=typed)
         if data.account.get("deleted_at") is not None:
             self.changed_bar.show_for("deleted")

@@ -3,21 +3,16 @@ the data folder), open one with the system viewer, remove one (undoable)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.services import attachments
-from desktop.domain.uow import UnitOfWork
-from desktop.ui.accounts.detail import AccountDetail
+from desktop.ui.accounts.detail import AccountDetail, SetUndo
 from desktop.ui.accounts.messages import translate
 from desktop.ui.context import AppContext
-
-SetUndo = Callable[[str, Callable[[UnitOfWork], Any]], None]
 
 
 class AccountFiles(QObject):

@@ -20,6 +20,12 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("visits", "desktop.ui.pages.visits", "VisitsPage", QT_TRANSLATE_NOOP("Navigation", "Visits")),
     ("quotes", "desktop.ui.pages.quotes", "QuotesPage", QT_TRANSLATE_NOOP("Navigation", "Quotes")),
     (
+        "approvals",
+        "desktop.ui.pages.approvals",
+        "ApprovalsPage",
+        QT_TRANSLATE_NOOP("Navigation", "Approvals"),
+    ),
+    (
         "pipeline",
         "desktop.ui.pages.pipeline",
         "PipelinePage",

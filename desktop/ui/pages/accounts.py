@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.services import accounts, pool, search
+from desktop.domain.services import accounts, pool
 from desktop.domain.services.accounts import AccountQuery, AccountRow, DuplicateWarning
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import add_account_tabs
@@ -37,6 +37,7 @@ from desktop.ui.accounts.detail import AccountDetail, DetailData, load_detail
 from desktop.ui.accounts.dialogs import DuplicateDialog
 from desktop.ui.accounts.file_actions import AccountFiles
 from desktop.ui.accounts.filters import AccountFilters, filtered
+from desktop.ui.accounts.group_editing import GroupEditing
 from desktop.ui.accounts.handover import Handover
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
@@ -135,8 +136,6 @@ class AccountsPage(Page):
         self.detail.save_requested.connect(self._save)
         self.detail.closed.connect(self.close_detail)
         self.detail.claim_requested.connect(self.claim_shown)
-        self.detail.parent_search_requested.connect(self._find_parents)
-        self.detail.parent_change_requested.connect(self.set_parent)
         self.account_tabs = add_account_tabs(ctx, self.detail)
         self.timeline = add_timeline(ctx, self.detail)
         splitter.addWidget(self.detail)
@@ -159,6 +158,7 @@ class AccountsPage(Page):
             ctx, self.detail, self._set_undo, self.notice.setText, self
         )
         self.files = AccountFiles(ctx, self.detail, self._set_undo, self)
+        self.group = GroupEditing(ctx, self.detail, self._set_undo, self)
         self.handover = Handover(ctx, self.notice.setText, self)
 
         for keys, slot in (
@@ -226,42 +226,6 @@ class AccountsPage(Page):
             done,
             lambda e: self.notice.setText(translate(str(e))),
         )
-
-    # -- group --------------------------------------------------------------------------
-
-    def _find_parents(self, text: str) -> None:
-        def found(hits: list[search.SearchHit]) -> None:
-            self.detail.show_parent_choices([(h.id, h.name) for h in hits])
-
-        self.ctx.tasks.read(
-            lambda s: search.search(s, text, limit=30), found, key="accounts-parent-search"
-        )
-
-    def set_parent(self, parent_id: str | None) -> None:
-        account = self.detail.account
-        if account is None:
-            return
-        account_id = account["id"]
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, ValidationError):
-                self.detail.show_parent_error(
-                    "; ".join(translate(m) for m in error.errors.values())
-                )
-            else:
-                self.detail.show_parent_error(str(error))
-
-        def edit(uow: UnitOfWork) -> dict[str, Any]:
-            return accounts.update_account(uow, account_id, {"parent_id": parent_id})
-
-        def done(old: dict[str, Any]) -> None:
-            if old:
-                self._set_undo(
-                    self.tr("move of %1 in its group").replace("%1", account["name"]),
-                    lambda uow: accounts.update_account(uow, account_id, old),
-                )
-
-        self.ctx.tasks.write(edit, done, failed)
 
     def focus_search(self) -> None:
         self.search.setFocus()

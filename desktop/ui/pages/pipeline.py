@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from desktop.domain.errors import DomainError
-from desktop.domain.services import opportunities
+from desktop.domain.services import competitors, opportunities
 from desktop.domain.services.opportunities import Card, StageTotal
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
@@ -36,9 +35,8 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import money, show_as_error
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.pipeline.board import Board
-from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog
+from desktop.ui.pipeline.dialogs import LostDialog, OpportunityDialog, save
 from desktop.ui.pipeline.table import OpportunitiesModel
-from desktop.ui.rule_text import error_text
 from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 
@@ -47,17 +45,23 @@ class Pipeline:
     cards: list[Card]
     totals: dict[str, StageTotal]
     defaults: dict[str, int]
+    competitors: list[str]  # the shared list's names
 
 
 def load(session: Session, owner_ids: list[str] | None) -> Pipeline:
     cards = opportunities.cards(session, owner_ids)
-    return Pipeline(cards, opportunities.stage_totals(cards), opportunities.stage_defaults(session))
+    return Pipeline(
+        cards,
+        opportunities.stage_totals(cards),
+        opportunities.stage_defaults(session),
+        competitors.names(session),
+    )
 
 
 class PipelinePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.pipeline = Pipeline([], opportunities.stage_totals([]), {})
+        self.pipeline = Pipeline([], opportunities.stage_totals([]), {}, [])
         self.loaded = False
         self.dialog: OpportunityDialog | LostDialog | None = None
         layout = QVBoxLayout(self)
@@ -79,6 +83,9 @@ class PipelinePage(Page):
             self.views.addButton(button, number)
             top.addWidget(button)
         self.board_button.setChecked(True)
+        self.competitors_button = QPushButton(self.tr("Competitors…"))
+        self.competitors_button.clicked.connect(self.show_competitors)
+        top.addWidget(self.competitors_button)
         self.new_button = QPushButton(self.tr("New opportunity…"))
         self.new_button.setObjectName("new-opportunity")
         self.new_button.clicked.connect(self.ask_new)
@@ -137,7 +144,7 @@ class PipelinePage(Page):
             self.refresh()
 
     def on_data_changed(self, entities: set[str]) -> None:
-        if self.loaded and entities & {"opportunity", "account", "policy", "user"}:
+        if self.loaded and entities & {"opportunity", "account", "policy", "user", "competitor"}:
             self.refresh()
 
     def _owners(self) -> list[str] | None:
@@ -153,7 +160,8 @@ class PipelinePage(Page):
         selected = self.selected_id()
         self.pipeline = pipeline
         self.board.show_cards(pipeline.cards, pipeline.totals)
-        self.model.set_rows(pipeline.cards)
+        if self.stack.currentWidget() is self.table:
+            self.model.set_rows(pipeline.cards)
         open_totals = [t for s, t in pipeline.totals.items() if s not in ("won", "lost")]
         self.summary.setText(
             self.tr("%1 open opportunities, %2, weighted %3")
@@ -167,6 +175,10 @@ class PipelinePage(Page):
     def _view_toggled(self, number: int, checked: bool) -> None:
         if checked:
             self.stack.setCurrentIndex(number)
+        # The list is filled when it is shown: sorting thousands of rows it does not
+        # show would cost the board its opening time.
+        if checked and self.stack.currentWidget() is self.table:
+            self.model.set_rows(self.pipeline.cards)
 
     def selected_id(self) -> str | None:
         if self.stack.currentWidget() is self.table:
@@ -184,19 +196,7 @@ class PipelinePage(Page):
     # -- writing ----------------------------------------------------------------------
 
     def _write(self, work: Any, dialog: OpportunityDialog | LostDialog | None = None) -> None:
-        def failed(error: BaseException) -> None:
-            text = error_text(error) if isinstance(error, DomainError) else str(error)
-            if dialog is not None and dialog.isVisible():
-                dialog.show_error(text)
-            else:
-                self.error.setText(text)
-
-        def done(_result: object) -> None:
-            self.error.clear()
-            if dialog is not None:
-                dialog.accept()
-
-        self.ctx.tasks.write(work, done, failed)
+        save(self.ctx, work, dialog, on_error=self.error.setText, on_done=self.error.clear)
 
     def move(self, opportunity_id: str, stage: str) -> None:
         if stage == "lost":
@@ -213,8 +213,10 @@ class PipelinePage(Page):
         if card is None:
             self.error.setText(self.tr("Choose an opportunity first."))
             return
-        with_names = sorted({c.lost_to for c in self.pipeline.cards if c.lost_to})
-        dialog = LostDialog(card.name, with_names, self)
+        named = [n for n in card.competitors.splitlines() if n]
+        others = {c.lost_to for c in self.pipeline.cards if c.lost_to}
+        names = [*named, *sorted(({*self.pipeline.competitors, *others}) - set(named))]
+        dialog = LostDialog(card.name, names, self)
         self.dialog = dialog
 
         def submitted(reason: str, lost_to: str) -> None:
@@ -274,4 +276,11 @@ class PipelinePage(Page):
             self._write(work, dialog)
 
         dialog.submitted.connect(submitted)
+        dialog.open()
+
+    def show_competitors(self) -> None:
+        from desktop.ui.pipeline.competitors import CompetitorsDialog
+
+        dialog = CompetitorsDialog(self.ctx, self)
+        self.competitors_dialog = dialog
         dialog.open()

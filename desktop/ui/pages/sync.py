@@ -27,9 +27,10 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.sync.controller import controller_for
 from desktop.ui.sync.dialogs import ConflictDialog, SignInDialog, keyring_note
-from desktop.ui.sync.labels import change_text, explain
+from desktop.ui.sync.labels import change_text
 from desktop.ui.sync.models import ConflictModel, PendingModel, RejectedModel
 from desktop.ui.sync.progress import SyncProgressBar
+from desktop.ui.sync.reasons import explain
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
 

@@ -51,6 +51,8 @@ VIEW_STYLE = "QListView { background: palette(window); border: none; }"
 TARGET_STYLE = "QFrame#stage-column { background: #dbe7fb; border-radius: 6px; }"
 Index = QModelIndex | QPersistentModelIndex
 CARD_ROLE = Qt.ItemDataRole.UserRole + 10
+GREY = QColor("#666666")
+LOST_RED = QColor("#b3261e")
 
 
 class CardsModel(QAbstractListModel):
@@ -120,20 +122,21 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#2f6fde" if selected else "#c8ccd2"), 2 if selected else 1))
         painter.setBrush(option.palette.base())
         painter.drawRoundedRect(box, 5, 5)
-        metrics = option.fontMetrics
+        bold = QFont(option.font)
+        bold.setBold(True)
+        fonts = ((bold, QFontMetrics(bold)), (option.font, option.fontMetrics))
+        pens = (option.palette.text().color(), GREY, LOST_RED)
+        height = option.fontMetrics.height()
         inner = box.adjusted(self.PAD, self.PAD - 2, -self.PAD, 0)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         for number, text in enumerate(card_lines(card)):
-            font = QFont(option.font)
-            font.setBold(number == 0)
+            font, metrics = fonts[number > 0]
             painter.setFont(font)
-            colour = "#b3261e" if number == 3 else ("#666666" if number == 1 else None)
-            painter.setPen(QColor(colour) if colour else option.palette.text().color())
-            line = inner.adjusted(0, number * metrics.height(), 0, 0)
-            line.setHeight(metrics.height())
-            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, line.width())
-            painter.drawText(
-                line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
-            )
+            painter.setPen(pens[2] if number == 3 else pens[1] if number == 1 else pens[0])
+            line = inner.adjusted(0, number * height, 0, 0)
+            line.setHeight(height)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, line.width())
+            painter.drawText(line, align, shown)
         painter.restore()
 
 
@@ -163,11 +166,10 @@ class StageColumn(QFrame):
         self.set_total(StageTotal(stage, 0, Decimal(0), Decimal(0)))
 
     def set_total(self, total: StageTotal) -> None:
+        weighted = QApplication.translate("PipelineBoard", "weighted %1")
         self.header.setText(
-            f"<b>{stage_label(self.stage)}</b> · {total.count}<br>"
-            + QApplication.translate("PipelineBoard", "%1, weighted %2")
-            .replace("%1", money(total.amount))
-            .replace("%2", money(total.weighted))
+            f"<b>{stage_label(self.stage)}</b> · {total.count}<br>{money(total.amount)}<br>"
+            + weighted.replace("%1", money(total.weighted))
         )
 
     def card_rect_center(self, row: int) -> QPoint:

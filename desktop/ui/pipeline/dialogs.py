@@ -8,9 +8,9 @@ which writes on the writer thread and calls ``show_error`` (the rule's words) or
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -26,17 +26,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import DomainError
 from desktop.domain.models import OPPORTUNITY_STAGES
+from desktop.domain.services.opportunities import competitor_lines
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import stage_label
+from desktop.ui.rule_text import error_text
+
+if TYPE_CHECKING:
+    from desktop.domain.uow import UnitOfWork
+    from desktop.ui.context import AppContext
 
 NO_DATE = QDate(2000, 1, 1)
-_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
 
-def competitor_lines(text: str) -> str:
-    """ "西门子, ABB、施耐德" -> one name a line, as stored."""
-    return "\n".join(name.strip() for name in _SEPARATORS.split(text) if name.strip())
+class Form(Protocol):
+    """A dialog that shows a refusal beside what was typed and closes on success."""
+
+    def isVisible(self) -> bool: ...
+
+    def show_error(self, text: str) -> None: ...
+
+    def accept(self) -> None: ...
+
+
+def save(
+    ctx: AppContext,
+    work: Callable[[UnitOfWork], object],
+    dialog: Form | None,
+    *,
+    on_error: Callable[[str], None],
+    on_done: Callable[[], None] = lambda: None,
+) -> None:
+    """Write on the writer thread; a refusal goes to the open dialog (which keeps what
+    was typed) or to ``on_error``; success closes the dialog."""
+
+    def failed(error: BaseException) -> None:
+        text = error_text(error) if isinstance(error, DomainError) else str(error)
+        if dialog is not None and dialog.isVisible():
+            dialog.show_error(text)
+        else:
+            on_error(text)
+
+    def done(_result: object) -> None:
+        on_done()
+        if dialog is not None:
+            dialog.accept()
+
+    ctx.tasks.write(work, done, failed)
 
 
 def parse_amount(text: str) -> Decimal | None:

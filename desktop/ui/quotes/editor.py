@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from desktop.domain.capital import capital_amount
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.money import MoneyError, to_decimal
 from desktop.domain.pricing import compute
+from desktop.domain.rules import RuleViolation
 from desktop.domain.rules.quotes import Guardrails, check
 from desktop.domain.services import catalog, opportunities, quotes
 from desktop.domain.services.quotes import QuoteView
@@ -41,17 +41,21 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE, money, show_as_error
 from desktop.ui.labels import stage_label
+from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import (
     LinesModel,
     decimal_text,
     reason_text,
     status_label,
 )
+from desktop.ui.rule_text import rule_text
 from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
 from desktop.ui.tasks import TaskFailed
 
 
 def error_text(error: BaseException) -> str:
+    if isinstance(error, RuleViolation):
+        return rule_text(error.code, error.params, "quote")
     if isinstance(error, ValidationError):
         return "; ".join(error.errors.values())
     readable = DomainError | MoneyError | TaskFailed  # their text is written for users
@@ -153,7 +157,8 @@ class QuoteEditor(QWidget):
         self.justification = QLineEdit()
         self.justification.setPlaceholderText(self.tr("Why the customer needs these terms"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Note for the rep (approve or return)"))
+        # Approve and return take their notes in the approval panel's dialog.
+        self.note.setPlaceholderText(self.tr("Why the customer declined (optional)"))
         self.error_label = QLabel()
         self.error_label.setObjectName("quote-error")
         self.error_label.setWordWrap(True)
@@ -164,8 +169,6 @@ class QuoteEditor(QWidget):
         for key, text in (
             ("save", self.tr("Save")),
             ("request_approval", self.tr("Request approval")),
-            ("approve", self.tr("Approve")),
-            ("return", self.tr("Return")),
             ("send", self.tr("Mark as sent")),
             ("accept", self.tr("Accepted")),
             ("reject", self.tr("Rejected")),
@@ -198,6 +201,9 @@ class QuoteEditor(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(totals)
         layout.addWidget(self.decision_label)
+        self.approval = ApprovalPanel(ctx)  # history; approve / return for its manager
+        self.approval.decided.connect(self._after_decision)
+        layout.addWidget(self.approval)
         self.approvals = QFormLayout()
         self.approvals.addRow(self.tr("Justification"), self.justification)
         self.approvals.addRow(self.tr("Decision note"), self.note)
@@ -266,6 +272,7 @@ class QuoteEditor(QWidget):
         self.decision_label.setText(
             self.tr("Manager's note: {note}").format(note=decision) if decision else ""
         )
+        self.approval.load(quote["id"])
         self.lines.set_lines(quotes.drafts_of(view.lines), quote["currency"])
         editable = quote["is_latest"] and quote["status"] in quotes.EDITABLE
         self.lines.read_only = not editable
@@ -286,7 +293,7 @@ class QuoteEditor(QWidget):
         actions = set(
             quotes.available_actions(quote, self.ctx.user_role, self._today(), self.ctx.user_id)
         )
-        self.approvals.setRowVisible(self.note, bool(actions & {"approve", "return"}))
+        self.approvals.setRowVisible(self.note, "reject" in actions)
         self.actions = actions
         for key, button in self.buttons.items():
             button.setVisible(key in actions or key == "pdf" or (key == "save" and editable))
@@ -298,6 +305,11 @@ class QuoteEditor(QWidget):
         )
         self._loading = False
         self._recompute()
+
+    @Slot(str)
+    def _after_decision(self, quote_id: str) -> None:
+        self.changed.emit(quote_id)
+        self.load(quote_id)
 
     def _fill_opportunities(self, deals: list[Record], chosen: str | None) -> None:
         self.opportunity.clear()
@@ -468,8 +480,6 @@ class QuoteEditor(QWidget):
         steps: dict[str, Callable[[UnitOfWork], Any]] = {
             "save": lambda uow: None,
             "request_approval": lambda uow: quotes.request_approval(uow, quote_id, justification),
-            "approve": lambda uow: quotes.approve(uow, quote_id, note),
-            "return": lambda uow: quotes.return_quote(uow, quote_id, note),
             "send": lambda uow: quotes.send(uow, quote_id),
             "accept": lambda uow: quotes.accept(uow, quote_id),
             "reject": lambda uow: quotes.reject(uow, quote_id, note),
@@ -491,38 +501,25 @@ class QuoteEditor(QWidget):
         self.ctx.tasks.write(work, done, self._failed)
 
     def ask_pdf(self) -> None:
-        if self.view is None:
-            return
-        quote = self.view.quote
-        suggested = str(Path.home() / f"{quote['number']}-{quote['revision']}.pdf")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save quote as PDF"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.export_pdf(Path(path))
+        from desktop.ui.quotes.pdf_export import ask_and_export
 
-    def export_pdf(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
-        """Read the saved quote in the background, then render it here (Qt paints on the
-        GUI thread); what prints is what was saved."""
-        from desktop.reports.quote_document import Company, build, to_html
-        from desktop.ui.i18n import resolve_language
-        from desktop.ui.pdf import render_pdf
+        if self.view is not None:
+            ask_and_export(self.ctx, self, self.view, self._pdf_saved)
 
-        quote_id = self.quote_id
-        if quote_id is None:
-            return
-        company = Company.from_settings(self.ctx.settings)
-        lang = resolve_language(str(self.ctx.settings.get("language")))
+    def export_pdf(
+        self, path: Path, on_done: Callable[[Path], None] | None = None, lang: str | None = None
+    ) -> None:
+        """The saved quote as PDF at ``path``, in ``lang`` (the interface's by default)."""
+        from desktop.ui.i18n import interface_language
+        from desktop.ui.quotes.pdf_export import export
 
-        def rendered(view: QuoteView) -> None:
-            document = build(view, company, "zh_CN" if lang == "zh_CN" else "en")
-            try:
-                render_pdf(to_html(document), path, f"{document.title} {document.number}")
-            except OSError as exc:
-                self.error_label.setText(str(exc))
-                return
-            self.error_label.setText(self.tr("Saved {path}").format(path=path))
+        def saved(written: Path) -> None:
+            self._pdf_saved(written)
             if on_done is not None:
-                on_done(path)
+                on_done(written)
 
-        self.ctx.tasks.read(lambda s: quotes.get_quote(s, quote_id), rendered, self._failed)
+        if self.quote_id is not None:
+            export(self.ctx, self.quote_id, path, lang or interface_language(), saved, self._failed)
+
+    def _pdf_saved(self, path: Path) -> None:
+        self.error_label.setText(self.tr("Saved {path}").format(path=path))

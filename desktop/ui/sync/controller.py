@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import platform
 import time
 from dataclasses import dataclass, replace
 from typing import Any
@@ -37,7 +36,7 @@ from desktop.sync.run import (
     stored_sign_in,
     sync_all,
 )
-from desktop.sync.signin import OtherUsersChanges, sign_in
+from desktop.sync.signin import OtherUsersChanges, computer_name, sign_in
 from desktop.ui.context import AppContext
 from desktop.ui.sync.status import (
     SyncProgress,
@@ -225,7 +224,7 @@ class SyncController(QObject):
                         server,
                         username,
                         password,
-                        platform.node() or "Fieldbook",
+                        computer_name(),
                     )
             except SyncError as exc:
                 raise SyncFailed(exc) from exc

@@ -25,7 +25,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import value_label
 from desktop.ui.sync.controller import SyncController
-from desktop.ui.sync.labels import entity_label, explain, field_label, value_text
+from desktop.ui.sync.labels import entity_label, field_label, value_text
+from desktop.ui.sync.reasons import explain
 
 
 def keyring_note(controller: SyncController) -> str:

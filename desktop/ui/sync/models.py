@@ -13,12 +13,12 @@ from desktop.domain.services.sync_issues import Issue, PendingChange
 from desktop.ui.sync.labels import (
     change_text,
     entity_label,
-    explain,
     field_label,
     op_label,
     state_label,
     value_text,
 )
+from desktop.ui.sync.reasons import explain
 from desktop.ui.table_model import TableModel
 
 

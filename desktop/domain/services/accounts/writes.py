@@ -13,7 +13,7 @@ from desktop.domain.models import Account
 from desktop.domain.services.accounts.groups import check_parent
 from desktop.domain.services.accounts.reading import load
 from desktop.domain.services.accounts.validation import EDITABLE, clean_account, validate
-from desktop.domain.services.duplicates import DuplicateMatch, find_duplicates
+from desktop.domain.services.duplicates import DuplicateMatch, KeyIndex, find_duplicates
 from desktop.domain.uow import UnitOfWork
 
 
@@ -32,11 +32,15 @@ def create_account(
     *,
     contact_phones: Sequence[str] = (),
     duplicate_reason: str | None = None,
+    keys: KeyIndex | None = None,
     to_pool: bool = False,
 ) -> str:
     """A new account; DuplicateWarning unless nothing matches or a reason is given.
     With no owner given it belongs to its creator, or to the public pool (公海) when
-    ``to_pool``."""
+    ``to_pool``.
+
+    ``keys``: the accounts' keys held in memory for a bulk write (an import), which
+    this account is added to."""
     clean = clean_account(values)
     if to_pool:
         clean["owner_id"] = None
@@ -48,6 +52,7 @@ def create_account(
         load(uow.session, clean["parent_id"])
     matches = find_duplicates(
         uow.session,
+        keys=keys,
         name=clean.get("name"),
         short_name=clean.get("short_name"),
         credit_code=clean.get("credit_code"),
@@ -60,6 +65,8 @@ def create_account(
     if matches:
         row.duplicate_reason = reason
     uow.add(row)
+    if keys is not None:
+        keys.note(row.id, row.name, row.short_name, row.credit_code)
     return row.id
 
 
@@ -69,10 +76,12 @@ def update_account(
     changes: Mapping[str, Any],
     *,
     duplicate_reason: str | None = None,
+    keys: KeyIndex | None = None,
 ) -> dict[str, Any]:
     """Apply changes; returns the old values of the fields that changed (for undo).
 
-    A rename or a new credit code is checked for duplicates like a new account.
+    A rename or a new credit code is checked for duplicates like a new account
+    (``keys``: as in ``create_account``).
     """
     row = load(uow.session, account_id)
     clean = clean_account(changes)
@@ -87,7 +96,7 @@ def update_account(
         if k in clean and clean[k] != getattr(row, k)
     }
     if renamed:
-        matches = find_duplicates(uow.session, exclude_account_id=account_id, **renamed)
+        matches = find_duplicates(uow.session, exclude_account_id=account_id, keys=keys, **renamed)
         reason = (duplicate_reason or "").strip()
         if matches and not reason:
             raise DuplicateWarning(matches)
@@ -95,6 +104,8 @@ def update_account(
             clean["duplicate_reason"] = reason
     old = {k: getattr(row, k) for k in clean}
     changed = uow.update(row, clean)
+    if keys is not None and renamed:
+        keys.note(row.id, row.name, row.short_name, row.credit_code)
     return {k: old[k] for k in changed}
 
 

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import Account, Policy, Product
 from desktop.domain.money import HUNDRED, ZERO
-from desktop.domain.pricing import QuoteTotals, commission
+from desktop.domain.pricing import QuoteTotals
+from desktop.domain.rules.commission import CommissionRates, read_rates
 from desktop.domain.rules.quotes import Guardrails, LineDraft, ProductRule, derived_figures
 from desktop.domain.services.records import Record
 
@@ -79,21 +80,18 @@ def check_line(line: LineDraft, number: int) -> None:
         raise ValidationError(errors)
 
 
-def commission_rates(session: Session) -> tuple[dict[str, Decimal], Decimal]:
-    """Policy ``commission``: ``{"default": "2", "categories": {"硬件": "3"}}`` (percent),
-    or ``{"flat": "2"}``; no policy, no commission."""
+def commission_rates(session: Session) -> CommissionRates:
+    """Policy ``commission`` (``desktop.domain.rules.commission``); none, no commission."""
     value = policy_value(session, "commission")
-    if not isinstance(value, dict):
-        return {}, ZERO
-    default = Decimal(str(value.get("flat", value.get("default", "0"))))
-    categories = value.get("categories") or {}
-    return {str(k): Decimal(str(v)) for k, v in categories.items()}, default
+    return read_rates(value if isinstance(value, dict) else None)
 
 
-def earned_commission(session: Session, lines: Sequence[Record], totals: QuoteTotals) -> Decimal:
-    """The commission on priced ``lines`` (records with their product's ``category``)."""
-    rates, default = commission_rates(session)
+def earned_commission(
+    session: Session, lines: Sequence[Record], totals: QuoteTotals, tier: str | None = None
+) -> Decimal:
+    """The commission on priced ``lines`` (records with their product's ``category``)
+    for an account of ``tier``."""
     amounts = [
         (t.discounted, line["category"]) for t, line in zip(totals.lines, lines, strict=True)
     ]
-    return commission(amounts, rates, default)
+    return commission_rates(session).earned(amounts, tier)

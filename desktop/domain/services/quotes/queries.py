@@ -160,7 +160,9 @@ def get_quote(session: Session, quote_id: str, today: dt.date | None = None) -> 
     try:
         totals = compute([d.pricing_input() for d in drafts_of(lines)], quote["discount_pct"])
         capital_total = capital_amount(totals.total)
-        earned = earned_commission(session, lines, totals)
+        account = session.get(Account, quote["account_id"])
+        tier = account.tier if account is not None else None
+        earned = earned_commission(session, lines, totals, tier)
     except ValueError as exc:  # MoneyError, or too large for 大写 (capital_amount)
         raise UnpriceableQuoteError(
             f"quote {quote['number']} revision {quote['revision']} cannot be priced ({exc}); "

@@ -10,10 +10,13 @@ see them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Opportunity, Quote, QuoteLine
+from desktop.domain.services import approvals
 from desktop.domain.services.catalog import require_manager
 from desktop.domain.services.quotes.status import (
     WorkflowError,
@@ -26,45 +29,47 @@ from desktop.domain.uow import UnitOfWork
 
 
 def request_approval(uow: UnitOfWork, quote_id: str, justification: str) -> None:
+    """Ask for a manager's approval; the rule book wants the justification (kept with the
+    request in the quote's history)."""
     quote = load(uow, quote_id)
     ensure_can(quote, "request_approval")
     if not quote.approval_reasons:
         raise WorkflowError("this quote is within the guardrails and needs no approval")
-    if not justification.strip():
-        raise ValidationError({"justification": "tell the manager why these terms are needed"})
-    uow.update(quote, {"status": "pending_approval", "justification": justification.strip()})
+    _step(uow, quote, {"status": "pending_approval", "justification": justification.strip()})
+    # Recorded as it stands now (the inbox follows the rule as it stands then).
+    goes_to = "、".join(approvals.approvers(uow.session, quote.owner_id))
+    uow.record_change(quote, approvals.AWAITING, None, goes_to or None)
 
 
 def approve(uow: UnitOfWork, quote_id: str, note: str = "") -> None:
     require_manager(uow, "approve a quote")
     quote = load(uow, quote_id)
     ensure_can(quote, "approve")
-    uow.update(
-        quote,
-        {
-            "status": "approved",
-            "decided_by": uow.actor_id,
-            "decided_at": uow.now,
-            "decision_note": note.strip(),
-        },
-    )
+    _step(uow, quote, _decision("approved", uow, note))
 
 
 def return_quote(uow: UnitOfWork, quote_id: str, note: str) -> None:
+    """Send the quote back to its rep; the rule book wants a note saying what to change."""
     require_manager(uow, "return a quote")
     quote = load(uow, quote_id)
     ensure_can(quote, "return")
-    if not note.strip():
-        raise ValidationError({"note": "tell the rep what to change"})
-    uow.update(
-        quote,
-        {
-            "status": "returned",
-            "decided_by": uow.actor_id,
-            "decided_at": uow.now,
-            "decision_note": note.strip(),
-        },
-    )
+    _step(uow, quote, _decision("returned", uow, note))
+
+
+def _decision(status: str, uow: UnitOfWork, note: str) -> dict[str, Any]:
+    return {
+        "status": status,
+        "decided_by": uow.actor_id,
+        "decided_at": uow.now,
+        "decision_note": note.strip(),
+    }
+
+
+def _step(uow: UnitOfWork, quote: Quote, changes: dict[str, Any]) -> None:
+    """A step of the approval; its change records carry the step's note or justification,
+    so the quote's approval history has it even when the text did not change."""
+    note = changes.get("decision_note", changes.get("justification"))
+    uow.update(quote, changes, reason=note or None)
 
 
 def send(uow: UnitOfWork, quote_id: str) -> None:

@@ -1,4 +1,5 @@
-"""opportunities: contact, source, competitors, next step, lost reason and who won it
+"""opportunities: contact, source, competitors, next step, lost reason and who won it;
+the shared competitor list and the incumbents of each account
 
 Revision ID: 0005
 Revises: 0002
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+import desktop.domain.models.types
 
 
 
@@ -38,8 +41,48 @@ def upgrade() -> None:
     op.add_column('opportunity', sa.Column('lost_reason', sa.Text(), server_default='', nullable=False))
     op.add_column('opportunity', sa.Column('lost_to', sa.String(length=200), server_default='', nullable=False))
 
+    # The shared competitor list and each account's incumbents.
+    op.create_table('competitor',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('strengths', sa.Text(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('field_versions', desktop.domain.models.types.JSONText(), nullable=False),
+    sa.Column('deleted_at', desktop.domain.models.types.UTCDateTime(), nullable=True),
+    sa.Column('created_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=36), nullable=True),
+    sa.Column('updated_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=36), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_competitor'))
+    )
+    op.create_table('incumbent',
+    sa.Column('account_id', sa.String(length=36), nullable=False),
+    sa.Column('competitor_id', sa.String(length=36), nullable=False),
+    sa.Column('supplies', sa.String(length=300), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('field_versions', desktop.domain.models.types.JSONText(), nullable=False),
+    sa.Column('deleted_at', desktop.domain.models.types.UTCDateTime(), nullable=True),
+    sa.Column('created_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=36), nullable=True),
+    sa.Column('updated_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=36), nullable=True),
+    sa.ForeignKeyConstraint(['account_id'], ['account.id'], name=op.f('fk_incumbent_account_id_account')),
+    sa.ForeignKeyConstraint(['competitor_id'], ['competitor.id'], name=op.f('fk_incumbent_competitor_id_competitor')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_incumbent'))
+    )
+    with op.batch_alter_table('incumbent', schema=None) as batch_op:
+        batch_op.create_index('ix_incumbent_account_id', ['account_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('incumbent', schema=None) as batch_op:
+        batch_op.drop_index('ix_incumbent_account_id')
+
+    op.drop_table('incumbent')
+    op.drop_table('competitor')
     with op.batch_alter_table('opportunity', schema=None) as batch_op:
         batch_op.drop_constraint('fk_opportunity_contact_id_contact', type_='foreignkey')
         batch_op.drop_column('lost_to')

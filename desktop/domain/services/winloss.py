@@ -1,0 +1,152 @@
+"""Win/loss: the closed opportunities (won or lost) of a period, by competitor, by the
+reason a deal was lost, and by rep.
+
+A competitor "met" a deal when the deal names it among its competitors or lost to it;
+the win rate against a competitor is the share of the deals it met that we won.
+Names are matched regardless of case and spaces (so "abb" and "ABB" are one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.models import Opportunity, User
+from desktop.domain.money import ZERO
+
+
+@dataclass(frozen=True)
+class ClosedDeal:
+    owner: str
+    won: bool
+    amount: Decimal
+    competitors: tuple[str, ...]
+    lost_to: str
+    lost_reason: str
+
+
+@dataclass
+class Tally:
+    """Deals won and lost, with their amounts."""
+
+    name: str
+    won: int = 0
+    won_amount: Decimal = ZERO
+    lost: int = 0
+    lost_amount: Decimal = ZERO
+    lost_to_them: int = 0  # by competitor: deals they won from us
+    lost_to_them_amount: Decimal = ZERO
+
+    @property
+    def deals(self) -> int:
+        return self.won + self.lost
+
+    @property
+    def win_rate(self) -> Decimal | None:
+        """Percent of the deals won, one decimal (None without deals)."""
+        if not self.deals:
+            return None
+        return (Decimal(100) * self.won / self.deals).quantize(Decimal("0.1"))
+
+    def add(self, deal: ClosedDeal) -> None:
+        if deal.won:
+            self.won += 1
+            self.won_amount += deal.amount
+        else:
+            self.lost += 1
+            self.lost_amount += deal.amount
+
+
+@dataclass
+class WinLoss:
+    start: dt.date | None
+    end: dt.date | None
+    totals: Tally
+    by_competitor: list[Tally] = field(default_factory=list)
+    by_reason: list[Tally] = field(default_factory=list)
+    by_rep: list[Tally] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def closed_deals(
+    session: Session, start: dt.date | None = None, end: dt.date | None = None
+) -> list[ClosedDeal]:
+    query = (
+        select(
+            User.display_name,
+            Opportunity.stage,
+            Opportunity.amount,
+            Opportunity.competitors,
+            Opportunity.lost_to,
+            Opportunity.lost_reason,
+        )
+        .outerjoin(User, User.id == Opportunity.owner_id)
+        .where(Opportunity.deleted_at.is_(None), Opportunity.stage.in_(("won", "lost")))
+    )
+    if start is not None:
+        query = query.where(Opportunity.close_date >= start)
+    if end is not None:
+        query = query.where(Opportunity.close_date <= end)
+    return [
+        ClosedDeal(
+            owner or "",
+            stage == "won",
+            amount,
+            tuple(n.strip() for n in (competitors or "").splitlines() if n.strip()),
+            (lost_to or "").strip(),
+            (lost_reason or "").strip(),
+        )
+        for owner, stage, amount, competitors, lost_to, lost_reason in session.execute(query)
+    ]
+
+
+def _sorted(tallies: Iterable[Tally]) -> list[Tally]:
+    """Most deals first; among competitors, those who took most from us first."""
+    return sorted(
+        tallies,
+        key=lambda t: (-t.deals, -t.lost_to_them, -(t.won_amount + t.lost_amount), t.name),
+    )
+
+
+def win_loss(
+    deals: Iterable[ClosedDeal], start: dt.date | None = None, end: dt.date | None = None
+) -> WinLoss:
+    totals = Tally("")
+    competitors: dict[str, Tally] = {}
+    reasons: dict[str, Tally] = {}
+    reps: dict[str, Tally] = {}
+    for deal in deals:
+        totals.add(deal)
+        reps.setdefault(deal.owner, Tally(deal.owner)).add(deal)
+        if not deal.won:
+            reason = reasons.setdefault(_key(deal.lost_reason), Tally(deal.lost_reason))
+            reason.add(deal)
+        met = {_key(n): n for n in deal.competitors}
+        if deal.lost_to:
+            met.setdefault(_key(deal.lost_to), deal.lost_to)
+        for key, name in met.items():
+            tally = competitors.setdefault(key, Tally(name))
+            tally.add(deal)
+            if not deal.won and key == _key(deal.lost_to):
+                tally.lost_to_them += 1
+                tally.lost_to_them_amount += deal.amount
+    return WinLoss(
+        start,
+        end,
+        totals,
+        _sorted(competitors.values()),
+        _sorted(reasons.values()),
+        _sorted(reps.values()),
+    )
+
+
+def report(session: Session, start: dt.date | None = None, end: dt.date | None = None) -> WinLoss:
+    return win_loss(closed_deals(session, start, end), start, end)
