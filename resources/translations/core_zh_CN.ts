@@ -1797,6 +1797,14 @@ A report without customer data was saved to:
       <translation>供方信息</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
       <source>Choose the data folder</source>
       <translation>选择数据文件夹</translation>
     </message>

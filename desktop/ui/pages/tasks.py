@@ -128,6 +128,7 @@ class TasksPage(Page):
         self.reschedule_button.setObjectName("task-reschedule")
         self.owner = QComboBox()
         self.owner.setObjectName("task-owner")
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reassign_button = QPushButton(self.tr("Hand over"))
         self.reassign_button.setObjectName("task-reassign")
         self.message = QLabel()

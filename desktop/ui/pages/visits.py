@@ -168,7 +168,11 @@ class VisitsPage(Page):
         self.rows = rows
         self.calendar.set_week(self.week_start, rows, self.today)
         self.agenda.set_rows(rows)
-        self.agenda_view.resizeColumnsToContents()
+        if rows:
+            self.agenda_view.resizeColumnsToContents()
+        else:  # an empty week keeps readable columns (not 50 px wide headers)
+            for column in range(self.agenda.columnCount() - 1):
+                self.agenda_view.setColumnWidth(column, 130)
 
     def go_to_week(self, step: int) -> None:
         self.week_start += dt.timedelta(days=7 * step)
