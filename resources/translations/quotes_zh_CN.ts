@@ -230,6 +230,26 @@
       <source>Amount</source>
       <translation>金额(不含税)</translation>
     </message>
+    <message>
+      <source>A line needs a description.</source>
+      <translation>每行都需要描述。</translation>
+    </message>
+    <message>
+      <source>%1 cannot be negative.</source>
+      <translation>%1 不能为负数。</translation>
+    </message>
+    <message>
+      <source>A discount is from 0 to 100 %.</source>
+      <translation>折扣须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+      <source>A tax rate is below 100 %.</source>
+      <translation>税率须低于 100%。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number.</source>
+      <translation>“%1”不是数字。</translation>
+    </message>
   </context>
   <context>
     <name>OrdersModel</name>

@@ -104,6 +104,13 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     assert "discount 10% exceeds the 8% allowed for tier C" in editor.reasons_label.text()
     assert "¥77,292.00" in editor.totals_label.text()
     assert not lines.setData(lines.index(0, LinesModel.DISCOUNT), "abc")
+    assert editor.error_label.text() == "“abc” is not a number."
+    # A negative quantity is refused with a message; the quantity stays what it was.
+    assert not lines.setData(lines.index(0, LinesModel.QTY), "-3")
+    assert editor.error_label.text() == "-3 cannot be negative."
+    assert lines.index(0, LinesModel.QTY).data() == "2"
+    assert lines.setData(lines.index(0, LinesModel.QTY), "2")
+    assert editor.error_label.text() == ""
     screenshot(page, "quotes_editor_reasons_en")
     editor.trigger("save")
     qtbot.waitUntil(lambda: editor.buttons["request_approval"].isVisibleTo(editor))
@@ -133,6 +140,9 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     written: list[Path] = []
     editor.export_pdf(tmp_path / "quote.pdf", written.append)
     qtbot.waitUntil(lambda: bool(written))
+    # Success is said plainly, not in the error red.
+    assert editor.error_label.text().startswith("Saved ")
+    assert "color" not in editor.error_label.styleSheet()
     text = subprocess.run(
         [pdftotext(), str(written[0]), "-"], capture_output=True, text=True, check=True
     ).stdout

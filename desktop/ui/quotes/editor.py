@@ -39,7 +39,7 @@ from desktop.domain.services.quotes import QuoteView
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
-from desktop.ui.format import ERROR_STYLE, money, show_as_error
+from desktop.ui.format import ERROR_STYLE, MessageLabel, money, show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import (
@@ -159,7 +159,7 @@ class QuoteEditor(QWidget):
         self.note = QLineEdit()
         # Approve and return take their notes in the approval panel's dialog.
         self.note.setPlaceholderText(self.tr("Why the customer declined (optional)"))
-        self.error_label = QLabel()
+        self.error_label = MessageLabel()
         self.error_label.setObjectName("quote-error")
         self.error_label.setWordWrap(True)
         show_as_error(self.error_label)
@@ -211,7 +211,9 @@ class QuoteEditor(QWidget):
         layout.addWidget(self.error_label)
         layout.addLayout(button_row)
 
+        self.lines.edited.connect(self.error_label.clear)  # a refused value was fixed
         self.lines.edited.connect(self._on_edited)
+        self.lines.refused.connect(self.error_label.setText)
         self.discount.textEdited.connect(self._on_edited)
         for edit in (self.payment_terms, self.delivery_terms, self.justification):
             edit.textEdited.connect(self._mark_dirty)
@@ -522,4 +524,4 @@ class QuoteEditor(QWidget):
             export(self.ctx, self.quote_id, path, lang or interface_language(), saved, self._failed)
 
     def _pdf_saved(self, path: Path) -> None:
-        self.error_label.setText(self.tr("Saved {path}").format(path=path))
+        self.error_label.note(self.tr("Saved {path}").format(path=path))
