@@ -582,6 +582,14 @@
       <translation>需经理审批：</translation>
     </message>
     <message>
+      <source>Waiting for the manager's approval:</source>
+      <translation>等待经理审批：</translation>
+    </message>
+    <message>
+      <source>Approved beyond the guardrails:</source>
+      <translation>已获批准（超出标准的条件）：</translation>
+    </message>
+    <message>
       <source>discount must be between 0 and 100</source>
       <translation>折扣须在0到100之间</translation>
     </message>

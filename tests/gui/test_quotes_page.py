@@ -102,6 +102,8 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     # 10 % off is beyond tier C's 8 %: the reason shows before anything is saved.
     assert lines.setData(lines.index(0, LinesModel.DISCOUNT), "10")
     assert "discount 10% exceeds the 8% allowed for tier C" in editor.reasons_label.text()
+    assert editor.reasons_label.text().startswith("Needs a manager's approval")
+    assert "color" in editor.reasons_label.styleSheet()  # to do: in red
     assert "¥77,292.00" in editor.totals_label.text()
     assert not lines.setData(lines.index(0, LinesModel.DISCOUNT), "abc")
     assert editor.error_label.text() == "“abc” is not a number."
@@ -125,6 +127,9 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     _approve_as_an_admin(page, editor.view.quote["id"])
     editor.load(editor.view.quote["id"])
     qtbot.waitUntil(lambda: "Approved" in editor.title.text())
+    # Approved: the reasons are no longer an error in red.
+    assert editor.reasons_label.text().startswith("Approved beyond the guardrails")
+    assert "color" not in editor.reasons_label.styleSheet()
     editor.trigger("send")
     qtbot.waitUntil(lambda: "Sent" in editor.title.text())
     assert not (lines.flags(lines.index(0, LinesModel.QTY)) & Qt.ItemFlag.ItemIsEditable)

@@ -148,7 +148,7 @@ class QuoteEditor(QWidget):
         self.commission_label = QLabel()
         self.commission_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.commission_label.setStyleSheet("color: #666;")
-        self.reasons_label = QLabel()
+        self.reasons_label = MessageLabel()
         self.reasons_label.setObjectName("quote-reasons")
         self.reasons_label.setWordWrap(True)
         show_as_error(self.reasons_label)
@@ -395,14 +395,18 @@ class QuoteEditor(QWidget):
             # Follow the unsaved figures: beyond the guardrails, ask; within, send.
             self.buttons["send"].setVisible(not reasons)
             self.buttons["request_approval"].setVisible(bool(reasons))
-        if reasons:
-            self.reasons_label.setText(
-                self.tr("Needs a manager's approval:")
-                + "<br/>"
-                + "<br/>".join("• " + reason_text(r) for r in reasons)
-            )
-        else:
+        lines = "<br/>".join("• " + reason_text(r) for r in reasons)
+        status = self.view.quote["status"]
+        if not reasons:
             self.reasons_label.setText("")
+        elif status in ("draft", "returned"):  # something to do: in red
+            self.reasons_label.setText(self.tr("Needs a manager's approval:") + "<br/>" + lines)
+        elif status == "pending_approval":
+            self.reasons_label.note(
+                self.tr("Waiting for the manager's approval:") + "<br/>" + lines
+            )
+        else:  # approved (and on): the reasons were accepted, not an error any more
+            self.reasons_label.note(self.tr("Approved beyond the guardrails:") + "<br/>" + lines)
 
     # -- lines -------------------------------------------------------------------------------
     @Slot(str)
