@@ -121,3 +121,42 @@ def test_plan_check_in_refused_early_then_report_and_follow_up_on_the_task_list(
     qtbot.mouseClick(tasks.complete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tasks.model.rowCount() == 0)
     assert tasks.message.text() == "Done: Send the samples"
+
+
+def test_a_visit_on_a_past_day_is_recorded_after_the_fact_only_when_asked(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    from desktop.ui.pages.visits import VisitsPage, week_of
+    from desktop.ui.visits.dialogs import ReportDialog
+
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    past = dt.datetime.now(SHANGHAI).replace(hour=10, minute=0, second=0, microsecond=0)
+    past -= dt.timedelta(days=9)
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = page.open_dialogs[-1]
+    dialog.start.setDateTime(to_qdatetime(past, ctx))
+    qtbot.keyClicks(dialog.picker.search, "huace")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.account_id is not None)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.warning.isVisible())
+    assert "has passed" in dialog.warning.text()
+    assert dialog.saved_id is None  # not saved silently as planned
+    assert dialog.save_button.text() == "Record as done"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(d, ReportDialog) for d in page.open_dialogs))
+    report = next(d for d in page.open_dialogs if isinstance(d, ReportDialog))
+    qtbot.waitUntil(lambda: report.detail is not None)
+    assert report.checkin_state.text().startswith("Recorded later")
+    assert not report.checkin_button.isEnabled()
+    # The page shows the visit's own week, and does not call it this week.
+    qtbot.waitUntil(lambda: page.week_start == week_of(past.date()))
+    assert page.week_label.text() == (
+        f"Week of {page.week_start.isoformat()} – "
+        f"{(page.week_start + dt.timedelta(days=6)).isoformat()}"
+    )
+    report.reject()
