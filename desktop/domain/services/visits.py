@@ -243,6 +243,13 @@ def _check_time(start: dt.datetime, minutes: int) -> None:
         raise ValidationError(errors)
 
 
+def _check_not_past(uow: UnitOfWork, start: dt.datetime) -> None:
+    """A visit is planned for today or later (a day that has passed: VisitInPastError)."""
+    day = start.astimezone(DEFAULT_ZONE).date()
+    if day < uow.now.astimezone(DEFAULT_ZONE).date():
+        raise VisitInPastError(day)
+
+
 def _load(session: Session, row_id: str) -> Visit:
     row = records._load(session, Visit, row_id)
     assert isinstance(row, Visit)
@@ -267,9 +274,8 @@ def plan_visit(
     A visit on a day already past raises ``VisitInPastError`` unless ``after_the_fact``:
     then it is marked recorded later (its report makes it done)."""
     _check_time(planned_start, planned_minutes)
-    day = planned_start.astimezone(DEFAULT_ZONE).date()
-    if day < uow.now.astimezone(DEFAULT_ZONE).date() and not after_the_fact:
-        raise VisitInPastError(day)
+    if not after_the_fact:
+        _check_not_past(uow, planned_start)
     if visit_type not in VISIT_TYPES:
         raise ValidationError({"visit_type": f"one of {', '.join(VISIT_TYPES)}"})
     account = uow.session.get(Account, account_id)
@@ -324,9 +330,7 @@ def reschedule(
         raise DomainError("only a planned visit can be moved")
     minutes = visit.planned_minutes if planned_minutes is None else planned_minutes
     _check_time(planned_start, minutes)
-    day = planned_start.astimezone(DEFAULT_ZONE).date()
-    if day < uow.now.astimezone(DEFAULT_ZONE).date():
-        raise VisitInPastError(day)
+    _check_not_past(uow, planned_start)
     if not allow_clash:
         clashes = find_clashes(
             uow.session, visit.owner_id, planned_start, minutes, exclude_id=visit.id
