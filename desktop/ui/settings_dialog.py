@@ -111,7 +111,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Account:"), self.sync_account)
         layout.addWidget(sync)
 
-        company = QGroupBox(self.tr("Company details on documents"))
+        # Per computer: printed until an admin sets the seller's details for everyone.
+        company = QGroupBox(self.tr("Company details on this computer's documents"))
         form = QFormLayout(company)
         self.company_name = QLineEdit(str(settings.get("company_name")))
         self.company_address = QLineEdit(str(settings.get("company_address")))
@@ -126,6 +127,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Address:"), self.company_address)
         form.addRow(self.tr("Phone:"), self.company_phone)
         form.addRow(self.tr("Logo:"), logo_row)
+        form.addRow(
+            "",
+            QLabel(self.tr("Used until an administrator sets the seller's details (Seller tab).")),
+        )
         layout.addWidget(company)
 
         self.buttons = QDialogButtonBox(

@@ -1769,8 +1769,8 @@ A report without customer data was saved to:
       <translation>账号：</translation>
     </message>
     <message>
-      <source>Company details on documents</source>
-      <translation>单据上的公司信息</translation>
+      <source>Company details on this computer's documents</source>
+      <translation>本机单据上的公司信息</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -1791,6 +1791,10 @@ A report without customer data was saved to:
     <message>
       <source>Logo:</source>
       <translation>标志：</translation>
+    </message>
+    <message>
+      <source>Used until an administrator sets the seller's details (Seller tab).</source>
+      <translation>管理员设置供方信息（“供方信息”标签页）之前使用。</translation>
     </message>
     <message>
       <source>Seller</source>

@@ -119,6 +119,13 @@ def test_cli_lists_quotes_and_prints_one(
     [page] = pdf_text(out)
     assert "恒通信息" in page
     assert "肆万贰仟零捌拾壹元贰角整" in page
+    assert "草稿" not in "".join(page.split())  # sent: no watermark
+    draft = tmp_path / "draft.pdf"
+    args = ["quote", "pdf", f"Q-{year}-ZW-0002", "--data-dir", str(data_dir), "-o", str(draft)]
+    assert main(args) == 0
+    # The CLI keeps Chinese by default; a draft says so across the page (one glyph a line).
+    lines = {line.strip() for line in "".join(pdf_text(draft)).splitlines()}
+    assert {"草", "稿"} <= lines
     assert (
         main(["quote", "pdf", "Q-2026-XX-9999", "--data-dir", str(data_dir), "-o", str(out)]) == 1
     )

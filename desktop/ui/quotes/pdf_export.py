@@ -44,17 +44,19 @@ def ask_and_export(
             parent,
         )
         box.setObjectName("seller-missing")
-        settings = box.addButton(
-            QCoreApplication.translate("QuotePdf", "Open settings"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
+        settings = None
+        if ctx.is_manager:  # the Seller tab is there (an admin's to edit)
+            settings = box.addButton(
+                QCoreApplication.translate("QuotePdf", "Open settings"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
         box.addButton(
             QCoreApplication.translate("QuotePdf", "Export anyway"),
             QMessageBox.ButtonRole.RejectRole,
         )
 
         def answered() -> None:
-            if box.clickedButton() is settings:
+            if settings is not None and box.clickedButton() is settings:
                 from desktop.ui.settings_dialog import SettingsDialog
 
                 dialog = SettingsDialog(ctx, parent)
