@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.rules.commission import TIERS, CommissionRates
@@ -52,6 +53,8 @@ class CommissionBox(QGroupBox):
         return edit
 
     def _show(self, editor: commission.RatesEditor) -> None:
+        if not isValid(self):  # the settings closed before the values came
+            return
         rates, grid = editor.rates, self.grid
         grid.addWidget(QLabel(self.tr("All tiers")), 0, 1)
         for col, tier in enumerate(TIERS, start=2):

@@ -5,6 +5,7 @@ beside each stage and checked again on save (and on the server)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
+from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import OPEN_OPPORTUNITY_STAGES
@@ -48,6 +49,8 @@ class StagesBox(QGroupBox):
         ctx.tasks.read(opportunities.stage_defaults, self._show, key="stage-defaults")
 
     def _show(self, defaults: dict[str, int]) -> None:
+        if not isValid(self):  # the settings closed before the values came
+            return
         for stage, spin in self.spins.items():
             spin.setValue(defaults[stage])
         self.save_button.setEnabled(True)
