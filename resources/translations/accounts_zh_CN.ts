@@ -719,10 +719,6 @@
       <translation>上级单位</translation>
     </message>
     <message>
-      <source>Find the parent account (name, pinyin)</source>
-      <translation>查找上级客户（名称、拼音）</translation>
-    </message>
-    <message>
       <source>Set as parent</source>
       <translation>设为上级</translation>
     </message>

@@ -394,6 +394,16 @@ def test_files_are_added_opened_and_refused_when_too_large(
     screenshot(page, "accounts_files_en")
 
 
+def pick_parent(qtbot: Any, picker: Any, typed: str, account_id: str) -> None:
+    """Type in the Group tab's account picker and Enter on the only match."""
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, typed)
+    qtbot.waitUntil(lambda: [c.id for c in picker.found] == [account_id])
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.chosen is not None
+    assert picker.chosen.id == account_id
+
+
 def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: Any) -> None:
     ctx = page.ctx
     group = add_account(ctx, name="星河集团有限公司")
@@ -401,16 +411,12 @@ def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: 
     open_and_wait(qtbot, page, member)
     detail = page.detail
     detail.tabs.setCurrentWidget(detail.group)
-    detail.group.parent_search.setText("星河集团")
-    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(group) >= 0)
-    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(group))
+    pick_parent(qtbot, detail.group.picker, "xinghejituan", group)
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.group.parent_label.text() == "星河集团有限公司")
     screenshot(page, "accounts_group_en")
     open_and_wait(qtbot, page, group)
-    detail.group.parent_search.setText("星河华南")
-    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(member) >= 0)
-    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(member))
+    pick_parent(qtbot, detail.group.picker, "xhhn", member)
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.group.parent_error.text() == "would make the group a loop")
     with ctx.db.sessions() as session:

@@ -71,7 +71,6 @@ class AccountDetail(QWidget):
     file_add_requested = Signal(str, str)  # path, kind
     file_open_requested = Signal(str)  # attachment id
     file_remove_requested = Signal(str)
-    parent_search_requested = Signal(str)  # typed text
     parent_change_requested = Signal(object)  # account id, or None for no parent
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
@@ -119,7 +118,6 @@ class AccountDetail(QWidget):
         self.contacts.edit_requested.connect(self.contact_edit_requested)
         self.contacts.remove_requested.connect(self.contact_remove_requested)
         self.group = GroupTab()
-        self.group.search_requested.connect(self.parent_search_requested)
         self.group.change_requested.connect(self.parent_change_requested)
         self.files = FilesTab(zone)
         self.files.add_requested.connect(self.file_add_requested)
@@ -191,10 +189,6 @@ class AccountDetail(QWidget):
         self.profile.inputs["name"].setFocus()
 
     # -- what the page answers ----------------------------------------------------------
-
-    def show_parent_choices(self, choices: list[tuple[str, str]]) -> None:
-        """(id, name) of accounts matching what was typed, the account itself left out."""
-        self.group.show_choices(choices, self.account["id"] if self.account else None)
 
     def show_parent_error(self, message: str) -> None:
         self.group.parent_error.setText(message)
