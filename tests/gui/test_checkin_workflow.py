@@ -118,6 +118,10 @@ def test_plan_check_in_refused_early_then_report_and_follow_up_on_the_task_list(
     screenshot(tasks, "task_list_en")
     cell = tasks.table.visualRect(tasks.model.index(0, 2)).center()
     qtbot.mouseClick(tasks.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    with qtbot.waitSignal(ctx.events.open_record) as opened:  # it opens its visit
+        qtbot.mouseDClick(tasks.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert opened.args == ["visit", soon]
+    qtbot.mouseClick(tasks.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseClick(tasks.complete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tasks.model.rowCount() == 0)
     assert tasks.message.text() == "Done: Send the samples"

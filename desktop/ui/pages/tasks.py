@@ -1,6 +1,7 @@
 """The task list (任务): every open follow-up of mine (a manager may show the team's)
 in four sections with their counts: overdue, today, this week, later. Select one to
-complete it, give it a new date, or hand it to someone else."""
+complete it, give it a new date, or hand it to someone else; a double click opens the
+visit it came from (or its account)."""
 
 from __future__ import annotations
 
@@ -161,6 +162,7 @@ class TasksPage(Page):
         self.reschedule_button.clicked.connect(self.reschedule)
         self.reassign_button.clicked.connect(self.reassign)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._open)
         self._selection_changed()
         ctx.tasks.read(visits.people, self._set_people)
 
@@ -191,6 +193,16 @@ class TasksPage(Page):
         if row >= 0:
             self.table.selectRow(row)
         self._selection_changed()
+
+    def _open(self, index: Any) -> None:
+        """A double click opens what the follow-up is about: its visit, else its account."""
+        item = self.model.row_at(index.row())
+        if item is None:
+            return
+        if item.task.visit_id:
+            self.ctx.events.open_record.emit("visit", item.task.visit_id)
+        elif item.task.account_id:
+            self.ctx.events.open_record.emit("account", item.task.account_id)
 
     def _set_people(self, people: list[visits.Choice]) -> None:
         self.owner.clear()
