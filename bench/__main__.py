@@ -28,6 +28,7 @@ AREAS = (
     "sync_bench",
     "gui_bench",
     "backup_bench",
+    "health_bench",
     "pipeline_bench",
 )
 
@@ -47,6 +48,9 @@ GOALS = {
     "demo_data_s": "< 60",
     "backup_daily_s": "(on a worker, once a day; no goal set)",
     "import_50k_s": "<= 3x import_floor_s and < 60",
+    "health_all_s": "<= 30 at 100k accounts, on a worker",
+    "health_one_ms": "<= 50 (one account again after an edit)",
+    "org_chart_200_ms": "<= 200",
     "pipeline_board_open_ms": "<= 200 (5,000 open opportunities)",
 }
 

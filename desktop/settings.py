@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("company_phone", "", str, "Company phone"),
     Setting("company_logo", "", str, "Company logo file"),
     Setting("pseudo_translation", False, bool, "Pseudo-translation (layout check)"),
+    Setting("window_geometry", "", str, "The main window's last position and size (x,y,w,h)"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

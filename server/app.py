@@ -12,7 +12,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -34,9 +34,9 @@ from desktop.sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from server import auth, blobs, pull, push, scope
+from server import auth, blobs, compat, pull, push, scope
 from server.db import ServerDatabase, writing
-from server.deps import ApiError, CallerDep, SessionDep, check_protocol
+from server.deps import ApiError, CallerDep, ProtocolDep, SessionDep, stated_protocol
 from server.limits import BodyLimit
 from server.rejections import DeviceReused
 from server.rows import blocks_by_id, sign_in_rows
@@ -102,7 +102,12 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
         return Health(status="ok", protocol=PROTOCOL_VERSION, database=database.dialect)
 
     @app.post("/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest, request: Request, s: SessionDep) -> JSONResponse:
+    def login(
+        body: LoginRequest,
+        request: Request,
+        s: SessionDep,
+        protocol: Annotated[int, Depends(stated_protocol)],
+    ) -> JSONResponse:
         address = request.client.host if request.client else "unknown"
         try:
             # Counted and committed first: parallel attempts never exceed the limit.
@@ -137,7 +142,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
                 device_id=grant.device_id,
             ).model_dump(exclude={"tables"})
             # Rows in stored form, as a pull sends them (not revalidated here).
-            answer["tables"] = sign_in_rows(s, viewer)
+            answer["tables"] = compat.for_protocol(protocol, sign_in_rows(s, viewer))
         return JSONResponse(answer)
 
     @app.post("/auth/logout", status_code=204)
@@ -145,10 +150,10 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
         with writing(), s.begin():
             auth.revoke_token(s, c.identity.token_hash)
 
-    @app.post(
-        f"{API_PREFIX}/push", response_model=PushResponse, dependencies=[Depends(check_protocol)]
-    )
-    def push_endpoint(body: PushRequest, c: CallerDep, s: SessionDep) -> JSONResponse:
+    @app.post(f"{API_PREFIX}/push", response_model=PushResponse)
+    def push_endpoint(
+        body: PushRequest, c: CallerDep, s: SessionDep, protocol: ProtocolDep
+    ) -> JSONResponse:
         _check_body_protocol(body.protocol)
         try:
             with pushing, writing(), s.begin():
@@ -159,7 +164,7 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
         # counter lock (newer than the push left them is fine: a device never stores an
         # older state over a newer one).
         with s.begin():
-            tables = blocks_by_id(s, outcome.touched, c.viewer)
+            tables = compat.for_protocol(protocol, blocks_by_id(s, outcome.touched, c.viewer))
         # Built as plain data (the rows already in stored form): a PushResponse, unvalidated.
         return JSONResponse(
             {
@@ -170,10 +175,10 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
             }
         )
 
-    @app.post(
-        f"{API_PREFIX}/pull", response_model=PullResponse, dependencies=[Depends(check_protocol)]
-    )
-    def pull_endpoint(body: PullRequest, c: CallerDep, s: SessionDep) -> JSONResponse:
+    @app.post(f"{API_PREFIX}/pull", response_model=PullResponse)
+    def pull_endpoint(
+        body: PullRequest, c: CallerDep, s: SessionDep, protocol: ProtocolDep
+    ) -> JSONResponse:
         _check_body_protocol(body.protocol)
         try:
             with s.begin():
@@ -182,6 +187,8 @@ def create_app(database: ServerDatabase, settings: Settings) -> FastAPI:
                 )
         except pull.BadResume as exc:
             raise ApiError(400, str(exc), "bad_resume") from None
+        page["tables"] = compat.for_protocol(protocol, page["tables"])
+        page["removes"] = compat.removes_for_protocol(protocol, page["removes"])
         return JSONResponse(page)
 
     blobs.register(app)

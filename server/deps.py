@@ -76,7 +76,8 @@ CallerDep = Annotated[Caller, Depends(get_caller)]
 
 def check_protocol(
     fieldbook_protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
-) -> None:
+) -> int:
+    """The caller's protocol version; 426 unless this server speaks it."""
     if fieldbook_protocol not in {str(v) for v in SUPPORTED_PROTOCOLS}:
         raise ApiError(
             426,
@@ -84,3 +85,17 @@ def check_protocol(
             f"{fieldbook_protocol or 'none'}. Update Fieldbook to sync with this server.",
             "upgrade_required",
         )
+    return int(fieldbook_protocol)
+
+
+ProtocolDep = Annotated[int, Depends(check_protocol)]
+
+
+def stated_protocol(
+    fieldbook_protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
+) -> int:
+    """The protocol a caller states where none is required (sign-in): this server's own
+    when it states none or one this server does not speak."""
+    if fieldbook_protocol in {str(v) for v in SUPPORTED_PROTOCOLS}:
+        return int(fieldbook_protocol)
+    return PROTOCOL_VERSION

@@ -37,6 +37,7 @@ from desktop.domain.models import (
     Synced,
 )
 from desktop.domain.models.types import json_text, utcnow
+from desktop.domain.rules.fields import ID
 from desktop.domain.uow import remote_apply
 from desktop.sync.protocol import (
     FieldConflict,
@@ -275,7 +276,9 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
             row = self.rows.get((model, m.row_id)) if model is not None else None
             for column, parent in _PARENTS.items():
                 for value in (m.fields.get(column), getattr(row, column, None)):
-                    if isinstance(value, str):
+                    # Only what can be an id is looked up: a tampered value (a NUL
+                    # byte, say) is refused by the rules later, never sent to the database.
+                    if isinstance(value, str) and ID.match(value):
                         parents[parent].add(value)
         for parent in (Quote, Order):
             self._load(parent, parents[parent])

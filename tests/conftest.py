@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
-# Offscreen always (an empty or desktop value would try a real display and abort);
-# FIELDBOOK_TEST_DISPLAY=1 lets a developer watch the widgets instead.
+# Offscreen always (an empty or desktop value would try a real display and abort), on
+# one 1366x768 screen, the most common business laptop's; FIELDBOOK_TEST_DISPLAY=1 lets
+# a developer watch the widgets instead.
 if not os.environ.get("FIELDBOOK_TEST_DISPLAY"):
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'laptop_screen.json'}"
+    )
 # No real keyring in tests: a test that needs one installs the recording backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 os.environ.pop("FIELDBOOK_DATA_DIR", None)

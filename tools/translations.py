@@ -43,7 +43,14 @@ AREAS: dict[str, list[str]] = {
     "sync": ["pages/sync.py", "sync"],
     "pipeline": ["pages/pipeline.py", "pipeline"],
     # Knowing each key account (issue 19): the timeline, stakeholders, health.
-    "keyaccount": ["accounts/timeline.py"],
+    "keyaccount": [
+        "accounts/timeline.py",
+        "accounts/org_chart.py",
+        "accounts/stakeholders_tab.py",
+        "accounts/health_tab.py",
+        "accounts/key_account_rules.py",
+        "visits/attendees.py",
+    ],
 }
 
 

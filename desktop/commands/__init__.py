@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "desktop.commands.quotes",
     "desktop.commands.reports",
     "desktop.commands.imports",
+    "desktop.commands.contracts",
     "desktop.commands.sync",
 )
 

@@ -54,6 +54,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _language_and_output(targets)
     targets.set_defaults(handler=export_targets)
 
+    analysis = kinds.add_parser(
+        "analysis", help="revenue by account year over year, ABC classes, share of wallet, dormant"
+    )
+    add_data_dir(analysis)
+    analysis.add_argument("--year", type=int, required=True, metavar="YYYY")
+    _language_and_output(analysis)
+    analysis.set_defaults(handler=export_analysis)
+
 
 def _language_and_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
@@ -185,5 +193,23 @@ def export_commission(args: argparse.Namespace) -> int:
     total = sum((r.commission for r in reps), start=0)
     print(
         f"wrote {path}: {len(reps)} reps, {orders} orders paid in {args.month}, commission {total}"
+    )
+    return 0
+
+
+def export_analysis(args: argparse.Namespace) -> int:
+    from desktop.reports.analysis import build_analysis
+
+    path = _output(args)
+    if not 2000 <= args.year <= 2199:
+        raise CommandError(f"--year {args.year}: a year from 2000 to 2199")
+    language = _language(args)
+    today = dt.datetime.now(dt.UTC).date()
+    with database(args) as db, db.sessions() as session:
+        result = build_analysis(session, path, args.year, language=language, today=today)
+    classes = ", ".join(f"{k} {v}" for k, v in result.classes.items())
+    print(
+        f"wrote {path}: {len(result.sheets)} sheets ({', '.join(result.sheets)}); "
+        f"{result.accounts} accounts ({classes}), {result.dormant} dormant"
     )
     return 0

@@ -19,8 +19,10 @@ from desktop.sync.stored import Block, Refused
 
 # 2: rows travel in blocks of stored values (desktop.sync.stored).
 # 3: a rejection carries a code and its parameters (desktop.domain.rules); the server
-#    derives computed fields itself. A server serves the previous version for one
-#    release, so a company can upgrade the server before its laptops.
+#    derives computed fields itself; the entities and columns added since 0.1.0
+#    (opportunity fields, competitors, stakeholders, visit evidence). A server serves the previous version for one
+#    release, so a company can upgrade the server before its laptops: server/compat.py
+#    sends a protocol-2 laptop only the entities and columns it knows.
 PROTOCOL_VERSION = 3
 SUPPORTED_PROTOCOLS = frozenset({2, 3})
 PROTOCOL_HEADER = "Fieldbook-Protocol"

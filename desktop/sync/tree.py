@@ -5,11 +5,13 @@ from __future__ import annotations
 
 # Rows that hang off an account through their own ``account_id`` column.
 ACCOUNT_CHILDREN = (
+    "visit_attendee",  # first: it refers to the account's contacts and visits
     "account_team_member",
     "contact",
     "opportunity",
     "visit",
     "quote",
+    "contract",
     "sales_order",
     "complaint",
     "incumbent",
@@ -21,4 +23,5 @@ ACCOUNT_CHILDREN = (
 ROW_CHILDREN: dict[str, list[tuple[str, str]]] = {
     "quote": [("quote_line", "quote_id")],
     "sales_order": [("delivery", "order_id"), ("payment", "order_id")],
+    "visit": [("visit_attendee", "visit_id")],
 }

@@ -45,22 +45,74 @@ OPEN_QUOTE_STATUSES = ("draft", "pending_approval", "approved", "returned", "sen
 NEAR = "#8a5a00"
 
 
-class AccountTab(QWidget):
+class AccountView(QWidget):
+    """Something of the shown account that loads only while visible: ``set_account``
+    marks it stale, showing it (or a write to a ``watched`` entity) calls ``reload``."""
+
+    watched: ClassVar[frozenset[str]] = frozenset()  # entities whose writes reload the tab
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_id: str | None = None
+        self.loaded_for: str | None = None  # the account whose data is on screen
+        self._stale = False
+        ctx.tasks.changed.connect(self._on_changed)
+
+    def loader(self, account_id: str) -> Any:
+        """A function of a Session that returns the data to show (runs on a worker)."""
+        raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        self._stale = False
+
+        self.ctx.tasks.read(
+            self.loader(account_id),
+            lambda result: self.show_loaded(account_id, result),
+            key=f"account-view-{id(self)}",
+        )
+
+    def show_loaded(self, account_id: str, result: Any) -> None:
+        self.loaded_for = account_id
+        self.show_result(result)
+
+    def set_account(self, account_id: str | None) -> None:
+        if account_id == self.loaded_for and not self._stale:
+            return  # the same account shown again; writes reload through _on_changed
+        self.account_id = account_id
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, entities: set[str]) -> None:
+        if entities & self.watched:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+
+class AccountTab(AccountView):
     """A summary line over a list of one kind of record of the shown account."""
 
     entity: ClassVar[str] = ""  # what open_record is asked to show
-    watched: ClassVar[frozenset[str]] = frozenset()  # entities whose writes reload the tab
     hidden: ClassVar[tuple[int, ...]] = ()  # columns the account tab does not need
     stretch: ClassVar[int | None] = None  # the column that takes the spare width
 
     def __init__(self, ctx: AppContext, model: TableModel[Any], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.model = model
         model.setParent(self)
-        self.account_id: str | None = None
-        self.loaded_for: str | None = None  # the account whose rows are on screen
-        self._stale = False
         self.summary = QLabel()
         self.summary.setObjectName(f"{self.entity}-tab-summary")
         self.summary.setWordWrap(True)
@@ -93,57 +145,21 @@ class AccountTab(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        ctx.tasks.changed.connect(self._on_changed)
 
     # -- what a tab says ------------------------------------------------------------------
 
     def title(self) -> str:
         raise NotImplementedError
 
-    def loader(self, account_id: str) -> Any:
-        """A function of a Session that returns the tab's data (runs on a worker)."""
-        raise NotImplementedError
-
-    def show_result(self, result: Any) -> None:
-        raise NotImplementedError
-
     # -- loading --------------------------------------------------------------------------
 
-    def set_account(self, account_id: str | None) -> None:
-        if account_id == self.loaded_for and not self._stale:
-            return  # the same account shown again; writes reload through _on_changed
-        self.account_id = account_id
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def reload(self) -> None:
-        account_id = self.account_id
-        if account_id is None:
-            return
-        self._stale = False
-
-        def arrived(result: Any) -> None:
-            # The same account again (a write, a pull): its selected record stays selected.
-            current = self.table.currentIndex()
-            keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
-            self.loaded_for = account_id
-            self.show_result(result)
-            if keep and (row := self.model.row_of(str(keep))) >= 0:
-                self.table.selectRow(row)
-
-        self.ctx.tasks.read(self.loader(account_id), arrived, key=f"account-tab-{id(self)}")
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _on_changed(self, entities: set[str]) -> None:
-        if entities & self.watched:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+    def show_loaded(self, account_id: str, result: Any) -> None:
+        # The same account again (a write, a pull): its selected record stays selected.
+        current = self.table.currentIndex()
+        keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
+        super().show_loaded(account_id, result)
+        if keep and (row := self.model.row_of(str(keep))) >= 0:
+            self.table.selectRow(row)
 
     def open_index(self, index: QModelIndex) -> None:
         row_id = index.data(ROW_ID_ROLE) if index.isValid() else None
@@ -359,16 +375,18 @@ class AccountReceivablesTab(AccountTab):
 
 
 def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]:
-    """Put the visits, opportunities, competitors, quotes, complaints and receivables
-    tabs on the account detail."""
+    """Put the visits, opportunities, competitors, quotes, contracts, complaints and
+    receivables tabs on the account detail."""
     from desktop.ui.pipeline.account_tab import AccountOpportunitiesTab
     from desktop.ui.pipeline.competitors import AccountCompetitorsTab
+    from desktop.ui.pipeline.contracts_tab import AccountContractsTab
 
     tabs: list[AccountTab] = [
         AccountVisitsTab(ctx),
         AccountOpportunitiesTab(ctx),
         AccountCompetitorsTab(ctx),
         AccountQuotesTab(ctx),
+        AccountContractsTab(ctx),
         AccountComplaintsTab(ctx),
         AccountReceivablesTab(ctx),
     ]

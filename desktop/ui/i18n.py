@@ -6,11 +6,23 @@ Pseudo mode stretches every string 1.5x so clipped layouts show up in screenshot
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+# Qt's own words that the qtbase translations shipped with PySide6 lack (Qt 6 added
+# mnemonics to them); ours come after Qt's and fill these in (core.zh_CN.json).
+QT_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
 # The language the interface shows now (set by ``install_translators``): documents made
 # from the window (the quote PDF, the meeting pack) default to it.
 _interface = ["en"]

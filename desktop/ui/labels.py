@@ -135,7 +135,12 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "mobile": QT_TRANSLATE_NOOP("Labels", "Mobile"),
         "wechat": QT_TRANSLATE_NOOP("Labels", "WeChat"),
         "birthday": QT_TRANSLATE_NOOP("Labels", "Birthday"),
+        "reports_to_id": QT_TRANSLATE_NOOP("Labels", "Reports to"),
+        "buying_roles": QT_TRANSLATE_NOOP("Labels", "Buying roles"),
+        "attitude": QT_TRANSLATE_NOOP("Labels", "Attitude"),
+        "strength": QT_TRANSLATE_NOOP("Labels", "Relationship strength"),
     },
+    "visit_attendee": {"user_id": QT_TRANSLATE_NOOP("Labels", "Colleague")},
     "attachment": {
         "parent_entity": QT_TRANSLATE_NOOP("Labels", "Attached to"),
         "parent_id": QT_TRANSLATE_NOOP("Labels", "Attached to"),
@@ -170,6 +175,14 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "next_step": QT_TRANSLATE_NOOP("Labels", "Next step"),
         "lost_reason": QT_TRANSLATE_NOOP("Labels", "Why it was lost"),
         "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
+    },
+    "contract": {
+        "signed_on": QT_TRANSLATE_NOOP("Labels", "Signed on"),
+        "start_on": QT_TRANSLATE_NOOP("Labels", "Start"),
+        "end_on": QT_TRANSLATE_NOOP("Labels", "End"),
+        "value": QT_TRANSLATE_NOOP("Labels", "Contract value"),
+        "payment_terms": QT_TRANSLATE_NOOP("Labels", "Payment terms"),
+        "decision_note": QT_TRANSLATE_NOOP("Labels", "Decision note"),
     },
     "quote": {
         "awaiting": QT_TRANSLATE_NOOP("Labels", "Sent for approval to"),  # a request's record
@@ -271,6 +284,27 @@ def _role(code: str) -> str:
     return words.get(code, code)
 
 
+def attitude_label(code: str) -> str:
+    """A contact's attitude (支持/中立/反对)."""
+    words = {
+        "supportive": QCoreApplication.translate("Labels", "Supportive"),
+        "neutral": QCoreApplication.translate("Labels", "Neutral"),
+        "opposed": QCoreApplication.translate("Labels", "Opposed"),
+    }
+    return words.get(code, code)
+
+
+def buying_role_label(code: str) -> str:
+    """One buying role: a contact role's word, or finance, technical."""
+    from desktop.ui.visits.models import target_label
+
+    words = {
+        "finance": QCoreApplication.translate("Labels", "Finance"),
+        "technical": QCoreApplication.translate("Labels", "Technical"),
+    }
+    return words.get(code) or target_label(code)
+
+
 def _delivery(code: str) -> str:
     words = {
         "pending": QCoreApplication.translate("Labels", "Not delivered"),
@@ -303,6 +337,7 @@ def _enumerations() -> dict[tuple[str, str], Callable[[str], str]]:
         ("account", "status"): status_text,
         ("account_team_member", "role"): _role,
         ("contact", "role"): target_label,
+        ("contact", "attitude"): attitude_label,
         ("attachment", "kind"): target_label,
         ("user", "role"): _role,
         ("opportunity", "stage"): stage_label,

@@ -7,12 +7,13 @@ migration check load behind it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import Settings
 from desktop.ui.pages import PAGES
+from desktop.ui.window_fit import MINIMUM, fit_geometry, geometry_text, parse_geometry
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -36,7 +39,8 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext = None  # type: ignore[assignment]  # set by attach()
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Fieldbook"))
-        self.resize(1280, 800)
+        self._data_dir = data_dir or (ctx.data_dir if ctx else None)
+        self._fit_to_screen()
         self.pages: dict[str, Page] = {}
         self._keys = [key for key, *_ in PAGES]
 
@@ -101,6 +105,25 @@ class MainWindow(QMainWindow):
     @property
     def attached(self) -> bool:
         return self.ctx is not None
+
+    # -- size ----------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """Open inside the screen's available area (the last geometry when it still fits);
+        an explicit minimum keeps a page's size hint from ever growing the window."""
+        self.setMinimumSize(MINIMUM)
+        saved = None
+        if self._data_dir is not None:
+            saved = parse_geometry(str(Settings(self._data_dir).get("window_geometry")))
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(fit_geometry(screen.availableGeometry(), saved))
+
+    def _save_geometry(self) -> None:
+        if self._data_dir is None or self.isMaximized() or self.isFullScreen():
+            return
+        settings = Settings(self._data_dir)
+        settings.set("window_geometry", geometry_text(self.geometry()))
+        with contextlib.suppress(OSError):  # read-only data folder: default size next time
+            settings.save()
 
     # -- pages ---------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -242,6 +265,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_geometry()
         if self.attached and hasattr(self, "sync"):
             self.sync.stop()  # no sync timer outlives the window
         for page in self.pages.values():

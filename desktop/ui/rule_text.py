@@ -70,6 +70,19 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "group_cycle": lambda p, e: QCoreApplication.translate(
         "RuleText", "An account cannot belong to its own group: this parent would make a loop."
     ),
+    "reports_to_cycle": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "A contact cannot report to themselves or to someone who reports to them: that makes a loop.",
+    ),
+    "reports_to_other_account": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A contact can only report to a contact of the same account."
+    ),
+    "attendee_one_of": lambda p, e: QCoreApplication.translate(
+        "RuleText", "An attendee is either a contact of the account or a colleague."
+    ),
+    "attendee_other_account": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Only contacts of the visited account can attend its visit."
+    ),
     "status_change": lambda p, e: (
         QCoreApplication.translate("RuleText", "A %1 cannot go from “%2” to “%3”.")
         .replace("%1", _entity(str(p.get("entity", e))))
@@ -139,6 +152,9 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "checkin_location_required": lambda p, e: QCoreApplication.translate(
         "RuleText", "A check-in at a tier %1 account needs its location."
     ).replace("%1", str(p.get("tier", ""))),
+    "ends_before_start": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 is before the start: a contract ends after it starts."
+    ).replace("%1", _field(p, e)),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."
     ),
@@ -192,6 +208,7 @@ def _format(name: str) -> str:
         "web_address": QCoreApplication.translate("RuleText", "web address"),
         "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),
         "currency": QCoreApplication.translate("RuleText", "currency code"),
+        "buying_roles": QCoreApplication.translate("RuleText", "list of buying roles"),
         "tax_id": QCoreApplication.translate("RuleText", "tax id (15, 17, 18 or 20 characters)"),
         "bank_account": QCoreApplication.translate("RuleText", "bank account number (digits)"),
         "invoice_type": QCoreApplication.translate("RuleText", "invoice type"),

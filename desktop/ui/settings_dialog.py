@@ -149,6 +149,9 @@ class SettingsDialog(QDialog):
             tabs = self.findChild(QTabWidget, "settings-tabs")
             assert tabs is not None
             tabs.addTab(self.seller_tab, self.tr("Seller"))
+            from desktop.ui.accounts.key_account_rules import add_key_account_rules
+
+            self.key_account_rules = add_key_account_rules(self, ctx)
             # One save button per tab: the Rules and Seller tabs save with their own.
             tabs.currentChanged.connect(self._tab_changed)
 

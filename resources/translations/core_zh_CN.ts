@@ -770,6 +770,26 @@ A report without customer data was saved to:
       <translation>生日</translation>
     </message>
     <message>
+      <source>Reports to</source>
+      <translation>汇报对象</translation>
+    </message>
+    <message>
+      <source>Buying roles</source>
+      <translation>采购角色</translation>
+    </message>
+    <message>
+      <source>Attitude</source>
+      <translation>态度</translation>
+    </message>
+    <message>
+      <source>Relationship strength</source>
+      <translation>关系强度</translation>
+    </message>
+    <message>
+      <source>Colleague</source>
+      <translation>同事</translation>
+    </message>
+    <message>
       <source>Attached to</source>
       <translation>所属记录</translation>
     </message>
@@ -860,6 +880,22 @@ A report without customer data was saved to:
     <message>
       <source>Lost to</source>
       <translation>输给</translation>
+    </message>
+    <message>
+      <source>Signed on</source>
+      <translation>签订日期</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Contract value</source>
+      <translation>合同金额</translation>
     </message>
     <message>
       <source>Sent for approval to</source>
@@ -1106,6 +1142,26 @@ A report without customer data was saved to:
       <translation>管理员</translation>
     </message>
     <message>
+      <source>Supportive</source>
+      <translation>支持</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>中立</translation>
+    </message>
+    <message>
+      <source>Opposed</source>
+      <translation>反对</translation>
+    </message>
+    <message>
+      <source>Finance</source>
+      <translation>财务</translation>
+    </message>
+    <message>
+      <source>Technical</source>
+      <translation>技术</translation>
+    </message>
+    <message>
       <source>Not delivered</source>
       <translation>未交货</translation>
     </message>
@@ -1282,6 +1338,44 @@ A report without customer data was saved to:
     </message>
   </context>
   <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>File Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>%1 File</source>
+      <translation>%1 文件</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
     <name>RuleText</name>
     <message>
       <source>%1 is required.</source>
@@ -1326,6 +1420,22 @@ A report without customer data was saved to:
     <message>
       <source>An account cannot belong to its own group: this parent would make a loop.</source>
       <translation>客户不能隶属于自己的集团：这个上级会形成循环。</translation>
+    </message>
+    <message>
+      <source>A contact cannot report to themselves or to someone who reports to them: that makes a loop.</source>
+      <translation>联系人不能向自己或自己的下属汇报：这会形成循环。</translation>
+    </message>
+    <message>
+      <source>A contact can only report to a contact of the same account.</source>
+      <translation>联系人只能向同一客户的联系人汇报。</translation>
+    </message>
+    <message>
+      <source>An attendee is either a contact of the account or a colleague.</source>
+      <translation>参会人要么是客户的联系人，要么是同事。</translation>
+    </message>
+    <message>
+      <source>Only contacts of the visited account can attend its visit.</source>
+      <translation>只有被拜访客户的联系人才能作为该拜访的参会人。</translation>
     </message>
     <message>
       <source>A %1 cannot go from “%2” to “%3”.</source>
@@ -1396,6 +1506,10 @@ A report without customer data was saved to:
       <translation>%1 类客户的签到必须填写位置。</translation>
     </message>
     <message>
+      <source>%1 is before the start: a contract ends after it starts.</source>
+      <translation>%1早于开始日期：合同应在开始之后结束。</translation>
+    </message>
+    <message>
       <source>This kind of record is unknown to the server.</source>
       <translation>服务器不认识这种记录。</translation>
     </message>
@@ -1458,6 +1572,10 @@ A report without customer data was saved to:
     <message>
       <source>currency code</source>
       <translation>币种代码</translation>
+    </message>
+    <message>
+      <source>list of buying roles</source>
+      <translation>采购角色列表</translation>
     </message>
     <message>
       <source>tax id (15, 17, 18 or 20 characters)</source>

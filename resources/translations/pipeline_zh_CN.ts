@@ -28,6 +28,57 @@
     </message>
   </context>
   <context>
+    <name>AccountContractsTab</name>
+    <message>
+      <source>New contract…</source>
+      <translation>新建合同…</translation>
+    </message>
+    <message>
+      <source>Submit for review</source>
+      <translation>提交审核</translation>
+    </message>
+    <message>
+      <source>Sign</source>
+      <translation>审核通过</translation>
+    </message>
+    <message>
+      <source>Return…</source>
+      <translation>退回…</translation>
+    </message>
+    <message>
+      <source>Activate</source>
+      <translation>生效</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>No contracts yet.</source>
+      <translation>暂无合同。</translation>
+    </message>
+    <message>
+      <source>Contracts: %1 · renewal due: %2</source>
+      <translation>合同：%1 份 · 待续约：%2</translation>
+    </message>
+    <message>
+      <source>Contracts: %1</source>
+      <translation>合同：%1 份</translation>
+    </message>
+    <message>
+      <source>Choose a contract first.</source>
+      <translation>请先选择一份合同。</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>What must change?</source>
+      <translation>需要修改什么？</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountOpportunitiesTab</name>
     <message>
       <source>New opportunity…</source>
@@ -148,6 +199,99 @@
     <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractDialog</name>
+    <message>
+      <source>New contract</source>
+      <translation>新建合同</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>合同名称</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>合同金额</translation>
+    </message>
+    <message>
+      <source>Payment terms</source>
+      <translation>付款条件</translation>
+    </message>
+    <message>
+      <source>Give the contract a title.</source>
+      <translation>请填写合同名称。</translation>
+    </message>
+    <message>
+      <source>The value is not a sum of money: type it like 120000.50.</source>
+      <translation>金额格式不对：请按 120000.50 这样的格式填写。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractsModel</name>
+    <message>
+      <source>Number</source>
+      <translation>合同编号</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>合同名称</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>合同金额</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractsTab</name>
+    <message>
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <source>Under review</source>
+      <translation>审核中</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>已签订</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>履行中</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>已到期</translation>
+    </message>
+    <message>
+      <source>Terminated</source>
+      <translation>已终止</translation>
     </message>
   </context>
   <context>

@@ -742,6 +742,10 @@
       <translation>产品与价格表</translation>
     </message>
     <message>
+      <source>No quote is open. Choose one in the list, or start a new one.</source>
+      <translation>未打开报价。请在列表中选择一份，或新建报价。</translation>
+    </message>
+    <message>
       <source>New quote</source>
       <translation>新建报价</translation>
     </message>

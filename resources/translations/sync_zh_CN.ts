@@ -344,6 +344,10 @@
       <translation>拜访</translation>
     </message>
     <message>
+      <source>Visit attendee</source>
+      <translation>拜访参会人</translation>
+    </message>
+    <message>
       <source>Follow-up</source>
       <translation>跟进</translation>
     </message>

@@ -83,11 +83,12 @@ def test_tabs_show_the_accounts_visits_quotes_and_receivables(
     account_id = account_with(db, Visit, Order)
     page = open_account(qtbot, window, account_id)
     titles = [page.detail.tabs.tabText(i) for i in range(page.detail.tabs.count())]
-    assert titles[-6:] == [
+    assert titles[-7:] == [
         "Visits",
         "Opportunities",
         "Competitors",
         "Quotes",
+        "Contracts",
         "Complaints",
         "Receivables",
     ]
@@ -169,7 +170,7 @@ def test_tabs_in_chinese(qtbot: Any, chinese: None, window: Any, app_context: An
     account_id = account_with(app_context.db, Visit, Order)
     page = open_account(qtbot, window, account_id)
     titles = [page.detail.tabs.tabText(i) for i in range(page.detail.tabs.count())]
-    assert titles[-6:] == ["拜访", "商机", "竞争对手", "报价", "投诉", "应收款"]
+    assert titles[-7:] == ["拜访", "商机", "竞争对手", "报价", "合同", "投诉", "应收款"]
     for kind, name in (
         (AccountVisitsTab, "visits"),
         (AccountQuotesTab, "quotes"),

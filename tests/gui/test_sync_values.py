@@ -65,6 +65,7 @@ def test_conflicts_show_names_money_and_reasons_in_english_and_chinese(
                 "owner_id": alice,
                 "amount": Decimal("1000.00"),
                 "stage": "lead",
+                "probability": 40,  # inside the limits of every open stage it moves to
             },
         )
 

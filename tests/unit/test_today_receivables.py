@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.domain.models import User
 from desktop.domain.services import orders, quotes, today
+from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from tests.unit.test_quotes import NOW, World
 
@@ -30,8 +32,12 @@ def test_overdue_receivables_show_until_paid(db: Database) -> None:
     assert item.detail.endswith("¥5,880.00")
     assert (item.status, item.account_id) == ("overdue", world.account)
     assert item.when == NOW.date() + dt.timedelta(days=60)
-    # Another rep's Today does not show it; everyone's (None) does.
-    assert world.read(today.build, world.manager, after).section("receivables") == []
+    # The rep's manager sees it with the rep's name; a rep of another team does not.
+    (seen,) = world.read(today.build, world.manager, after).section("receivables")
+    assert (seen.record_id, seen.owner_name) == (order_id, "张伟")
+    with unit_of_work(db.sessions, None) as uow:
+        stranger = uow.add(User(username="other", display_name="李四", role="rep")).id
+    assert world.read(today.build, stranger, after).section("receivables") == []
     assert len(world.read(today.build, None, after).section("receivables")) == 1
 
     world.write(world.rep, orders.record_payment, order_id, NOW.date(), "5880")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from desktop.domain.models.accounts import (
     ACCOUNT_STATUSES,
+    ATTITUDES,
+    BUYING_ROLES,
     CONTACT_ROLES,
     TIERS,
     Account,
@@ -18,6 +20,7 @@ from desktop.domain.models.accounts import (
 )
 from desktop.domain.models.base import SYNC_COLUMNS, Base, Synced
 from desktop.domain.models.competitors import Competitor, Incumbent
+from desktop.domain.models.contracts import CONTRACT_STATUSES, Contract
 from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, SyncIssue
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.sales import (
@@ -50,6 +53,7 @@ from desktop.domain.models.visits import (
     VISIT_TYPES,
     Task,
     Visit,
+    VisitAttendee,
     WeeklyReport,
 )
 
@@ -69,9 +73,11 @@ SYNCED: dict[str, type[Synced]] = {
         Contact,
         Opportunity,
         Visit,
+        VisitAttendee,
         Task,
         Quote,
         QuoteLine,
+        Contract,
         Order,
         Delivery,
         Payment,
@@ -85,10 +91,13 @@ SYNCED: dict[str, type[Synced]] = {
 
 __all__ = [
     "ACCOUNT_STATUSES",
+    "ATTITUDES",
+    "BUYING_ROLES",
     "COMPLAINT_CATEGORIES",
     "COMPLAINT_SEVERITIES",
     "COMPLAINT_STATUSES",
     "CONTACT_ROLES",
+    "CONTRACT_STATUSES",
     "DELIVERY_STATUSES",
     "OPEN_OPPORTUNITY_STAGES",
     "OPEN_QUOTE_STATUSES",
@@ -110,6 +119,7 @@ __all__ = [
     "Competitor",
     "Complaint",
     "Contact",
+    "Contract",
     "Delivery",
     "Incumbent",
     "LocalMeta",
@@ -130,5 +140,6 @@ __all__ = [
     "Team",
     "User",
     "Visit",
+    "VisitAttendee",
     "WeeklyReport",
 ]

@@ -14,6 +14,10 @@ from desktop.domain.models.types import Money, UTCDateTime
 TIERS = ("A", "B", "C")
 ACCOUNT_STATUSES = ("prospect", "active", "dormant", "lost")
 CONTACT_ROLES = ("decision_maker", "influencer", "user", "gatekeeper")
+# The stakeholder map (关键人地图): the parts a contact plays in buying (several allowed),
+# where they stand (支持/中立/反对) and how strong our relationship is (1-5).
+BUYING_ROLES = ("decision_maker", "influencer", "user", "gatekeeper", "finance", "technical")
+ATTITUDES = ("supportive", "neutral", "opposed")
 
 
 class Account(Synced):
@@ -86,6 +90,12 @@ class Contact(Synced):
     wechat: Mapped[str | None] = mapped_column(String(80))
     birthday: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The stakeholder map: whom they report to (a contact of the same account), their
+    # buying roles (BUYING_ROLES joined by commas), attitude and relationship strength.
+    reports_to_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
+    buying_roles: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    attitude: Mapped[str | None] = mapped_column(String(12))
+    strength: Mapped[int | None] = mapped_column(Integer)
 
 
 class Attachment(Synced):

@@ -54,6 +54,25 @@ class Visit(Synced):
     recorded_after_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class VisitAttendee(Synced):
+    """Who was at a visit: a contact of the account, or a colleague (a user).
+
+    ``account_id`` is the visit's, so attendees sync and leave a device with it."""
+
+    __tablename__ = "visit_attendee"
+    __table_args__ = (
+        Index("ix_visit_attendee_visit_id", "visit_id"),
+        Index("ix_visit_attendee_account_id", "account_id"),
+        Index("ix_visit_attendee_contact_id", "contact_id"),
+    )
+    label = "visit attendee"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
+    account_id: Mapped[str] = mapped_column(ForeignKey("account.id"))
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("user.id"))
+
+
 class Task(Synced):
     """A follow-up: something someone must do by a date."""
 

@@ -22,10 +22,13 @@ from sqlalchemy import Date, Integer, String, Text
 from desktop.domain import credit_code
 from desktop.domain.models import (
     ACCOUNT_STATUSES,
+    ATTITUDES,
+    BUYING_ROLES,
     COMPLAINT_CATEGORIES,
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     CONTACT_ROLES,
+    CONTRACT_STATUSES,
     DELIVERY_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
@@ -83,9 +86,11 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("account", "tier"): TIERS,
     ("account", "status"): ACCOUNT_STATUSES,
     ("contact", "role"): CONTACT_ROLES,
+    ("contact", "attitude"): ATTITUDES,
     ("price_list", "tier"): TIERS,
     ("user", "role"): ROLES,
     ("opportunity", "stage"): OPPORTUNITY_STAGES,
+    ("contract", "status"): CONTRACT_STATUSES,
     ("quote", "status"): QUOTE_STATUSES,
     ("sales_order", "delivery_status"): DELIVERY_STATUSES,
     ("visit", "status"): VISIT_STATUSES,
@@ -106,6 +111,7 @@ RANGES: dict[tuple[str, str], tuple[Decimal | int, Decimal | int]] = {
     ("quote_line", "quantity"): (Decimal(0), MAX_QUANTITY),
     ("opportunity", "probability"): (0, 100),
     ("complaint", "satisfaction"): (1, 5),
+    ("contact", "strength"): (1, 5),
     ("visit", "planned_minutes"): (1, 24 * 60),
     ("quote_line", "position"): (0, 10_000),
 }
@@ -120,8 +126,10 @@ FORMATS: dict[tuple[str, str], tuple[str, Callable[[str], bool]]] = {
     ("contact", "email"): ("email", lambda v: bool(EMAIL.match(v.strip()))),
     ("user", "email"): ("email", lambda v: bool(EMAIL.match(v.strip()))),
     ("attachment", "content_hash"): ("content_hash", lambda v: bool(CONTENT_HASH.match(v))),
+    # Buying roles joined by commas, each once ("decision_maker,finance").
+    ("contact", "buying_roles"): ("buying_roles", lambda v: _role_list(v, BUYING_ROLES)),
 }
-for _entity in ("quote", "sales_order", "price_list"):
+for _entity in ("quote", "sales_order", "price_list", "contract"):
     FORMATS[(_entity, "currency")] = ("currency", lambda v: bool(CURRENCY.match(v)))
 # Text that may not be blank (the column is required and a blank one means nothing).
 NOT_BLANK = frozenset(
@@ -140,6 +148,8 @@ NOT_BLANK = frozenset(
         ("complaint", "title"),
         ("opportunity", "name"),
         ("competitor", "name"),
+        ("contract", "number"),
+        ("contract", "title"),
         ("attachment", "filename"),
         ("policy", "key"),
     }
@@ -287,6 +297,11 @@ def _entity_name(field: str, value: str) -> None:
 def _format(field: str, format_name: str, test: Callable[[str], bool], value: str) -> None:
     if value.strip() and not test(value):
         raise RuleViolation("bad_format", field, format=format_name)
+
+
+def _role_list(value: str, choices: tuple[str, ...]) -> bool:
+    parts = value.split(",")
+    return len(set(parts)) == len(parts) and all(part in choices for part in parts)
 
 
 def _plain(value: Decimal) -> str:

@@ -25,6 +25,10 @@ MESSAGES: dict[str, str] = {
     "date_out_of_range": "{field} is not a sane date",
     "missing_reference": "{field} refers to a {entity} that does not exist",
     "group_cycle": "the account group would become a loop",
+    "reports_to_cycle": "a contact cannot report to themselves or to someone below them",
+    "reports_to_other_account": "a contact reports to a contact of the same account",
+    "attendee_one_of": "an attendee is either a contact or a colleague",
+    "attendee_other_account": "an attendee of a visit is a contact of the visited account",
     "status_change": "a {entity} cannot go from {old} to {new}",
     "role_required": "only a {role} may {action}",
     "own_approval": "nobody approves their own quote: it goes to their manager",
@@ -47,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "checkin_too_early": "check-in opens at {opens}, {hours} hours before the visit",
     "checkin_too_late": "check-in closed at the end of the visit's day ({day})",
     "checkin_location_required": "a check-in at a tier {tier} account needs its location",
+    "ends_before_start": "{field} is before the start",
 }
 
 

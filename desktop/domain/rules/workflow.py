@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
+from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
@@ -46,8 +47,10 @@ MANAGER_ONLY = frozenset({"policy", "product", "price_list", "price_list_item", 
 ADMIN_ONLY = frozenset({"team", "user"})
 # A submitted weekly report: what its manager may still write.
 WEEKLY_COMMENT_FIELDS = frozenset({"manager_comment", "commented_by", "status"})
-# How far a group hierarchy is followed before it is called a loop.
+# How far a group hierarchy (or a reporting line) is followed before it is called a loop.
 MAX_GROUP_DEPTH = 50
+# A contact's fields whose change asks the reporting line again.
+REPORTING_FIELDS = frozenset({"reports_to_id", "account_id"})
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,41 @@ def _account(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None
     raise RuleViolation("group_cycle", "parent_id")
 
 
+def _contact(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """Reports-to: a live contact of the same account, never themselves or a loop."""
+    boss = after.get("reports_to_id")
+    if boss is None or (before is not None and not _changed(before, after) & REPORTING_FIELDS):
+        return
+    if facts.value("contact", str(boss), "account_id") != after.get("account_id"):
+        if not facts.exists("contact", str(boss)):
+            raise RuleViolation("missing_reference", "reports_to_id", entity="contact")
+        raise RuleViolation("reports_to_other_account", "reports_to_id")
+    seen = {after.get("id")}
+    current: Any = boss
+    for _ in range(MAX_GROUP_DEPTH):
+        if current is None:
+            return
+        if current in seen:
+            raise RuleViolation("reports_to_cycle", "reports_to_id")
+        seen.add(current)
+        current = facts.value("contact", str(current), "reports_to_id")
+    raise RuleViolation("reports_to_cycle", "reports_to_id")
+
+
+def _visit_attendee(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """A contact of the visited account, or a colleague: one of the two."""
+    contact, user = after.get("contact_id"), after.get("user_id")
+    if (contact is None) == (user is None):
+        raise RuleViolation("attendee_one_of")
+    account = facts.value("visit", str(after.get("visit_id")), "account_id")
+    if account is None:
+        raise RuleViolation("missing_reference", "visit_id", entity="visit")
+    if account != after.get("account_id"):
+        raise RuleViolation("attendee_other_account", "account_id")
+    if contact is not None and facts.value("contact", str(contact), "account_id") != account:
+        raise RuleViolation("attendee_other_account", "contact_id")
+
+
 def _visit(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if after.get("status") == "done" and not str(after.get("report") or "").strip():
         raise RuleViolation("visit_without_report", "report")
@@ -236,6 +274,22 @@ def _opportunity(before: Row | None, after: Row, actor: Actor, facts: Facts) -> 
     check_opportunity(before, after)
 
 
+def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """A contract is reviewed as a quote is approved: by a manager it goes to
+    (``may_decide``), never its owner, in the reviewer's own name."""
+    if check_contract(before, after) != "review" or actor.role is None:
+        return
+    owner = after.get("owner_id")
+    if not actor.is_manager:
+        raise RuleViolation("role_required", role="manager", action="review a contract")
+    if owner is not None and owner == actor.user_id:
+        raise RuleViolation("own_approval")
+    if after.get("status") == "signed" and after.get("decided_by") != actor.user_id:
+        raise RuleViolation("decided_by_other")
+    if actor.user_id is not None and not may_decide(actor.user_id, actor.role, owner, facts):
+        raise RuleViolation("not_the_approver")
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -266,9 +320,12 @@ _RULES = {
     "quote_line": _quote_line,
     "account": _account,
     "visit": _visit,
+    "contact": _contact,
+    "visit_attendee": _visit_attendee,
     "weekly_report": _weekly_report,
     "complaint": _complaint,
     "opportunity": _opportunity,
     "policy": _policy,
+    "contract": _contract,
     "change_record": _change_record,
 }

@@ -32,6 +32,11 @@ EDITABLE = (
     "wechat",
     "birthday",
     "notes",
+    # The stakeholder map (desktop.domain.services.stakeholders).
+    "reports_to_id",
+    "buying_roles",
+    "attitude",
+    "strength",
 )
 
 
@@ -54,7 +59,7 @@ def validate(values: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
-    return clean_values(values, EDITABLE, ("name", "notes", "role"))
+    return clean_values(values, EDITABLE, ("name", "notes", "role", "buying_roles"))
 
 
 def _load(session: Session, contact_id: str, *, include_deleted: bool = False) -> Contact:

@@ -62,6 +62,7 @@ class DemoRun:
     # The opportunities' details (desktop/store/demo/deals.py), kept out of ``rnd``.
     deals: random.Random = field(default_factory=lambda: random.Random(0))
     competitor_ids: dict[str, str] = field(default_factory=dict)  # name -> id
+    contract_seq: dict[str, int] = field(default_factory=dict)  # contract numbers per rep
 
 
 @dataclass(frozen=True)

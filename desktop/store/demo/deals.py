@@ -101,6 +101,8 @@ def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
             supplies=deals.choice(SUPPLIES),
             notes="",
         )
+    if stage == "won" and deals.random() < 0.7:
+        _contract(run, account, owner, short, amount)
     return run.w.row(
         m.Opportunity,
         account_id=account,
@@ -113,4 +115,32 @@ def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
         notes="",
         contact_id=None,
         **details,
+    )
+
+
+def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decimal) -> None:
+    """A won deal's contract: a year long, some ending (renewals due) in the coming
+    months, a few already expired."""
+    deals = run.deals
+    end = run.today + dt.timedelta(days=deals.randint(-30, 300))
+    code = run.rep_codes.get(owner, "X")
+    seq = run.contract_seq[code] = run.contract_seq.get(code, 0) + 1
+    run.w.row(
+        m.Contract,
+        number=f"HT-{end.year - 1}-{code}-{seq:04d}",
+        account_id=account,
+        owner_id=owner,
+        quote_id=None,
+        title=f"{short} 年度采购合同",
+        status="expired" if end < run.today else "active",
+        signed_on=end - dt.timedelta(days=372),
+        start_on=end - dt.timedelta(days=364),
+        end_on=end,
+        value=amount,
+        currency="CNY",
+        payment_terms="合同签订后预付30%，到货验收后付60%，质保金10%一年后支付",
+        decided_by=None,
+        decided_at=None,
+        decision_note="",
+        notes="",
     )

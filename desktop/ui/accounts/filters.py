@@ -5,7 +5,15 @@ industry, city and tag choices come from the data (``load_choices``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.models import ACCOUNT_STATUSES, TIERS
 from desktop.domain.services import accounts
@@ -19,8 +27,11 @@ class AccountFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)  # two rows: fits a 1024-pixel-wide window
+        rows.setContentsMargins(0, 0, 0, 0)
+        row, second = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
         self.tier_filter = QComboBox()
         self.tier_filter.setObjectName("filter-tier")
         self.tier_filter.addItem(self.tr("All tiers"), None)
@@ -59,10 +70,11 @@ class AccountFilters(QWidget):
             row.addWidget(combo)
         self.incomplete_filter.toggled.connect(lambda *_: self.changed.emit())
         self.visit_filter.valueChanged.connect(lambda *_: self.changed.emit())
-        row.addWidget(self.incomplete_filter)
-        row.addWidget(self.visit_filter)
-        row.addWidget(self.clear_button)
         row.addStretch(1)
+        second.addWidget(self.incomplete_filter)
+        second.addWidget(self.visit_filter)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (

@@ -39,11 +39,13 @@ from desktop.ui.accounts.file_actions import AccountFiles
 from desktop.ui.accounts.filters import AccountFilters, filtered
 from desktop.ui.accounts.group_editing import GroupEditing
 from desktop.ui.accounts.handover import Handover
+from desktop.ui.accounts.health_tab import add_health
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
 from desktop.ui.accounts.pool_banner import PoolBanner
 from desktop.ui.accounts.pool_upkeep import pool_upkeep_for
+from desktop.ui.accounts.stakeholders_tab import add_stakeholders
 from desktop.ui.accounts.timeline import add_timeline
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport, by_ids
@@ -138,6 +140,8 @@ class AccountsPage(Page):
         self.detail.claim_requested.connect(self.claim_shown)
         self.account_tabs = add_account_tabs(ctx, self.detail)
         self.timeline = add_timeline(ctx, self.detail)
+        self.stakeholders = add_stakeholders(ctx, self.detail)
+        self.health = add_health(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

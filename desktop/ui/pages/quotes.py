@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -60,29 +62,40 @@ class QuotesPage(Page):
             single=True,
             wrap=False,
             fit=QHeaderView.ResizeMode.ResizeToContents,
-            stretch=QuoteListModel.ACCOUNT,
         )
+        # A narrow, readable column: number, customer, status, total (the revision and
+        # the validity are in the editor).
+        for column in (QuoteListModel.REVISION, QuoteListModel.VALID):
+            self.table.setColumnHidden(column, True)
         self.editor = QuoteEditor(ctx)
+        self.empty = self._empty_state()
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.editor)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
-        filters.addWidget(self.new_button)
         left = QWidget()
         self.export = ListExport(
             self.table, ctx, lambda: self.tr("Quotes"), rows=self._export_rows, scope=left
         )
-        filters.addWidget(self.export.button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.export.button)
+        actions.addStretch(1)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(actions)
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 840])
+        splitter.addWidget(self.right)
+        splitter.setCollapsible(0, True)  # drag the list away to give the editor the room
+        splitter.setCollapsible(1, False)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 870])
         self.orders = OrdersView(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(splitter, self.tr("Quotes"))
@@ -102,6 +115,27 @@ class QuotesPage(Page):
         self.picker: AccountPickerDialog | None = None
         self._pending_select: str | None = None
         self._swept = False
+
+    def _empty_state(self) -> QWidget:
+        """Nothing selected: say so and offer a new quote, never a disabled form."""
+        text = QLabel(self.tr("No quote is open. Choose one in the list, or start a new one."))
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        button = QPushButton(self.tr("New quote"))
+        button.setObjectName("quote-empty-new")
+        button.clicked.connect(self.new_quote)
+        box = QWidget()
+        box.setObjectName("quote-empty")
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return box
+
+    def _open(self, quote_id: str) -> None:
+        self.right.setCurrentWidget(self.editor)
+        self.editor.load(quote_id)
 
     # -- data -------------------------------------------------------------------------
     def _filter(self) -> quotes.QuoteFilter:
@@ -173,14 +207,14 @@ class QuotesPage(Page):
                 self.table.selectRow(row)
                 break
         if load:
-            self.editor.load(quote_id)
+            self._open(quote_id)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             quote_id = current.data(ROW_ID_ROLE)
             if quote_id != self.editor.quote_id:
-                self.editor.load(quote_id)
+                self._open(quote_id)
 
     def open_record(self, entity: str, row_id: str) -> bool:
         if entity in ("order", "sales_order"):
@@ -192,7 +226,7 @@ class QuotesPage(Page):
             return False
         self.tabs.setCurrentIndex(0)
         self._pending_select = row_id
-        self.editor.load(row_id)
+        self._open(row_id)
         self.reload()
         return True
 

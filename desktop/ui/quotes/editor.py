@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +41,7 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE, MessageLabel, money, show_as_error
 from desktop.ui.labels import stage_label
+from desktop.ui.layout import scrolled
 from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import (
     LinesModel,
@@ -102,6 +103,11 @@ class QuoteEditor(QWidget):
         self.contact = QComboBox()
         self.opportunity = QComboBox()  # the account's opportunities; accepting wins it
         self.opportunity.setObjectName("quote-opportunity")
+        for combo in (self.contact, self.opportunity):  # long names: no wider window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.valid_until = QDateEdit()
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
@@ -110,14 +116,19 @@ class QuoteEditor(QWidget):
         self.discount.setMaximumWidth(80)
         self.payment_terms = QLineEdit()
         self.delivery_terms = QLineEdit()
-        form = QFormLayout()
+        fields = QWidget()  # two columns of fields, scrolled when the window is short
+        form, terms = QFormLayout(), QFormLayout()
         form.addRow(self.tr("Customer"), self.account_label)
         form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Opportunity"), self.opportunity)
         form.addRow(self.tr("Valid until"), self.valid_until)
-        form.addRow(self.tr("Quote discount %"), self.discount)
-        form.addRow(self.tr("Payment terms"), self.payment_terms)
-        form.addRow(self.tr("Delivery terms"), self.delivery_terms)
+        terms.addRow(self.tr("Quote discount %"), self.discount)
+        terms.addRow(self.tr("Payment terms"), self.payment_terms)
+        terms.addRow(self.tr("Delivery terms"), self.delivery_terms)
+        columns = QHBoxLayout(fields)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(form, 3)
+        columns.addLayout(terms, 2)
 
         self.product_search = QLineEdit()
         self.product_search.setObjectName("product-search")
@@ -135,6 +146,7 @@ class QuoteEditor(QWidget):
         self.table.setModel(self.lines)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LinesModel.ITEM, QHeaderView.ResizeMode.Stretch)
@@ -179,6 +191,7 @@ class QuoteEditor(QWidget):
             button.setObjectName(f"quote-{key}")
             button.clicked.connect(lambda _=False, k=key: self.trigger(k))
             self.buttons[key] = button
+            button.hide()  # a loaded quote shows the ones its status allows
             button_row.addWidget(button)
         button_row.addStretch(1)
 
@@ -186,30 +199,43 @@ class QuoteEditor(QWidget):
         picker_row.addWidget(self.product_search, 1)
         picker_row.addWidget(self.add_button)
         picker_row.addWidget(self.remove_button)
-        totals = QGridLayout()
-        totals.addWidget(self.reasons_label, 0, 0, 3, 1)
-        totals.addWidget(self.totals_label, 0, 1)
-        totals.addWidget(self.capital_label, 1, 1)
-        totals.addWidget(self.commission_label, 2, 1)
-        totals.setColumnStretch(0, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.revisions_label)
-        layout.addLayout(form)
-        layout.addLayout(picker_row)
-        layout.addWidget(self.product_list)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(totals)
-        layout.addWidget(self.decision_label)
         self.approval = ApprovalPanel(ctx)  # history; approve / return for its manager
         self.approval.decided.connect(self._after_decision)
-        layout.addWidget(self.approval)
+        for decide in (self.approval.approve_button, self.approval.return_button):
+            button_row.insertWidget(button_row.count() - 1, decide)  # actions stay in view
         self.approvals = QFormLayout()
         self.approvals.addRow(self.tr("Justification"), self.justification)
         self.approvals.addRow(self.tr("Decision note"), self.note)
-        layout.addLayout(self.approvals)
+        notes = QWidget()  # reasons, decisions and history beside the totals, scrolled
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.reasons_label, self.decision_label, self.approval):
+            notes_layout.addWidget(widget)
+        notes_layout.addLayout(self.approvals)
+        notes_layout.addStretch(1)
+        totals = QVBoxLayout()
+        for label in (self.totals_label, self.capital_label, self.commission_label):
+            totals.addWidget(label)
+        totals.addStretch(1)
+        bottom = QHBoxLayout()
+        self.notes_area = scrolled(notes, grow=False)
+        bottom.addWidget(self.notes_area, 1)
+        bottom.addLayout(totals)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.revisions_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
+        self.header_area = scrolled(fields)  # as tall as its fields; scrolls if they wrap
+        self.header_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.header_area)
+        layout.addLayout(picker_row)
+        layout.addWidget(self.product_list)
+        layout.addWidget(self.table, 1)  # the lines are the editor's main area
+        layout.addLayout(bottom)
         layout.addWidget(self.error_label)
         layout.addLayout(button_row)
+        self.product_list.hide()  # shown while a product search has text
 
         self.lines.edited.connect(self.error_label.clear)  # a refused value was fixed
         self.lines.edited.connect(self._on_edited)
@@ -411,6 +437,8 @@ class QuoteEditor(QWidget):
     # -- lines -------------------------------------------------------------------------------
     @Slot(str)
     def _search_products(self, text: str) -> None:
+        self.product_list.setVisible(bool(text))
+
         def done(rows: list[dict[str, Any]]) -> None:
             self.products.set_choices(
                 [

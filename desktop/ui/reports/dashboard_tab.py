@@ -58,6 +58,7 @@ class DashboardTab(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("dashboard-figures")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.figures.setWordWrap(True)  # the figures wrap in a narrow window
         layout.addWidget(self.figures)
         self.error = QLabel()
         show_as_error(self.error)

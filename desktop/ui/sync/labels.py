@@ -40,6 +40,7 @@ def entity_label(entity: str) -> str:
         "complaint": QCoreApplication.translate("SyncLabels", "Complaint"),
         "policy": QCoreApplication.translate("SyncLabels", "Rule"),
         "visit": QCoreApplication.translate("SyncLabels", "Visit"),
+        "visit_attendee": QCoreApplication.translate("SyncLabels", "Visit attendee"),
         "task": QCoreApplication.translate("SyncLabels", "Follow-up"),
         "weekly_report": QCoreApplication.translate("SyncLabels", "Weekly report"),
     }

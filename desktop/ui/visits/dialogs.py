@@ -32,7 +32,8 @@ from desktop.domain.models import (
     CONTACT_ROLES,
     QUOTE_STATUSES,
 )
-from desktop.domain.services import visits
+from desktop.domain.services import stakeholders, visits
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.accounts.model import status_text
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
@@ -40,6 +41,7 @@ from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import status_label as quote_status
 from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import ChoiceModel
+from desktop.ui.visits.attendees import AttendeePicker
 from desktop.ui.visits.models import (
     check_text,
     checkin_text,
@@ -128,6 +130,8 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Competitors mentioned"), self.competitors)
         form.addRow(self.tr("Follow-ups"), followup_row)
         form.addRow("", self.followup_list)
+        self.attendees = AttendeePicker(ctx, visit_id)  # who attended (stakeholder map)
+        form.addRow(self.attendees)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -251,8 +255,15 @@ class ReportDialog(QDialog):
             "competitors": self.competitors.text(),
         }
         write: Callable[..., list[str]] = visits.write_report
+        attended = self.attendees.chosen()
+
+        def report(uow: UnitOfWork) -> list[str]:
+            if attended is not None:
+                stakeholders.set_attendees(uow, self.visit_id, *attended)
+            return write(uow, self.visit_id, follow_ups=drafts, **args)
+
         self.ctx.tasks.write(
-            lambda uow: write(uow, self.visit_id, follow_ups=drafts, **args),
+            report,
             lambda _: self.accept(),
             self._failed,
         )

@@ -1,7 +1,7 @@
 """visits: when a visit that had already happened was recorded (recorded_after_at)
 
 Revision ID: 0002
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-04 12:30:00.546517
 """
 
@@ -14,7 +14,7 @@ import desktop.domain.models.types
 
 
 revision = '0002'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

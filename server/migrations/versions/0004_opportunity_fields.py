@@ -1,5 +1,5 @@
 """opportunities: contact, source, competitors, next step, lost reason and who won it;
-the shared competitor list and the incumbents of each account
+the shared competitor list and the incumbents of each account; contracts
 
 Revision ID: 0004
 Revises: 0001
@@ -79,8 +79,48 @@ def upgrade() -> None:
     op.create_index('ix_srv_version_competitor', 'competitor', ['version'])
     op.create_index('ix_srv_version_incumbent', 'incumbent', ['version'])
 
+    # Contracts.
+    op.create_table('contract',
+    sa.Column('number', sa.String(length=40), nullable=False),
+    sa.Column('account_id', sa.String(length=36), nullable=False),
+    sa.Column('owner_id', sa.String(length=36), nullable=True),
+    sa.Column('quote_id', sa.String(length=36), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('signed_on', sa.Date(), nullable=True),
+    sa.Column('start_on', sa.Date(), nullable=True),
+    sa.Column('end_on', sa.Date(), nullable=True),
+    sa.Column('value', desktop.domain.models.types.Money(), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('payment_terms', sa.Text(), nullable=False),
+    sa.Column('decided_by', sa.String(length=36), nullable=True),
+    sa.Column('decided_at', desktop.domain.models.types.UTCDateTime(), nullable=True),
+    sa.Column('decision_note', sa.Text(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('field_versions', desktop.domain.models.types.JSONText(), nullable=False),
+    sa.Column('deleted_at', desktop.domain.models.types.UTCDateTime(), nullable=True),
+    sa.Column('created_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=36), nullable=True),
+    sa.Column('updated_at', desktop.domain.models.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=36), nullable=True),
+    sa.ForeignKeyConstraint(['account_id'], ['account.id'], name=op.f('fk_contract_account_id_account')),
+    sa.ForeignKeyConstraint(['owner_id'], ['user.id'], name=op.f('fk_contract_owner_id_user')),
+    sa.ForeignKeyConstraint(['quote_id'], ['quote.id'], name=op.f('fk_contract_quote_id_quote')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_contract'))
+    )
+    with op.batch_alter_table('contract', schema=None) as batch_op:
+        batch_op.create_index('ix_contract_account_id', ['account_id'], unique=False)
+
+    op.create_index('ix_srv_version_contract', 'contract', ['version'])
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('contract', schema=None) as batch_op:
+        batch_op.drop_index('ix_contract_account_id')
+
+    op.drop_table('contract')
     with op.batch_alter_table('incumbent', schema=None) as batch_op:
         batch_op.drop_index('ix_incumbent_account_id')
 

@@ -1,7 +1,7 @@
 """visits: when a visit that had already happened was recorded (recorded_after_at)
 
 Revision ID: 0003
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-04 12:29:57.079673
 """
 
@@ -14,7 +14,7 @@ import desktop.domain.models.types
 
 
 revision = '0003'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,169 @@
+"""Contracts (合同): draft, review by the owner's manager, then active until they expire
+or are terminated; renewals due within the account tier's notice (Policy ``renewals``,
+days before the end: A 90, B 60, C 30 unless a manager sets others).
+
+The review follows the rule book (``desktop.domain.rules.contracts``): the device and
+the server refuse a rep signing her own contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Account, Contract, Policy, User
+from desktop.domain.services import numbering, records
+from desktop.domain.uow import UnitOfWork
+
+FIELDS = (
+    "title",
+    "signed_on",
+    "start_on",
+    "end_on",
+    "value",
+    "currency",
+    "payment_terms",
+    "quote_id",
+    "notes",
+)
+DEFAULT_NOTICE = {"A": 90, "B": 60, "C": 30}
+RENEWALS_KEY = "renewals"
+
+
+def _fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = [k for k in values if k not in FIELDS]
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "not editable"))
+    return dict(values)
+
+
+def create_contract(
+    uow: UnitOfWork, account_id: str, values: Mapping[str, Any], today: dt.date
+) -> str:
+    account = uow.session.get(Account, account_id)
+    if account is None or account.deleted_at is not None:
+        raise ValidationError({"account_id": "no such account"})
+    owner = account.owner_id or uow.actor_id
+    number = numbering.allocate(uow.session, "HT", today.year, owner, Contract.number)
+    clean = {"number": number, "account_id": account_id, "owner_id": owner, **_fields(values)}
+    return records.create(uow, Contract, clean)
+
+
+def update_contract(uow: UnitOfWork, contract_id: str, changes: Mapping[str, Any]) -> None:
+    records.update(uow, Contract, contract_id, _fields(changes))
+
+
+def _move(uow: UnitOfWork, contract_id: str, changes: dict[str, Any]) -> None:
+    records.update(uow, Contract, contract_id, changes)
+
+
+def submit_for_review(uow: UnitOfWork, contract_id: str) -> None:
+    _move(uow, contract_id, {"status": "under_review"})
+
+
+def sign(uow: UnitOfWork, contract_id: str, note: str = "") -> None:
+    """The manager approves: the contract is signed, in the manager's name."""
+    changes = {"status": "signed", "decided_by": uow.actor_id, "decided_at": uow.now}
+    _move(uow, contract_id, {**changes, "decision_note": note})
+
+
+def return_to_draft(uow: UnitOfWork, contract_id: str, note: str) -> None:
+    changes = {"status": "draft", "decided_by": uow.actor_id, "decided_at": uow.now}
+    _move(uow, contract_id, {**changes, "decision_note": note})
+
+
+def set_status(uow: UnitOfWork, contract_id: str, status: str) -> None:
+    """Active, expired or terminated (the rule book says which step may follow which)."""
+    _move(uow, contract_id, {"status": status})
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    id: str
+    number: str
+    title: str
+    account_id: str
+    account_name: str
+    tier: str
+    owner_name: str
+    status: str
+    start_on: dt.date | None
+    end_on: dt.date | None
+    value: Decimal
+    days_left: int | None  # to the end, from today
+    renewal_due: bool  # active and within its tier's notice
+
+
+def notice_days(session: Session) -> dict[str, int]:
+    value = session.scalar(
+        select(Policy.value).where(Policy.key == RENEWALS_KEY, Policy.deleted_at.is_(None))
+    )
+    days = dict(DEFAULT_NOTICE)
+    if isinstance(value, dict):
+        days.update({k: int(v) for k, v in value.items() if k in days and str(v).isdigit()})
+    return days
+
+
+def list_contracts(
+    session: Session,
+    today: dt.date,
+    *,
+    account_id: str | None = None,
+    renewing_within: int | None = None,
+) -> list[ContractRow]:
+    """Contracts, soonest end first; ``renewing_within``: active ones ending in that many
+    days (the renewal list)."""
+    query = (
+        select(Contract, Account.name, Account.tier, User.display_name)
+        .join(Account, Account.id == Contract.account_id)
+        .outerjoin(User, User.id == Contract.owner_id)
+        .where(Contract.deleted_at.is_(None))
+        .order_by(Contract.end_on.is_(None), Contract.end_on, Contract.number)
+    )
+    if account_id is not None:
+        query = query.where(Contract.account_id == account_id)
+    if renewing_within is not None:
+        horizon = today + dt.timedelta(days=renewing_within)
+        query = query.where(
+            Contract.status == "active", Contract.end_on >= today, Contract.end_on <= horizon
+        )
+    notice = notice_days(session)
+    rows = []
+    for contract, account_name, tier, owner in session.execute(query):
+        days_left = (contract.end_on - today).days if contract.end_on else None
+        due = (
+            contract.status == "active"
+            and days_left is not None
+            and 0 <= days_left <= notice.get(tier or "", DEFAULT_NOTICE["C"])
+        )
+        rows.append(
+            ContractRow(
+                contract.id,
+                contract.number,
+                contract.title,
+                contract.account_id,
+                account_name,
+                tier or "",
+                owner or "",
+                contract.status,
+                contract.start_on,
+                contract.end_on,
+                contract.value,
+                days_left,
+                due,
+            )
+        )
+    return rows
+
+
+def renewals_due(session: Session, today: dt.date) -> list[ContractRow]:
+    """Active contracts inside their tier's notice: what Today and the task list remind."""
+    longest = max(notice_days(session).values())
+    return [r for r in list_contracts(session, today, renewing_within=longest) if r.renewal_due]

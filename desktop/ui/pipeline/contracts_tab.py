@@ -1,0 +1,242 @@
+"""The account's Contracts tab: its contracts with their term and days left (a renewal
+due is marked), a new contract, and the review: the rep submits, the manager signs or
+returns it, then it becomes active. The rule book decides who may take each step; a
+refused step is said in the user's words under the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.domain.services import contracts
+from desktop.domain.services.contracts import ContractRow
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.account_tabs import AccountTab
+from desktop.ui.context import AppContext
+from desktop.ui.format import local_date, money, show_as_error
+from desktop.ui.pipeline.dialogs import parse_amount, save
+from desktop.ui.table_model import ROW_ID_ROLE, TableModel
+
+RENEWAL = QColor("#FFE699")
+
+
+def status_label(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "draft": translate("ContractsTab", "Draft"),
+        "under_review": translate("ContractsTab", "Under review"),
+        "signed": translate("ContractsTab", "Signed"),
+        "active": translate("ContractsTab", "Active"),
+        "expired": translate("ContractsTab", "Expired"),
+        "terminated": translate("ContractsTab", "Terminated"),
+    }.get(code, code)
+
+
+class ContractsModel(TableModel[ContractRow]):
+    NUMBER, TITLE, STATUS, START, END, LEFT, VALUE = range(7)
+    RIGHT_ALIGNED = frozenset({LEFT, VALUE})
+    EXPORT_KINDS: ClassVar[dict[int, str]] = {START: "date", END: "date", VALUE: "money"}
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Number"),
+            self.tr("Title"),
+            self.tr("Status"),
+            self.tr("Start"),
+            self.tr("End"),
+            self.tr("Days left"),
+            self.tr("Value"),
+        ]
+
+    def display(self, row: ContractRow, column: int) -> Any:
+        return (
+            row.number,
+            row.title,
+            status_label(row.status),
+            local_date(row.start_on),
+            local_date(row.end_on),
+            "" if row.days_left is None else str(row.days_left),
+            money(row.value),
+        )[column]
+
+    def role_data(self, row: ContractRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and row.renewal_due:
+            return RENEWAL
+        return None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
+
+
+class ContractDialog(QDialog):
+    """A new contract: title, term, value, payment terms."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contract-dialog")
+        self.setWindowTitle(self.tr("New contract"))
+        form = QFormLayout(self)
+        self.title = QLineEdit()
+        self.start = QDateEdit(_qdate(today))
+        self.end = QDateEdit(_qdate(today.replace(year=today.year + 1) - dt.timedelta(days=1)))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("¥")
+        self.terms = QPlainTextEdit()
+        self.terms.setFixedHeight(60)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Start"), self.start)
+        form.addRow(self.tr("End"), self.end)
+        form.addRow(self.tr("Value"), self.value)
+        form.addRow(self.tr("Payment terms"), self.terms)
+        self.error = show_as_error(QLabel())
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.on_submit: Any = None
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def _submit(self) -> None:
+        if not self.title.text().strip():
+            self.show_error(self.tr("Give the contract a title."))
+            return
+        value = parse_amount(self.value.text())
+        if value is None:
+            self.show_error(self.tr("The value is not a sum of money: type it like 120000.50."))
+            return
+        if self.on_submit is not None:
+            self.on_submit(
+                {
+                    "title": self.title.text().strip(),
+                    "start_on": _day(self.start),
+                    "end_on": _day(self.end),
+                    "value": value,
+                    "payment_terms": self.terms.toPlainText().strip(),
+                }
+            )
+
+
+class AccountContractsTab(AccountTab):
+    entity = "contract"
+    watched = frozenset({"contract", "policy"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, ContractsModel(), parent)
+        self.dialog: ContractDialog | None = None
+        self.open_button.hide()  # a contract's page is this tab
+        self.new_button = QPushButton(self.tr("New contract…"))
+        self.new_button.clicked.connect(self.ask_new)
+        self.submit_button = QPushButton(self.tr("Submit for review"))
+        self.submit_button.clicked.connect(lambda: self._step(contracts.submit_for_review))
+        self.sign_button = QPushButton(self.tr("Sign"))
+        self.sign_button.clicked.connect(lambda: self._step(contracts.sign))
+        self.return_button = QPushButton(self.tr("Return…"))
+        self.return_button.clicked.connect(self.ask_return)
+        self.activate_button = QPushButton(self.tr("Activate"))
+        self.activate_button.clicked.connect(
+            lambda: self._step(lambda uow, cid: contracts.set_status(uow, cid, "active"))
+        )
+        buttons = self.layout().itemAt(2).layout()  # the row under the list (AccountTab)
+        for at, button in enumerate(
+            (
+                self.new_button,
+                self.submit_button,
+                self.sign_button,
+                self.return_button,
+                self.activate_button,
+            ),
+            start=1,
+        ):
+            buttons.insertWidget(at, button)  # type: ignore[attr-defined]
+        self.sign_button.setVisible(ctx.is_manager)
+        self.return_button.setVisible(ctx.is_manager)
+
+    def title(self) -> str:
+        return self.tr("Contracts")
+
+    def _today(self) -> dt.date:
+        return dt.datetime.now(self.ctx.zone).date()
+
+    def loader(self, account_id: str) -> Any:
+        today = self._today()
+        return lambda session: contracts.list_contracts(session, today, account_id=account_id)
+
+    def show_result(self, result: list[ContractRow]) -> None:
+        self.model.set_rows(result)
+        due = [r for r in result if r.renewal_due]
+        if not result:
+            self.summary.setText(self.tr("No contracts yet."))
+        elif due:
+            self.summary.setText(
+                self.tr("Contracts: %1 · renewal due: %2")
+                .replace("%1", str(len(result)))
+                .replace("%2", "、".join(f"{r.number} ({r.days_left})" for r in due))
+            )
+        else:
+            self.summary.setText(self.tr("Contracts: %1").replace("%1", str(len(result))))
+
+    def _selected(self) -> str | None:
+        index = self.table.currentIndex()
+        value = index.data(ROW_ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
+
+    def _step(self, step: Any) -> None:
+        contract_id = self._selected()
+        if contract_id is None:
+            self.summary.setText(self.tr("Choose a contract first."))
+            return
+        save(self.ctx, lambda uow: step(uow, contract_id), None, on_error=self.summary.setText)
+
+    def ask_return(self) -> None:
+        contract_id = self._selected()
+        if contract_id is None:
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Return"), self.tr("What must change?"))
+        if ok:
+            self._step(lambda uow, cid: contracts.return_to_draft(uow, cid, note))
+
+    def ask_new(self) -> None:
+        account_id = self.account_id
+        if account_id is None:
+            return
+        today = self._today()
+        dialog = ContractDialog(today, self)
+        self.dialog = dialog
+
+        def submitted(values: dict[str, Any]) -> None:
+            def work(uow: UnitOfWork) -> str:
+                return contracts.create_contract(uow, account_id, values, today)
+
+            save(self.ctx, work, dialog, on_error=self.summary.setText)
+
+        dialog.on_submit = submitted
+        dialog.open()
