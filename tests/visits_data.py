@@ -84,7 +84,10 @@ def plan(
     minutes: int = 60,
     **kwargs: object,
 ) -> str:
-    with unit_of_work(db.sessions, owner_id) as uow:
+    """Planned in time: a start already past was planned at that moment."""
+    now = dt.datetime.now(dt.UTC)
+    planned_at = min(now, start) if start.tzinfo is not None else now
+    with unit_of_work(db.sessions, owner_id, now=lambda: planned_at) as uow:
         return visits.plan_visit(
             uow,
             account_id=account_id,

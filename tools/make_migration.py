@@ -67,7 +67,10 @@ def next_revision(script: ScriptDirectory) -> str:
     (head,) = heads
     if not head.isdigit():
         raise SystemExit(f"head {head!r} is not a number; this tool numbers revisions 0002, 0003…")
-    return f"{int(head) + 1:04d}"
+    # Above every number in use: numbers reserved by parallel branches may sit below the
+    # head once merged (0003 on top of 0006), and a number is never used twice.
+    numbers = [int(r.revision) for r in script.walk_revisions() if r.revision.isdigit()]
+    return f"{max(numbers) + 1:04d}"
 
 
 def main(argv: list[str] | None = None) -> None:

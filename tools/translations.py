@@ -30,7 +30,7 @@ LANGUAGE = "zh_CN"
 # Pages and sub-packages per area; every other Qt file belongs to "core".
 AREAS: dict[str, list[str]] = {
     "accounts": ["pages/accounts.py", "accounts"],
-    "visits": ["pages/visits.py", "pages/today.py", "pages/weekly.py", "visits"],
+    "visits": ["pages/visits.py", "pages/today.py", "pages/weekly.py", "pages/tasks.py", "visits"],
     "quotes": ["pages/quotes.py", "pages/approvals.py", "quotes", "pdf.py"],
     "reports": [
         "pages/targets.py",

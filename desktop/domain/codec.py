@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer
+from sqlalchemy import Boolean, Date, Integer, String, Text
 
 from desktop.domain.models.base import Synced
 from desktop.domain.models.types import DecimalText, JSONText, Money, UTCDateTime
@@ -108,7 +109,9 @@ def _text(field: str, length: int | None, value: Any) -> str | None:
 
 
 def normalize(model: type[Synced], field: str, value: Any) -> Any:
-    """The value as it will be stored: money rounded to the fen, decimals parsed.
+    """The value as it will be stored: money rounded to the fen, decimals parsed, and
+    in a one-line text field (``String``, not ``Text``) tabs and line breaks (a pasted
+    spreadsheet row) become single spaces.
 
     The unit of work stores and sends this, so the outbox never carries a value the
     database would not hold.
@@ -122,7 +125,17 @@ def normalize(model: type[Synced], field: str, value: Any) -> Any:
         return round_fen(to_decimal(value))
     if isinstance(kind, DecimalText):
         return to_decimal(value)
+    if isinstance(kind, String) and not isinstance(kind, Text) and isinstance(value, str):
+        return one_line(value)
     return value
+
+
+_BREAKS = re.compile(r"[ \t]*[\t\r\n]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """Tabs and line breaks (and the blanks around them) as one space each run."""
+    return _BREAKS.sub(" ", text).strip() if _BREAKS.search(text) else text
 
 
 def encode_row(row: Synced, fields: list[str] | None = None) -> dict[str, Any]:

@@ -68,7 +68,14 @@ def _apply(uow: UnitOfWork, kind: str, row: RowPreview, reason: str, keys: KeyIn
     new = {name: value for name, (_, value) in row.changes.items()}
     if kind == "accounts":
         if row.action == "create":
-            account_service.create_account(uow, row.values, duplicate_reason=reason, keys=keys)
+            # The file's owner, the one chosen for the import, or else the pool.
+            account_service.create_account(
+                uow,
+                row.values,
+                duplicate_reason=reason,
+                keys=keys,
+                to_pool=not row.values.get("owner_id"),
+            )
         else:
             assert row.target_id is not None
             account_service.update_account(

@@ -22,6 +22,19 @@ def show_as_error(label: QLabel) -> QLabel:
     return label
 
 
+class MessageLabel(QLabel):
+    """A form's message line: ``setText`` shows an error (red), ``note`` a success or
+    a plain remark (not red), so "Saved …pdf" never looks like a failure."""
+
+    def setText(self, text: str) -> None:
+        self.setStyleSheet(ERROR_STYLE)
+        super().setText(text)
+
+    def note(self, text: str) -> None:
+        self.setStyleSheet("")
+        super().setText(text)
+
+
 def local_datetime(value: dt.datetime | None, zone: ZoneInfo) -> str:
     if value is None:
         return ""

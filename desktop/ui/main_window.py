@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, (key, _module, _cls, label) in enumerate(PAGES, start=1):
             action = QAction(QCoreApplication.translate("Navigation", label), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 9:  # Ctrl+1 … Ctrl+9
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             go_menu.addAction(action)
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.rules import RuleViolation
+from desktop.ui.domain_text import domain_text, validation_text
 from desktop.ui.labels import field_label, stage_label, value_label
 
 
@@ -134,6 +135,23 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "lost_without_reason": lambda p, e: QCoreApplication.translate(
         "RuleText", "Say why the opportunity was lost."
     ),
+    "checkin_too_early": lambda p, e: (
+        QCoreApplication.translate(
+            "RuleText",
+            "Too early to check in: check-in opens at %1, %2 hours before the visit. "
+            "Check in when you arrive.",
+        )
+        .replace("%1", str(p.get("opens", "")))
+        .replace("%2", str(p.get("hours", "")))
+    ),
+    "checkin_too_late": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "Check-in closed at the end of the visit's day (%1). Write the report: the visit "
+        "is recorded as reported later.",
+    ).replace("%1", str(p.get("day", ""))),
+    "checkin_location_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A check-in at a tier %1 account needs its location."
+    ).replace("%1", str(p.get("tier", ""))),
     "ends_before_start": lambda p, e: QCoreApplication.translate(
         "RuleText", "%1 is before the start: a contract ends after it starts."
     ).replace("%1", _field(p, e)),
@@ -183,6 +201,9 @@ def _format(name: str) -> str:
     return {
         "credit_code": QCoreApplication.translate("RuleText", "unified social credit code"),
         "phone": QCoreApplication.translate("RuleText", "phone number"),
+        "mobile": QCoreApplication.translate(
+            "RuleText", "mobile number (11 digits starting with 1, or + and a country code)"
+        ),
         "email": QCoreApplication.translate("RuleText", "e-mail address"),
         "web_address": QCoreApplication.translate("RuleText", "web address"),
         "content_hash": QCoreApplication.translate("RuleText", "file fingerprint"),
@@ -210,7 +231,19 @@ def rule_text(code: str, params: Params | None = None, entity: str = "") -> str:
 
 
 def error_text(error: DomainError, entity: str = "") -> str:
-    """What to show for an error a service raised on this device."""
+    """What to show for an error a service raised on this device, in the user's
+    language: a rule's code through ``rule_text``, other messages through
+    ``domain_text``."""
     if isinstance(error, RuleViolation):
         return rule_text(error.code, error.params, entity)
-    return str(error)
+    if isinstance(error, ValidationError):
+        return validation_text(error.errors, entity)
+    return domain_text(str(error))
+
+
+def error_message(error: BaseException) -> str:
+    """Any error a task reported, for a message line: the domain's in the user's
+    language (``error_text``), others as they read (a TaskFailed is already worded)."""
+    if isinstance(error, DomainError):
+        return error_text(error)
+    return str(error) or type(error).__name__

@@ -1,6 +1,7 @@
 """Settings → Rules (managers and admins): the team's rules every device obeys.
 
-Visit cadence per tier, archive completeness per tier, maximum discount per tier, the
+Visit cadence per tier, the check-in window and where a check-in needs its location,
+archive completeness per tier, maximum discount per tier, the
 public pool's claim limit and return days, complaint SLA hours per severity. Inputs
 are checked as typed, with the message beside the field; "Save rules" writes them
 through the unit of work (desktop/domain/services/rules.py), so they sync.
@@ -30,6 +31,7 @@ from shiboken6 import isValid
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, CONTACT_ROLES, TIERS
+from desktop.domain.rules.visits import MAX_HOURS_BEFORE, VisitPolicy
 from desktop.domain.services import completeness, rules
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE
@@ -55,6 +57,7 @@ class RulesTab(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.checks: dict[tuple[str, str], QCheckBox] = {}  # (tier, requirement)
+        self.location_checks: dict[str, QCheckBox] = {}  # tier -> check-in needs location
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -120,6 +123,23 @@ class RulesTab(QWidget):
         box, grid = self._box(self.tr("Visit coverage: visit each account at least every"))
         for row, tier in enumerate(TIERS):
             self._field(f"cadence.{tier}", grid, row, self._tier(tier), self.tr("days"))
+        row = len(TIERS)
+        self._field(
+            "checkin_hours",
+            grid,
+            row,
+            self.tr("Check-in opens"),
+            self.tr("hours before the visit (until the end of its day)"),
+        )
+        grid.addWidget(QLabel(self.tr("Check-in needs the location")), row + 1, 0)
+        needs = QHBoxLayout()
+        for tier in TIERS:
+            check = QCheckBox(self._tier(tier))
+            check.setObjectName(f"rule-location.{tier}")
+            self.location_checks[tier] = check
+            needs.addWidget(check)
+        needs.addStretch(1)
+        grid.addLayout(needs, row + 1, 1, 1, 3)
         return box
 
     def _discount_box(self) -> QGroupBox:
@@ -207,6 +227,9 @@ class RulesTab(QWidget):
             for requirement in REQUIREMENTS:
                 self.checks[(tier, requirement)].setChecked(requirement in wanted)
         values["claim_limit"] = loaded.claim_limit
+        values["checkin_hours"] = loaded.visits.hours_before
+        for tier, check in self.location_checks.items():
+            check.setChecked(loaded.visits.needs_location(tier))
         for severity in COMPLAINT_SEVERITIES:
             values[f"sla.{severity}"] = loaded.sla_hours[severity]
         for key, value in values.items():
@@ -225,6 +248,12 @@ class RulesTab(QWidget):
                 return self.tr("Enter a percentage from 0 to 100.")
             if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
                 return self.tr("Enter a percentage from 0 to 100.")
+            return None
+        if key == "checkin_hours":
+            if not text.isdigit() or int(text) > MAX_HOURS_BEFORE:
+                return self.tr("Hours: a whole number from 0 to %1.").replace(
+                    "%1", str(MAX_HOURS_BEFORE)
+                )
             return None
         if key.endswith(".min_contacts"):
             if not text.isdigit() or int(text) > 20:
@@ -280,6 +309,10 @@ class RulesTab(QWidget):
             claim_limit=number("claim_limit"),
             return_days={t: number(f"return_days.{t}") for t in TIERS},
             sla_hours={s: number(f"sla.{s}") for s in COMPLAINT_SEVERITIES},
+            visits=VisitPolicy(
+                number("checkin_hours"),
+                {t: check.isChecked() for t, check in self.location_checks.items()},
+            ),
         )
 
     # -- saving -------------------------------------------------------------------------

@@ -149,10 +149,18 @@ class SettingsDialog(QDialog):
             tabs = self.findChild(QTabWidget, "settings-tabs")
             assert tabs is not None
             tabs.addTab(self.seller_tab, self.tr("Seller"))
-
             from desktop.ui.accounts.key_account_rules import add_key_account_rules
 
             self.key_account_rules = add_key_account_rules(self, ctx)
+            # One save button per tab: the Rules and Seller tabs save with their own.
+            tabs.currentChanged.connect(self._tab_changed)
+
+    @Slot(int)
+    def _tab_changed(self, index: int) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setVisible(index == 0)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel") if index == 0 else self.tr("Close"))
 
     @Slot()
     def _choose_folder(self) -> None:

@@ -19,6 +19,10 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <source>Put it in the public pool (公海) instead of keeping it</source>
+      <translation>放入公海（不归我所有）</translation>
+    </message>
+    <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>
@@ -33,6 +37,10 @@
     <message>
       <source>History</source>
       <translation>历史</translation>
+    </message>
+    <message>
+      <source>Owner: you</source>
+      <translation>负责人：我</translation>
     </message>
     <message>
       <source>In the public pool (公海): nobody owns this account</source>
@@ -457,6 +465,22 @@
       <source>Notes</source>
       <translation>备注</translation>
     </message>
+    <message>
+      <source>Discard the contact?</source>
+      <translation>放弃此联系人？</translation>
+    </message>
+    <message>
+      <source>What you typed for this contact has not been saved. Discard it?</source>
+      <translation>您为此联系人填写的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Keep editing</source>
+      <translation>继续编辑</translation>
+    </message>
   </context>
   <context>
     <name>ContactEditing</name>
@@ -564,6 +588,10 @@
     <message>
       <source>is not a phone number (digits, spaces, + - ( ) and an extension)</source>
       <translation>不是有效的电话号码（数字、空格、+ - ( ) 和分机号）</translation>
+    </message>
+    <message>
+      <source>is not a mobile number (11 digits starting with 1, or + and a country code)</source>
+      <translation>不是有效的手机号（以 1 开头的 11 位数字，或 + 加国家代码）</translation>
     </message>
     <message>
       <source>is not an e-mail address (name@example.com)</source>
@@ -689,10 +717,6 @@
     <message>
       <source>Parent</source>
       <translation>上级单位</translation>
-    </message>
-    <message>
-      <source>Find the parent account (name, pinyin)</source>
-      <translation>查找上级客户（名称、拼音）</translation>
     </message>
     <message>
       <source>Set as parent</source>

@@ -74,6 +74,21 @@
     </message>
   </context>
   <context>
+    <name>AccountPicker</name>
+    <message>
+      <source>Search accounts: name, short name, pinyin (qhcs), credit code</source>
+      <translation>搜索客户：名称、简称、拼音（如 qhcs）、信用代码</translation>
+    </message>
+    <message>
+      <source>No account chosen</source>
+      <translation>未选择客户</translation>
+    </message>
+    <message>
+      <source>Account: %1</source>
+      <translation>客户：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountQuotesTab</name>
     <message>
       <source>Quotes</source>
@@ -169,6 +184,197 @@ A report without customer data was saved to:
     <message>
       <source>Today's backup of your data could not be made (%1); your work is not affected, and Fieldbook tries again at the next start.</source>
       <translation>今天的数据备份未能完成（%1）；您的工作不受影响，Fieldbook 会在下次启动时再试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DomainText</name>
+    <message>
+      <source>a cancelled follow-up cannot be completed</source>
+      <translation>已取消的跟进事项不能标记完成</translation>
+    </message>
+    <message>
+      <source>a cancelled visit cannot be checked in</source>
+      <translation>已取消的拜访不能签到</translation>
+    </message>
+    <message>
+      <source>a cancelled visit has no call report</source>
+      <translation>已取消的拜访没有拜访报告</translation>
+    </message>
+    <message>
+      <source>a visit with a call report cannot be cancelled</source>
+      <translation>已有拜访报告的拜访不能取消</translation>
+    </message>
+    <message>
+      <source>only a planned visit can be moved</source>
+      <translation>只有计划中的拜访可以改期</translation>
+    </message>
+    <message>
+      <source>the report is not submitted yet</source>
+      <translation>周报尚未提交</translation>
+    </message>
+    <message>
+      <source>this weekly report is already submitted</source>
+      <translation>该周报已提交</translation>
+    </message>
+    <message>
+      <source>this weekly report is submitted and can no longer be changed</source>
+      <translation>该周报已提交，不能再修改</translation>
+    </message>
+    <message>
+      <source>choose an account</source>
+      <translation>请选择客户</translation>
+    </message>
+    <message>
+      <source>choose the account the complaint is about</source>
+      <translation>请选择投诉所涉及的客户</translation>
+    </message>
+    <message>
+      <source>a target cannot be negative</source>
+      <translation>目标不能为负数</translation>
+    </message>
+    <message>
+      <source>must be more than zero</source>
+      <translation>必须大于零</translation>
+    </message>
+    <message>
+      <source>not an amount</source>
+      <translation>不是有效金额</translation>
+    </message>
+    <message>
+      <source>coordinates out of range</source>
+      <translation>坐标超出范围</translation>
+    </message>
+    <message>
+      <source>contacts must belong to the account</source>
+      <translation>联系人必须属于该客户</translation>
+    </message>
+    <message>
+      <source>between %1 and %2</source>
+      <translation>介于 %1 到 %2 之间</translation>
+    </message>
+    <message>
+      <source>not a number</source>
+      <translation>不是数字</translation>
+    </message>
+    <message>
+      <source>tell the manager why these terms are needed</source>
+      <translation>请向经理说明为何需要这些条件</translation>
+    </message>
+    <message>
+      <source>a quote needs at least one line</source>
+      <translation>报价至少需要一行明细</translation>
+    </message>
+    <message>
+      <source>a name is required</source>
+      <translation>必须填写名称</translation>
+    </message>
+    <message>
+      <source>tell the rep what to change</source>
+      <translation>请告诉销售需要修改什么</translation>
+    </message>
+    <message>
+      <source>is required: say why the accounts move</source>
+      <translation>必填：请说明客户移交的原因</translation>
+    </message>
+    <message>
+      <source>only an accepted quote becomes an order</source>
+      <translation>只有已接受的报价可以转为订单</translation>
+    </message>
+    <message>
+      <source>write a summary before submitting</source>
+      <translation>提交前请填写总结</translation>
+    </message>
+    <message>
+      <source>a follow-up needs a title</source>
+      <translation>跟进事项需要填写标题</translation>
+    </message>
+    <message>
+      <source>is not an active user</source>
+      <translation>不是在职用户</translation>
+    </message>
+    <message>
+      <source>ends before it starts</source>
+      <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+      <source>the validity date has passed</source>
+      <translation>有效期已过</translation>
+    </message>
+    <message>
+      <source>required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>at most %1</source>
+      <translation>最多 %1</translation>
+    </message>
+    <message>
+      <source>is longer than %1 characters</source>
+      <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+      <source>between %1 and %2 minutes</source>
+      <translation>介于 %1 到 %2 分钟之间</translation>
+    </message>
+    <message>
+      <source>write what happened</source>
+      <translation>请填写拜访情况</translation>
+    </message>
+    <message>
+      <source>is not a known role</source>
+      <translation>不是已知的角色</translation>
+    </message>
+    <message>
+      <source>is not a known status</source>
+      <translation>不是已知的状态</translation>
+    </message>
+    <message>
+      <source>a SKU is required</source>
+      <translation>必须填写产品编码（SKU）</translation>
+    </message>
+    <message>
+      <source>a rate such as 0.%1</source>
+      <translation>税率形如 0.%1</translation>
+    </message>
+    <message>
+      <source>a complaint needs a title</source>
+      <translation>投诉需要填写标题</translation>
+    </message>
+    <message>
+      <source>a whole number from %1 to %2</source>
+      <translation>%1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+      <source>a whole number of days from %1 to %2</source>
+      <translation>%1 到 %2 之间的整数天数</translation>
+    </message>
+    <message>
+      <source>a whole number of hours from %1 to %2</source>
+      <translation>%1 到 %2 之间的整数小时数</translation>
+    </message>
+    <message>
+      <source>a percentage from %1 to %2</source>
+      <translation>%1 到 %2 之间的百分比</translation>
+    </message>
+    <message>
+      <source>a product or a description is required</source>
+      <translation>需要选择产品或填写描述</translation>
+    </message>
+    <message>
+      <source>must be a whole number from %1 to %2</source>
+      <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+      <source>a time needs its time zone</source>
+      <translation>时间必须带时区</translation>
+    </message>
+    <message>
+      <source>unknown field</source>
+      <translation>未知字段</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
     </message>
   </context>
   <context>
@@ -1095,6 +1301,10 @@ A report without customer data was saved to:
       <translation>客户</translation>
     </message>
     <message>
+      <source>Tasks</source>
+      <translation>任务</translation>
+    </message>
+    <message>
       <source>Visits</source>
       <translation>拜访</translation>
     </message>
@@ -1284,6 +1494,18 @@ A report without customer data was saved to:
       <translation>请填写商机输单的原因。</translation>
     </message>
     <message>
+      <source>Too early to check in: check-in opens at %1, %2 hours before the visit. Check in when you arrive.</source>
+      <translation>现在签到太早：签到于 %1 开放（拜访前 %2 小时）。请到达后再签到。</translation>
+    </message>
+    <message>
+      <source>Check-in closed at the end of the visit's day (%1). Write the report: the visit is recorded as reported later.</source>
+      <translation>签到已于拜访当天（%1）结束时关闭。请填写拜访报告：该拜访将记为事后补记。</translation>
+    </message>
+    <message>
+      <source>A check-in at a tier %1 account needs its location.</source>
+      <translation>%1 类客户的签到必须填写位置。</translation>
+    </message>
+    <message>
       <source>%1 is before the start: a contract ends after it starts.</source>
       <translation>%1早于开始日期：合同应在开始之后结束。</translation>
     </message>
@@ -1330,6 +1552,10 @@ A report without customer data was saved to:
     <message>
       <source>phone number</source>
       <translation>电话号码</translation>
+    </message>
+    <message>
+      <source>mobile number (11 digits starting with 1, or + and a country code)</source>
+      <translation>手机号（以 1 开头的 11 位数字，或 + 加国家代码）</translation>
     </message>
     <message>
       <source>e-mail address</source>
@@ -1395,6 +1621,18 @@ A report without customer data was saved to:
       <translation>天</translation>
     </message>
     <message>
+      <source>Check-in opens</source>
+      <translation>签到开放时间</translation>
+    </message>
+    <message>
+      <source>hours before the visit (until the end of its day)</source>
+      <translation>小时（拜访开始前，至当天结束）</translation>
+    </message>
+    <message>
+      <source>Check-in needs the location</source>
+      <translation>签到须填写位置</translation>
+    </message>
+    <message>
       <source>Maximum discount without approval</source>
       <translation>免审批的最大折扣</translation>
     </message>
@@ -1445,6 +1683,10 @@ A report without customer data was saved to:
     <message>
       <source>Enter a percentage from 0 to 100.</source>
       <translation>请输入 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+      <source>Hours: a whole number from 0 to %1.</source>
+      <translation>小时数：0 到 %1 之间的整数。</translation>
     </message>
     <message>
       <source>Minimum contacts: a whole number from 0 to 20.</source>
@@ -1675,6 +1917,14 @@ A report without customer data was saved to:
     <message>
       <source>Seller</source>
       <translation>供方信息</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Choose the data folder</source>

@@ -1,21 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name>AccountPickerDialog</name>
-    <message>
-      <source>New quote</source>
-      <translation>新建报价</translation>
-    </message>
-    <message>
-      <source>Type part of the customer's name…</source>
-      <translation>输入客户名称的一部分…</translation>
-    </message>
-    <message>
-      <source>Customer</source>
-      <translation>客户</translation>
-    </message>
-  </context>
-  <context>
     <name>ApprovalPanel</name>
     <message>
       <source>Approve…</source>
@@ -244,6 +229,26 @@
     <message>
       <source>Amount</source>
       <translation>金额(不含税)</translation>
+    </message>
+    <message>
+      <source>A line needs a description.</source>
+      <translation>每行都需要描述。</translation>
+    </message>
+    <message>
+      <source>%1 cannot be negative.</source>
+      <translation>%1 不能为负数。</translation>
+    </message>
+    <message>
+      <source>A discount is from 0 to 100 %.</source>
+      <translation>折扣须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+      <source>A tax rate is below 100 %.</source>
+      <translation>税率须低于 100%。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a number.</source>
+      <translation>“%1”不是数字。</translation>
     </message>
   </context>
   <context>
@@ -575,6 +580,14 @@
     <message>
       <source>Needs a manager's approval:</source>
       <translation>需经理审批：</translation>
+    </message>
+    <message>
+      <source>Waiting for the manager's approval:</source>
+      <translation>等待经理审批：</translation>
+    </message>
+    <message>
+      <source>Approved beyond the guardrails:</source>
+      <translation>已获批准（超出标准的条件）：</translation>
     </message>
     <message>
       <source>discount must be between 0 and 100</source>

@@ -30,20 +30,16 @@
       <source>Status</source>
       <translation>状态</translation>
     </message>
+    <message>
+      <source>Check-in</source>
+      <translation>签到</translation>
+    </message>
   </context>
   <context>
     <name>PlanVisitDialog</name>
     <message>
       <source>Plan a visit</source>
       <translation>计划拜访</translation>
-    </message>
-    <message>
-      <source>Search accounts (name, pinyin, initials)</source>
-      <translation>搜索客户（名称、拼音、首字母）</translation>
-    </message>
-    <message>
-      <source>No account chosen</source>
-      <translation>尚未选择客户</translation>
     </message>
     <message>
       <source> min</source>
@@ -82,12 +78,20 @@
       <translation>地点</translation>
     </message>
     <message>
-      <source>Account: %1</source>
-      <translation>客户：%1</translation>
+      <source>%1 has passed: a visit cannot be planned for it. Save again to record it as a visit that already happened (recorded later, on its real date); then write its call report.</source>
+      <translation>%1 已经过去，不能为其计划拜访。再次保存即可将其记为已发生的拜访（事后补记，保留实际日期），然后填写拜访报告。</translation>
+    </message>
+    <message>
+      <source>Record as done</source>
+      <translation>记为已拜访</translation>
     </message>
     <message>
       <source>Choose an account first.</source>
       <translation>请先选择客户。</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
     <message>
       <source>This rep already has a visit then: %1. Save again to plan it anyway.</source>
@@ -111,6 +115,10 @@
     <message>
       <source>Check in now</source>
       <translation>立即签到</translation>
+    </message>
+    <message>
+      <source>(choose the outcome)</source>
+      <translation>（请选择结果）</translation>
     </message>
     <message>
       <source>What happened, what the client said</source>
@@ -161,8 +169,20 @@
       <translation>已于 %1 签到</translation>
     </message>
     <message>
+      <source>on time</source>
+      <translation>准时</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>迟到</translation>
+    </message>
+    <message>
       <source>Not checked in</source>
       <translation>未签到</translation>
+    </message>
+    <message>
+      <source>Choose the outcome of the visit.</source>
+      <translation>请选择拜访结果。</translation>
     </message>
     <message>
       <source>Write what happened before saving the report.</source>
@@ -250,6 +270,107 @@
     </message>
   </context>
   <context>
+    <name>TaskList</name>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>本周</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>以后</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskListModel</name>
+    <message>
+      <source>Section</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>No date</source>
+      <translation>无日期</translation>
+    </message>
+    <message>
+      <source>%1 days late</source>
+      <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+      <source>Due today</source>
+      <translation>今天到期</translation>
+    </message>
+    <message>
+      <source>In %1 days</source>
+      <translation>%1 天后到期</translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksPage</name>
+    <message>
+      <source>My follow-ups</source>
+      <translation>我的跟进事项</translation>
+    </message>
+    <message>
+      <source>My team's follow-ups</source>
+      <translation>团队的跟进事项</translation>
+    </message>
+    <message>
+      <source>Mark done</source>
+      <translation>标记完成</translation>
+    </message>
+    <message>
+      <source>Move to this date</source>
+      <translation>改到此日期</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>转交</translation>
+    </message>
+    <message>
+      <source>Tasks</source>
+      <translation>任务</translation>
+    </message>
+    <message>
+      <source>Done: %1</source>
+      <translation>已完成：%1</translation>
+    </message>
+    <message>
+      <source>Moved to %1.</source>
+      <translation>已改到 %1。</translation>
+    </message>
+    <message>
+      <source>Handed over to %1.</source>
+      <translation>已转交给 %1。</translation>
+    </message>
+  </context>
+  <context>
     <name>TeamReportsModel</name>
     <message>
       <source>Rep</source>
@@ -311,24 +432,32 @@
       <translation>即将超时的投诉</translation>
     </message>
     <message>
+      <source>Complaints past their SLA</source>
+      <translation>已超时的投诉</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>分组</translation>
+    </message>
+    <message>
+      <source>Client</source>
+      <translation>客户</translation>
+    </message>
+    <message>
       <source>What</source>
-      <translation>类别</translation>
+      <translation>事项</translation>
     </message>
     <message>
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+      <source>Tier %1: due for a visit</source>
+      <translation>%1 类客户，该拜访了</translation>
     </message>
     <message>
       <source>Rep</source>
       <translation>销售</translation>
-    </message>
-    <message>
-      <source>Detail</source>
-      <translation>详情</translation>
     </message>
     <message>
       <source>Status</source>
@@ -516,6 +645,18 @@
       <source>%1 attached</source>
       <translation>上传%1</translation>
     </message>
+    <message>
+      <source>On time %1</source>
+      <translation>准时 %1</translation>
+    </message>
+    <message>
+      <source>Late %1</source>
+      <translation>迟到 %1</translation>
+    </message>
+    <message>
+      <source>Recorded later (%1)</source>
+      <translation>事后补记（%1）</translation>
+    </message>
   </context>
   <context>
     <name>VisitsPage</name>
@@ -581,7 +722,11 @@
     </message>
     <message>
       <source>Week of %1 – %2</source>
-      <translation>%1 至 %2 这一周</translation>
+      <translation>%1 至 %2</translation>
+    </message>
+    <message>
+      <source>%1 (this week)</source>
+      <translation>%1（本周）</translation>
     </message>
     <message>
       <source>Not moved: it clashes with %1.</source>

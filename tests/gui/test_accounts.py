@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
 from desktop.domain.models import Account, Contact, Policy
 from desktop.domain.services import accounts, attachments
@@ -115,7 +115,12 @@ def test_new_account_with_wrong_data_shows_each_message(qtbot: Any, page: Any) -
     assert message("website") == "is not a web address"
     screenshot(page, "accounts_new_invalid_en")
     detail.findChild(QLineEdit, "account-name").setText("华为技术有限责任公司")
-    detail.findChild(QLineEdit, "account-credit_code").setText("914403001922038216")
+    assert message("name") == ""  # fixed: the message goes as it is typed
+    code = detail.findChild(QLineEdit, "account-credit_code")
+    code.setText("91440300192203821")  # still wrong: the message says what is wrong now
+    assert message("credit_code") == "must be 18 characters (has 17)"
+    qtbot.keyClicks(code, "6")
+    assert message("credit_code") == ""
     detail.findChild(QLineEdit, "account-phone").setText("0755-2878 0808")
     detail.findChild(QLineEdit, "account-website").setText("")
     qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
@@ -389,6 +394,16 @@ def test_files_are_added_opened_and_refused_when_too_large(
     screenshot(page, "accounts_files_en")
 
 
+def pick_parent(qtbot: Any, picker: Any, typed: str, account_id: str) -> None:
+    """Type in the Group tab's account picker and Enter on the only match."""
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, typed)
+    qtbot.waitUntil(lambda: [c.id for c in picker.found] == [account_id])
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.chosen is not None
+    assert picker.chosen.id == account_id
+
+
 def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: Any) -> None:
     ctx = page.ctx
     group = add_account(ctx, name="星河集团有限公司")
@@ -396,16 +411,12 @@ def test_moving_an_account_under_a_parent_and_refusing_a_loop(qtbot: Any, page: 
     open_and_wait(qtbot, page, member)
     detail = page.detail
     detail.tabs.setCurrentWidget(detail.group)
-    detail.group.parent_search.setText("星河集团")
-    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(group) >= 0)
-    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(group))
+    pick_parent(qtbot, detail.group.picker, "xinghejituan", group)
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.group.parent_label.text() == "星河集团有限公司")
     screenshot(page, "accounts_group_en")
     open_and_wait(qtbot, page, group)
-    detail.group.parent_search.setText("星河华南")
-    qtbot.waitUntil(lambda: detail.group.parent_choice.findData(member) >= 0)
-    detail.group.parent_choice.setCurrentIndex(detail.group.parent_choice.findData(member))
+    pick_parent(qtbot, detail.group.picker, "xhhn", member)
     click_when_laid_out(qtbot, detail.findChild(type(detail.save_button), "group-parent-set"))
     qtbot.waitUntil(lambda: detail.group.parent_error.text() == "would make the group a loop")
     with ctx.db.sessions() as session:
@@ -526,3 +537,56 @@ def test_the_page_in_chinese(qtbot: Any, chinese: None, app_context: Any, tmp_pa
     shown_names(qtbot, widget)
     screenshot(widget, "accounts_files_zh")
     ctx.tasks.wait_idle()
+
+
+def test_a_new_account_is_mine_unless_i_tick_the_pool(qtbot: Any, page: Any) -> None:
+    detail = page.detail
+    for name, pool in (("Ningbo Donggang Logistics", False), ("Wenzhou Oujiang Valves", True)):
+        qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert detail.to_pool.isVisible()
+        assert detail.owner_label.text() == "Owner: you"
+        if pool:
+            qtbot.mouseClick(detail.to_pool, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(detail.findChild(QLineEdit, "account-name"), name)
+        qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda name=name: detail.title.text() == name)  # type: ignore[misc]
+        assert not detail.to_pool.isVisible()
+        with page.ctx.db.sessions() as session:
+            saved = session.query(Account).filter_by(name=name).one()
+        assert saved.owner_id == (None if pool else page.ctx.user_id)
+    assert "public pool" in detail.owner_label.text()
+
+
+def test_escape_on_a_half_typed_contact_asks_before_dropping_it(qtbot: Any, page: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.accounts.dialogs import ContactDialog
+
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.detail.account is not None)
+    add = next(
+        b for b in page.detail.contacts.findChildren(QPushButton) if b.text() == "Add contact"
+    )
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(ContactDialog, "contact-dialog")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "contact-name"), "Wang Fang")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "contact-mobile"), "1381234567")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    mobile_error = dialog.findChild(QLabel, "contact-mobile-error")
+    assert mobile_error.text().startswith("is not a mobile number")  # ten digits
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert page.detail.isVisible()  # Escape is the dialog's, not the page's
+    box = dialog.discard_box
+    assert box is not None
+    assert dialog.isVisible()  # nothing dropped yet
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.findChild(QLineEdit, "contact-name").text() == "Wang Fang"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.mouseClick(
+        dialog.discard_box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: not dialog.isVisible())

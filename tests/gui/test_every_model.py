@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 import desktop.ui
 from desktop.domain.models import Complaint, User
-from desktop.domain.services import accounts, visits, weekly
+from desktop.domain.services import accounts, weekly
 from desktop.domain.services.sync_issues import Issue
 from desktop.domain.uow import unit_of_work
 from desktop.ui.pages import PAGES
@@ -107,7 +107,7 @@ def dialog_models(ctx: Any) -> list[QAbstractItemModel]:
     """Models of dialogs not open here, filled as the dialogs fill them."""
     picker = ChoiceModel()
     with ctx.db.sessions() as session:
-        picker.set_choices(visits.pick_accounts(session, ""))
+        picker.set_choices([(c.id, c.name) for c in accounts.pick_accounts(session, "")])
     now = dt.datetime.now(dt.UTC)
     issue = Issue(
         id=1,

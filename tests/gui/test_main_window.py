@@ -17,6 +17,7 @@ def test_navigation_shows_every_page(qtbot: Any, main_window: Any) -> None:
     assert labels == [
         "Today",
         "Accounts",
+        "Tasks",
         "Visits",
         "Quotes",
         "Approvals",
@@ -66,6 +67,7 @@ def test_window_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     assert labels == [
         "今日",
         "客户",
+        "任务",
         "拜访",
         "报价",
         "审批",

@@ -137,8 +137,12 @@ def test_a_new_opportunity_for_an_account_appears_on_the_board(
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
     dialog = page.dialog
-    account = dialog.account.itemText(2)
-    dialog.account.setCurrentIndex(2)
+    picker = dialog.account
+    qtbot.waitUntil(lambda: len(picker.found) > 2)
+    account = picker.found[2].name
+    third = picker.list.visualRect(picker.model.index(2))
+    qtbot.mouseClick(picker.list.viewport(), Qt.MouseButton.LeftButton, pos=third.center())
+    assert picker.chosen is not None
     type_into(qtbot, dialog.name, "数据中心三期")
     qtbot.keyClicks(dialog.amount, "880000")
     dialog.stage.setCurrentIndex(dialog.stage.findData("qualified"))

@@ -102,8 +102,17 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     # 10 % off is beyond tier C's 8 %: the reason shows before anything is saved.
     assert lines.setData(lines.index(0, LinesModel.DISCOUNT), "10")
     assert "discount 10% exceeds the 8% allowed for tier C" in editor.reasons_label.text()
+    assert editor.reasons_label.text().startswith("Needs a manager's approval")
+    assert "color" in editor.reasons_label.styleSheet()  # to do: in red
     assert "¥77,292.00" in editor.totals_label.text()
     assert not lines.setData(lines.index(0, LinesModel.DISCOUNT), "abc")
+    assert editor.error_label.text() == "“abc” is not a number."
+    # A negative quantity is refused with a message; the quantity stays what it was.
+    assert not lines.setData(lines.index(0, LinesModel.QTY), "-3")
+    assert editor.error_label.text() == "-3 cannot be negative."
+    assert lines.index(0, LinesModel.QTY).data() == "2"
+    assert lines.setData(lines.index(0, LinesModel.QTY), "2")
+    assert editor.error_label.text() == ""
     screenshot(page, "quotes_editor_reasons_en")
     editor.trigger("save")
     qtbot.waitUntil(lambda: editor.buttons["request_approval"].isVisibleTo(editor))
@@ -118,6 +127,9 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     _approve_as_an_admin(page, editor.view.quote["id"])
     editor.load(editor.view.quote["id"])
     qtbot.waitUntil(lambda: "Approved" in editor.title.text())
+    # Approved: the reasons are no longer an error in red.
+    assert editor.reasons_label.text().startswith("Approved beyond the guardrails")
+    assert "color" not in editor.reasons_label.styleSheet()
     editor.trigger("send")
     qtbot.waitUntil(lambda: "Sent" in editor.title.text())
     assert not (lines.flags(lines.index(0, LinesModel.QTY)) & Qt.ItemFlag.ItemIsEditable)
@@ -133,6 +145,9 @@ def test_rep_builds_a_quote_and_sees_totals_and_reasons_at_once(
     written: list[Path] = []
     editor.export_pdf(tmp_path / "quote.pdf", written.append)
     qtbot.waitUntil(lambda: bool(written))
+    # Success is said plainly, not in the error red.
+    assert editor.error_label.text().startswith("Saved ")
+    assert "color" not in editor.error_label.styleSheet()
     text = subprocess.run(
         [pdftotext(), str(written[0]), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -109,3 +109,37 @@ def test_rules_tab_in_chinese(qtbot: Any, chinese: None, manager: AppContext) ->
     assert dialog.rules_tab.save_button.text() == "保存规则"
     screenshot(dialog, "settings_rules_zh")
     dialog.reject()
+
+
+def test_the_rules_tab_has_one_save_button_and_sets_the_check_in_rules(
+    qtbot: Any, manager: AppContext
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QTabWidget
+
+    from desktop.domain.services import rules
+
+    dialog = open_rules(qtbot, manager)
+    tabs = dialog.findChild(QTabWidget, "settings-tabs")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert tabs.currentIndex() == 1  # open_rules shows the Rules tab
+    assert not save.isVisible()
+    assert dialog.rules_tab.save_button.isVisible()
+    tabs.setCurrentIndex(0)
+    assert save.isVisible()
+    tabs.setCurrentIndex(1)
+    hours = dialog.findChild(QLineEdit, "rule-checkin_hours")
+    assert hours.text() == "2"  # the default window
+    hours.clear()
+    qtbot.keyClicks(hours, "30")
+    assert dialog.rules_tab.errors["checkin_hours"].text() == "Hours: a whole number from 0 to 24."
+    hours.clear()
+    qtbot.keyClicks(hours, "1")
+    assert dialog.rules_tab.errors["checkin_hours"].text() == ""
+    qtbot.mouseClick(dialog.findChild(QCheckBox, "rule-location.A"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.rules_tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.rules_tab.message.text().startswith("Rules saved"))
+    with manager.db.sessions() as session:
+        visits_policy = rules.load(session).visits
+    assert visits_policy.hours_before == 1
+    assert visits_policy.needs_location("A")
+    assert not visits_policy.needs_location("B")

@@ -64,7 +64,10 @@ def test_overdue_receivable_on_today_until_paid(
     qtbot.waitUntil(lambda: bool(receivable_rows(page)))
     (row,) = [r for r in receivable_rows(page) if page.model.items[r].record_id == order_id]
     model = page.model
-    assert model.index(row, model.SECTION).data() == "Overdue receivables"
+    assert (
+        model.index(row, model.SECTION).data()
+        == f"Overdue receivables ({model.counts['receivables']})"
+    )
     assert model.index(row, model.DETAIL).data() == "SO-TEST-0001 · ¥12,345.60"
     assert model.index(row, model.STATUS).data() == "Overdue"
     screenshot(window, "today/receivables_en")
@@ -88,5 +91,5 @@ def test_overdue_receivable_in_chinese(
     page = window.show_page("today")
     qtbot.waitUntil(lambda: any(i.record_id == order_id for i in page.model.items))
     (row,) = [r for r, i in enumerate(page.model.items) if i.record_id == order_id]
-    assert page.model.index(row, page.model.SECTION).data() == "逾期应收款"
+    assert page.model.index(row, page.model.SECTION).data().startswith("逾期应收款 (")
     screenshot(window, "today/receivables_zh")

@@ -74,11 +74,12 @@ def make_page(qtbot: Any, ctx: AppContext, cls_path: str) -> Any:
 
 def plan_through_dialog(qtbot: Any, page: Any, search: str, start: dt.datetime) -> Any:
     dialog = page.plan_visit(start)
-    dialog.search.setText(search)
-    qtbot.waitUntil(lambda: len(dialog.accounts.choices) == 1)
-    index = dialog.accounts.index(0)
-    dialog.account_list.clicked.emit(index)
+    qtbot.keyClicks(dialog.picker.search, search)
+    qtbot.waitUntil(lambda: len(dialog.picker.model.choices) == 1)
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.picker.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.account_id is not None)
+    assert dialog.isVisible()  # Enter picked the account; it did not save
     dialog.purpose.setText("年度续约洽谈")
     return dialog
 
@@ -87,7 +88,7 @@ def test_plan_a_visit_shows_it_in_the_week_and_warns_on_a_clash(
     qtbot: Any, rep_ctx: AppContext
 ) -> None:
     page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
-    dialog = plan_through_dialog(qtbot, page, "华测", today_at(10))
+    dialog = plan_through_dialog(qtbot, page, "huace", today_at(10))
     qtbot.waitUntil(lambda: len(dialog.contacts.choices) == 1)
     dialog.contacts.setData(
         dialog.contacts.index(0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
@@ -101,7 +102,7 @@ def test_plan_a_visit_shows_it_in_the_week_and_warns_on_a_clash(
     assert page.agenda.rowCount() == 1
     screenshot(page, "visits_week_en")
 
-    clash = plan_through_dialog(qtbot, page, "云帆", today_at(10, 30))
+    clash = plan_through_dialog(qtbot, page, "yunfan", today_at(10, 30))
     clash.save()
     qtbot.waitUntil(lambda: clash.warning.isVisible())
     assert "上海华测电子有限公司" in clash.warning.text()
@@ -158,7 +159,10 @@ def test_check_in_and_write_the_report_then_today_updates(
     qtbot.waitUntil(lambda: "Checked in at" in dialog.checkin_state.text())
     assert "31.230400,121.473700" in dialog.checkin_state.text()
 
-    # The report is required before the visit counts as done.
+    # The outcome and the report are required before the visit counts as done.
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.error.text() == "Choose the outcome of the visit."
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("positive"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert "Write what happened" in dialog.error.text()
     dialog.notes.setPlainText("客户确认下季度采购计划，要求提供报价")

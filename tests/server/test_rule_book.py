@@ -451,6 +451,34 @@ def test_a_modified_device_cannot_move_an_approved_quote_to_its_approver(team):
     assert (result.status, result.code) == ("rejected", "own_approval")
 
 
+def test_a_check_in_days_before_the_visit_is_not_evidence(team):
+    from desktop.domain.services import visits
+
+    world = alice_world(team)
+    alice = team["alice"]
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(days=5)
+    start = ahead.replace(hour=2, minute=0, second=0, microsecond=0)  # 10:00 in Shanghai
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        visit = visits.plan_visit(
+            uow, account_id=world["account"], owner_id=alice.user_id, planned_start=start
+        )
+    assert alice.sync().rejected == 0
+    attacker = team.tampered("alice")
+    (early,) = attacker.push_batch(
+        ("visit", visit, "update", {"checked_in_at": (start - dt.timedelta(days=5)).isoformat()})
+    )
+    assert (early.status, early.code) == ("rejected", "checkin_too_early")
+    (in_time,) = attacker.push_batch(
+        (
+            "visit",
+            visit,
+            "update",
+            {"checked_in_at": (start - dt.timedelta(minutes=30)).isoformat()},
+        )
+    )
+    assert in_time.status == "applied"
+
+
 def test_a_manager_s_own_quote_goes_to_an_admin_never_to_a_fellow_manager(team):
     world = alice_world(team)
     boss = team["boss"]

@@ -300,9 +300,9 @@ def plan_visit(world: World, device: Device) -> None:
     if not accounts:
         return
     account = world.rng.choice(accounts)
-    start = dt.datetime(2026, 6, 1, 1, tzinfo=dt.UTC) + dt.timedelta(
-        hours=world.rng.randrange(0, 24 * 30, 2)
-    )
+    # Visits are planned ahead (a day that has passed is refused as planned).
+    tomorrow = dt.datetime.now(dt.UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+    start = tomorrow + dt.timedelta(days=1, hours=world.rng.randrange(0, 24 * 30, 2))
     world.attempt(
         device,
         "plans a visit",

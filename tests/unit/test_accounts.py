@@ -308,7 +308,9 @@ def test_neglected_accounts_warn_a_week_before_then_return(db: Database) -> None
     rep = make_user(db, "lijun")
     claimed_at = NOW - dt.timedelta(days=25)
     with unit_of_work(db.sessions, rep, now=lambda: claimed_at) as uow:
-        account_id = accounts.create_account(uow, {"name": "冷门有限公司", "tier": "C"})
+        account_id = accounts.create_account(
+            uow, {"name": "冷门有限公司", "tier": "C"}, to_pool=True
+        )
         pool.claim(uow, account_id, rep)
     with db.sessions() as session:
         (warning,) = pool.due_soon(session, NOW, owner_ids=[rep])
@@ -407,3 +409,43 @@ def test_attachments_are_stored_once_by_hash_and_size_limited(
         attachments.attach(
             uow, root, scan, parent_entity="account", parent_id=account_id, account_id=account_id
         )
+
+
+def test_a_new_account_belongs_to_its_creator_unless_put_in_the_pool(db: Database) -> None:
+    from desktop.domain.services import accounts as service
+    from tests.visits_data import add_user
+
+    rep = add_user(db)
+    with unit_of_work(db.sessions, rep) as uow:
+        mine = service.create_account(uow, {"name": "宁波东港物流有限公司"})
+        pooled = service.create_account(uow, {"name": "温州瓯江阀门有限公司"}, to_pool=True)
+    with db.sessions() as session:
+        assert service.get_account(session, mine)["owner_id"] == rep
+        assert service.get_account(session, pooled)["owner_id"] is None
+
+
+def test_a_mobile_number_in_china_has_eleven_digits(db: Database) -> None:
+    account = new_account(db)
+    for wrong in ("1381234567", "12800138000", "138001380001"):
+        with pytest.raises(ValidationError) as caught, unit_of_work(db.sessions, None) as uow:
+            contacts.create_contact(uow, account, {"name": "王芳", "mobile": wrong})
+        assert set(caught.value.errors) == {"mobile"}
+    with unit_of_work(db.sessions, None) as uow:
+        for right in ("13800138000", "138 0013 8000", "+86 139-1234-5678", "+1 415 555 0100"):
+            contacts.create_contact(uow, account, {"name": "王芳", "mobile": right})
+
+
+def test_a_pasted_spreadsheet_row_becomes_one_line_in_a_one_line_field(db: Database) -> None:
+    with unit_of_work(db.sessions, None) as uow:
+        account = accounts.create_account(
+            uow,
+            {
+                "name": "华为\t技术有限公司\r\n",
+                "address": "深圳市\t龙岗区",
+                "notes": "第一行\n第二行",
+            },
+        )
+    with db.sessions() as session:
+        saved = accounts.get_account(session, account)
+    assert (saved["name"], saved["address"]) == ("华为 技术有限公司", "深圳市 龙岗区")
+    assert saved["notes"] == "第一行\n第二行"  # a many-line field keeps its lines

@@ -179,23 +179,3 @@ def test_age_buckets() -> None:
         "8-30 d",
         ">30 d",
     ]
-
-
-def test_a_complaint_is_logged_against_the_reps_own_accounts_or_any_for_a_manager(
-    db: Database,
-) -> None:
-    from desktop.domain.services import records
-    from tests.visits_data import add_account, add_user
-
-    rep = add_user(db)
-    other = add_user(db, "liuna", "刘娜")
-    mine = add_account(db, "杭州云帆科技有限公司", owner_id=rep)
-    add_account(db, "上海华测电子有限公司", owner_id=other)
-    gone = add_account(db, "北京已删除有限公司", owner_id=rep)
-    with unit_of_work(db.sessions, rep) as uow:
-        records.delete(uow, m.Account, gone)
-    with db.sessions() as session:
-        assert c.account_choices(session, rep) == [(mine, "杭州云帆科技有限公司")]
-        names = [name for _, name in c.account_choices(session, None)]
-        assert names == sorted(["杭州云帆科技有限公司", "上海华测电子有限公司"])
-        assert len(c.account_choices(session, None, limit=1)) == 1

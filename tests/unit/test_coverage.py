@@ -104,12 +104,13 @@ def test_local_date_decides_not_utc(db: Database, rep: str) -> None:
 
 def test_checkin_time_counts_over_planned_time(db: Database, rep: str) -> None:
     account = add_account(db, "A客户", tier="A", owner_id=rep)
-    visit_id = plan(db, account, rep, at("2026-01-01"))
+    # Planned at 01:00 on the 5th, checked in the evening before (inside the window).
+    visit_id = plan(db, account, rep, at("2026-01-05", "01:00"))
     with unit_of_work(db.sessions, rep) as uow:
-        visits.check_in(uow, visit_id, at=at("2026-01-05"))
-        visits.write_report(uow, visit_id, outcome="neutral", notes="推迟到5号才见面")
-    assert due_states(db, "2026-02-03") == {}
-    assert due_states(db, "2026-02-04") == {"A客户": 0}
+        visits.check_in(uow, visit_id, at=at("2026-01-04", "23:30"))
+        visits.write_report(uow, visit_id, outcome="neutral", notes="提前一晚到了客户那里")
+    assert due_states(db, "2026-02-02") == {}
+    assert due_states(db, "2026-02-03") == {"A客户": 0}
 
 
 def test_never_visited_counts_from_creation(db: Database, rep: str) -> None:

@@ -48,8 +48,10 @@ def _head(config: Config) -> str:
     return head
 
 
-def _next(head: str, step: int = 1) -> str:
-    return f"{int(head) + step:04d}"
+def _next(config: Config, step: int = 1) -> str:
+    """The number above every revision in use (the head may be a lower, reserved one)."""
+    script = ScriptDirectory.from_config(config)
+    return f"{max(int(r.revision) for r in script.walk_revisions()) + step:04d}"
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -110,21 +112,22 @@ def test_a_model_change_becomes_the_next_revision_and_the_released_ones_stay(
     versions = tmp_path / "device" / "versions"
     config, _, _ = tool._device()
     head = _head(config)
+    number = _next(config)
     released = _digests(versions)
     tool.main(["device", "add_scratch_note"])
     (new,) = set(_digests(versions)) - set(released)
-    assert new.startswith(f"{_next(head)}_add_scratch_note")
+    assert new.startswith(f"{number}_add_scratch_note")
     assert {k: v for k, v in _digests(versions).items() if k in released} == released
     text = (versions / new).read_text(encoding="utf-8")
     assert f"down_revision = '{head}'" in text
     assert "op.create_table('scratch_note'" in text
     head_file = (tmp_path / "device" / "__init__.py").read_text(encoding="utf-8")
-    assert f'HEAD = "{_next(head)}"' in head_file
+    assert f'HEAD = "{number}"' in head_file
     _upgrade(config, tmp_path / "device.sqlite3")  # the revision runs
 
     tool.main(["device", "add_nothing"])  # models and head agree now
     assert "the revision is empty" in capsys.readouterr().err
-    assert sorted(_digests(versions))[-1].startswith(f"{_next(head, 2)}_add_nothing")
+    assert sorted(_digests(versions))[-1].startswith(f"{_next(config, 0)}_add_nothing")
 
 
 def test_a_new_synced_table_gets_the_servers_version_index(
@@ -148,10 +151,11 @@ def test_a_name_that_is_not_a_slug_is_refused(tool: ModuleType, name: str) -> No
 def test_two_heads_are_refused_before_anything_is_written(tool: ModuleType, tmp_path: Path) -> None:
     versions = tmp_path / "device" / "versions"
     (released,) = versions.glob("0001_*.py")
-    head = _head(tool._device()[0])
+    config = tool._device()[0]
+    head, number = _head(config), _next(config)
     for branch in ("a", "b"):
-        (versions / f"{_next(head)}{branch}_branch.py").write_text(
-            f"revision = '{_next(head)}{branch}'\ndown_revision = '{head}'\nbranch_labels = None\n"
+        (versions / f"{number}{branch}_branch.py").write_text(
+            f"revision = '{number}{branch}'\ndown_revision = '{head}'\nbranch_labels = None\n"
             "depends_on = None\n\n\ndef upgrade() -> None:\n    pass\n",
             encoding="utf-8",
         )

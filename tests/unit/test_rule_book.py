@@ -245,6 +245,10 @@ def test_every_code_has_its_english_text() -> None:
                 "role": "manager",
                 "action": "do",
                 "stage": "lead",
+                "opens": "2026-12-04 08:00",
+                "hours": 2,
+                "day": "2026-12-04",
+                "tier": "A",
             },
         )
         assert "{" not in text

@@ -167,7 +167,9 @@ def test_manager_sees_the_teams_late_deliveries_receivables_and_complaints(
     (receivable,) = view.section("receivables")
     assert (receivable.record_id, receivable.owner_name) == (unpaid, "刘娜")
     assert receivable.detail == "SO-3 · ¥12,000.00"
-    (urgent,) = view.section("complaints")
+    # A complaint past its SLA is not listed as one near it.
+    assert view.section("complaints") == []
+    (urgent,) = view.section("complaints_breached")
     assert (urgent.record_id, urgent.status, urgent.owner_name) == (complaint, "breached", "张伟")
 
 

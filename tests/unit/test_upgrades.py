@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.models import Account, OutboxEntry
+from desktop.domain.models import Account, OutboxEntry, Visit
 from desktop.domain.services.search import search
 from desktop.store.engine import DB_FILENAME
 from desktop.store.migrate import (
@@ -59,6 +59,20 @@ def test_a_released_device_database_opens_with_every_row_kept(version: str, data
         assert pending.state == "pending"
         assert account is not None
         assert account.short_name == facts["pending_field"]["short_name"]
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("version", releases.release_params())
+def test_released_visits_count_as_recorded_in_time(version: str, data_dir: Path) -> None:
+    """0003 adds visit.recorded_after_at: the release's visits were recorded in time."""
+    releases.unpack(version, "device", data_dir / DB_FILENAME)
+    db = open_database(data_dir)
+    try:
+        with db.sessions() as session:
+            stamps = list(session.scalars(select(Visit.recorded_after_at)))
+        assert stamps
+        assert set(stamps) == {None}
     finally:
         db.dispose()
 

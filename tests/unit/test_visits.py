@@ -12,7 +12,7 @@ from desktop.domain.models import OutboxEntry, Task, Visit
 from desktop.domain.services import followups, visits
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
-from tests.visits_data import add_account, add_contact, add_user, at, plan
+from tests.visits_data import add_account, add_contact, add_user, at, fixed_now, plan
 
 
 @pytest.fixture
@@ -73,16 +73,23 @@ def test_cancelled_visit_does_not_clash(db: Database, rep: str, account: str) ->
 def test_reschedule_moves_and_checks_clashes(db: Database, rep: str, account: str) -> None:
     first = plan(db, account, rep, at("2026-03-02", "09:00"))
     second = plan(db, account, rep, at("2026-03-03", "09:00"))
-    with unit_of_work(db.sessions, rep) as uow:
+    sunday = fixed_now(at("2026-03-01"))  # the week is still ahead
+    with unit_of_work(db.sessions, rep, now=sunday) as uow:
         visits.reschedule(uow, second, at("2026-03-04", "14:00"), 45)
-    with pytest.raises(visits.VisitClashError), unit_of_work(db.sessions, rep) as uow:
+    with pytest.raises(visits.VisitClashError), unit_of_work(db.sessions, rep, now=sunday) as uow:
         visits.reschedule(uow, second, at("2026-03-02", "09:30"))
     # Moving a visit onto its own old slot is not a clash with itself.
-    with unit_of_work(db.sessions, rep) as uow:
+    with unit_of_work(db.sessions, rep, now=sunday) as uow:
         visits.reschedule(uow, first, at("2026-03-02", "09:30"))
     with db.sessions() as session:
         moved = visits.get_visit(session, second).row
     assert (moved.start, moved.minutes) == (at("2026-03-04", "14:00"), 45)
+    # A visit is not moved onto a day that has passed.
+    with (
+        pytest.raises(visits.VisitInPastError),
+        unit_of_work(db.sessions, rep, now=fixed_now(at("2026-03-05"))) as uow,
+    ):
+        visits.reschedule(uow, second, at("2026-03-04", "16:00"))
 
 
 def test_visit_is_done_only_with_a_call_report(db: Database, rep: str, account: str) -> None:
@@ -192,3 +199,82 @@ def test_list_visits_by_week_owner_and_status(db: Database, rep: str, account: s
     assert [v.id for v in mine] == [monday]
     assert len(everyone) == 2
     assert done == []
+
+
+def test_check_in_opens_two_hours_before_and_closes_at_the_end_of_the_day(
+    db: Database, rep: str, account: str
+) -> None:
+    from desktop.domain.rules import RuleViolation
+
+    visit_id = plan(db, account, rep, at("2026-12-09", "10:00"))
+    for when, code in (
+        (at("2026-12-04", "10:00"), "checkin_too_early"),  # days ahead: not evidence
+        (at("2026-12-09", "07:59"), "checkin_too_early"),
+        (at("2026-12-10", "00:00"), "checkin_too_late"),
+    ):
+        with pytest.raises(RuleViolation) as refused, unit_of_work(db.sessions, rep) as uow:
+            visits.check_in(uow, visit_id, at=when)
+        assert refused.value.code == code
+    with unit_of_work(db.sessions, rep) as uow:
+        visits.check_in(uow, visit_id, at=at("2026-12-09", "08:00"))
+    with db.sessions() as session:
+        row = visits.get_visit(session, visit_id).row
+    assert row.checked_in_at == at("2026-12-09", "08:00")
+    assert row.checkin == "on_time"
+
+
+def test_the_rules_set_the_window_and_where_the_location_is_required(
+    db: Database, rep: str, account: str
+) -> None:
+    from desktop.domain.models import Policy
+    from desktop.domain.rules import RuleViolation
+
+    manager = add_user(db, "wangfang", "王芳", "manager")
+    with unit_of_work(db.sessions, manager) as uow:
+        uow.add(
+            Policy(
+                key="visits",
+                value={"checkin_hours_before": 0, "location_required": {"A": True}},
+            )
+        )
+    visit_id = plan(db, account, rep, at("2026-12-09", "10:00"))  # a tier A account
+    with pytest.raises(RuleViolation) as early, unit_of_work(db.sessions, rep) as uow:
+        visits.check_in(uow, visit_id, at=at("2026-12-09", "09:59"), location="31.23,121.47")
+    assert early.value.code == "checkin_too_early"
+    with pytest.raises(RuleViolation) as nowhere, unit_of_work(db.sessions, rep) as uow:
+        visits.check_in(uow, visit_id, at=at("2026-12-09", "10:30"))
+    assert nowhere.value.code == "checkin_location_required"
+    with unit_of_work(db.sessions, rep) as uow:
+        visits.check_in(uow, visit_id, at=at("2026-12-09", "10:30"), location="31.23,121.47")
+    with db.sessions() as session:
+        assert visits.get_visit(session, visit_id).row.checkin == "late"
+
+
+def test_a_past_visit_is_recorded_as_after_the_fact_never_silently_planned(
+    db: Database, rep: str, account: str
+) -> None:
+    today = fixed_now(at("2026-12-04", "15:00"))
+    with pytest.raises(visits.VisitInPastError), unit_of_work(db.sessions, rep, now=today) as uow:
+        visits.plan_visit(
+            uow, account_id=account, owner_id=rep, planned_start=at("2026-12-02", "10:00")
+        )
+    with unit_of_work(db.sessions, rep, now=today) as uow:
+        late = visits.plan_visit(
+            uow,
+            account_id=account,
+            owner_id=rep,
+            planned_start=at("2026-12-02", "10:00"),
+            after_the_fact=True,
+        )
+        visits.write_report(uow, late, outcome="positive", notes="补记：客户确认续约")
+    # A visit planned in time, reported the day after without a check-in.
+    forgot = plan(db, account, rep, at("2026-12-03", "14:00"))
+    with unit_of_work(db.sessions, rep, now=today) as uow:
+        visits.write_report(uow, forgot, outcome="neutral", notes="忘了签到")
+    with db.sessions() as session:
+        rows = {v: visits.get_visit(session, v).row for v in (late, forgot)}
+    assert rows[late].start == at("2026-12-02", "10:00")  # its real date
+    assert rows[late].recorded_after_at == at("2026-12-04", "15:00")
+    assert rows[late].status == "done"
+    assert rows[late].checkin == "recorded_later"
+    assert rows[forgot].checkin == "recorded_later"

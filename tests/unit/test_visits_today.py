@@ -43,6 +43,10 @@ def test_today_lists_visits_in_time_order_and_follow_ups(db: Database, rep: str)
     assert [i.record_id for i in view.section("visits")] == [morning, afternoon]
     assert [i.title for i in view.section("overdue")] == ["寄样品"]
     assert view.section("overdue")[0].detail == "上海华测电子有限公司"
+    # Every row reads client | what: a follow-up's client is its account, a visit's too.
+    late = view.section("overdue")[0]
+    assert (late.client, late.what) == ("上海华测电子有限公司", "寄样品")
+    assert view.section("visits")[0].client == "上海华测电子有限公司"
     assert [i.title for i in view.section("due_today")] == ["回电话"]
     assert view.section("coverage") == []
 

@@ -49,6 +49,9 @@ class Visit(Synced):
     report: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")
     competitors: Mapped[str] = mapped_column(String(300), default="")
+    # When a visit that had already happened was recorded (planned on a past day, or
+    # reported after its day without a check-in); None for a visit recorded in time.
+    recorded_after_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class VisitAttendee(Synced):

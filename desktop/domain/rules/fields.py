@@ -61,8 +61,21 @@ ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 CONTENT_HASH = re.compile(r"^[0-9a-f]{64}$")
 PHONE = re.compile(r"^\+?[\d\s\-()]{7,20}(\s*(转|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A mainland China mobile: 11 digits from 13x to 19x, optionally after +86 / 86.
+CN_MOBILE = re.compile(r"^(\+?86)?1[3-9]\d{9}$")
 URL = re.compile(r"^(https?://)?[\w\-]+(\.[\w\-]+)+(/\S*)?$", re.IGNORECASE)
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def is_mobile(value: str) -> bool:
+    """A mobile number: China's pattern (1[3-9] and 9 digits) unless it starts with
+    another country's prefix, then any phone number. Spaces and hyphens are allowed."""
+    text = value.strip()
+    if text.startswith("+") and not text.startswith("+86"):
+        return bool(PHONE.match(text))
+    return bool(CN_MOBILE.match(re.sub(r"[\s\-()]", "", text)))
+
+
 # C0 control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -109,7 +122,7 @@ FORMATS: dict[tuple[str, str], tuple[str, Callable[[str], bool]]] = {
     ("account", "phone"): ("phone", lambda v: bool(PHONE.match(v.strip()))),
     ("account", "website"): ("web_address", lambda v: bool(URL.match(v.strip()))),
     ("contact", "phone"): ("phone", lambda v: bool(PHONE.match(v.strip()))),
-    ("contact", "mobile"): ("phone", lambda v: bool(PHONE.match(v.strip()))),
+    ("contact", "mobile"): ("mobile", is_mobile),
     ("contact", "email"): ("email", lambda v: bool(EMAIL.match(v.strip()))),
     ("user", "email"): ("email", lambda v: bool(EMAIL.match(v.strip()))),
     ("attachment", "content_hash"): ("content_hash", lambda v: bool(CONTENT_HASH.match(v))),

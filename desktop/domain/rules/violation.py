@@ -48,6 +48,9 @@ MESSAGES: dict[str, str] = {
     "bad_value": "{field} has a value of the wrong kind",
     "probability_for_stage": "at stage {stage} the probability is from {min} to {max} %",
     "lost_without_reason": "a lost opportunity says why it was lost",
+    "checkin_too_early": "check-in opens at {opens}, {hours} hours before the visit",
+    "checkin_too_late": "check-in closed at the end of the visit's day ({day})",
+    "checkin_location_required": "a check-in at a tier {tier} account needs its location",
     "ends_before_start": "{field} is before the start",
 }
 

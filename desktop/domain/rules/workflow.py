@@ -13,11 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
+from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
+from desktop.domain.rules.visits import check_checkin, check_visit_policy, visit_policy
 
 Row = Mapping[str, Any]
 
@@ -240,6 +243,11 @@ def _visit_attendee(before: Row | None, after: Row, actor: Actor, facts: Facts) 
 def _visit(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if after.get("status") == "done" and not str(after.get("report") or "").strip():
         raise RuleViolation("visit_without_report", "report")
+    if after.get("checked_in_at") is not None:
+        policy = visit_policy(facts.value("policy", policy_id(VISIT_POLICY), "value"))
+        account = after.get("account_id")
+        tier = facts.value("account", str(account), "tier") if account else None
+        check_checkin(before, after, policy, tier)
 
 
 def _weekly_report(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
@@ -286,6 +294,8 @@ def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
         check_stage_defaults(value)
+    if after.get("key") == VISIT_POLICY:
+        check_visit_policy(value)
     if after.get("key") == "commission":
         check_commission_policy(value)
     if after.get("key") == "seller":

@@ -281,14 +281,3 @@ def by_category_and_age(views: Iterable[ComplaintView]) -> dict[str, dict[str, i
         table.setdefault(v.category, {label: 0 for label, _ in AGE_BUCKETS})
         table[v.category][age_bucket(v.age_days)] += 1
     return table
-
-
-def account_choices(
-    session: Session, owner_id: str | None, limit: int = 5000
-) -> list[tuple[str, str]]:
-    """(id, name) of the accounts a complaint can be logged against, by name: the
-    owner's, or every account when ``owner_id`` is None."""
-    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
-    if owner_id is not None:
-        query = query.where(Account.owner_id == owner_id)
-    return [(i, n) for i, n in session.execute(query.order_by(Account.name).limit(limit))]

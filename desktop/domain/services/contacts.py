@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import CONTACT_ROLES, Account, Contact
-from desktop.domain.services.accounts.validation import clean_values, email_problem, phone_problem
+from desktop.domain.services.accounts.validation import (
+    clean_values,
+    email_problem,
+    mobile_problem,
+    phone_problem,
+)
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.uow import UnitOfWork
 
@@ -39,9 +44,10 @@ def validate(values: Mapping[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (values.get("name") or "").strip():
         errors["name"] = "is required"
-    for key in ("phone", "mobile"):
-        if problem := phone_problem(values.get(key)):
-            errors[key] = problem
+    if problem := phone_problem(values.get("phone")):
+        errors["phone"] = problem
+    if problem := mobile_problem(values.get("mobile")):
+        errors["mobile"] = problem
     if problem := email_problem(values.get("email")):
         errors["email"] = problem
     if "role" in values and values["role"] not in CONTACT_ROLES:

@@ -94,6 +94,7 @@ def list_tasks(
     session: Session,
     *,
     owner_id: str | None = None,
+    owner_ids: Iterable[str] | None = None,
     account_id: str | None = None,
     visit_id: str | None = None,
     statuses: Iterable[str] | None = ("open",),
@@ -113,6 +114,8 @@ def list_tasks(
     )
     if owner_id is not None:
         query = query.where(Task.owner_id == owner_id)
+    if owner_ids is not None:
+        query = query.where(Task.owner_id.in_(list(owner_ids)))
     if account_id is not None:
         query = query.where(Task.account_id == account_id)
     if visit_id is not None:

@@ -238,14 +238,6 @@ def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
     }
 
 
-def account_choices(session: Session, owner_id: str | None) -> list[tuple[str, str]]:
-    """(id, name) of the accounts a new opportunity may be for."""
-    query = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
-    if owner_id is not None:
-        query = query.where(Account.owner_id == owner_id)
-    return [(row[0], row[1]) for row in session.execute(query.order_by(Account.name))]
-
-
 def contact_choices(session: Session, account_id: str) -> list[tuple[str, str]]:
     query = select(Contact.id, Contact.name).where(
         Contact.account_id == account_id, Contact.deleted_at.is_(None)

@@ -1,4 +1,5 @@
-"""The manager's rules in one place (Settings → Rules): visit cadence per tier, archive
+"""The manager's rules in one place (Settings → Rules): visit cadence per tier, the
+check-in window and where a check-in needs its location (``visits``), archive
 completeness per tier, maximum discount per tier, public-pool claim limit and return
 days, complaint SLA hours per severity.
 
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import PermissionDeniedError, ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, TIERS, Policy, User
+from desktop.domain.rules import visits as visit_rules
+from desktop.domain.rules.visits import VisitPolicy
 from desktop.domain.services import complaints, completeness, coverage, pool
 from desktop.domain.uow import UnitOfWork
 
@@ -36,6 +39,7 @@ class ManagerRules:
     claim_limit: int
     return_days: dict[str, int]  # tier -> days without activity before it goes back
     sla_hours: dict[str, int] = field(default_factory=dict)  # severity -> hours
+    visits: VisitPolicy = field(default_factory=VisitPolicy)  # check-in window, location
 
 
 def policy_value(session: Session, key: str) -> dict[str, Any]:
@@ -62,6 +66,7 @@ def load(session: Session) -> ManagerRules:
         claim_limit=pool_policy.claim_limit,
         return_days={t: pool_policy.return_days.get(t, pool.DEFAULT_RETURN_DAYS[t]) for t in TIERS},
         sla_hours={s: sla.hours_for(s) for s in COMPLAINT_SEVERITIES},
+        visits=visit_rules.visit_policy(policy_value(session, visit_rules.POLICY_KEY)),
     )
 
 
@@ -81,6 +86,10 @@ def validate(rules: ManagerRules) -> None:
         limit = rules.discounts.get(tier)
         if limit is not None and not (Decimal(0) <= limit <= Decimal(100)):
             errors[f"discount.{tier}"] = "a percentage from 0 to 100"
+    if not _whole(rules.visits.hours_before, 0, visit_rules.MAX_HOURS_BEFORE):
+        errors["checkin_hours"] = (
+            f"a whole number of hours from 0 to {visit_rules.MAX_HOURS_BEFORE}"
+        )
     if not _whole(rules.claim_limit, 1, MAX_CLAIM_LIMIT):
         errors["claim_limit"] = f"a whole number from 1 to {MAX_CLAIM_LIMIT}"
     for severity in COMPLAINT_SEVERITIES:
@@ -135,3 +144,5 @@ def save(uow: UnitOfWork, rules: ManagerRules) -> None:
         },
     )
     set_policy(uow, "sla", {**policy_value(session, "sla"), **rules.sla_hours})
+    key = visit_rules.POLICY_KEY
+    set_policy(uow, key, {**policy_value(session, key), **rules.visits.as_value()})

@@ -44,6 +44,7 @@ SECTIONS = (
     "quotes",
     "deliveries",
     "receivables",
+    "complaints_breached",
     "complaints",
 )
 QUOTE_WARNING_DAYS = 7
@@ -64,6 +65,17 @@ class TodayItem:
     account_id: str | None = None
     owner_name: str = ""  # a team member's item on their manager's Today; "" for one's own
     more: int = 0
+
+    @property
+    def client(self) -> str:
+        """The account the item is about (a follow-up's is its detail)."""
+        return self.detail if self.entity == "task" else self.title
+
+    @property
+    def what(self) -> str:
+        """What is to be done or looked at: the follow-up, the visit's purpose, the
+        quote or order number, the complaint."""
+        return self.title if self.entity == "task" else self.detail
 
 
 @dataclass(frozen=True)
@@ -319,23 +331,28 @@ def _team_items(
 def _complaint_items(
     urgent: list[Any], names: dict[str, str] | None = None, limit: int | None = None
 ) -> list[TodayItem]:
-    """Complaints near or past their SLA (``complaints.ComplaintView``), the first
-    ``limit`` of them with a "more" item for the rest; ``names`` names team members."""
-    found = teams.Capped(urgent[:limit], len(urgent))
-    return [
-        TodayItem(
-            "complaints",
-            "complaint",
-            c.id,
-            c.account_name,
-            c.title,
-            c.sla_due_at,
-            c.sla_state,
-            c.account_id,
-            (names or {}).get(c.owner_id or "", ""),
-        )
-        for c in found.rows
-    ] + _more("complaints", found)
+    """Complaints past their SLA (``complaints_breached``) and near it
+    (``complaints``), from ``complaints.ComplaintView``s; in each section the first
+    ``limit`` with a "more" item for the rest; ``names`` names team members."""
+    items: list[TodayItem] = []
+    for section, breached in (("complaints_breached", True), ("complaints", False)):
+        rows = [c for c in urgent if (c.sla_state == "breached") == breached]
+        found = teams.Capped(rows[:limit], len(rows))
+        items += [
+            TodayItem(
+                section,
+                "complaint",
+                c.id,
+                c.account_name,
+                c.title,
+                c.sla_due_at,
+                c.sla_state,
+                c.account_id,
+                (names or {}).get(c.owner_id or "", ""),
+            )
+            for c in found.rows
+        ] + _more(section, found)
+    return items
 
 
 def _target(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError, NotFoundError, ValidationError
 from desktop.domain.models import VISIT_TYPES, Account, Contact, User, Visit
+from desktop.domain.rules.visits import checkin_state
 from desktop.domain.services import followups, records
 from desktop.domain.uow import UnitOfWork
 
@@ -28,6 +29,14 @@ OUTCOMES = ("positive", "neutral", "negative", "no_decision")
 MAX_MINUTES = 24 * 60
 # A visit longer than this cannot reach back into a window we look at for clashes.
 _LONGEST = dt.timedelta(minutes=MAX_MINUTES)
+
+
+class VisitInPastError(DomainError):
+    """The visit's day has passed: it can only be recorded as one that happened."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        super().__init__(f"{day.isoformat()} has passed: record the visit as done after the fact")
 
 
 class VisitClashError(DomainError):
@@ -64,10 +73,16 @@ class VisitRow:
     location: str
     checked_in_at: dt.datetime | None
     has_report: bool
+    recorded_after_at: dt.datetime | None = None
 
     @property
     def end(self) -> dt.datetime:
         return self.start + dt.timedelta(minutes=self.minutes)
+
+    @property
+    def checkin(self) -> str:
+        """on_time / late / recorded_later / none (``rules.visits.checkin_state``)."""
+        return checkin_state(self.start, self.checked_in_at, self.recorded_after_at)
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,7 @@ def _row(visit: Visit, account_name: str, owner_name: str | None) -> VisitRow:
         location=visit.location or "",
         checked_in_at=visit.checked_in_at,
         has_report=bool((visit.report or "").strip()),
+        recorded_after_at=visit.recorded_after_at,
     )
 
 
@@ -227,6 +243,13 @@ def _check_time(start: dt.datetime, minutes: int) -> None:
         raise ValidationError(errors)
 
 
+def _check_not_past(uow: UnitOfWork, start: dt.datetime) -> None:
+    """A visit is planned for today or later (a day that has passed: VisitInPastError)."""
+    day = start.astimezone(DEFAULT_ZONE).date()
+    if day < uow.now.astimezone(DEFAULT_ZONE).date():
+        raise VisitInPastError(day)
+
+
 def _load(session: Session, row_id: str) -> Visit:
     row = records._load(session, Visit, row_id)
     assert isinstance(row, Visit)
@@ -245,9 +268,14 @@ def plan_visit(
     contact_ids: Sequence[str] = (),
     location: str | None = None,
     allow_clash: bool = False,
+    after_the_fact: bool = False,
 ) -> str:
-    """Plan a visit; the location defaults to the account's address for on-site visits."""
+    """Plan a visit; the location defaults to the account's address for on-site visits.
+    A visit on a day already past raises ``VisitInPastError`` unless ``after_the_fact``:
+    then it is marked recorded later (its report makes it done)."""
     _check_time(planned_start, planned_minutes)
+    if not after_the_fact:
+        _check_not_past(uow, planned_start)
     if visit_type not in VISIT_TYPES:
         raise ValidationError({"visit_type": f"one of {', '.join(VISIT_TYPES)}"})
     account = uow.session.get(Account, account_id)
@@ -282,6 +310,7 @@ def plan_visit(
         report="",
         next_steps="",
         competitors="",
+        recorded_after_at=uow.now.astimezone(dt.UTC) if after_the_fact else None,
     )
     uow.add(visit)
     return visit.id
@@ -301,6 +330,7 @@ def reschedule(
         raise DomainError("only a planned visit can be moved")
     minutes = visit.planned_minutes if planned_minutes is None else planned_minutes
     _check_time(planned_start, minutes)
+    _check_not_past(uow, planned_start)
     if not allow_clash:
         clashes = find_clashes(
             uow.session, visit.owner_id, planned_start, minutes, exclude_id=visit.id
@@ -371,7 +401,8 @@ def write_report(
     follow_ups: Sequence[FollowUpDraft] = (),
     ended_at: dt.datetime | None = None,
 ) -> list[str]:
-    """Write (or correct) the call report; the visit becomes done. Returns new task ids."""
+    """Write (or correct) the call report; the visit becomes done. Returns new task ids.
+    A report written after the visit's day with no check-in marks it recorded later."""
     visit = _load(uow.session, visit_id)
     errors = {}
     if outcome not in OUTCOMES:
@@ -394,6 +425,7 @@ def write_report(
             "next_steps": next_steps.strip(),
             "competitors": competitors.strip(),
             "actual_end": (ended_at or visit.actual_end or uow.now).astimezone(dt.UTC),
+            "recorded_after_at": visit.recorded_after_at or _late_record(visit, uow.now),
         },
     )
     return [
@@ -407,6 +439,12 @@ def write_report(
         )
         for d in follow_ups
     ]
+
+
+def _late_record(visit: Visit, now: dt.datetime) -> dt.datetime | None:
+    """Now, if a visit with no check-in is reported after its day ended."""
+    _, day_end = local_day_bounds(visit.planned_start.astimezone(DEFAULT_ZONE).date())
+    return now.astimezone(dt.UTC) if visit.checked_in_at is None and now >= day_end else None
 
 
 def local_day_bounds(
@@ -426,43 +464,16 @@ class Choice:
     id: str
     name: str
     detail: str = ""
-
-
-def pick_accounts(session: Session, query: str, *, limit: int = 30) -> list[Choice]:
-    """Accounts for the searchable picker: the accounts search (pinyin, initials,
-    substrings) when it is there and finds something, else a plain name match."""
-    query = query.strip()
-    if query:
-        try:
-            from desktop.domain.services import search
-        except ImportError:
-            search = None  # type: ignore[assignment]
-        if search is not None:
-            hits = search.search(session, query, limit=limit)
-            if hits:
-                return [
-                    Choice(h.id, h.name, " · ".join(filter(None, [h.tier, h.city]))) for h in hits
-                ]
-    stmt = select(Account.id, Account.name, Account.tier, Account.city).where(
-        Account.deleted_at.is_(None)
-    )
-    if query:
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(
-            Account.name.like(f"%{escaped}%", escape="\\")
-            | Account.short_name.like(f"%{escaped}%", escape="\\")
-        )
-    stmt = stmt.order_by(Account.name, Account.id).limit(limit)
-    return [Choice(i, n, " · ".join(filter(None, [t, c]))) for i, n, t, c in session.execute(stmt)]
+    primary: bool = False  # an account's primary contact
 
 
 def account_contacts(session: Session, account_id: str) -> list[Choice]:
     stmt = (
-        select(Contact.id, Contact.name, Contact.title)
+        select(Contact.id, Contact.name, Contact.title, Contact.is_primary)
         .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
         .order_by(Contact.is_primary.desc(), Contact.name)
     )
-    return [Choice(i, n, t or "") for i, n, t in session.execute(stmt)]
+    return [Choice(i, n, t or "", bool(p)) for i, n, t, p in session.execute(stmt)]
 
 
 def people(session: Session) -> list[Choice]:

@@ -13,6 +13,7 @@ from desktop.domain.services.records import Record
 from desktop.ui.accounts.detail import AccountDetail, SetUndo
 from desktop.ui.accounts.dialogs import ContactDialog
 from desktop.ui.context import AppContext
+from desktop.ui.rule_text import error_message
 
 
 class ContactEditing(QObject):
@@ -49,12 +50,12 @@ class ContactEditing(QObject):
             if item is None:
                 self.ctx.tasks.write(
                     lambda uow: contacts.create_contact(uow, account["id"], values),
-                    on_error=lambda e: self.notice(str(e)),
+                    on_error=lambda e: self.notice(error_message(e)),
                 )
             else:
                 self.ctx.tasks.write(
                     lambda uow: contacts.update_contact(uow, item["id"], values),
-                    on_error=lambda e: self.notice(str(e)),
+                    on_error=lambda e: self.notice(error_message(e)),
                 )
 
         dialog.finished.connect(finished)

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from desktop.domain.services import accounts, attachments, completeness, contacts
@@ -63,7 +71,6 @@ class AccountDetail(QWidget):
     file_add_requested = Signal(str, str)  # path, kind
     file_open_requested = Signal(str)  # attachment id
     file_remove_requested = Signal(str)
-    parent_search_requested = Signal(str)  # typed text
     parent_change_requested = Signal(object)  # account id, or None for no parent
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
@@ -88,7 +95,12 @@ class AccountDetail(QWidget):
         self.claim_button.setObjectName("account-claim")
         self.claim_button.clicked.connect(self.claim_requested.emit)
         self.claim_button.hide()
+        # A new account is the creator's unless they put it in the pool.
+        self.to_pool = QCheckBox(self.tr("Put it in the public pool (公海) instead of keeping it"))
+        self.to_pool.setObjectName("account-to-pool")
+        self.to_pool.hide()
         owner_row.addWidget(self.owner_label)
+        owner_row.addWidget(self.to_pool)
         owner_row.addStretch(1)
         owner_row.addWidget(self.claim_button)
         layout.addLayout(owner_row)
@@ -106,7 +118,6 @@ class AccountDetail(QWidget):
         self.contacts.edit_requested.connect(self.contact_edit_requested)
         self.contacts.remove_requested.connect(self.contact_remove_requested)
         self.group = GroupTab()
-        self.group.search_requested.connect(self.parent_search_requested)
         self.group.change_requested.connect(self.parent_change_requested)
         self.files = FilesTab(zone)
         self.files.add_requested.connect(self.file_add_requested)
@@ -166,7 +177,9 @@ class AccountDetail(QWidget):
         self.changed_bar.hide()
         self.save_button.setEnabled(True)
         self.title.setText(self.tr("New account"))
-        self.owner_label.setText("")
+        self.owner_label.setText(self.tr("Owner: you"))
+        self.to_pool.setChecked(False)
+        self.to_pool.show()
         self.claim_button.hide()
         self.profile.fill({"tier": "C", "status": "prospect"})
         self.show_errors({})
@@ -176,10 +189,6 @@ class AccountDetail(QWidget):
         self.profile.inputs["name"].setFocus()
 
     # -- what the page answers ----------------------------------------------------------
-
-    def show_parent_choices(self, choices: list[tuple[str, str]]) -> None:
-        """(id, name) of accounts matching what was typed, the account itself left out."""
-        self.group.show_choices(choices, self.account["id"] if self.account else None)
 
     def show_parent_error(self, message: str) -> None:
         self.group.parent_error.setText(message)
@@ -215,6 +224,7 @@ class AccountDetail(QWidget):
         for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
         self.title.setText(str(data.account["name"]))
+        self.to_pool.hide()
         pool = data.account["owner_id"] is None
         self.owner_label.setText(
             self.tr("In the public pool (公海): nobody owns this account")

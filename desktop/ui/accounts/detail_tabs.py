@@ -8,12 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.services.accounts import GroupTotals, HistoryEntry
 from desktop.domain.services.completeness import Check, Completeness
 from desktop.domain.services.records import Record
+from desktop.ui.account_picker import AccountPicker
 from desktop.ui.format import local_datetime, money, show_as_error
 from desktop.ui.table_model import RecordTableModel, setup_table
 
@@ -107,7 +106,9 @@ class ContactsTab(QWidget):
 
 
 class GroupTab(QWidget):
-    search_requested = Signal(str)  # typed text
+    """The account's place in its group. The parent is chosen with the one account
+    picker, which the page puts in (``set_picker``: it needs the app's context)."""
+
     change_requested = Signal(object)  # account id, or None for no parent
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,26 +121,21 @@ class GroupTab(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("group-totals")
         layout.addRow(self.tr("Parent"), self.parent_label)
-        # Changing the parent: type part of a name, pick, set.
-        self.parent_search = QLineEdit()
-        self.parent_search.setObjectName("group-parent-search")
-        self.parent_search.setPlaceholderText(self.tr("Find the parent account (name, pinyin)"))
-        self.parent_search.textChanged.connect(self.search_requested.emit)
-        self.parent_choice = QComboBox()
-        self.parent_choice.setObjectName("group-parent-choice")
-        self.parent_choice.setMinimumContentsLength(20)
+        # Changing the parent: find it with the picker, pick, set.
+        self.picker: AccountPicker | None = None
+        self.picker_row = QVBoxLayout()
         set_parent = QPushButton(self.tr("Set as parent"))
         set_parent.setObjectName("group-parent-set")
         set_parent.clicked.connect(self._set_parent)
         clear_parent = QPushButton(self.tr("No parent"))
         clear_parent.setObjectName("group-parent-clear")
         clear_parent.clicked.connect(lambda: self.change_requested.emit(None))
-        picker = QHBoxLayout()
-        picker.addWidget(self.parent_search, 1)
-        picker.addWidget(self.parent_choice, 1)
-        picker.addWidget(set_parent)
-        picker.addWidget(clear_parent)
-        layout.addRow(self.tr("Move to"), picker)
+        buttons = QHBoxLayout()
+        buttons.addWidget(set_parent)
+        buttons.addWidget(clear_parent)
+        buttons.addStretch(1)
+        self.picker_row.addLayout(buttons)
+        layout.addRow(self.tr("Move to"), self.picker_row)
         self.parent_error = QLabel()
         self.parent_error.setObjectName("group-parent-error")
         show_as_error(self.parent_error)
@@ -147,17 +143,14 @@ class GroupTab(QWidget):
         layout.addRow(self.tr("Subsidiaries"), self.children_label)
         layout.addRow(self.tr("Group totals"), self.totals_label)
 
-    def show_choices(self, choices: list[tuple[str, str]], own: str | None) -> None:
-        """(id, name) of accounts matching what was typed, the account ``own`` left out."""
-        self.parent_choice.clear()
-        for account_id, name in choices:
-            if account_id != own:
-                self.parent_choice.addItem(name, account_id)
+    def set_picker(self, picker: AccountPicker) -> None:
+        self.picker = picker
+        picker.setObjectName("group-parent-picker")
+        self.picker_row.insertWidget(0, picker)
 
     def _set_parent(self) -> None:
-        parent_id = self.parent_choice.currentData()
-        if parent_id:
-            self.change_requested.emit(parent_id)
+        if self.picker is not None and self.picker.chosen is not None:
+            self.change_requested.emit(self.picker.chosen.id)
 
     def show_group(self, account: Record, children: list[Record], t: GroupTotals) -> None:
         self.parent_error.setText("")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -166,6 +169,7 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addRow(self.buttons)
+        self.discard_box: QMessageBox | None = None  # asking whether to drop the typing
         self._base = self._shown_form(values)  # what the form was filled from
         self._fill(self._base)
 
@@ -207,6 +211,43 @@ class ContactDialog(QDialog):
         result["is_primary"] = bool(self.primary.currentData())
         result["notes"] = self.notes.toPlainText()
         return result
+
+    def event(self, event: QEvent) -> bool:
+        # Escape belongs to this dialog (asking before dropping the typing), not to the
+        # page's Escape shortcut that closes the account behind it.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def reject(self) -> None:
+        """Cancel or Escape: typing is never dropped without asking."""
+        if self.values() == self._base or self.discard_box is not None:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard the contact?"),
+            self.tr("What you typed for this contact has not been saved. Discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+                super(ContactDialog, self).reject()
+
+        box.finished.connect(answered)
+        box.open()
 
     def try_accept(self) -> None:
         problems = contacts.validate(self.values())

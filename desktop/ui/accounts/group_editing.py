@@ -1,5 +1,5 @@
-"""What the Group tab asks for, done: accounts matching the typed text as parent
-choices, and the move to another parent (or none), undoable."""
+"""What the Group tab asks for, done: the parent found with the one account picker,
+and the move to another parent (or none), undoable."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.services import accounts, search
+from desktop.domain.services import accounts
 from desktop.domain.uow import UnitOfWork
+from desktop.ui.account_picker import AccountPicker
 from desktop.ui.accounts.detail import AccountDetail, SetUndo
 from desktop.ui.accounts.messages import translate
 from desktop.ui.context import AppContext
@@ -21,16 +22,8 @@ class GroupEditing(QObject):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.detail, self.set_undo = ctx, detail, set_undo
-        detail.parent_search_requested.connect(self.find_parents)
+        detail.group.set_picker(AccountPicker(ctx, detail.group))
         detail.parent_change_requested.connect(self.set_parent)
-
-    def find_parents(self, text: str) -> None:
-        def found(hits: list[search.SearchHit]) -> None:
-            self.detail.show_parent_choices([(h.id, h.name) for h in hits])
-
-        self.ctx.tasks.read(
-            lambda s: search.search(s, text, limit=30), found, key="accounts-parent-search"
-        )
 
     def set_parent(self, parent_id: str | None) -> None:
         account = self.detail.account

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.services import accounts
 from desktop.ui.accounts.dialogs import HandoverDialog
 from desktop.ui.context import AppContext
+from desktop.ui.rule_text import error_message
 
 
 class Handover(QObject):
@@ -56,7 +57,7 @@ class Handover(QObject):
             self.ctx.tasks.write(
                 lambda uow: accounts.handover(uow, ids, target),
                 done,
-                lambda e: self.notice(str(e)),
+                lambda e: self.notice(error_message(e)),
                 reason=reason,
             )
 

@@ -16,6 +16,12 @@ _FIXED = {
             "FieldMessages", "is not a phone number (digits, spaces, + - ( ) and an extension)"
         )
     ),
+    "is not a mobile number (11 digits starting with 1, or + and a country code)": lambda: (
+        QCoreApplication.translate(
+            "FieldMessages",
+            "is not a mobile number (11 digits starting with 1, or + and a country code)",
+        )
+    ),
     "is not an e-mail address (name@example.com)": lambda: QCoreApplication.translate(
         "FieldMessages", "is not an e-mail address (name@example.com)"
     ),

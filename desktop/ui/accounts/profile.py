@@ -95,6 +95,8 @@ class ProfileForm(QScrollArea):
             error.setWordWrap(True)
             error.hide()
             self.inputs[key], self.errors[key] = widget, error
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(lambda _text, k=key: self._recheck(k))
             form.addRow(labels[key], widget)
             form.addRow("", error)
         buttons = QHBoxLayout()
@@ -119,6 +121,16 @@ class ProfileForm(QScrollArea):
             elif isinstance(widget, QLineEdit):
                 values[key] = widget.text()
         return values
+
+    def _recheck(self, key: str) -> None:
+        """A field with a message is checked again as it is typed: fixed, the message
+        goes; still wrong, it says what is wrong now."""
+        label = self.errors[key]
+        if label.isHidden():
+            return
+        problem = accounts.validate(self.values()).get(key)
+        label.setText(translate(problem) if problem else "")
+        label.setVisible(problem is not None)
 
     def show_errors(self, errors: dict[str, str]) -> str | None:
         """Each field's message (or none); returns the first field with one."""

@@ -16,6 +16,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
         "AccountsPage",
         QT_TRANSLATE_NOOP("Navigation", "Accounts"),
     ),
+    ("tasks", "desktop.ui.pages.tasks", "TasksPage", QT_TRANSLATE_NOOP("Navigation", "Tasks")),
     ("visits", "desktop.ui.pages.visits", "VisitsPage", QT_TRANSLATE_NOOP("Navigation", "Visits")),
     ("quotes", "desktop.ui.pages.quotes", "QuotesPage", QT_TRANSLATE_NOOP("Navigation", "Quotes")),
     (

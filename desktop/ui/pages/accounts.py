@@ -375,9 +375,12 @@ class AccountsPage(Page):
     def _save(self, values: dict[str, Any], reason: str | None = None) -> None:
         account = self.detail.account
         if account is None:
+            to_pool = self.detail.to_pool.isChecked()
 
             def create(uow: UnitOfWork) -> str:
-                return accounts.create_account(uow, values, duplicate_reason=reason)
+                return accounts.create_account(
+                    uow, values, duplicate_reason=reason, to_pool=to_pool
+                )
 
             def created(account_id: str) -> None:
                 name = values.get("name", "")

@@ -31,12 +31,14 @@ from sqlalchemy.orm import Session
 from desktop.domain.models import COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES
 from desktop.domain.services import complaints
 from desktop.domain.uow import UnitOfWork
+from desktop.ui.account_picker import AccountPicker
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel
+from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 
 SLA_COLOURS = {"breached": "#F8CBAD", "near_breach": "#FFE699", "missed": "#F8CBAD"}
@@ -193,7 +195,7 @@ class ComplaintsPage(Page):
             changes["resolution"] = resolution
         self.ctx.tasks.write(
             lambda uow: complaints.update_complaint(uow, complaint_id, changes),
-            on_error=lambda error: self.summary.setText(str(error)),
+            on_error=lambda error: self.summary.setText(error_message(error)),
         )
 
     def ask_resolve(self) -> None:
@@ -205,32 +207,31 @@ class ComplaintsPage(Page):
         if ok:
             self.set_status("resolved", text)
 
-    def ask_new(self) -> None:
+    def ask_new(self) -> ComplaintDialog:
         owner = None if self.ctx.is_manager else self.ctx.user_id
-        self.ctx.tasks.read(lambda s: complaints.account_choices(s, owner), self._open_dialog)
-
-    def _open_dialog(self, choices: list[tuple[str, str]]) -> None:
-        dialog = ComplaintDialog(choices, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.log(dialog.values())
+        dialog = ComplaintDialog(self.ctx, self, owner_id=owner)
+        dialog.accepted.connect(lambda: self.log(dialog.values()))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def log(self, values: dict[str, Any]) -> None:
         def work(uow: UnitOfWork) -> str:
             return complaints.log_complaint(uow, values, self.ctx.zone)
 
-        self.ctx.tasks.write(work, on_error=lambda error: self.summary.setText(str(error)))
+        self.ctx.tasks.write(
+            work, on_error=lambda error: self.summary.setText(error_message(error))
+        )
 
 
 class ComplaintDialog(QDialog):
-    def __init__(self, accounts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, owner_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New complaint"))
         form = QFormLayout(self)
-        self.account = QComboBox()
-        self.account.setEditable(True)
-        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for account_id, name in accounts:
-            self.account.addItem(name, account_id)
+        self.account = AccountPicker(ctx, self, owner_id=owner_id)
         self.title = QLineEdit()
         self.category = QComboBox()
         for c in COMPLAINT_CATEGORIES:
@@ -248,6 +249,8 @@ class ComplaintDialog(QDialog):
         form.addRow(self.tr("Severity"), self.severity)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.error)
+        self.account.picked.connect(lambda _choice: self.error.clear())
+        self.title.textChanged.connect(lambda _text: self.error.clear())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -256,10 +259,7 @@ class ComplaintDialog(QDialog):
         form.addRow(buttons)
 
     def _accept(self) -> None:
-        if (
-            self.account.currentData() is None
-            or self.account.currentText() != self.account.itemText(self.account.currentIndex())
-        ):
+        if self.account.chosen is None:
             self.error.setText(self.tr("Choose the account from the list"))
             return
         if not self.title.text().strip():
@@ -269,7 +269,7 @@ class ComplaintDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "account_id": self.account.currentData(),
+            "account_id": self.account.chosen.id if self.account.chosen else None,
             "title": self.title.text().strip(),
             "category": self.category.currentData(),
             "severity": self.severity.currentData(),

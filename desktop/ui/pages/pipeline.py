@@ -230,12 +230,9 @@ class PipelinePage(Page):
 
     def ask_new(self) -> None:
         owner = None if self.ctx.is_manager else self.ctx.user_id
-        self.ctx.tasks.read(
-            lambda s: opportunities.account_choices(s, owner), self._open_new, key="pipeline-new"
+        dialog = OpportunityDialog(
+            self.pipeline.defaults, ctx=self.ctx, owner_id=owner, parent=self
         )
-
-    def _open_new(self, accounts: list[tuple[str, str]]) -> None:
-        dialog = OpportunityDialog(self.pipeline.defaults, accounts=accounts, parent=self)
         self.dialog = dialog
 
         def submitted(values: dict[str, Any]) -> None:

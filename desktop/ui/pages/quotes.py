@@ -27,11 +27,12 @@ from desktop.domain.models import QUOTE_STATUSES
 from desktop.domain.services import quotes
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
+from desktop.ui.account_picker import AccountPickerDialog
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import LazyRows, ListExport, by_offset
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.quotes.catalog import CatalogView
-from desktop.ui.quotes.editor import AccountPickerDialog, QuoteEditor
+from desktop.ui.quotes.editor import QuoteEditor
 from desktop.ui.quotes.models import PAGE_SIZE, QuoteListModel, status_label
 from desktop.ui.quotes.orders import OrdersView
 from desktop.ui.table_model import ROW_ID_ROLE, setup_table
@@ -237,7 +238,7 @@ class QuotesPage(Page):
     # -- new quote ----------------------------------------------------------------------
     @Slot()
     def new_quote(self) -> None:
-        self.picker = AccountPickerDialog(self.ctx, self)
+        self.picker = AccountPickerDialog(self.ctx, self.tr("New quote"), self)
         self.picker.finished.connect(self._picked)
         self.picker.open()
 
@@ -246,10 +247,9 @@ class QuotesPage(Page):
         picker, self.picker = self.picker, None
         if picker is None or result != QDialog.DialogCode.Accepted:
             return
-        account_id = picker.chosen()
-        if account_id is None:
-            return
-        self.create_quote(account_id)
+        choice = picker.chosen()
+        if choice is not None:
+            self.create_quote(choice.id)
 
     def create_quote(self, account_id: str) -> None:
         def create(uow: UnitOfWork) -> str:

@@ -36,6 +36,7 @@ from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
 from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
+from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import setup_table
 
 FIXED = 6  # rep, target, actual, attainment, forecast, forecast attainment
@@ -170,7 +171,9 @@ class TargetsPage(Page):
             return targets.save_annual_plan(uow, owner_id, plan)
 
         self.ctx.tasks.write(
-            work, lambda _ids: self.refresh(), lambda error: self.totals.setText(str(error))
+            work,
+            lambda _ids: self.refresh(),
+            lambda error: self.totals.setText(error_message(error)),
         )
 
 

@@ -30,8 +30,9 @@ from desktop.ui.pages.base import Page, heading
 from desktop.ui.pages.weekly import WeeklyReportTab
 from desktop.ui.table_model import ROW_ID_ROLE, SORT_ROLE, setup_table
 from desktop.ui.visits.calendar import WeekCalendar
-from desktop.ui.visits.dialogs import PlanVisitDialog, ReportDialog, error_text
+from desktop.ui.visits.dialogs import ReportDialog, error_text
 from desktop.ui.visits.models import AgendaModel, status_label
+from desktop.ui.visits.planning import PlanVisitDialog
 
 WATCHED = {"visit", "task", "account"}
 
@@ -145,11 +146,14 @@ class VisitsPage(Page):
         status = self.status_filter.currentData()
         text = self.account_filter.text().strip().lower()
         end_day = self.week_start + dt.timedelta(days=6)
-        self.week_label.setText(
+        week = (
             self.tr("Week of %1 – %2")
             .replace("%1", self.week_start.isoformat())
             .replace("%2", end_day.isoformat())
         )
+        if self.week_start == week_of(dt.datetime.now(zone).date()):
+            week = self.tr("%1 (this week)").replace("%1", week)
+        self.week_label.setText(week)
 
         def load(session):  # type: ignore[no-untyped-def]
             rows = visits.list_visits(
@@ -164,7 +168,11 @@ class VisitsPage(Page):
         self.rows = rows
         self.calendar.set_week(self.week_start, rows, self.today)
         self.agenda.set_rows(rows)
-        self.agenda_view.resizeColumnsToContents()
+        if rows:
+            self.agenda_view.resizeColumnsToContents()
+        else:  # an empty week keeps readable columns (not 50 px wide headers)
+            for column in range(self.agenda.columnCount() - 1):
+                self.agenda_view.setColumnWidth(column, 130)
 
     def go_to_week(self, step: int) -> None:
         self.week_start += dt.timedelta(days=7 * step)
@@ -188,8 +196,17 @@ class VisitsPage(Page):
             start = dt.datetime.combine(day, dt.time(max(9, min(now.hour + 1, 17))), self.ctx.zone)
         dialog = PlanVisitDialog(self.ctx, start, self)
         self._keep(dialog)
+        dialog.accepted.connect(lambda: self._planned(dialog))
         dialog.open()
         return dialog
+
+    def _planned(self, dialog: PlanVisitDialog) -> None:
+        """Show the week the visit is in; one recorded after the fact wants its report."""
+        if dialog.saved_id is None:
+            return
+        self.show_visit_week(dialog.saved_id)
+        if dialog.after_the_fact:
+            self.open_visit(dialog.saved_id)
 
     def open_visit(self, visit_id: str) -> ReportDialog:
         dialog = ReportDialog(self.ctx, visit_id, self)

@@ -30,6 +30,8 @@ from shiboken6 import isValid
 from desktop.domain.errors import DomainError
 from desktop.domain.models import OPPORTUNITY_STAGES
 from desktop.domain.services.opportunities import competitor_lines
+from desktop.ui.account_picker import AccountPicker
+from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.rule_text import error_text
@@ -88,7 +90,8 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 class OpportunityDialog(QDialog):
-    """New (``accounts`` given: choose one) or edit (``record`` given)."""
+    """New (``ctx`` given: the account is chosen with the one account picker) or edit
+    (``record`` given)."""
 
     submitted = Signal(dict)
 
@@ -96,7 +99,8 @@ class OpportunityDialog(QDialog):
         self,
         defaults: dict[str, int],
         *,
-        accounts: list[tuple[str, str]] | None = None,
+        ctx: AppContext | None = None,
+        owner_id: str | None = None,
         record: dict[str, Any] | None = None,
         account_name: str = "",
         contacts: list[tuple[str, str]] | None = None,
@@ -108,13 +112,10 @@ class OpportunityDialog(QDialog):
         self.record = record or {}
         self.setWindowTitle(self.tr("Edit opportunity") if record else self.tr("New opportunity"))
         form = QFormLayout(self)
-        self.account = QComboBox()
-        self.account.setObjectName("opportunity-account")
-        if accounts is not None:
-            self.account.setEditable(True)
-            self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            for account_id, name in accounts:
-                self.account.addItem(name, account_id)
+        self.account: AccountPicker | None = None
+        if ctx is not None:
+            self.account = AccountPicker(ctx, self, owner_id=owner_id)
+            self.account.setObjectName("opportunity-account")
             form.addRow(self.tr("Account"), self.account)
         else:
             form.addRow(self.tr("Account"), QLabel(account_name))
@@ -126,7 +127,7 @@ class OpportunityDialog(QDialog):
         for contact_id, name in contacts or []:
             self.contact.addItem(name, contact_id)
         self.contact.setCurrentIndex(max(0, self.contact.findData(self.record.get("contact_id"))))
-        if accounts is None:
+        if ctx is None:
             form.addRow(self.tr("Contact"), self.contact)
         self.stage = QComboBox()
         self.stage.setObjectName("opportunity-stage")
@@ -208,10 +209,7 @@ class OpportunityDialog(QDialog):
         self.error.setText(text)
 
     def _submit(self) -> None:
-        if self.account.count() and (
-            self.account.currentData() is None
-            or self.account.currentText() != self.account.itemText(self.account.currentIndex())
-        ):
+        if self.account is not None and self.account.chosen is None:
             self.show_error(self.tr("Choose the account from the list."))
             return
         if not self.name.text().strip():
@@ -238,8 +236,8 @@ class OpportunityDialog(QDialog):
             "next_step": self.next_step.text().strip(),
             "notes": self.notes.toPlainText(),
         }
-        if self.account.count():
-            values["account_id"] = self.account.currentData()
+        if self.account is not None and self.account.chosen is not None:
+            values["account_id"] = self.account.chosen.id
         else:
             values["contact_id"] = self.contact.currentData()
         if stage == "lost":

@@ -9,13 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +39,7 @@ from desktop.domain.services.quotes import QuoteView
 from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
-from desktop.ui.format import ERROR_STYLE, money, show_as_error
+from desktop.ui.format import ERROR_STYLE, MessageLabel, money, show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.layout import scrolled
 from desktop.ui.quotes.approval import ApprovalPanel
@@ -162,7 +160,7 @@ class QuoteEditor(QWidget):
         self.commission_label = QLabel()
         self.commission_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.commission_label.setStyleSheet("color: #666;")
-        self.reasons_label = QLabel()
+        self.reasons_label = MessageLabel()
         self.reasons_label.setObjectName("quote-reasons")
         self.reasons_label.setWordWrap(True)
         show_as_error(self.reasons_label)
@@ -173,7 +171,7 @@ class QuoteEditor(QWidget):
         self.note = QLineEdit()
         # Approve and return take their notes in the approval panel's dialog.
         self.note.setPlaceholderText(self.tr("Why the customer declined (optional)"))
-        self.error_label = QLabel()
+        self.error_label = MessageLabel()
         self.error_label.setObjectName("quote-error")
         self.error_label.setWordWrap(True)
         show_as_error(self.error_label)
@@ -239,7 +237,9 @@ class QuoteEditor(QWidget):
         layout.addLayout(button_row)
         self.product_list.hide()  # shown while a product search has text
 
+        self.lines.edited.connect(self.error_label.clear)  # a refused value was fixed
         self.lines.edited.connect(self._on_edited)
+        self.lines.refused.connect(self.error_label.setText)
         self.discount.textEdited.connect(self._on_edited)
         for edit in (self.payment_terms, self.delivery_terms, self.justification):
             edit.textEdited.connect(self._mark_dirty)
@@ -421,14 +421,18 @@ class QuoteEditor(QWidget):
             # Follow the unsaved figures: beyond the guardrails, ask; within, send.
             self.buttons["send"].setVisible(not reasons)
             self.buttons["request_approval"].setVisible(bool(reasons))
-        if reasons:
-            self.reasons_label.setText(
-                self.tr("Needs a manager's approval:")
-                + "<br/>"
-                + "<br/>".join("• " + reason_text(r) for r in reasons)
-            )
-        else:
+        lines = "<br/>".join("• " + reason_text(r) for r in reasons)
+        status = self.view.quote["status"]
+        if not reasons:
             self.reasons_label.setText("")
+        elif status in ("draft", "returned"):  # something to do: in red
+            self.reasons_label.setText(self.tr("Needs a manager's approval:") + "<br/>" + lines)
+        elif status == "pending_approval":
+            self.reasons_label.note(
+                self.tr("Waiting for the manager's approval:") + "<br/>" + lines
+            )
+        else:  # approved (and on): the reasons were accepted, not an error any more
+            self.reasons_label.note(self.tr("Approved beyond the guardrails:") + "<br/>" + lines)
 
     # -- lines -------------------------------------------------------------------------------
     @Slot(str)
@@ -552,44 +556,4 @@ class QuoteEditor(QWidget):
             export(self.ctx, self.quote_id, path, lang or interface_language(), saved, self._failed)
 
     def _pdf_saved(self, path: Path) -> None:
-        self.error_label.setText(self.tr("Saved {path}").format(path=path))
-
-
-class AccountPickerDialog(QDialog):
-    """Choose the account a new quote is for."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("New quote"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Type part of the customer's name…"))
-        self.model = ChoiceModel(self)
-        self.list = QListView()
-        self.list.setModel(self.model)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Customer")))
-        layout.addWidget(self.search)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-        self.search.textChanged.connect(self._search)
-        self.list.doubleClicked.connect(lambda _i: self.accept())
-        self._search("")
-
-    @Slot(str)
-    def _search(self, text: str) -> None:
-        def done(choices: list[tuple[str, str]]) -> None:
-            self.model.set_choices(choices)
-            if choices:
-                self.list.setCurrentIndex(self.model.index(0))
-
-        self.ctx.tasks.read(lambda s: quotes.account_choices(s, text), done, key="quote-accounts")
-
-    def chosen(self) -> str | None:
-        index: QModelIndex = self.list.currentIndex()
-        return index.data(ROW_ID_ROLE) if index.isValid() else None
+        self.error_label.note(self.tr("Saved {path}").format(path=path))

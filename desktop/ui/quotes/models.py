@@ -163,6 +163,7 @@ class LinesModel(TableModel[LineDraft]):
     EDITABLE = frozenset({ITEM, QTY, UNIT, PRICE, DISCOUNT, TAX})
     RIGHT_ALIGNED = frozenset({NO, QTY, PRICE, DISCOUNT, TAX, AMOUNT})
     edited = Signal()
+    refused = Signal(str)  # a typed value that was not taken, and why
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -260,33 +261,38 @@ class LinesModel(TableModel[LineDraft]):
         line = self.rows[index.row()]
         column = index.column()
         text = str(value).strip()
+
+        def refuse(why: str) -> bool:  # the old value stays, and the user is told why
+            self.refused.emit(why)
+            return False
+
         try:
             if column == self.ITEM:
                 if not text:
-                    return False
+                    return refuse(self.tr("A line needs a description."))
                 line = replace(line, description=text)
             elif column == self.UNIT:
                 line = replace(line, unit=text)
             else:
                 number = to_decimal(text)
                 if number < 0:
-                    return False
+                    return refuse(self.tr("%1 cannot be negative.").replace("%1", text))
                 if column == self.QTY:
                     line = replace(line, quantity=number)
                 elif column == self.PRICE:
                     line = replace(line, unit_price=number)
                 elif column == self.DISCOUNT:
                     if number > HUNDRED:
-                        return False
+                        return refuse(self.tr("A discount is from 0 to 100 %."))
                     line = replace(line, discount_pct=number)
                 elif column == self.TAX:
                     if number >= HUNDRED:
-                        return False
+                        return refuse(self.tr("A tax rate is below 100 %."))
                     line = replace(line, tax_rate=number / HUNDRED)
                 else:
                     return False
         except MoneyError:
-            return False
+            return refuse(self.tr("“%1” is not a number.").replace("%1", text))
         self.set_row(index.row(), line)
         self.edited.emit()
         return True

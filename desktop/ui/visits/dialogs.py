@@ -1,6 +1,5 @@
-"""Plan a visit; check in and write the call report. All reads and writes go through
-``ctx.tasks``; a clash with another visit of the same rep is shown in the dialog and
-the user may plan anyway."""
+"""Check in and write the call report (planning a visit: ``visits.planning``). All
+reads and writes go through ``ctx.tasks``."""
 
 from __future__ import annotations
 
@@ -8,11 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone, Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,19 +21,16 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.models import (
     ACCOUNT_STATUSES,
     COMPLAINT_SEVERITIES,
     COMPLAINT_STATUSES,
     CONTACT_ROLES,
     QUOTE_STATUSES,
-    VISIT_TYPES,
 )
 from desktop.domain.services import stakeholders, visits
 from desktop.domain.uow import UnitOfWork
@@ -44,10 +39,12 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
 from desktop.ui.quotes.models import status_label as quote_status
-from desktop.ui.table_model import ROW_ID_ROLE, ChoiceModel
+from desktop.ui.rule_text import error_message
+from desktop.ui.table_model import ChoiceModel
 from desktop.ui.visits.attendees import AttendeePicker
 from desktop.ui.visits.models import (
     check_text,
+    checkin_text,
     outcome_label,
     status_label,
     target_label,
@@ -55,187 +52,9 @@ from desktop.ui.visits.models import (
 )
 
 
-def to_qdatetime(value: dt.datetime, ctx: AppContext) -> QDateTime:
-    """The wall-clock time in the user's zone (the editor shows fields, not instants)."""
-    local = value.astimezone(ctx.zone)
-    return QDateTime(
-        QDate(local.year, local.month, local.day),
-        QTime(local.hour, local.minute),
-        QTimeZone(QTimeZone.Initialization.UTC),
-    )
-
-
-def from_qdatetime(value: QDateTime, ctx: AppContext) -> dt.datetime:
-    date, time = value.date(), value.time()
-    local = dt.datetime(
-        date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=ctx.zone
-    )
-    return local.astimezone(dt.UTC)
-
-
 def error_text(error: BaseException) -> str:
-    if isinstance(error, ValidationError):
-        return "; ".join(error.errors.values())
-    return str(error) or type(error).__name__
-
-
-class PlanVisitDialog(QDialog):
-    """Plan (or re-plan) a visit: account, contacts, type, purpose, start, duration."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        start: dt.datetime,
-        parent: QWidget | None = None,
-        *,
-        account_id: str | None = None,
-        owner_id: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Plan a visit"))
-        self.owner_id = owner_id if owner_id is not None else ctx.user_id
-        self.account_id: str | None = account_id
-        self.saved_id: str | None = None
-        self._allow_clash = False
-
-        self.search = QLineEdit()
-        self.search.setObjectName("account-search")
-        self.search.setPlaceholderText(self.tr("Search accounts (name, pinyin, initials)"))
-        self.accounts = ChoiceModel(self)
-        self.account_list = QListView()
-        self.account_list.setModel(self.accounts)
-        self.account_list.setMaximumHeight(120)
-        self.chosen = QLabel(self.tr("No account chosen"))
-        self.contacts = ChoiceModel(self)
-        self.contacts.checkable = True
-        self.contact_list = QListView()
-        self.contact_list.setModel(self.contacts)
-        self.contact_list.setMaximumHeight(90)
-        self.visit_type = QComboBox()
-        for name in VISIT_TYPES:
-            self.visit_type.addItem(type_label(name), name)
-        self.purpose = QLineEdit()
-        self.start = QDateTimeEdit()
-        self.start.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
-        self.start.setDateTime(to_qdatetime(start, ctx))
-        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.start.setCalendarPopup(True)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(5, 24 * 60)
-        self.minutes.setSingleStep(15)
-        self.minutes.setValue(60)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.location = QLineEdit()
-        self.location.setPlaceholderText(self.tr("Defaults to the account's address"))
-        self.warning = QLabel()
-        self.warning.setObjectName("clash-warning")
-        self.warning.setWordWrap(True)
-        show_as_error(self.warning)
-        self.warning.hide()
-
-        form = QFormLayout()
-        form.addRow(self.tr("Account"), self.search)
-        form.addRow("", self.account_list)
-        form.addRow("", self.chosen)
-        form.addRow(self.tr("Contacts"), self.contact_list)
-        form.addRow(self.tr("Type"), self.visit_type)
-        form.addRow(self.tr("Purpose"), self.purpose)
-        form.addRow(self.tr("Start"), self.start)
-        form.addRow(self.tr("Duration"), self.minutes)
-        form.addRow(self.tr("Location"), self.location)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.buttons)
-
-        self.search.textChanged.connect(self._search)
-        self.account_list.clicked.connect(self._choose)
-        self._search("")
-        if account_id is not None:
-            self._load_account(account_id)
-
-    @Slot(str)
-    def _search(self, text: str) -> None:
-        self.ctx.tasks.read(
-            lambda s: visits.pick_accounts(s, text),
-            self.accounts.set_choices,
-            key=f"pick-accounts-{id(self)}",
-        )
-
-    @Slot(QModelIndex)
-    def _choose(self, index: QModelIndex) -> None:
-        self._load_account(str(index.data(ROW_ID_ROLE)))
-        self.chosen.setText(
-            self.tr("Account: %1").replace("%1", str(self.accounts.choices[index.row()].name))
-        )
-
-    def choose_account(self, account_id: str, name: str) -> None:
-        self._load_account(account_id)
-        self.chosen.setText(self.tr("Account: %1").replace("%1", name))
-
-    def _load_account(self, account_id: str) -> None:
-        self.account_id = account_id
-        self._allow_clash = False
-        self.ctx.tasks.read(
-            lambda s: visits.account_contacts(s, account_id), self.contacts.set_choices
-        )
-
-    def values(self) -> dict[str, object]:
-        return {
-            "account_id": self.account_id,
-            "owner_id": self.owner_id,
-            "planned_start": from_qdatetime(self.start.dateTime(), self.ctx),
-            "planned_minutes": self.minutes.value(),
-            "visit_type": self.visit_type.currentData(),
-            "purpose": self.purpose.text(),
-            "contact_ids": [c.id for c in self.contacts.choices if c.id in self.contacts.checked],
-            "location": self.location.text() or None,
-        }
-
-    @Slot()
-    def save(self) -> None:
-        if self.account_id is None:
-            self._warn(self.tr("Choose an account first."))
-            return
-        values = self.values()
-        allow = self._allow_clash
-        self.save_button.setEnabled(False)
-        self.ctx.tasks.write(
-            lambda uow: visits.plan_visit(uow, allow_clash=allow, **values),  # type: ignore[arg-type]
-            self._saved,
-            self._failed,
-        )
-
-    def _saved(self, visit_id: str) -> None:
-        self.saved_id = visit_id
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, visits.VisitClashError):
-            names = ", ".join(
-                f"{c.account_name} {c.start.astimezone(self.ctx.zone):%H:%M}" for c in error.clashes
-            )
-            self._warn(
-                self.tr(
-                    "This rep already has a visit then: %1. Save again to plan it anyway."
-                ).replace("%1", names)
-            )
-            self._allow_clash = True
-            self.save_button.setText(self.tr("Plan anyway"))
-        else:
-            self._warn(error_text(error))
-
-    def _warn(self, text: str) -> None:
-        self.warning.setText(text)
-        self.warning.show()
+    """An error in the user's language (the rule book's codes, the domain's messages)."""
+    return error_message(error)
 
 
 class ReportDialog(QDialog):
@@ -257,13 +76,17 @@ class ReportDialog(QDialog):
         self.header.setObjectName("visit-header")
         self.header.setWordWrap(True)
         self.checkin_state = QLabel()
+        self.checkin_state.setObjectName("checkin-state")
         self.checkin_location = QLineEdit()
         self.checkin_location.setPlaceholderText(
             self.tr("Where (text, or coordinates like 31.2304, 121.4737)")
         )
         self.checkin_button = QPushButton(self.tr("Check in now"))
+        self.checkin_button.setObjectName("check-in")
         self.checkin_button.clicked.connect(self.check_in)
         self.outcome = QComboBox()
+        self.outcome.setObjectName("report-outcome")
+        self.outcome.addItem(self.tr("(choose the outcome)"), None)
         for key in visits.OUTCOMES:
             self.outcome.addItem(outcome_label(key), key)
         self.notes = QPlainTextEdit()
@@ -353,9 +176,12 @@ class ReportDialog(QDialog):
             text = self.tr("Checked in at %1").replace(
                 "%1", f"{row.checked_in_at.astimezone(self.ctx.zone):%Y-%m-%d %H:%M}"
             )
+            text += " · " + (self.tr("on time") if row.checkin == "on_time" else self.tr("late"))
             if detail.checkin_location:
                 text += f" · {detail.checkin_location}"
             self.checkin_state.setText(text)
+        elif row.recorded_after_at is not None:
+            self.checkin_state.setText(checkin_text(row, self.ctx.zone))
         else:
             self.checkin_state.setText(self.tr("Not checked in"))
         if detail.outcome:
@@ -375,15 +201,22 @@ class ReportDialog(QDialog):
             ]
         )
         editable = row.status != "cancelled"
-        self.checkin_button.setEnabled(editable)
+        self.checkin_button.setEnabled(
+            editable and row.checked_in_at is None and row.recorded_after_at is None
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(editable)
 
     @Slot()
     def check_in(self) -> None:
         location = self.checkin_location.text()
+
+        def checked_in(_: object) -> None:
+            self.error.clear()  # a refusal shown before is fixed
+            self.reload()
+
         self.ctx.tasks.write(
             lambda uow: visits.check_in(uow, self.visit_id, location=location),
-            lambda _: self.reload(),
+            checked_in,
             self._failed,
         )
 
@@ -408,6 +241,9 @@ class ReportDialog(QDialog):
     def save(self) -> None:
         if self.followup_title.text().strip():
             self.add_follow_up()
+        if self.outcome.currentData() is None:
+            self.error.setText(self.tr("Choose the outcome of the visit."))
+            return
         if not self.notes.toPlainText().strip():
             self.error.setText(self.tr("Write what happened before saving the report."))
             return
@@ -433,7 +269,7 @@ class ReportDialog(QDialog):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.error.setText(error_text(error) if isinstance(error, DomainError) else str(error))
+        self.error.setText(error_text(error))
 
     # -- pre-visit briefing -----------------------------------------------------------
     def briefing_labels(self) -> dict[str, str]:

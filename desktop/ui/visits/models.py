@@ -92,10 +92,24 @@ def check_text(check: Check) -> str:
     return template.replace("%1", str(check.target) if check.kind == "contacts" else target)
 
 
+def checkin_text(row: VisitRow, zone: ZoneInfo) -> str:
+    """Whether the visit was checked in on time, late, or recorded after the fact."""
+    if row.checked_in_at is not None:
+        at = f"{row.checked_in_at.astimezone(zone):%H:%M}"
+        if row.checkin == "on_time":
+            return QCoreApplication.translate("VisitLabels", "On time %1").replace("%1", at)
+        return QCoreApplication.translate("VisitLabels", "Late %1").replace("%1", at)
+    if row.recorded_after_at is not None:
+        return QCoreApplication.translate("VisitLabels", "Recorded later (%1)").replace(
+            "%1", f"{row.recorded_after_at.astimezone(zone):%m-%d}"
+        )
+    return ""
+
+
 class AgendaModel(TableModel[VisitRow]):
     """The week's visits as a list, in time order."""
 
-    DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS = range(7)
+    DAY, TIME, ACCOUNT, TYPE, PURPOSE, OWNER, STATUS, CHECKIN = range(8)
     EXPORT_KINDS: ClassVar[dict[int, str]] = {DAY: "date"}
 
     def __init__(self, zone: ZoneInfo, parent: Any = None) -> None:
@@ -111,6 +125,7 @@ class AgendaModel(TableModel[VisitRow]):
             self.tr("Purpose"),
             self.tr("Rep"),
             self.tr("Status"),
+            self.tr("Check-in"),
         ]
 
     def sort_value(self, row: VisitRow, column: int) -> Any:
@@ -121,6 +136,9 @@ class AgendaModel(TableModel[VisitRow]):
     def role_data(self, row: VisitRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(visit_colour(row.visit_type, row.status))
+        late = row.checkin in ("late", "recorded_later")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECKIN and late:
+            return QBrush(QColor(ERROR_COLOR))
         return None
 
     def export_value(self, row: VisitRow, column: int) -> Any:
@@ -138,6 +156,7 @@ class AgendaModel(TableModel[VisitRow]):
             row.purpose,
             row.owner_name,
             status_label(row.status),
+            checkin_text(row, self.zone),
         ][column]
 
 
@@ -150,7 +169,8 @@ class TodayModel(TableModel[TodayItem]):
     manager's Today ends with a row that says how many more there are.
     """
 
-    SECTION, WHEN, TITLE, OWNER, DETAIL, STATUS = range(6)
+    # Every row reads the same way: its section, the client, what, when, whose, status.
+    SECTION, TITLE, DETAIL, WHEN, OWNER, STATUS = range(6)
     EXPORT_KINDS: ClassVar[dict[int, str]] = {}
     COLOURS: ClassVar[dict[str, str]] = {
         "visits": "#2f6fb3",
@@ -163,6 +183,7 @@ class TodayModel(TableModel[TodayItem]):
         "deliveries": "#7c5a2e",
         "receivables": "#be123c",
         "complaints": "#db2777",
+        "complaints_breached": ERROR_COLOR,
     }
     URGENT = frozenset({"overdue", "breached"})
 
@@ -172,6 +193,7 @@ class TodayModel(TableModel[TodayItem]):
         self._first: set[int] = set()  # rows that open a section
         self._shaded: set[int] = set()  # rows of every other section
         self._icons: dict[str, QIcon] = {}
+        self.counts: dict[str, int] = {}  # section -> its items (capped ones included)
 
     @property
     def items(self) -> list[TodayItem]:
@@ -189,10 +211,16 @@ class TodayModel(TableModel[TodayItem]):
             "deliveries": self.tr("Late deliveries"),
             "receivables": self.tr("Overdue receivables"),
             "complaints": self.tr("Complaints near their SLA"),
+            "complaints_breached": self.tr("Complaints past their SLA"),
         }.get(section, section)
 
     def set_items(self, items: list[TodayItem]) -> None:
         self._first, self._shaded = set(), set()
+        self.counts = {}
+        for item in items:
+            self.counts[item.section] = self.counts.get(item.section, 0) + (
+                item.more if item.entity == "more" else 1
+            )
         sections = 0
         for row, item in enumerate(items):
             if row == 0 or items[row - 1].section != item.section:
@@ -204,11 +232,11 @@ class TodayModel(TableModel[TodayItem]):
 
     def headers(self) -> list[str]:
         return [
+            self.tr("Section"),
+            self.tr("Client"),
             self.tr("What"),
             self.tr("When"),
-            self.tr("Name"),
             self.tr("Rep"),
-            self.tr("Detail"),
             self.tr("Status"),
         ]
 
@@ -289,15 +317,21 @@ class TodayModel(TableModel[TodayItem]):
             return complaint_label(row.status)
         return status_label(row.status)
 
+    def _section(self, row: TodayItem) -> str:
+        return f"{self.section_label(row.section)} ({self.counts.get(row.section, 0)})"
+
     def display(self, row: TodayItem, column: int) -> Any:
         if row.entity == "more":
             more = self.tr("… and %1 more").replace("%1", str(row.more))
-            return [self.section_label(row.section), "", more, "", "", ""][column]
+            return [self._section(row), "", more, "", "", ""][column]
+        what = row.what
+        if row.section == "coverage":
+            what = self.tr("Tier %1: due for a visit").replace("%1", row.detail)
         return [
-            self.section_label(row.section),
+            self._section(row),
+            row.client,
+            what,
             self._when(row.when),
-            row.title,
             row.owner_name,
-            row.detail,
             self._status(row),
         ][column]

@@ -5,7 +5,8 @@
 - ``reading``: one account, its history, the recently deleted, the owner picker's users;
 - ``listing``: the Accounts list (filters, search, sort, counts, a page's rows);
 - ``groups``: the group hierarchy and its totals;
-- ``handover``: 客户交接, accounts and their open work to another rep.
+- ``handover``: 客户交接, accounts and their open work to another rep;
+- ``picking``: the one account picker's query (name, short name, pinyin, credit code).
 
 Callers use this package's names (``accounts.create_account``); the modules import
 each other, never this package.
@@ -26,6 +27,7 @@ from desktop.domain.services.accounts.listing import (
     filter_choices,
     list_accounts,
 )
+from desktop.domain.services.accounts.picking import AccountChoice, pick_accounts
 from desktop.domain.services.accounts.reading import (
     HistoryEntry,
     get_account,
@@ -45,6 +47,7 @@ from desktop.domain.services.accounts.writes import (
 __all__ = [
     "FIRST_IDS",
     "POOL",
+    "AccountChoice",
     "AccountList",
     "AccountQuery",
     "AccountRow",
@@ -66,6 +69,7 @@ __all__ = [
     "history",
     "list_accounts",
     "normalize_tags",
+    "pick_accounts",
     "recently_deleted",
     "restore_account",
     "tag_list",

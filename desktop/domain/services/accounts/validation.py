@@ -12,7 +12,7 @@ from typing import Any
 from desktop.domain import credit_code
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import ACCOUNT_STATUSES, TIERS
-from desktop.domain.rules.fields import EMAIL, PHONE, URL
+from desktop.domain.rules.fields import EMAIL, PHONE, URL, is_mobile
 
 EDITABLE = (
     "name",
@@ -38,6 +38,13 @@ def phone_problem(value: str | None) -> str | None:
     if not value or PHONE.match(value.strip()):
         return None
     return "is not a phone number (digits, spaces, + - ( ) and an extension)"
+
+
+def mobile_problem(value: str | None) -> str | None:
+    """The rule book's mobile rule (``rules.fields.is_mobile``) as a field message."""
+    if not value or is_mobile(value):
+        return None
+    return "is not a mobile number (11 digits starting with 1, or + and a country code)"
 
 
 def email_problem(value: str | None) -> str | None:

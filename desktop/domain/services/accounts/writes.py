@@ -33,12 +33,19 @@ def create_account(
     contact_phones: Sequence[str] = (),
     duplicate_reason: str | None = None,
     keys: KeyIndex | None = None,
+    to_pool: bool = False,
 ) -> str:
     """A new account; DuplicateWarning unless nothing matches or a reason is given.
+    With no owner given it belongs to its creator, or to the public pool (公海) when
+    ``to_pool``.
 
     ``keys``: the accounts' keys held in memory for a bulk write (an import), which
     this account is added to."""
     clean = clean_account(values)
+    if to_pool:
+        clean["owner_id"] = None
+    elif not clean.get("owner_id"):
+        clean["owner_id"] = uow.actor_id
     if errors := validate(clean):
         raise ValidationError(errors)
     if clean.get("parent_id"):

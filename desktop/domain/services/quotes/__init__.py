@@ -24,7 +24,7 @@ from desktop.domain.services.quotes.guardrails import (
     derive,
     guardrails,
 )
-from desktop.domain.services.quotes.pickers import account_choices, contact_choices
+from desktop.domain.services.quotes.pickers import contact_choices
 from desktop.domain.services.quotes.queries import (
     QuoteFilter,
     QuoteView,
@@ -62,7 +62,6 @@ __all__ = [
     "QuoteView",
     "WorkflowError",
     "accept",
-    "account_choices",
     "approve",
     "available_actions",
     "contact_choices",

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
-from desktop.domain.models import Account, Product, Quote, QuoteLine
+from desktop.domain.models import Account, Contact, Product, Quote, QuoteLine
 from desktop.domain.money import HUNDRED, ZERO, MoneyError, to_decimal
 from desktop.domain.pricing import QuoteTotals, compute
 from desktop.domain.rules.quotes import ApprovalReason, LineDraft, reasons_of
@@ -56,10 +56,22 @@ def create_quote(
     payment_terms: str = "",
     delivery_terms: str = "",
 ) -> str:
-    """A new draft (revision A) with a number allocated on this device."""
+    """A new draft (revision A) with a number allocated on this device. The contact
+    defaults to the account's primary contact."""
     account = uow.session.get(Account, account_id)
     if account is None or account.deleted_at is not None:
         raise NotFoundError(f"account {account_id} not found")
+    if contact_id is None:
+        contact_id = uow.session.scalar(
+            select(Contact.id)
+            .where(
+                Contact.account_id == account_id,
+                Contact.is_primary.is_(True),
+                Contact.deleted_at.is_(None),
+            )
+            .order_by(Contact.name)
+            .limit(1)
+        )
     today = local_today(uow.now)
     owner = owner_id or uow.actor_id or account.owner_id
     number = numbering.allocate(uow.session, "Q", today.year, owner, Quote.number)
