@@ -83,7 +83,7 @@ class Opportunity(Synced):
     probability: Mapped[int] = mapped_column(Integer, default=10)
     close_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Added in 0.2 (device revision 0005, server 0004). The history of stages (cycle
+    # Added in 0.2 (device revision 0003, server 0002). The history of stages (cycle
     # time) is read from the change records every stage move writes.
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contact.id"))
     source: Mapped[str] = mapped_column(String(80), default="", server_default="")

@@ -1,8 +1,8 @@
 """The stakeholder map: contacts get reports-to, buying roles, attitude and
 relationship strength; visits record who attended (visit_attendee).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0005'
-down_revision = '0004'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """opportunities: contact, source, competitors, next step, lost reason and who won it;
 the shared competitor list and the incumbents of each account; contracts
 
-Revision ID: 0005
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-04 12:04:18.574099
 """
@@ -15,7 +15,7 @@ import desktop.domain.models.types
 
 
 
-revision = '0005'
+revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None

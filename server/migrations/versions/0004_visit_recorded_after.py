@@ -1,8 +1,8 @@
 """visits: when a visit that had already happened was recorded (recorded_after_at)
 
-Revision ID: 0003
-Revises: 0006
-Create Date: 2026-12-04 12:29:57.079673
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-04 12:30:00.546517
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0003'
-down_revision = '0006'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

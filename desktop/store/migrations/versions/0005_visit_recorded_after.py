@@ -1,8 +1,8 @@
 """visits: when a visit that had already happened was recorded (recorded_after_at)
 
-Revision ID: 0002
-Revises: 0005
-Create Date: 2026-12-04 12:30:00.546517
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-04 12:29:57.079673
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0002'
-down_revision = '0005'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """opportunities: contact, source, competitors, next step, lost reason and who won it;
 the shared competitor list and the incumbents of each account; contracts
 
-Revision ID: 0004
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-04 12:04:19.602091
 """
@@ -15,7 +15,7 @@ import desktop.domain.models.types
 
 
 
-revision = '0004'
+revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None

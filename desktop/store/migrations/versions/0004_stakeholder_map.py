@@ -1,8 +1,8 @@
 """The stakeholder map: contacts get reports-to, buying roles, attitude and
 relationship strength; visits record who attended (visit_attendee).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0006'
-down_revision = '0005'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
