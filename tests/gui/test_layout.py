@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -183,8 +184,15 @@ def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
                 problems.append(f"{name} at {size}: needs {needed.width()}x{needed.height()}")
             dialog.resize(dialog.sizeHint().boundedTo(fits))
             QApplication.processEvents()
-            problems += [f"{name} at {size}: {p}" for p in cut_widgets(dialog)]
-            screenshot(dialog, f"layout/{language}_{size}_dialog_{name}")
+            tabs = dialog.findChild(QTabWidget)
+            for tab in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    bar = tabs.tabBar()
+                    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
+                    app_context.tasks.wait_idle()
+                    QApplication.processEvents()
+                problems += [f"{name} {tab} at {size}: {p}" for p in cut_widgets(dialog)]
+                screenshot(dialog, f"layout/{language}_{size}_dialog_{name}_{tab}")
         dialog.close()
     assert not problems, "\n".join(problems)
 

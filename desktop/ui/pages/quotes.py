@@ -62,6 +62,7 @@ class QuotesPage(Page):
             single=True,
             wrap=False,
             fit=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=QuoteListModel.ACCOUNT,
         )
         # A narrow, readable column: number, customer, status, total (the revision and
         # the validity are in the editor).
@@ -89,7 +90,7 @@ class QuotesPage(Page):
         left_layout.addLayout(filters)
         left_layout.addLayout(actions)
         left_layout.addWidget(self.table)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setCollapsible(0, True)  # drag the list away to give the editor the room
@@ -115,6 +116,7 @@ class QuotesPage(Page):
         self.picker: AccountPickerDialog | None = None
         self._pending_select: str | None = None
         self._swept = False
+        self._sized = False  # the list's width is set once its first rows are in
 
     def _empty_state(self) -> QWidget:
         """Nothing selected: say so and offer a new quote, never a disabled form."""
@@ -162,10 +164,27 @@ class QuotesPage(Page):
     def _show(self, loaded: tuple[int, list[Record]]) -> None:
         total, rows = loaded
         self.model.reset(total, rows)
+        if not self._sized and rows:
+            self._sized = True
+            self._size_list()
         wanted = self._pending_select or self.editor.quote_id
         self._pending_select = None
         if wanted:
             self.select_quote(wanted, load=False)
+
+    def _size_list(self) -> None:
+        """The list as wide as its columns need, up to 45 % of the page."""
+        table = self.table
+        columns = range(self.model.columnCount())
+        wanted = sum(
+            max(table.sizeHintForColumn(c), table.horizontalHeader().sectionSizeHint(c))
+            for c in columns
+            if not table.isColumnHidden(c)
+        )
+        wanted += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+        room = sum(self.splitter.sizes())
+        left = min(wanted, room * 45 // 100)
+        self.splitter.setSizes([left, room - left])
 
     def _fetch_more(self, offset: int) -> None:
         where = self._filter()
