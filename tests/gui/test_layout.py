@@ -134,7 +134,25 @@ def test_every_page_fits_a_laptop_screen(qtbot: Any, language: str, app_context:
             problems += check(window, screen, f"{language}_{size}_{key}")
         if key == "quotes":
             problems += quote_states(qtbot, window, language)
+        if key == "accounts":
+            problems += account_open(qtbot, window, language)
     assert not problems, "\n".join(problems)
+
+
+def account_open(qtbot: Any, window: Any, language: str) -> list[str]:
+    """An account's profile open beside the list (the first row, then Enter)."""
+    page = window.pages["accounts"]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.detail.isVisible)
+    settle(window)
+    problems = []
+    for screen in SCREENS:
+        size = f"{screen.width()}x{screen.height()}"
+        problems += check(window, screen, f"{language}_{size}_account_open")
+    return problems
 
 
 def quote_states(qtbot: Any, window: Any, language: str) -> list[str]:
@@ -161,6 +179,7 @@ def quote_states(qtbot: Any, window: Any, language: str) -> list[str]:
 
 def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
     from desktop.ui.about import AboutDialog
+    from desktop.ui.accounts.dialogs import ContactDialog
     from desktop.ui.quotes.editor import AccountPickerDialog
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.visits.dialogs import PlanVisitDialog
@@ -170,6 +189,7 @@ def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
         ("settings", SettingsDialog(app_context)),
         ("about", AboutDialog(app_context)),
         ("new_quote", AccountPickerDialog(app_context)),
+        ("contact", ContactDialog()),
         ("plan_visit", PlanVisitDialog(app_context, dt.datetime.now(app_context.zone))),
     ):
         qtbot.addWidget(dialog)
