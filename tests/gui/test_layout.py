@@ -245,3 +245,17 @@ def test_window_reopens_where_it_was_when_that_fits(qtbot: Any, app_context: Any
     again = MainWindow(app_context)
     qtbot.addWidget(again)
     assert again.geometry() == QRect(100, 80, 1000, 600)
+
+
+def test_a_tall_page_does_not_grow_the_window(qtbot: Any, main_window: Any) -> None:
+    """A page that asks for more than the screen is cut (and the checks above say so);
+    the window itself stays inside the screen."""
+    main_window.resize(1024, 600)
+    page = main_window.show_page("sync")
+    QApplication.processEvents()
+    tall = QLabel("tall")
+    tall.setMinimumHeight(2000)
+    page.layout().addWidget(tall)
+    QApplication.processEvents()
+    assert main_window.size() == QSize(1024, 600)
+    assert "needs" in check(main_window, SCREENS[1], "tall_page")[0]
