@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -116,7 +117,9 @@ class QuotesPage(Page):
         self.picker: AccountPickerDialog | None = None
         self._pending_select: str | None = None
         self._swept = False
-        self._sized = False  # the list's width is set once its first rows are in
+        self._list_width: int | None = None  # what its columns need, once rows are in
+        self._dragged = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_dragged", True))
 
     def _empty_state(self) -> QWidget:
         """Nothing selected: say so and offer a new quote, never a disabled form."""
@@ -164,27 +167,35 @@ class QuotesPage(Page):
     def _show(self, loaded: tuple[int, list[Record]]) -> None:
         total, rows = loaded
         self.model.reset(total, rows)
-        if not self._sized and rows:
-            self._sized = True
+        if self._list_width is None and rows:
+            self._list_width = self._columns_width()
             self._size_list()
         wanted = self._pending_select or self.editor.quote_id
         self._pending_select = None
         if wanted:
             self.select_quote(wanted, load=False)
 
-    def _size_list(self) -> None:
-        """The list as wide as its columns need, up to 45 % of the page."""
+    def _columns_width(self) -> int:
         table = self.table
-        columns = range(self.model.columnCount())
         wanted = sum(
             max(table.sizeHintForColumn(c), table.horizontalHeader().sectionSizeHint(c))
-            for c in columns
+            for c in range(self.model.columnCount())
             if not table.isColumnHidden(c)
         )
-        wanted += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+        return wanted + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
+
+    def _size_list(self) -> None:
+        """The list as wide as its columns need, up to 45 % of the page, until the user
+        drags the divider."""
+        if self._list_width is None or self._dragged:
+            return
         room = sum(self.splitter.sizes())
-        left = min(wanted, room * 45 // 100)
+        left = min(self._list_width, room * 45 // 100)
         self.splitter.setSizes([left, room - left])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_list()
 
     def _fetch_more(self, offset: int) -> None:
         where = self._filter()
