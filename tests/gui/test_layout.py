@@ -179,16 +179,16 @@ def quote_states(qtbot: Any, window: Any, language: str) -> list[str]:
 
 def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
     from desktop.ui.about import AboutDialog
+    from desktop.ui.account_picker import AccountPickerDialog
     from desktop.ui.accounts.dialogs import ContactDialog
-    from desktop.ui.quotes.editor import AccountPickerDialog
     from desktop.ui.settings_dialog import SettingsDialog
-    from desktop.ui.visits.dialogs import PlanVisitDialog
+    from desktop.ui.visits.planning import PlanVisitDialog
 
     problems = []
     for name, dialog in (
         ("settings", SettingsDialog(app_context)),
         ("about", AboutDialog(app_context)),
-        ("new_quote", AccountPickerDialog(app_context)),
+        ("new_quote", AccountPickerDialog(app_context, "New quote")),
         ("contact", ContactDialog()),
         ("plan_visit", PlanVisitDialog(app_context, dt.datetime.now(app_context.zone))),
     ):
