@@ -5,17 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 
-def scrolled(content: QWidget, grow: bool = True) -> QScrollArea:
-    """``content`` in a frameless scroll area that follows its width and scrolls
-    vertically: a long form no longer decides how tall the window must be.
-
-    With ``grow=False`` the area asks for no height of its own; it takes what its
-    neighbours leave (beside the totals, above the lines) and scrolls the rest.
-    """
+def scrolled(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area that follows its width, asks for no height
+    of its own and scrolls the rest: it takes what its neighbours leave (beside the
+    quote's totals, say), so a long text never decides how tall the window must be."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
-    if not grow:
-        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+    area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
     return area

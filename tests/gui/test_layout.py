@@ -174,6 +174,9 @@ def quote_states(qtbot: Any, window: Any, language: str) -> list[str]:
             shown = lines.viewport().height() // row_height
             if shown < 8:
                 problems.append(f"quote lines: {shown} rows visible at {size}, not 8")
+            header = page.editor.header_area
+            if header.height() < header.minimumSizeHint().height():
+                problems.append(f"quote header: its fields are cut at {size}")
     return problems
 
 

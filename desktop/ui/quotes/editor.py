@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -116,7 +115,7 @@ class QuoteEditor(QWidget):
         self.discount.setMaximumWidth(80)
         self.payment_terms = QLineEdit()
         self.delivery_terms = QLineEdit()
-        fields = QWidget()  # two columns of fields, scrolled when the window is short
+        fields = QWidget()  # the header's fields in two columns
         form, terms = QFormLayout(), QFormLayout()
         form.addRow(self.tr("Customer"), self.account_label)
         form.addRow(self.tr("Contact"), self.contact)
@@ -218,7 +217,7 @@ class QuoteEditor(QWidget):
             totals.addWidget(label)
         totals.addStretch(1)
         bottom = QHBoxLayout()
-        self.notes_area = scrolled(notes, grow=False)
+        self.notes_area = scrolled(notes)
         bottom.addWidget(self.notes_area, 1)
         bottom.addLayout(totals)
         title_row = QHBoxLayout()
@@ -226,8 +225,7 @@ class QuoteEditor(QWidget):
         title_row.addWidget(self.revisions_label, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(title_row)
-        self.header_area = scrolled(fields)  # as tall as its fields; scrolls if they wrap
-        self.header_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.header_area = fields  # four rows in two columns: short enough to stay whole
         layout.addWidget(self.header_area)
         layout.addLayout(picker_row)
         layout.addWidget(self.product_list)
