@@ -103,6 +103,9 @@ def test_attendees_ticked_in_the_report_change_last_met_on_the_chart(
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert picker.chosen() == ([people["李芳"]], [])
     dialog.notes.setPlainText("财务总监确认了明年的预算")
+    dialog.outcome.setFocus()  # the outcome has no default: the user picks one
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)
+    assert dialog.outcome.currentData() == "positive"
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(
             dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
