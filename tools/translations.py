@@ -41,6 +41,7 @@ AREAS: dict[str, list[str]] = {
         "dashboard",
     ],
     "sync": ["pages/sync.py", "sync"],
+    "help": ["help"],
     "pipeline": ["pages/pipeline.py", "pipeline"],
     # Knowing each key account (issue 19): the timeline, stakeholders, health.
     "keyaccount": [

@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        from desktop.ui.help import add_help_actions
+
+        add_help_actions(self, help_menu)  # User guide (F1), Keyboard shortcuts (Ctrl+/)
         self.about_action = QAction(self.tr("&About Fieldbook"), self)
         self.about_action.triggered.connect(self.open_about)
         self.about_action.setEnabled(False)

@@ -235,6 +235,14 @@
       <translation>最近删除</translation>
     </message>
     <message>
+      <source>Search accounts</source>
+      <translation>搜索客户</translation>
+    </message>
+    <message>
+      <source>Close the profile</source>
+      <translation>关闭客户档案</translation>
+    </message>
+    <message>
       <source>You now own %1.</source>
       <translation>已认领 %1。</translation>
     </message>

@@ -165,15 +165,17 @@ class AccountsPage(Page):
         self.group = GroupEditing(ctx, self.detail, self._set_undo, self)
         self.handover = Handover(ctx, self.notice.setText, self)
 
-        for keys, slot in (
-            (QKeySequence.StandardKey.New, self.new_account),
-            (QKeySequence.StandardKey.Find, self.focus_search),
-            (QKeySequence.StandardKey.Undo, self.undo),
+        for keys, slot, what in (  # ``what``: its line on Help > Keyboard shortcuts
+            (QKeySequence.StandardKey.New, self.new_account, self.tr("New account")),
+            (QKeySequence.StandardKey.Find, self.focus_search, self.tr("Search accounts")),
+            (QKeySequence.StandardKey.Undo, self.undo, self.tr("Undo")),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setWhatsThis(self.tr("Close the profile"))
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_detail)
 

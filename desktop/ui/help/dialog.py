@@ -1,0 +1,23 @@
+"""What the Help dialogs share: a modeless window with one body and a Close button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+
+class HelpDialog(QDialog):
+    """Stays open beside the window (the user reads it while working); deleted on close."""
+
+    def __init__(self, parent: QWidget | None, name: str, width: int, height: int) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(width, height)
+        self._layout = QVBoxLayout(self)
+
+    def set_body(self, body: QWidget) -> None:
+        self._layout.addWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        self._layout.addWidget(buttons)
