@@ -184,6 +184,7 @@ def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
     from desktop.ui.about import AboutDialog
     from desktop.ui.account_picker import AccountPickerDialog
     from desktop.ui.accounts.dialogs import ContactDialog
+    from desktop.ui.help.guide import GuideDialog
     from desktop.ui.settings_dialog import SettingsDialog
     from desktop.ui.visits.planning import PlanVisitDialog
 
@@ -191,6 +192,7 @@ def test_main_dialogs_fit(qtbot: Any, language: str, app_context: Any) -> None:
     for name, dialog in (
         ("settings", SettingsDialog(app_context)),
         ("about", AboutDialog(app_context)),
+        ("guide", GuideDialog()),
         ("new_quote", AccountPickerDialog(app_context, "New quote")),
         ("contact", ContactDialog()),
         ("plan_visit", PlanVisitDialog(app_context, dt.datetime.now(app_context.zone))),

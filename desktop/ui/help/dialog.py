@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 
@@ -13,8 +13,13 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(width, height)
+        self._size = QSize(width, height)
+        self.resize(self._size)
         self._layout = QVBoxLayout(self)
+
+    def sizeHint(self) -> QSize:
+        """Room to read (a text browser alone would ask for a postcard)."""
+        return self._size
 
     def set_body(self, body: QWidget) -> None:
         self._layout.addWidget(body)
