@@ -88,6 +88,10 @@ def test_shortcut_sheet_from_the_menu_lists_the_real_shortcuts(
         for key in keys.split(", "):
             assert (group, key) not in by_group, (group, key, text, by_group.get((group, key)))
             by_group[(group, key)] = text
+    # The Help keys are used nowhere else in the window, on no page.
+    every_key = [key for _g, _t, keys in rows for key in keys.split(", ")]
+    assert every_key.count("F1") == 1
+    assert every_key.count("Ctrl+/") == 1
     _shot(main_window, sheet, "shortcuts_en")
 
 
@@ -148,3 +152,19 @@ def test_guide_and_sheet_in_chinese(qtbot: Any, chinese: None, app_context: Any)
     assert ("帮助", "使用指南", "F1") in rows  # "帮助(&H)" without its mnemonic
     assert any(text == "今日" and keys == "Ctrl+1" for _g, text, keys in rows)
     _shot(window, sheet, "shortcuts_zh_CN")
+
+
+def test_every_language_has_its_guide_shipped_in_the_package() -> None:
+    import tomllib
+    from importlib import resources
+
+    from desktop.ui.help.guide import guide_html
+    from desktop.ui.i18n import LANGUAGES
+
+    assert "使用指南" in guide_html("zh_CN")
+    assert "user guide" in guide_html("en")
+    assert guide_html("fr") == guide_html("en")  # no French guide: English
+    for language in LANGUAGES:  # a new interface language needs its own guide
+        assert (resources.files("desktop.ui.help") / f"guide_{language}.html").is_file()
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    assert "*.html" in pyproject["tool"]["setuptools"]["package-data"]["desktop.ui.help"]
