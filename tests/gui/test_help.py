@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.ui.help.guide import GuideDialog
@@ -88,6 +88,8 @@ def test_shortcut_sheet_from_the_menu_lists_the_real_shortcuts(
         for key in keys.split(", "):
             assert (group, key) not in by_group, (group, key, text, by_group.get((group, key)))
             by_group[(group, key)] = text
+    # Each QShortcut says what it does (its whatsThis), or the sheet could not list it.
+    assert all(s.whatsThis() for s in main_window.findChildren(QShortcut))
     # The Help keys are used nowhere else in the window, on no page.
     every_key = [key for _g, _t, keys in rows for key in keys.split(", ")]
     assert every_key.count("F1") == 1

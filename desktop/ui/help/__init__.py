@@ -8,13 +8,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QMenu
+
+    from desktop.ui.main_window import MainWindow
 
 GUIDE_KEYS = QKeySequence.StandardKey.HelpContents  # F1
 SHEET_KEYS = "Ctrl+/"
 
 
-def add_help_actions(window: QMainWindow, menu: QMenu) -> None:
+def add_help_actions(window: MainWindow, menu: QMenu) -> None:
     """Put "User guide…" (F1) and "Keyboard shortcuts…" (Ctrl+/) into the Help menu."""
     guide = QAction(QCoreApplication.translate("Help", "&User guide…"), window)
     guide.setObjectName("help-guide")

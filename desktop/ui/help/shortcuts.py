@@ -4,14 +4,17 @@ it opens, so it always says what the code does."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.ui.help.dialog import HelpDialog
 from desktop.ui.pages import PAGES
-from desktop.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 Group = tuple[str, list[tuple[str, str]]]
 
@@ -27,66 +30,57 @@ def _keys(sequences: list[QKeySequence]) -> str:
     return ", ".join(s.toString(native) for s in sequences if not s.isEmpty())
 
 
-def _page_of(obj: object) -> Page | None:
-    widget = obj if isinstance(obj, QWidget) else getattr(obj, "parent", lambda: None)()
+def _owner(obj: QObject, pages: dict[int, str]) -> str | None:
+    """The key of the page ``obj`` sits in (None: the window itself)."""
+    widget = obj if isinstance(obj, QWidget) else obj.parent()
     while isinstance(widget, QWidget):
-        if isinstance(widget, Page):
-            return widget
+        if id(widget) in pages:
+            return pages[id(widget)]
         widget = widget.parentWidget()
     return None
 
 
-def collect_shortcuts(window: QMainWindow) -> list[Group]:
+def collect_shortcuts(window: MainWindow) -> list[Group]:
     """(group title, [(what, keys)]) for every shortcut of the window: the menus first,
-    then the window-wide ones, then each page's (every page is built for this)."""
-    if getattr(window, "attached", False):
+    then each page's in navigation order (every page is built for this), then the
+    window-wide ones. A QShortcut says what it does in its whatsThis."""
+    if window.attached:
         for key, *_ in PAGES:
-            window.page(key)  # type: ignore[attr-defined]
-    groups: dict[str, list[tuple[str, str]]] = {}
-    seen: set[int] = set()
+            window.page(key)
+    pages = {id(page): key for key, page in window.pages.items()}
+    groups: dict[str | None, tuple[str, list[tuple[str, str]]]] = {}
 
-    def add(group: str, text: str, keys: str) -> None:
-        entries = groups.setdefault(group, [])
-        if keys and text and (text, keys) not in entries:
+    def add(group: str | None, text: str, keys: str) -> None:
+        entries = groups[group][1]
+        if keys and (text, keys) not in entries:
             entries.append((text, keys))
 
+    in_menus: set[int] = set()
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is None:
             continue
+        title = _label(menu_action.text())
+        groups[title] = (title, [])
         for action in menu.actions():
-            seen.add(id(action))
-            add(_label(menu_action.text()), _label(action.text()), _keys(action.shortcuts()))
-    anywhere = QCoreApplication.translate("Help", "Anywhere in the window")
-    labels = {page_key: label for page_key, _m, _c, label in PAGES}
-    for label in labels.values():  # the pages in navigation order, then the window
-        groups[_page_title(label)] = []
-    groups[anywhere] = []
+            in_menus.add(id(action))
+            add(title, _label(action.text()), _keys(action.shortcuts()))
+    for key, _module, _cls, label in PAGES:
+        title = QCoreApplication.translate("Help", "%1 page").replace(
+            "%1", QCoreApplication.translate("Navigation", label)
+        )
+        groups[key] = (title, [])
+    groups[None] = (QCoreApplication.translate("Help", "Anywhere in the window"), [])
     for action in window.findChildren(QAction):
-        if id(action) in seen or not action.shortcuts():
-            continue
-        page = _page_of(action)
-        group = anywhere if page is None else _page_title(labels[_key(page)])
-        add(group, _label(action.text()), _keys(action.shortcuts()))
+        if id(action) not in in_menus:
+            add(_owner(action, pages), _label(action.text()), _keys(action.shortcuts()))
     for shortcut in window.findChildren(QShortcut):
-        page = _page_of(shortcut)
-        group = anywhere if page is None else _page_title(labels[_key(page)])
-        add(group, shortcut.whatsThis(), _keys([shortcut.key()]))
-    return [(title, entries) for title, entries in groups.items() if entries]
-
-
-def _key(page: Page) -> str:
-    return page.objectName().removeprefix("page-")
-
-
-def _page_title(label: str) -> str:
-    return QCoreApplication.translate("Help", "%1 page").replace(
-        "%1", QCoreApplication.translate("Navigation", label)
-    )
+        add(_owner(shortcut, pages), shortcut.whatsThis(), _keys([shortcut.key()]))
+    return [(title, entries) for title, entries in groups.values() if entries]
 
 
 class ShortcutSheet(HelpDialog):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window, "shortcut-sheet", 520, 600)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.tree = QTreeWidget()
