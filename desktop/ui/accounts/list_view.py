@@ -14,6 +14,8 @@ from desktop.ui.accounts.model import COLUMNS, AccountTableModel
 from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 
 STATE_FILE = "ui-state.ini"
+# The columns the list keeps beside an open profile, on a laptop's width.
+COMPACT = frozenset({"name", "tier", "status", "owner", "health"})
 
 
 class AccountListView(QTableView):
@@ -22,6 +24,7 @@ class AccountListView(QTableView):
     ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.compact = False
         setup_table(self, model, "accounts-table", wrap=False)
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
@@ -52,7 +55,7 @@ class AccountListView(QTableView):
             action = QAction(self.model().headerData(index, Qt.Orientation.Horizontal), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(index))
-            action.setEnabled(column.key != "name")
+            action.setEnabled(column.key != "name" and not self.compact)
             action.toggled.connect(lambda on, i=index: self.set_column_visible(i, on))
             menu.addAction(action)
         menu.popup(header.mapToGlobal(pos))
@@ -61,10 +64,36 @@ class AccountListView(QTableView):
         self.horizontalHeader().setSectionHidden(index, not visible)
         self._save_header()
 
+    def set_compact(self, on: bool) -> None:
+        """Beside an open profile only name, tier, status and owner (and health) show;
+        closing it brings back the user's own columns (the compact set is never saved)."""
+        if on == self.compact:
+            return
+        header = self.horizontalHeader()
+        if on:
+            self._save_header()
+            self.compact = True
+            for index, column in enumerate(COLUMNS):
+                if column.key not in COMPACT:
+                    header.setSectionHidden(index, True)
+        else:
+            self.compact = False
+            self._restore_header()
+
+    def compact_width(self) -> int:
+        """The width the visible columns need, with the scroll bar and frame."""
+        header = self.horizontalHeader()
+        shown = sum(
+            header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i)
+        )
+        return shown + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2
+
     def _settings(self) -> QSettings:
         return QSettings(str(self.data_dir / STATE_FILE), QSettings.Format.IniFormat)
 
     def _save_header(self) -> None:
+        if self.compact:
+            return
         self._settings().setValue("accounts/header", self.horizontalHeader().saveState())
 
     def _restore_header(self) -> None:

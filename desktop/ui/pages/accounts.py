@@ -113,7 +113,7 @@ class AccountsPage(Page):
         layout.addWidget(self.pool_banner)
 
         self.stack = QStackedWidget()
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         self.table = AccountListView(self.model, ctx.data_dir)
         self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         # Export: every account of the current search, filter and sort, read again on a worker.
@@ -342,7 +342,7 @@ class AccountsPage(Page):
     def open_account(self, account_id: str) -> None:
         def done(data: DetailData) -> None:
             self.detail.show_data(data)
-            self.detail.show()
+            self._show_detail(True)
 
         self.ctx.tasks.read(lambda s: load_detail(s, account_id), done, key="account-detail")
 
@@ -366,13 +366,25 @@ class AccountsPage(Page):
 
     def close_detail(self) -> None:
         if self.detail.isVisible():
-            self.detail.hide()
+            self._show_detail(False)
             self.table.setFocus()
 
     def new_account(self) -> None:
         self.deleted_button.setChecked(False)
         self.detail.start_new()
-        self.detail.show()
+        self._show_detail(True)
+
+    def _show_detail(self, on: bool) -> None:
+        """The profile beside the list: the list narrows to its compact columns, and the
+        profile takes the rest of a laptop's width (at most 45 % goes to the list)."""
+        self.table.set_compact(on)
+        if on and not self.detail.isVisible():
+            total = self.splitter.width()
+            left = min(self.table.compact_width(), int(total * 0.45))
+            self.detail.show()
+            self.splitter.setSizes([left, max(total - left, 1)])
+        elif not on:
+            self.detail.hide()
 
     def _save(self, values: dict[str, Any], reason: str | None = None) -> None:
         account = self.detail.account
