@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QTabBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QGroupBox,
+    QTabBar,
+    QWidget,
+)
 
 from desktop.ui.i18n import PseudoTranslator, install_translators, remove_translators
 from desktop.ui.pages import PAGES
@@ -28,11 +36,21 @@ def mode(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
 
 
 def chrome_texts(page: QWidget) -> list[str]:
-    """Texts the program wrote (not data): buttons, tabs, group titles."""
+    """Texts the program wrote (not data): buttons, tabs, group titles, table headers."""
     texts = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
     for bar in page.findChildren(QTabBar):
         texts += [bar.tabText(i) for i in range(bar.count())]
     texts += [g.title() for g in page.findChildren(QGroupBox)]
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        header = getattr(view, "horizontalHeader", None)
+        if model is None or header is None or not view.isVisibleTo(page):
+            continue
+        texts += [
+            str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            for i in range(model.columnCount())
+            if not header().isSectionHidden(i)
+        ]
     return [t.replace("&", "") for t in texts if t and any(c.isalpha() for c in t)]
 
 
