@@ -30,6 +30,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 ZERO = Decimal(0)
+AT_RISK_BELOW = 40  # a score under this is "at risk"; 70 and up is "healthy"
+HEALTHY_FROM = 70
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class Health:
     score: int  # 0..100
     reasons: list[Reason]  # every point that moved the score from the base, biggest first
     base: int
+
+
+def at_risk(value: int) -> bool:
+    return value < AT_RISK_BELOW
 
 
 def score(facts: HealthFacts, weights: Weights, now: dt.datetime) -> Health:

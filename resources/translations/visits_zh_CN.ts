@@ -416,6 +416,10 @@
       <translation>待拜访客户</translation>
     </message>
     <message>
+      <source>Accounts at risk</source>
+      <translation>风险客户</translation>
+    </message>
+    <message>
       <source>Quotes expiring within 7 days</source>
       <translation>7天内到期的报价</translation>
     </message>
@@ -454,6 +458,10 @@
     <message>
       <source>Tier %1: due for a visit</source>
       <translation>%1 类客户，该拜访了</translation>
+    </message>
+    <message>
+      <source>Health %1: %2</source>
+      <translation>健康度 %1：%2</translation>
     </message>
     <message>
       <source>Rep</source>

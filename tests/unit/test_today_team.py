@@ -76,6 +76,7 @@ class Teams:
 
     def order(self, owner: str, number: str, **values: object) -> str:
         account = self.far_account if owner == self.stranger else self.account
+        values = {"order_date": DAY - dt.timedelta(days=90), **values}
         with unit_of_work(self.db.sessions, owner) as uow:
             return str(
                 uow.add(
@@ -83,7 +84,6 @@ class Teams:
                         number=number,
                         account_id=account,
                         owner_id=owner,
-                        order_date=DAY - dt.timedelta(days=90),
                         amount=Decimal("12000.00"),
                         **values,
                     )

@@ -26,10 +26,13 @@ from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.health import Reason, at_risk
+from desktop.domain.models import Account
 from desktop.domain.money import format_money
-from desktop.domain.services import coverage, followups, visits
+from desktop.domain.services import coverage, followups, health, visits
 from desktop.domain.services import team as teams
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ SECTIONS = (
     "due_today",
     "team_overdue",
     "coverage",
+    "at_risk",
     "quotes",
     "deliveries",
     "receivables",
@@ -65,6 +69,7 @@ class TodayItem:
     account_id: str | None = None
     owner_name: str = ""  # a team member's item on their manager's Today; "" for one's own
     more: int = 0
+    reason: Reason | None = None  # an at-risk account's first reason (detail: its score)
 
     @property
     def client(self) -> str:
@@ -232,11 +237,13 @@ def build(
     items += _optional(quotes, "quotes")
     team = teams.team_of(session, user_id)
     if team is None:
+        items += _at_risk(session, None if user_id is None else [user_id], now, today)
         items += _optional(deliveries, "orders")
         items += _optional(receivables, "orders")
         items += _optional(complaints, "complaints")
         target = _target(session, user_id, today, zone)
     else:
+        items += _at_risk(session, [user_id, *team.ids], now, today, team.members)
         items += _team_items(session, team, today, now)
         target = _team_target(session, team, today, zone)
     order = {name: index for index, name in enumerate(SECTIONS)}
@@ -246,6 +253,39 @@ def build(
 
 def _more(section: str, found: teams.Capped[Any]) -> list[TodayItem]:
     return [TodayItem(section, "more", "", "", more=found.more)] if found.more else []
+
+
+def _at_risk(
+    session: Session,
+    owner_ids: list[str | None] | None,
+    now: dt.datetime,
+    today: dt.date,
+    names: dict[str, str] | None = None,
+) -> list[TodayItem]:
+    """The accounts of ``owner_ids`` (None: every account) whose health score is at
+    risk, lowest score first, each with its score and first reason; the first
+    ``TEAM_LIMIT`` and a "more" item for the rest."""
+    query = select(Account.id, Account.name, Account.owner_id).where(Account.deleted_at.is_(None))
+    if owner_ids is not None:
+        query = query.where(Account.owner_id.in_(owner_ids))
+    accounts = {row.id: row for row in session.execute(query)}
+    scores = health.scores(session, now, today, accounts) if accounts else {}
+    risky = sorted((h.score, accounts[i].name, i) for i, h in scores.items() if at_risk(h.score))
+    found = teams.Capped(risky[:TEAM_LIMIT], len(risky))
+    return [
+        TodayItem(
+            "at_risk",
+            "account",
+            account_id,
+            name,
+            str(value),
+            status="at_risk",
+            account_id=account_id,
+            owner_name=(names or {}).get(accounts[account_id].owner_id or "", ""),
+            reason=next(iter(scores[account_id].reasons), None),
+        )
+        for value, name, account_id in found.rows
+    ] + _more("at_risk", found)
 
 
 def _team_items(

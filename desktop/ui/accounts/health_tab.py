@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.health import Health, Reason
+from desktop.domain.health import HEALTHY_FROM, Health, Reason, at_risk
 from desktop.domain.services import health
 from desktop.ui.account_tabs import AccountView
 from desktop.ui.accounts.detail import AccountDetail
@@ -73,9 +73,9 @@ def reason_line(reason: Reason) -> str:
 
 def verdict(score: int) -> tuple[str, str]:
     """The score's word and colour."""
-    if score >= 70:
+    if score >= HEALTHY_FROM:
         return QCoreApplication.translate("Health", "Healthy"), GOOD
-    if score >= 40:
+    if not at_risk(score):
         return QCoreApplication.translate("Health", "Needs attention"), FAIR
     return QCoreApplication.translate("Health", "At risk"), ERROR_COLOR
 

@@ -43,7 +43,8 @@ WATCHED = {
     "payment",  # money received: an overdue receivable may be settled
     "complaint",
     "sales_target",
-    "policy",  # a manager changed the rules (visit cadence)
+    "policy",  # a manager changed the rules (visit cadence, health weights)
+    "contact",  # a decision maker (account health)
 }
 REMINDER_INTERVAL_MS = 60_000
 TITLE_MAX_WIDTH = 320  # a long account name is elided; the details get the room

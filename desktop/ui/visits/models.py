@@ -160,6 +160,14 @@ class AgendaModel(TableModel[VisitRow]):
         ][column]
 
 
+def _health_words() -> Any:
+    """The health tab's words for scores and reasons (imported when first used: the
+    account tabs import this module)."""
+    from desktop.ui.accounts import health_tab
+
+    return health_tab
+
+
 class TodayModel(TableModel[TodayItem]):
     """Today's items, section by section; each row opens its record.
 
@@ -179,6 +187,7 @@ class TodayModel(TableModel[TodayItem]):
         "due_today": "#d97706",
         "team_overdue": "#c2410c",
         "coverage": "#0f766e",
+        "at_risk": ERROR_COLOR,
         "quotes": "#ca8a04",
         "deliveries": "#7c5a2e",
         "receivables": "#be123c",
@@ -207,6 +216,7 @@ class TodayModel(TableModel[TodayItem]):
             "due_today": self.tr("Follow-ups due today"),
             "team_overdue": self.tr("Team's overdue follow-ups"),
             "coverage": self.tr("Accounts due for a visit"),
+            "at_risk": self.tr("Accounts at risk"),
             "quotes": self.tr("Quotes expiring within 7 days"),
             "deliveries": self.tr("Late deliveries"),
             "receivables": self.tr("Overdue receivables"),
@@ -315,6 +325,8 @@ class TodayModel(TableModel[TodayItem]):
             return value_label("sales_order", "delivery_status", row.status) or row.status
         if row.entity == "complaint":
             return complaint_label(row.status)
+        if row.section == "at_risk":
+            return _health_words().verdict(int(row.detail))[0]
         return status_label(row.status)
 
     def _section(self, row: TodayItem) -> str:
@@ -327,6 +339,10 @@ class TodayModel(TableModel[TodayItem]):
         what = row.what
         if row.section == "coverage":
             what = self.tr("Tier %1: due for a visit").replace("%1", row.detail)
+        if row.section == "at_risk":
+            what = self.tr("Health %1: %2").replace("%1", row.detail)
+            reason = _health_words().reason_words(row.reason) if row.reason else ""
+            what = what.replace("%2", reason)
         return [
             self._section(row),
             row.client,
