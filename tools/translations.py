@@ -49,6 +49,7 @@ AREAS: dict[str, list[str]] = {
         "accounts/org_chart.py",
         "accounts/stakeholders_tab.py",
         "accounts/health_tab.py",
+        "accounts/health_words.py",
         "accounts/key_account_rules.py",
         "visits/attendees.py",
     ],

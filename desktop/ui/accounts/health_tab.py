@@ -5,83 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.health import HEALTHY_FROM, Health, Reason, at_risk
+from desktop.domain.health import Health
 from desktop.domain.services import health
 from desktop.ui.account_tabs import AccountView
 from desktop.ui.accounts.detail import AccountDetail
+from desktop.ui.accounts.health_words import GOOD, reason_line, reason_words, verdict
 from desktop.ui.context import AppContext
-from desktop.ui.format import ERROR_COLOR, money
-
-GOOD, FAIR = "#2e7d32", "#8a5a00"
-
-
-def reason_words(reason: Reason) -> str:
-    """What one reason says, without its points."""
-    p = reason.params
-    texts = {
-        "no_decision_maker": QCoreApplication.translate(
-            "Health", "No decision maker met in %1 days"
-        ),
-        "decision_maker_met": QCoreApplication.translate(
-            "Health", "A decision maker met %1 days ago"
-        ),
-        "never_visited": QCoreApplication.translate(
-            "Health", "Never visited (the tier wants a visit every %1 days)"
-        ),
-        "visit_overdue": QCoreApplication.translate(
-            "Health", "Last visit %1 days ago (the tier wants one every %2 days)"
-        ),
-        "visited": QCoreApplication.translate("Health", "Visited %1 days ago"),
-        "overdue_long": QCoreApplication.translate("Health", "%1 overdue more than %2 days"),
-        "overdue_short": QCoreApplication.translate("Health", "%1 overdue"),
-        "complaints_past_sla": QCoreApplication.translate("Health", "%1 complaints past their SLA"),
-        "orders_up": QCoreApplication.translate("Health", "Orders up %1 % year over year"),
-        "orders_down": QCoreApplication.translate("Health", "Orders down %1 % year over year"),
-        "first_orders": QCoreApplication.translate("Health", "First orders in a year: %1"),
-    }
-    values = {
-        "no_decision_maker": [p.get("days")],
-        "decision_maker_met": [p.get("days")],
-        "never_visited": [p.get("cadence")],
-        "visit_overdue": [p.get("days"), p.get("cadence")],
-        "visited": [p.get("days")],
-        "overdue_long": [_money(p.get("amount")), p.get("days")],
-        "overdue_short": [_money(p.get("amount"))],
-        "complaints_past_sla": [p.get("count")],
-        "orders_up": [p.get("pct")],
-        "orders_down": [p.get("pct")],
-        "first_orders": [_money(p.get("amount"))],
-    }
-    text = texts.get(reason.code, reason.code)
-    for number, value in enumerate(values.get(reason.code, []), start=1):
-        text = text.replace(f"%{number}", str(value))
-    return text
-
-
-def reason_line(reason: Reason) -> str:
-    """'−15: No decision maker met in 120 days'."""
-    sign = "+" if reason.points > 0 else "−"
-    return f"{sign}{abs(reason.points)}: {reason_words(reason)}"
-
-
-def verdict(score: int) -> tuple[str, str]:
-    """The score's word and colour."""
-    if score >= HEALTHY_FROM:
-        return QCoreApplication.translate("Health", "Healthy"), GOOD
-    if not at_risk(score):
-        return QCoreApplication.translate("Health", "Needs attention"), FAIR
-    return QCoreApplication.translate("Health", "At risk"), ERROR_COLOR
-
-
-def _money(amount: object) -> str:
-    return money(Decimal(str(amount))) if amount is not None else ""
+from desktop.ui.format import ERROR_COLOR
 
 
 class HealthTab(AccountView):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from desktop.domain.services.completeness import Check
 from desktop.domain.services.today import TodayItem
 from desktop.domain.services.visits import VisitRow
+from desktop.ui.accounts import health_words
 from desktop.ui.format import ERROR_COLOR
 from desktop.ui.labels import complaint_label, value_label
 from desktop.ui.table_model import Index, TableModel
@@ -158,14 +159,6 @@ class AgendaModel(TableModel[VisitRow]):
             status_label(row.status),
             checkin_text(row, self.zone),
         ][column]
-
-
-def _health_words() -> Any:
-    """The health tab's words for scores and reasons (imported when first used: the
-    account tabs import this module)."""
-    from desktop.ui.accounts import health_tab
-
-    return health_tab
 
 
 class TodayModel(TableModel[TodayItem]):
@@ -326,7 +319,7 @@ class TodayModel(TableModel[TodayItem]):
         if row.entity == "complaint":
             return complaint_label(row.status)
         if row.section == "at_risk":
-            return _health_words().verdict(int(row.detail))[0]
+            return health_words.verdict(int(row.detail))[0]
         return status_label(row.status)
 
     def _section(self, row: TodayItem) -> str:
@@ -341,7 +334,7 @@ class TodayModel(TableModel[TodayItem]):
             what = self.tr("Tier %1: due for a visit").replace("%1", row.detail)
         if row.section == "at_risk":
             what = self.tr("Health %1: %2").replace("%1", row.detail)
-            reason = _health_words().reason_words(row.reason) if row.reason else ""
+            reason = health_words.reason_words(row.reason) if row.reason else ""
             what = what.replace("%2", reason)
         return [
             self._section(row),
