@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", "system", str, "Language"),
     Setting("timezone", "Asia/Shanghai", str, "Time zone"),
     Setting("currency", "CNY", str, "Default currency"),
+    # Written by Fieldbook 0.1 only: the server now lives with the database's sign-in;
+    # the sign-in dialog reads this once as a starting point.
     Setting("server_url", "", str, "Server URL"),
     Setting(
         "allow_plain_http", False, bool, "Allow plain HTTP to a server that is not on this computer"

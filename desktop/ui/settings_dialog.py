@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from desktop.paths import choose_data_dir, chosen_data_dir
 from desktop.ui.context import AppContext
-from desktop.ui.format import show_as_error
 from desktop.ui.i18n import LANGUAGES
 
 
@@ -74,16 +73,9 @@ class SettingsDialog(QDialog):
 
         sync = QGroupBox(self.tr("Sync"))
         form = QFormLayout(sync)
-        self.server_url = QLineEdit(str(settings.get("server_url")))
-        self.server_url.setPlaceholderText("https://fieldbook.example.com")
-        form.addRow(self.tr("Server URL:"), self.server_url)
         self.allow_http = QCheckBox(self.tr("Allow plain HTTP to another computer (unsafe)"))
         self.allow_http.setChecked(bool(settings.get("allow_plain_http")))
         form.addRow("", self.allow_http)
-        self.url_error = QLabel()
-        self.url_error.setObjectName("error")
-        show_as_error(self.url_error)
-        form.addRow("", self.url_error)
         self.sync_interval = QComboBox()
         self.sync_interval.setObjectName("sync-interval")
         for seconds, text in (
@@ -180,24 +172,8 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        url = self.server_url.text().strip().rstrip("/")
-        problem = server_url_problem(url, self.allow_http.isChecked())
-        if problem is not None:
-            messages = {
-                "not a web address (https://server.example.com)": self.tr(
-                    "Not a web address (for example https://server.example.com)."
-                ),
-                "plain http sends your password unencrypted; use https": self.tr(
-                    "Plain http would send your password unencrypted. Use https, "
-                    "or allow plain HTTP explicitly."
-                ),
-            }
-            self.url_error.setText(messages.get(problem, problem))
-            self.server_url.setFocus()
-            return
         settings = self.ctx.settings
         settings.set("language", str(self.language.currentData()))
-        settings.set("server_url", url)
         settings.set("allow_plain_http", self.allow_http.isChecked())
         settings.set("sync_interval_s", int(self.sync_interval.currentData()))
         settings.set("company_name", self.company_name.text().strip())

@@ -1843,10 +1843,6 @@ A report without customer data was saved to:
       <translation>同步</translation>
     </message>
     <message>
-      <source>Server URL:</source>
-      <translation>服务器地址：</translation>
-    </message>
-    <message>
       <source>Allow plain HTTP to another computer (unsafe)</source>
       <translation>允许以明文 HTTP 连接其他计算机（不安全）</translation>
     </message>
@@ -1937,14 +1933,6 @@ A report without customer data was saved to:
     <message>
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
-    </message>
-    <message>
-      <source>Not a web address (for example https://server.example.com).</source>
-      <translation>不是有效的网址（例如 https://server.example.com）。</translation>
-    </message>
-    <message>
-      <source>Plain http would send your password unencrypted. Use https, or allow plain HTTP explicitly.</source>
-      <translation>明文 http 会以未加密方式发送密码。请使用 https，或明确允许明文 HTTP。</translation>
     </message>
     <message>
       <source>Settings not saved</source>

@@ -80,21 +80,19 @@ def test_window_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
     screenshot(window, "main_window_zh_CN")
 
 
-def test_settings_refuse_plain_http_to_another_computer(qtbot: Any, app_context: Any) -> None:
+def test_settings_keep_what_they_hold_and_not_the_server(qtbot: Any, app_context: Any) -> None:
+    """The server lives with the database's sign-in (Sync → Sign in, which refuses plain
+    http: test_sync_errors); Settings no longer keeps a second copy of it."""
     from desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(app_context)
     qtbot.addWidget(dialog)
-    dialog.server_url.setText("http://crm.example.com")
-    dialog.save()
-    assert "unencrypted" in dialog.url_error.text()
-    assert dialog.result() == 0  # still open
-    dialog.server_url.setText("https://crm.example.com/")
+    assert not hasattr(dialog, "server_url")
     dialog.company_name.setText("示例科技有限公司")
     dialog.save()
     assert dialog.result() == 1
     reread = Settings(app_context.data_dir)
-    assert reread.get("server_url") == "https://crm.example.com"
+    assert reread.get("server_url") == ""
     assert reread.get("company_name") == "示例科技有限公司"
 
 

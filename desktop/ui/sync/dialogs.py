@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Slot
@@ -57,6 +56,8 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         status = controller.status
+        # The server is kept with this database's sign-in (its one home); a Fieldbook
+        # before 0.2 kept it in settings.json too, read here once as a starting point.
         self.server_url = QLineEdit(status.server_url or str(ctx.settings.get("server_url")))
         self.server_url.setPlaceholderText("https://fieldbook.example.com")
         self.username = QLineEdit(status.username)
@@ -96,11 +97,6 @@ class SignInDialog(QDialog):
             return
         self.error.setText(self.tr("Signing in…"))
         self.sign_in_button.setEnabled(False)
-        if url != self.ctx.settings.get("server_url"):
-            self.ctx.settings.set("server_url", url)
-            # The address is also kept with the sign-in on this device.
-            with contextlib.suppress(OSError):
-                self.ctx.settings.save()
         self.controller.sign_in(
             url, self.username.text().strip(), self.password.text(), self._done, self._failed
         )
