@@ -4,10 +4,11 @@ errors in one red."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel
 
 from desktop.domain.money import format_money
 
@@ -20,6 +21,25 @@ def show_as_error(label: QLabel) -> QLabel:
     """Style ``label`` as an error or warning message; returns it."""
     label.setStyleSheet(ERROR_STYLE)
     return label
+
+
+def form_footer(
+    form: QFormLayout,
+    dialog: QDialog,
+    submit: Callable[[], None],
+    accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+) -> QLabel:
+    """The end of a dialog's form: a line for the refusal (in error style, wrapped) and
+    the accept/Cancel buttons; accept calls ``submit``, which closes the dialog only
+    when the write succeeds. Returns the error line."""
+    error = show_as_error(QLabel())
+    error.setWordWrap(True)
+    form.addRow(error)
+    buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return error
 
 
 class MessageLabel(QLabel):

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from desktop.domain.services.records import Record
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import AccountTab
 from desktop.ui.context import AppContext
-from desktop.ui.format import show_as_error
+from desktop.ui.format import form_footer, show_as_error
 from desktop.ui.pipeline.dialogs import save
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
@@ -58,15 +57,7 @@ class CompetitorForm(QDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Strengths"), self.strengths)
         form.addRow(self.tr("Notes"), self.notes)
-        self.error = show_as_error(QLabel())
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = form_footer(form, self, self._submit)
         self.on_submit: Any = None
 
     def show_error(self, text: str) -> None:

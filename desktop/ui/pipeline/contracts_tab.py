@@ -13,10 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,7 +26,7 @@ from desktop.domain.services.contracts import ContractRow
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import AccountTab
 from desktop.ui.context import AppContext
-from desktop.ui.format import local_date, money, show_as_error
+from desktop.ui.format import form_footer, local_date, money
 from desktop.ui.pipeline.dialogs import parse_amount, save
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
@@ -111,15 +109,7 @@ class ContractDialog(QDialog):
         form.addRow(self.tr("End"), self.end)
         form.addRow(self.tr("Value"), self.value)
         form.addRow(self.tr("Payment terms"), self.terms)
-        self.error = show_as_error(QLabel())
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = form_footer(form, self, self._submit)
         self.on_submit: Any = None
 
     def show_error(self, text: str) -> None:

@@ -32,7 +32,7 @@ from desktop.domain.models import OPPORTUNITY_STAGES
 from desktop.domain.services.opportunities import competitor_lines
 from desktop.ui.account_picker import AccountPicker
 from desktop.ui.context import AppContext
-from desktop.ui.format import show_as_error
+from desktop.ui.format import form_footer
 from desktop.ui.labels import stage_label
 from desktop.ui.rule_text import error_text
 
@@ -181,16 +181,8 @@ class OpportunityDialog(QDialog):
         self.notes = QPlainTextEdit(str(self.record.get("notes", "")))
         self.notes.setFixedHeight(70)
         form.addRow(self.tr("Notes"), self.notes)
-        self.error = show_as_error(QLabel())
+        self.error = form_footer(form, self, self._submit)
         self.error.setObjectName("opportunity-error")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
         self.stage.currentIndexChanged.connect(self._stage_changed)
         self._show_lost_fields()
 
@@ -277,15 +269,8 @@ class LostDialog(QDialog):
         self.lost_to.addItems(competitors)
         self.lost_to.setCurrentText("")
         form.addRow(self.tr("Who won it?"), self.lost_to)
-        self.error = show_as_error(QLabel())
+        self.error = form_footer(form, self, self._submit, QDialogButtonBox.StandardButton.Ok)
         self.error.setObjectName("lost-error")
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
