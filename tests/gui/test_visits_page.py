@@ -286,3 +286,40 @@ def test_briefing_pdf_from_a_planned_visit(
         dialog.save_briefing(target)
     assert target.stat().st_size > 1000
     assert "Briefing saved" in dialog.error.text()
+
+
+# The offscreen platform cannot size or raise a tooltip window; it says so, harmlessly.
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_a_calendar_block_says_its_purpose_and_shows_it_all_on_hover(
+    qtbot: Any, rep_ctx: AppContext, account: str
+) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    purpose = "年度框架协议续签与明年预算确认"
+    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+        visits.plan_visit(
+            uow,
+            account_id=account,
+            owner_id=rep_ctx.user_id,
+            planned_start=today_at(10),
+            purpose=purpose,
+        )
+    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    qtbot.waitUntil(lambda: len(page.rows) == 1)
+    calendar = page.calendar
+    visit = page.rows[0]
+    lines = calendar.block_lines(visit)
+    assert lines[0] == f"10:00 {FIRST_ACCOUNT}"
+    assert lines[1] == purpose  # under the client, before type and status
+    # A day column is narrower than these words: the tooltip says them whole.
+    at = calendar.block_rect(visit).center().toPoint()
+    QApplication.sendEvent(calendar, QHelpEvent(QEvent.Type.ToolTip, at, calendar.mapToGlobal(at)))
+    qtbot.waitUntil(lambda: purpose in QToolTip.text())
+    assert FIRST_ACCOUNT in QToolTip.text()
+    empty = QPoint(2, calendar.height() - 2)  # the hour gutter: no block
+    QApplication.sendEvent(
+        calendar, QHelpEvent(QEvent.Type.ToolTip, empty, calendar.mapToGlobal(empty))
+    )
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())

@@ -10,9 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.services.visits import VisitRow
 from desktop.ui.visits.models import status_label, type_label, visit_colour
@@ -88,6 +96,28 @@ class WeekCalendar(QWidget):
             self.week_start + dt.timedelta(days=day), dt.time(), self.zone
         ) + dt.timedelta(minutes=minutes)
         return local.astimezone(dt.UTC)
+
+    def block_lines(self, visit: VisitRow, start: dt.datetime | None = None) -> list[str]:
+        """What a visit's block says, line by line as room allows (each elided to the
+        block's width when drawn): time and client, the purpose, type and status."""
+        local = self._local(start or visit.start)
+        lines = [f"{local:%H:%M} {visit.account_name}"]
+        if visit.purpose:
+            lines.append(visit.purpose)
+        lines.append(f"{type_label(visit.visit_type)} · {status_label(visit.status)}")
+        return lines
+
+    def event(self, event: QEvent) -> bool:
+        # A block too small for its words shows them all in its tooltip.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            visit = self.visit_at(event.pos())
+            if visit is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), "\n".join(self.block_lines(visit)), self)
+            return True
+        return super().event(event)
 
     def visit_at(self, point: QPoint) -> VisitRow | None:
         for visit in reversed(self.visits):
@@ -201,11 +231,7 @@ class WeekCalendar(QWidget):
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 4, 4)
             painter.setPen(QColor("white"))
-            local = self._local(start)
-            lines = [
-                f"{local:%H:%M} {visit.account_name}",
-                f"{type_label(visit.visit_type)} · {status_label(visit.status)}",
-            ]
+            lines = self.block_lines(visit, start)
             text_rect = rect.adjusted(4, 2, -3, -2)
             y = text_rect.top()
             for line in lines:
