@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
 from desktop.ui.table_model import ROW_ID_ROLE, setup_table
@@ -70,14 +70,18 @@ class AccountListView(QTableView):
         if on == self.compact:
             return
         header = self.horizontalHeader()
+        name = next(i for i, c in enumerate(COLUMNS) if c.key == "name")
         if on:
             self._save_header()
             self.compact = True
             for index, column in enumerate(COLUMNS):
                 if column.key not in COMPACT:
                     header.setSectionHidden(index, True)
+            # The name takes what the other columns leave: never a horizontal scroll.
+            header.setSectionResizeMode(name, QHeaderView.ResizeMode.Stretch)
         else:
             self.compact = False
+            header.setSectionResizeMode(name, QHeaderView.ResizeMode.Interactive)
             self._restore_header()
 
     def compact_width(self) -> int:
