@@ -1,11 +1,13 @@
-"""The Pipeline board with 5,000 open opportunities: how long until it shows them.
+"""The Pipeline board with at least 5,000 open opportunities: how long until it shows them.
 
-On a copy of the bench database topped up to 5,000 open opportunities (the demo's own
-are kept; the shared database is not touched), ``pipeline_board_open_ms`` is the time
-from building the page to every card in its column and the page painted, as a user
-opens it (the load runs on the task runner's worker), median of three fresh pages.
-``pipeline_board_floor_ms`` is the board's query replayed on a raw sqlite3 connection.
-Run in its own process (a QApplication).
+On a copy of the bench database topped up to 5,000 open opportunities (the generated
+ones are kept, 64,000 at 100k accounts; the shared database is not touched),
+``pipeline_board_open_ms`` is the time from building the page to every column showing
+its cards (the soonest ``BOARD_CARDS`` of each stage) and its totals, and the page
+painted, as a user opens it (the load runs on the task runner's worker), median of
+three fresh pages, seeing every owner as a manager does.
+``pipeline_board_floor_ms`` is the board's queries (each stage's cards, the column
+totals) replayed on a raw sqlite3 connection. Run in its own process (a QApplication).
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _open_board(data_dir: Path) -> dict[str, float]:
     from desktop.domain.services.opportunities import OPEN_STAGES
     from desktop.store.migrate import open_database
     from desktop.ui.context import build_context
-    from desktop.ui.pages.pipeline import PipelinePage
+    from desktop.ui.pages.pipeline import BOARD_CARDS, PipelinePage
 
     app = QApplication([])
     db = open_database(data_dir)
@@ -95,19 +97,26 @@ def _open_board(data_dir: Path) -> dict[str, float]:
     times: list[float] = []
     shown = 0
     for _ in range(RUNS):
+        sent.clear()  # the floor replays the last page's statements
         started = time.perf_counter()
         page = PipelinePage(ctx)
         page.resize(1366, 768)
         page.show()
+        page.scope.setCurrentIndex(page.scope.findData("all"))
         page.activate()
         columns = [page.board.columns[stage] for stage in OPEN_STAGES]
-        while sum(len(c.model.cards) for c in columns) < OPEN:
+        while not page.pipeline.cards:
+            app.processEvents()
+            time.sleep(0.0005)
+        want = sum(min(page.pipeline.totals[s].count, BOARD_CARDS) for s in OPEN_STAGES)
+        while sum(len(c.model.cards) for c in columns) < want:
             app.processEvents()
             time.sleep(0.0005)
         page.repaint()
         app.processEvents()
         times.append((time.perf_counter() - started) * 1000)
         shown = sum(len(c.model.cards) for c in columns)
+        open_count = sum(page.pipeline.totals[s].count for s in OPEN_STAGES)
         page.close()
         page.deleteLater()
         app.processEvents()
@@ -116,17 +125,18 @@ def _open_board(data_dir: Path) -> dict[str, float]:
     ctx.tasks.shutdown()
     db.dispose()
     raw = sqlite3.connect(data_dir / "fieldbook.sqlite3")
-    board_query = [s for s in sent if "JOIN account" in s[0]][-1]
     floors = []
     for _ in range(RUNS):
         started = time.perf_counter()
-        raw.execute(*board_query).fetchall()
+        for query in sent:
+            raw.execute(*query).fetchall()
         floors.append((time.perf_counter() - started) * 1000)
     raw.close()
     return {
         "pipeline_board_open_ms": round(statistics.median(times), 1),
         "pipeline_board_floor_ms": round(statistics.median(floors), 1),
         "pipeline_board_open_cards": float(shown),
+        "pipeline_board_open_opportunities": float(open_count),
     }
 
 

@@ -513,6 +513,10 @@
       <translation>输给 %1</translation>
     </message>
     <message>
+      <source>%1 more, closing later: the List view shows every one</source>
+      <translation>另有 %1 个较晚成交的商机：列表视图可看全部</translation>
+    </message>
+    <message>
       <source>weighted %1</source>
       <translation>加权 %1</translation>
     </message>

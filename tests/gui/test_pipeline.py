@@ -161,7 +161,7 @@ def test_the_list_shows_the_same_opportunities(qtbot: Any, page: Any) -> None:
     qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.table
     shown = sum(len(c.model.cards) for c in page.board.columns.values())
-    assert page.proxy.rowCount() == shown
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == shown)  # read on the worker
     page.table.selectRow(0)
     assert page.selected_id() == page.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
     screenshot(page, "pipeline_list_en")
@@ -207,3 +207,23 @@ def test_a_new_opportunity_from_the_account_s_tab(
         assert (made.account_id, made.stage, made.probability) == (account_id, "lead", 10)
     assert "备件年框" in [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
     screenshot(main_window, "pipeline_account_tab_en")
+
+
+def test_a_crowded_column_shows_the_soonest_cards_and_says_the_list_has_the_rest(
+    qtbot: Any, app_context: Any, monkeypatch: Any
+) -> None:
+    from desktop.ui.pages import pipeline
+
+    monkeypatch.setattr(pipeline, "BOARD_CARDS", 1)
+    page = open_pipeline(qtbot, app_context)
+    stage, total = max(page.pipeline.totals.items(), key=lambda item: item[1].count)
+    assert total.count > 1, "the demo has a stage with several opportunities"
+    column = page.board.columns[stage]
+    assert len(column.model.cards) == 1
+    assert f"· {total.count}<br>" in column.header.text()  # the header counts them all
+    assert column.more.isVisible()
+    assert column.more.text().startswith(f"{total.count - 1:,} more")
+    qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() > len(page.pipeline.cards))
+    assert sum(1 for c in page.listed if c.stage == stage) == total.count
+    page.ctx.tasks.wait_idle()

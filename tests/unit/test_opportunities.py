@@ -139,3 +139,20 @@ def test_the_demo_pipeline_keeps_the_rules(db: Database) -> None:
         check_opportunity(None, deal.values())
     lost = [d for d in deals if d.stage == "lost"]
     assert sum(d.lost_to in COMPETITORS for d in lost) > len(lost) / 2
+
+
+def test_a_capped_board_keeps_the_soonest_of_each_stage_and_totals_count_them_all(
+    db: Database,
+) -> None:
+    world = World(db)
+    today = dt.date(2026, 12, 4)
+    for days in (30, 10, 20):
+        new(world, stage="proposal", amount=D("1000.10"), close_date=today + dt.timedelta(days))
+    new(world, stage="negotiation", amount=D(80000), probability=75)
+    capped = world.read(opportunities.cards, per_stage=2)
+    proposal = [c.close_date for c in capped if c.stage == "proposal"]
+    assert proposal == [today + dt.timedelta(10), today + dt.timedelta(20)]
+    assert [c.stage for c in capped].count("negotiation") == 1
+    everything = world.read(opportunities.cards)
+    assert world.read(opportunities.stage_totals_of) == opportunities.stage_totals(everything)
+    assert world.read(opportunities.stage_totals_of, ["someone-else"])["proposal"].count == 0

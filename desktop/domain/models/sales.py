@@ -72,7 +72,11 @@ class PriceListItem(Synced):
 
 class Opportunity(Synced):
     __tablename__ = "opportunity"
-    __table_args__ = (Index("ix_opportunity_account_id", "account_id"),)
+    __table_args__ = (
+        Index("ix_opportunity_account_id", "account_id"),
+        # The board: each stage's soonest to close (revision 0009 device, 0008 server).
+        Index("ix_opportunity_board", "stage", "close_date", "name"),
+    )
     label = "opportunity"
 
     account_id: Mapped[str] = mapped_column(ForeignKey("account.id"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
@@ -33,7 +33,7 @@ from desktop.domain.models import (
     Policy,
     User,
 )
-from desktop.domain.money import ZERO
+from desktop.domain.money import ZERO, from_fen
 from desktop.domain.rules.opportunities import LOST_FIELDS, default_probabilities
 from desktop.domain.services import records
 from desktop.domain.services.records import Record
@@ -182,16 +182,28 @@ def for_account(session: Session, account_id: str) -> list[Record]:
     )
 
 
+def _scope(query: Any, owner_ids: Sequence[str] | None, account_id: str | None) -> Any:
+    query = query.where(Opportunity.deleted_at.is_(None))
+    if owner_ids is not None:
+        query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
+    if account_id is not None:
+        query = query.where(Opportunity.account_id == account_id)
+    return query
+
+
 def cards(
     session: Session,
     owner_ids: Sequence[str] | None = None,
     *,
     closed: bool = True,
     account_id: str | None = None,
+    per_stage: int | None = None,
 ) -> list[Card]:
     """The opportunities the board shows, soonest close first; ``owner_ids`` None: all
-    owners; ``account_id``: one account's only."""
-    query = (
+    owners; ``account_id``: one account's only; ``per_stage``: at most that many of each
+    stage (the soonest to close), so a company-wide board stays a board."""
+    soonest = (Opportunity.close_date.is_(None), Opportunity.close_date, Opportunity.name)
+    query = _scope(
         select(
             Opportunity.id,
             Opportunity.name,
@@ -208,17 +220,26 @@ def cards(
             Opportunity.competitors,
         )
         .join(Account, Account.id == Opportunity.account_id)
-        .outerjoin(User, User.id == Opportunity.owner_id)
-        .where(Opportunity.deleted_at.is_(None))
-        .order_by(Opportunity.close_date.is_(None), Opportunity.close_date, Opportunity.name)
+        .outerjoin(User, User.id == Opportunity.owner_id),
+        owner_ids,
+        account_id,
     )
-    if owner_ids is not None:
-        query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
     if not closed:
         query = query.where(Opportunity.stage.in_(OPEN_STAGES))
-    if account_id is not None:
-        query = query.where(Opportunity.account_id == account_id)
-    return [Card._make(row) for row in session.execute(query)]
+    if per_stage is None:
+        return [Card._make(row) for row in session.execute(query.order_by(*soonest))]
+    # Each stage on its own, the dated ones first, then the undated: every query walks
+    # the board index (stage, close_date, name) and stops after ``per_stage`` rows.
+    found: list[Card] = []
+    for stage in OPPORTUNITY_STAGES if closed else OPEN_STAGES:
+        in_stage = query.where(Opportunity.stage == stage)
+        dated = in_stage.where(Opportunity.close_date.is_not(None)).order_by(*soonest[1:])
+        rows = list(session.execute(dated.limit(per_stage)))
+        if len(rows) < per_stage:
+            undated = in_stage.where(Opportunity.close_date.is_(None)).order_by(Opportunity.name)
+            rows += session.execute(undated.limit(per_stage - len(rows)))
+        found += map(Card._make, rows)
+    return found
 
 
 def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
@@ -236,6 +257,36 @@ def stage_totals(all_cards: Iterable[Card]) -> dict[str, StageTotal]:
         s: StageTotal(s, counts[s], amounts[s], (weighted[s] / 100).quantize(cent))
         for s in OPPORTUNITY_STAGES
     }
+
+
+def stage_totals_of(
+    session: Session, owner_ids: Sequence[str] | None = None, *, account_id: str | None = None
+) -> dict[str, StageTotal]:
+    """``stage_totals`` of every opportunity in scope, summed by the database (money is
+    integer fen, so the sums are exact) instead of over the cards."""
+    fen = type_coerce(Opportunity.amount, BigInteger)
+    query = _scope(
+        select(
+            Opportunity.stage,
+            func.count(),
+            func.coalesce(func.sum(fen), 0),
+            func.coalesce(func.sum(fen * Opportunity.probability), 0),
+        ),
+        owner_ids,
+        account_id,
+    ).group_by(Opportunity.stage)
+    found = {row[0]: row[1:] for row in session.execute(query)}
+    cent = Decimal("0.01")
+    totals = {}
+    for s in OPPORTUNITY_STAGES:
+        count, amount_fen, weighted = found.get(s, (0, 0, 0))
+        totals[s] = StageTotal(
+            s,
+            int(count),
+            from_fen(int(amount_fen)),
+            (Decimal(int(weighted)) / 10000).quantize(cent),
+        )
+    return totals
 
 
 def contact_choices(session: Session, account_id: str) -> list[tuple[str, str]]:

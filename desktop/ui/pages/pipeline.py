@@ -48,11 +48,15 @@ class Pipeline:
     competitors: list[str]  # the shared list's names
 
 
+# Cards a board column shows: the soonest to close. The column's header counts them all,
+# and the list view shows them all.
+BOARD_CARDS = 200
+
+
 def load(session: Session, owner_ids: list[str] | None) -> Pipeline:
-    cards = opportunities.cards(session, owner_ids)
     return Pipeline(
-        cards,
-        opportunities.stage_totals(cards),
+        opportunities.cards(session, owner_ids, per_stage=BOARD_CARDS),
+        opportunities.stage_totals_of(session, owner_ids),
         opportunities.stage_defaults(session),
         competitors.names(session),
     )
@@ -62,6 +66,7 @@ class PipelinePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.pipeline = Pipeline([], opportunities.stage_totals([]), {}, [])
+        self.listed: list[Card] = []  # every opportunity in scope, once the list is shown
         self.loaded = False
         self.dialog: OpportunityDialog | LostDialog | None = None
         layout = QVBoxLayout(self)
@@ -155,13 +160,23 @@ class PipelinePage(Page):
     def refresh(self) -> None:
         owners = self._owners()
         self.ctx.tasks.read(lambda s: load(s, owners), self._show, key="pipeline")
+        if self.stack.currentWidget() is self.table:
+            self._load_list()
+
+    def _load_list(self) -> None:
+        owners = self._owners()
+        self.ctx.tasks.read(
+            lambda s: opportunities.cards(s, owners), self._show_list, key="pipeline-list"
+        )
+
+    def _show_list(self, cards: list[Card]) -> None:
+        self.listed = cards
+        self.model.set_rows(cards)
 
     def _show(self, pipeline: Pipeline) -> None:
         selected = self.selected_id()
         self.pipeline = pipeline
         self.board.show_cards(pipeline.cards, pipeline.totals)
-        if self.stack.currentWidget() is self.table:
-            self.model.set_rows(pipeline.cards)
         open_totals = [t for s, t in pipeline.totals.items() if s not in ("won", "lost")]
         self.summary.setText(
             self.tr("%1 open opportunities, %2, weighted %3")
@@ -175,10 +190,10 @@ class PipelinePage(Page):
     def _view_toggled(self, number: int, checked: bool) -> None:
         if checked:
             self.stack.setCurrentIndex(number)
-        # The list is filled when it is shown: sorting thousands of rows it does not
-        # show would cost the board its opening time.
+        # The list is loaded when it is shown: reading and sorting thousands of rows it
+        # does not show would cost the board its opening time.
         if checked and self.stack.currentWidget() is self.table:
-            self.model.set_rows(self.pipeline.cards)
+            self._load_list()
 
     def selected_id(self) -> str | None:
         if self.stack.currentWidget() is self.table:
@@ -190,7 +205,8 @@ class PipelinePage(Page):
         if entity != "opportunity":
             return False
         self.activate()
-        self.board.select(row_id)
+        if not self.board.select(row_id):  # not among the cards a column shows
+            self.ask_edit(row_id)
         return True
 
     # -- writing ----------------------------------------------------------------------
@@ -209,12 +225,13 @@ class PipelinePage(Page):
         self._write(work)
 
     def ask_lost(self, opportunity_id: str | None) -> None:
-        card = next((c for c in self.pipeline.cards if c.id == opportunity_id), None)
+        known = [*self.pipeline.cards, *self.listed]
+        card = next((c for c in known if c.id == opportunity_id), None)
         if card is None:
             self.error.setText(self.tr("Choose an opportunity first."))
             return
         named = [n for n in card.competitors.splitlines() if n]
-        others = {c.lost_to for c in self.pipeline.cards if c.lost_to}
+        others = {c.lost_to for c in known if c.lost_to}
         names = [*named, *sorted(({*self.pipeline.competitors, *others}) - set(named))]
         dialog = LostDialog(card.name, names, self)
         self.dialog = dialog

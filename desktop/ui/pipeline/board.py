@@ -163,7 +163,24 @@ class StageColumn(QFrame):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setStyleSheet(VIEW_STYLE)
         layout.addWidget(self.view, 1)
+        self.more = QLabel()  # "the soonest 200 of 5,123": the list shows them all
+        self.more.setObjectName(f"stage-more-{stage}")
+        self.more.setWordWrap(True)
+        self.more.hide()
+        layout.addWidget(self.more)
         self.set_total(StageTotal(stage, 0, Decimal(0), Decimal(0)))
+
+    def show_cards(self, cards: Sequence[Card], total: StageTotal) -> None:
+        self.model.set_cards(cards)
+        self.set_total(total)
+        hidden = total.count - len(cards)
+        self.more.setVisible(hidden > 0)
+        if hidden > 0:
+            self.more.setText(
+                QApplication.translate(
+                    "PipelineBoard", "%1 more, closing later: the List view shows every one"
+                ).replace("%1", f"{hidden:,}")
+            )
 
     def set_total(self, total: StageTotal) -> None:
         weighted = QApplication.translate("PipelineBoard", "weighted %1")
@@ -212,8 +229,7 @@ class Board(QWidget):
         for card in cards:
             by_stage.setdefault(card.stage, []).append(card)
         for stage, column in self.columns.items():
-            column.model.set_cards(by_stage[stage])
-            column.set_total(totals[stage])
+            column.show_cards(by_stage[stage], totals[stage])
 
     def selected_id(self) -> str | None:
         """The one selected card (a selection in one column clears the others)."""
@@ -230,7 +246,8 @@ class Board(QWidget):
             if column is not chosen:
                 column.view.clearSelection()
 
-    def select(self, opportunity_id: str) -> None:
+    def select(self, opportunity_id: str) -> bool:
+        """Select the card and scroll to it; False when no column shows it."""
         for column in self.columns.values():
             column.view.clearSelection()
         for column in self.columns.values():
@@ -238,7 +255,8 @@ class Board(QWidget):
                 if card.id == opportunity_id:
                     column.view.setCurrentIndex(column.model.index(row))
                     column.view.scrollTo(column.model.index(row))
-                    return
+                    return True
+        return False
 
     # -- the drag ---------------------------------------------------------------------
 
