@@ -119,3 +119,49 @@ def _day(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def monthly_revenue(
+    session: Session, account_id: str, first_year: int, last_year: int
+) -> dict[tuple[int, int], Decimal]:
+    """(year, month) -> the account's revenue (orders by order date, as ``analyse``
+    counts it), for every month of the years, empty months as zero."""
+    result = {(y, m): ZERO for y in range(first_year, last_year + 1) for m in range(1, 13)}
+    rows = session.execute(
+        select(Order.order_date, Order.amount).where(
+            Order.account_id == account_id,
+            Order.deleted_at.is_(None),
+            Order.order_date >= dt.date(first_year, 1, 1),
+            Order.order_date <= dt.date(last_year, 12, 31),
+        )
+    )
+    for day, amount in rows:
+        when = _day(day)
+        if when is not None:
+            result[(when.year, when.month)] += amount
+    return result
+
+
+def account_class(session: Session, account_id: str, year: int) -> tuple[str, Decimal]:
+    """The account's ABC class for the year and its cumulative share in %, ranked among
+    the accounts ``analyse`` ranks (only those with revenue can move it)."""
+    value = session.scalar(
+        select(Policy.value).where(Policy.key == "abc", Policy.deleted_at.is_(None))
+    )
+    a_pct, b_pct = thresholds(value)
+    revenue = func.sum(Order.amount)
+    rows = session.execute(
+        select(Order.account_id, revenue)
+        .join(Account, Account.id == Order.account_id)
+        .where(
+            Order.deleted_at.is_(None),
+            Account.deleted_at.is_(None),
+            Account.status != "lost",
+            Order.order_date >= dt.date(year, 1, 1),
+            Order.order_date <= dt.date(year, 12, 31),
+        )
+        .group_by(Order.account_id)
+    )
+    revenues = {str(row[0]): yuan(row[1]) for row in rows}
+    revenues.setdefault(account_id, ZERO)
+    return abc_classes(revenues, a_pct, b_pct)[account_id]

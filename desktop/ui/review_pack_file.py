@@ -1,0 +1,66 @@
+"""Write an account's review pack (desktop/reports/review_pack.py) to a file: .pdf
+(charts drawn with QPainter into images, laid out by desktop/ui/pdf.py with the
+bundled CJK font) or .xlsx (native charts). No widget is touched, so the window runs it
+on a worker thread and the command line in its offscreen QGuiApplication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from desktop.reports.review_pack import ReviewPack, Words, collect
+from desktop.reports.review_pack_html import render_html
+from desktop.reports.review_pack_xlsx import write_xlsx
+from desktop.ui.charts import bar_chart_png
+from desktop.ui.pdf import ensure_gui_app, register_bundled_font, render_pdf
+
+SUFFIXES = (".pdf", ".xlsx")
+
+
+def charts(pack: ReviewPack, language: str) -> dict[str, bytes]:
+    """The revenue trend (a bar per year in each month) and the year's target against
+    the money won, month by month, as PNG."""
+    w = Words(language)
+    family = register_bundled_font()
+    months = [f"{m:02d}" if language == "en" else f"{m}月" for m in range(1, 13)]
+    revenue = bar_chart_png(
+        w("Revenue by month"),
+        months,
+        [(str(y), [pack.revenue[(y, m)] for m in range(1, 13)]) for y in pack.years],
+        family=family,
+    )
+    by_month = list(pack.target.by_month.values())
+    target = bar_chart_png(
+        w("Target vs actual {year}").replace("{year}", str(pack.year)),
+        months,
+        [(w("Target"), [t for t, _ in by_month]), (w("Actual"), [a for _, a in by_month])],
+        family=family,
+    )
+    return {"revenue": revenue, "target": target}
+
+
+def write_review_pack(
+    session: Session,
+    account_id: str,
+    path: Path,
+    *,
+    language: str,
+    year: int,
+    now: dt.datetime,
+    zone: ZoneInfo,
+) -> ReviewPack:
+    """Collect the pack and write it as ``path``'s suffix says (.pdf or .xlsx)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"{path.name}: a review pack is a .pdf or an .xlsx file")
+    pack = collect(session, account_id, year, now=now, zone=zone)
+    if suffix == ".xlsx":
+        write_xlsx(pack, path, language)
+    else:
+        ensure_gui_app()
+        title = f"{pack.header.name} · {Words(language)('Account review pack')} {year}"
+        render_pdf(render_html(pack, language, charts(pack, language)), path, title)
+    return pack
