@@ -72,6 +72,7 @@ def register_account(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 EXIT_AMBIGUOUS = 2
+CANDIDATES = 20  # listed when a name is ambiguous
 
 
 def review_pack(args: argparse.Namespace) -> int:
@@ -93,15 +94,16 @@ def review_pack(args: argparse.Namespace) -> int:
     if not 2000 <= year <= 2199:
         raise CommandError(f"--year {year}: a year from 2000 to 2199")
     with database(args) as db, db.sessions() as session:
-        found = find_account(session, args.account)
+        found = find_account(session, args.account, limit=CANDIDATES + 1)
         if not found:
             raise CommandError(f"no account matches {args.account!r}")
         if len(found) > 1:
+            many = f"more than {CANDIDATES}" if len(found) > CANDIDATES else str(len(found))
             say(
-                f"{args.account!r} matches {len(found)} accounts; "
+                f"{args.account!r} matches {many} accounts; "
                 "give the credit code or the full name of one:"
             )
-            for choice in found:
+            for choice in found[:CANDIDATES]:
                 print(f"  {choice.name}\t{choice.detail}", file=sys.stderr)
             return EXIT_AMBIGUOUS
         from desktop.ui.review_pack_file import write_review_pack

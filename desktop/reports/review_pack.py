@@ -262,8 +262,9 @@ class Words(Labels):
 
     def gap(self, role: str, days: int, state: str) -> str:
         template = "nobody plays it" if state == "missing" else "not met within {days} days"
-        colon = "：" if self.language == "zh_CN" else ": "
-        return f"{self.role(role)}{colon}{self(template).format(days=days)}"
+        if self.language == "zh_CN":
+            return f"{self.role(role)}：{self(template).format(days=days)}"
+        return f"{self.role(role)}: {template.format(days=days)}"  # not capitalised
 
     def money(self, value: Decimal | None) -> str:
         return "" if value is None else format_money(value)

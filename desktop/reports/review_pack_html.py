@@ -11,23 +11,30 @@ from html import escape
 
 from desktop.reports.review_pack import ReviewPack, Words
 
-CHART_WIDTH = 620  # points of the printed chart, on a 180 mm text width
+CHART_WIDTH = 520  # screen pixels (96 dpi) of the printed chart: the text width
 LATE = "#b3261e"
+BREAK = " style='page-break-before: always'"
 
 
 def e(value: object) -> str:
     return escape(str(value))
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], none: str) -> str:
+def _table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    none: str,
+    widths: Sequence[int] = (),
+) -> str:
     """A full-width table whose header row repeats on each page; ``rows`` are already
-    escaped HTML cells; "None" when there are no rows."""
+    escaped HTML cells; "None" when there are no rows; ``widths`` in % per column."""
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     if not body:
         return f"<p class='none'>{e(none)}</p>"
-    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    sizes = [f" width='{n}%'" for n in widths] + [""] * len(headers)
+    head = "".join(f"<th{size}>{e(h)}</th>" for h, size in zip(headers, sizes, strict=False))
     return (
-        "<table class='grid' width='100%' cellspacing='0' cellpadding='3'>"
+        "<table class='grid' width='100%' cellspacing='0' cellpadding='2'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -151,7 +158,8 @@ def _health(pack: ReviewPack, w: Words) -> str:
         f"<p><b>{h.score} / 100</b> · {e(w.verdict(h.score))} · "
         f"{e(w('Starts at {base}').replace('{base}', str(h.base)))}</p>"
     )
-    return head + _table([w("Points"), w("Reason")], rows, w("No reasons: the score is its base"))
+    none = w("No reasons: the score is its base")
+    return head + _table([w("Points"), w("Reason")], rows, none, widths=(10, 90))
 
 
 def _opportunities(pack: ReviewPack, w: Words) -> str:
@@ -277,14 +285,18 @@ def render_html(pack: ReviewPack, language: str, charts: Mapping[str, bytes]) ->
         (w("Next actions"), _actions(pack, w)),
         (w("Recent visits"), _visits(pack, w)),
     ]
-    body = "".join(f"<h2>{e(title)}</h2>{content}" for title, content in sections)
+    # The figures fill the first page; the people and the open work start the second.
+    body = "".join(
+        f"<h2{BREAK if index == 2 else ''}>{e(title)}</h2>{content}"
+        for index, (title, content) in enumerate(sections)
+    )
     subtitle = (
         f"{w('Account review pack')} · {pack.year} · {w('Printed')} {pack.printed_on.isoformat()}"
     )
     return f"""<html><head><meta charset="utf-8"><style>
 body {{ font-size: 9pt; }}
 h1 {{ font-size: 16pt; margin-bottom: 0px; }}
-h2 {{ font-size: 11pt; margin-top: 12px; margin-bottom: 4px; color: #2f6fb3; }}
+h2 {{ font-size: 11pt; margin-top: 8px; margin-bottom: 3px; color: #2f6fb3; }}
 td.key {{ color: #555; }}
 table.grid {{ border-collapse: collapse; border: 1px solid #ccc; }}
 table.grid th {{ background-color: #dde6f0; text-align: left; }}

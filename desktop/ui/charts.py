@@ -209,7 +209,7 @@ def bar_chart_png(
     *,
     family: str,
     width: int = 1860,
-    height: int = 600,
+    height: int = 680,
 ) -> bytes:
     """The chart as a PNG for print (a QImage: safe on a worker thread), drawn in
     ``family`` (the bundled CJK font, so Chinese labels print on any machine)."""
@@ -217,7 +217,7 @@ def bar_chart_png(
     image.setDotsPerMeterX(11811)  # 300 dpi: the font's points scale with it
     image.setDotsPerMeterY(11811)
     font = QFont(family)
-    font.setPointSizeF(8)
+    font.setPointSizeF(9)
     painter = QPainter(image)
     try:
         paint_bars(

@@ -5,6 +5,7 @@ on a worker thread and the command line in its offscreen QGuiApplication."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,7 +26,7 @@ def charts(pack: ReviewPack, language: str) -> dict[str, bytes]:
     the money won, month by month, as PNG."""
     w = Words(language)
     family = register_bundled_font()
-    months = [f"{m:02d}" if language == "en" else f"{m}月" for m in range(1, 13)]
+    months = [f"{m}月" if language == "zh_CN" else calendar.month_abbr[m] for m in range(1, 13)]
     revenue = bar_chart_png(
         w("Revenue by month"),
         months,
