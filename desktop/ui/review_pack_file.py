@@ -1,12 +1,15 @@
 """Write an account's review pack (desktop/reports/review_pack.py) to a file: .pdf
 (charts drawn with QPainter into images, laid out by desktop/ui/pdf.py with the
-bundled CJK font) or .xlsx (native charts). No widget is touched, so the window runs it
-on a worker thread and the command line in its offscreen QGuiApplication."""
+bundled CJK font) or .xlsx (native charts). ``prepare`` touches no GUI object, so the
+window runs it on a worker (reading, charts, the whole workbook) and only lays out a
+PDF on its own thread (``print_pdf``); the command line does both in its offscreen
+QGuiApplication (``write_review_pack``)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,6 +46,47 @@ def charts(pack: ReviewPack, language: str) -> dict[str, bytes]:
     return {"revenue": revenue, "target": target}
 
 
+@dataclass(frozen=True)
+class PackFile:
+    """A collected pack: written already (.xlsx), or its HTML ready to print (.pdf)."""
+
+    pack: ReviewPack
+    path: Path
+    html: str = ""  # for a PDF: what ``print_pdf`` lays out
+    title: str = ""
+
+
+def prepare(
+    session: Session,
+    account_id: str,
+    path: Path,
+    *,
+    language: str,
+    year: int,
+    now: dt.datetime,
+    zone: ZoneInfo,
+) -> PackFile:
+    """Collect the pack, draw its charts and write a workbook (safe on a worker); a
+    PDF is laid out by ``print_pdf`` on the GUI thread (QTextDocument is a GUI object)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"{path.name}: a review pack is a .pdf or an .xlsx file")
+    pack = collect(session, account_id, year, now=now, zone=zone)
+    if suffix == ".xlsx":
+        write_xlsx(pack, path, language)
+        return PackFile(pack, path)
+    title = f"{pack.header.name} · {Words(language)('Account review pack')} {year}"
+    return PackFile(pack, path, render_html(pack, language, charts(pack, language)), title)
+
+
+def print_pdf(prepared: PackFile) -> Path:
+    """Lay out and write a prepared PDF (nothing to do for a workbook)."""
+    if prepared.html:
+        ensure_gui_app()
+        render_pdf(prepared.html, prepared.path, prepared.title)
+    return prepared.path
+
+
 def write_review_pack(
     session: Session,
     account_id: str,
@@ -53,15 +97,9 @@ def write_review_pack(
     now: dt.datetime,
     zone: ZoneInfo,
 ) -> ReviewPack:
-    """Collect the pack and write it as ``path``'s suffix says (.pdf or .xlsx)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(f"{path.name}: a review pack is a .pdf or an .xlsx file")
-    pack = collect(session, account_id, year, now=now, zone=zone)
-    if suffix == ".xlsx":
-        write_xlsx(pack, path, language)
-    else:
-        ensure_gui_app()
-        title = f"{pack.header.name} · {Words(language)('Account review pack')} {year}"
-        render_pdf(render_html(pack, language, charts(pack, language)), path, title)
-    return pack
+    """Collect the pack and write it as ``path``'s suffix says (.pdf or .xlsx), all on
+    this thread (the command line, tests)."""
+    ensure_gui_app()
+    prepared = prepare(session, account_id, path, language=language, year=year, now=now, zone=zone)
+    print_pdf(prepared)
+    return prepared.pack
