@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.analysis import abc_classes, share_of_wallet, thresholds
+from desktop.domain.analysis import abc_class, abc_classes, share_of_wallet, thresholds
 from desktop.domain.models import Account, Order, Policy, User, Visit
 from desktop.domain.services import coverage
 from desktop.domain.services.health import yuan
@@ -143,25 +143,40 @@ def monthly_revenue(
 
 
 def account_class(session: Session, account_id: str, year: int) -> tuple[str, Decimal]:
-    """The account's ABC class for the year and its cumulative share in %, ranked among
-    the accounts ``analyse`` ranks (only those with revenue can move it)."""
+    """The account's ABC class for the year and its cumulative share in %, as
+    ``analyse`` ranks it among the live accounts that are not lost, from two sums in
+    SQL (the revenue of all, and of those ranked before it) rather than a ranking."""
     value = session.scalar(
         select(Policy.value).where(Policy.key == "abc", Policy.deleted_at.is_(None))
     )
     a_pct, b_pct = thresholds(value)
-    revenue = func.sum(Order.amount)
-    rows = session.execute(
-        select(Order.account_id, revenue)
-        .join(Account, Account.id == Order.account_id)
+    # The few deleted or lost accounts left out by a set: joining every order to its
+    # account costs five times as much at 100k accounts.
+    left_out = select(Account.id).where(
+        Account.deleted_at.is_not(None) | (Account.status == "lost")
+    )
+    per_account = (
+        select(Order.account_id.label("account_id"), func.sum(Order.amount).label("revenue"))
         .where(
             Order.deleted_at.is_(None),
-            Account.deleted_at.is_(None),
-            Account.status != "lost",
             Order.order_date >= dt.date(year, 1, 1),
             Order.order_date <= dt.date(year, 12, 31),
+            Order.account_id.not_in(left_out),
         )
         .group_by(Order.account_id)
+        .subquery()
     )
-    revenues = {str(row[0]): yuan(row[1]) for row in rows}
-    revenues.setdefault(account_id, ZERO)
-    return abc_classes(revenues, a_pct, b_pct)[account_id]
+    mine = yuan(
+        session.scalar(select(per_account.c.revenue).where(per_account.c.account_id == account_id))
+    )
+    ahead = (per_account.c.revenue > mine) | (
+        (per_account.c.revenue == mine) & (per_account.c.account_id < account_id)
+    )
+    positive = per_account.c.revenue > 0
+    total, before = session.execute(
+        select(
+            func.sum(case((positive, per_account.c.revenue), else_=0)),
+            func.sum(case((ahead & positive, per_account.c.revenue), else_=0)),
+        )
+    ).one()
+    return abc_class(mine, yuan(before), yuan(total), a_pct, b_pct)
