@@ -99,7 +99,8 @@ def write_review_pack(
 ) -> ReviewPack:
     """Collect the pack and write it as ``path``'s suffix says (.pdf or .xlsx), all on
     this thread (the command line, tests)."""
-    ensure_gui_app()
+    if path.suffix.lower() == ".pdf":
+        ensure_gui_app()  # fonts for the charts, a document to lay out
     prepared = prepare(session, account_id, path, language=language, year=year, now=now, zone=zone)
     print_pdf(prepared)
     return prepared.pack
