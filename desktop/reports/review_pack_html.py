@@ -53,7 +53,8 @@ def _chart(charts: Mapping[str, bytes], name: str) -> str:
 
 def _header(pack: ReviewPack, w: Words) -> str:
     h = pack.header
-    abc = f"{h.abc} ({w('Cumulative share')} {h.abc_share}%)" if h.abc else ""
+    share = f"{w('Cumulative share')} {h.abc_share}%"
+    abc = f"{h.abc}（{share}）" if w.language == "zh_CN" else f"{h.abc} ({share})"
     score = pack.health.score
     pairs = [
         (w("Short name"), e(h.short_name)),

@@ -95,7 +95,7 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
         wb,
         w("Stakeholder chart"),
         [
-            Column(w("Name"), width=24),
+            Column(w("Contact"), width=24),
             Column(w("Title")),
             Column(w("Reports to")),
             Column(w("Buying roles")),
