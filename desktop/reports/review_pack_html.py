@@ -122,7 +122,7 @@ def _stakeholders(pack: ReviewPack, w: Words) -> str:
             ]
         )
     headers = [
-        w("Name"),
+        w("Contact"),
         w("Title"),
         w("Buying roles"),
         w("Attitude"),
