@@ -219,6 +219,7 @@ ZH_CN: dict[str, str] = {
     "No per-account target or revenue this year": "本年度没有客户目标，也没有收入",
     "Stakeholder chart": "关键人地图",
     "Buying roles": "采购角色",
+    "Job title": "职务",
     "Attitude": "态度",
     "Strength": "关系强度",
     "Last met": "最近见面",

@@ -123,7 +123,7 @@ def _stakeholders(pack: ReviewPack, w: Words) -> str:
         )
     headers = [
         w("Contact"),
-        w("Title"),
+        w("Job title"),
         w("Buying roles"),
         w("Attitude"),
         w("Strength"),

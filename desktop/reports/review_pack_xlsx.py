@@ -96,7 +96,7 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
         w("Stakeholder chart"),
         [
             Column(w("Contact"), width=24),
-            Column(w("Title")),
+            Column(w("Job title")),
             Column(w("Reports to")),
             Column(w("Buying roles")),
             Column(w("Attitude")),
