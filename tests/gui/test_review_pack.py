@@ -124,3 +124,13 @@ def test_a_full_disk_is_said_in_red_and_leaves_no_file(
     assert message.text().startswith("The disk is full, so this was not saved")
     assert message.styleSheet() == ERROR_STYLE
     assert list(out.iterdir()) == []
+
+
+def test_the_packs_chinese_health_reasons_read_as_the_health_tabs(chinese: None) -> None:
+    from desktop.domain.health import TEXTS, Reason
+    from desktop.reports.review_pack import Words
+    from desktop.ui.accounts.health_words import reason_line
+
+    params = {"days": 120, "cadence": 30, "amount": "380000.00", "count": 2, "pct": 25}
+    reasons = [Reason(code, -10 if "over" in code else 5, params) for code in TEXTS]
+    assert [Words("zh_CN").reason(r) for r in reasons] == [reason_line(r) for r in reasons]
