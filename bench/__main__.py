@@ -30,6 +30,7 @@ AREAS = (
     "backup_bench",
     "health_bench",
     "pipeline_bench",
+    "review_bench",
 )
 
 GOALS = {
@@ -52,6 +53,8 @@ GOALS = {
     "health_one_ms": "<= 50 (one account again after an edit)",
     "org_chart_200_ms": "<= 200",
     "pipeline_board_open_ms": "<= 200 (5,000 open opportunities; the bench has more)",
+    "review_pack_collect_ms": "(one account's pack read; beside review_pack_floor_ms; no goal set)",
+    "review_pack_pdf_ms": "(collect, charts and layout of one account's PDF; no goal set)",
 }
 
 FLOOR_WINDOW = """

@@ -51,6 +51,7 @@ AREAS: dict[str, list[str]] = {
         "accounts/health_tab.py",
         "accounts/health_words.py",
         "accounts/key_account_rules.py",
+        "accounts/review_pack.py",
         "visits/attendees.py",
     ],
 }

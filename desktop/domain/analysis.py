@@ -35,15 +35,27 @@ def abc_classes(
     result: dict[str, tuple[str, Decimal]] = {}
     before = Decimal(0)
     for account_id, revenue in ranked:
-        if revenue <= 0 or total == 0:
-            result[account_id] = ("C", Decimal(100) if total else Decimal(0))
-            continue
-        share_before = before * 100 / total
-        before += revenue
-        cumulative = (before * 100 / total).quantize(Decimal("0.1"))
-        klass = "A" if share_before < a_pct else "B" if share_before < b_pct else "C"
-        result[account_id] = (klass, cumulative)
+        result[account_id] = abc_class(revenue, before, total, a_pct, b_pct)
+        if revenue > 0:
+            before += revenue
     return result
+
+
+def abc_class(
+    revenue: Decimal,
+    before: Decimal,
+    total: Decimal,
+    a_pct: int = DEFAULT_ABC["a"],
+    b_pct: int = DEFAULT_ABC["b"],
+) -> tuple[str, Decimal]:
+    """One account's (class, cumulative share in %) from its revenue, the revenue of
+    the accounts ranked before it and the total (see the module text)."""
+    if revenue <= 0 or total <= 0:
+        return ("C", Decimal(100) if total > 0 else Decimal(0))
+    share_before = before * 100 / total
+    cumulative = ((before + revenue) * 100 / total).quantize(Decimal("0.1"))
+    klass = "A" if share_before < a_pct else "B" if share_before < b_pct else "C"
+    return (klass, cumulative)
 
 
 def share_of_wallet(revenue: Decimal, potential: Decimal | None) -> Decimal | None:

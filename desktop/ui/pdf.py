@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,7 +70,12 @@ def render_pdf(html: str, path: Path, title: str, watermark: str = "") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(partial))
+    # Qt writes into memory and Python writes the file, so a full disk or a folder
+    # without permission raises (QPdfWriter on a file would fail silently).
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("Fieldbook")
     writer.setResolution(RESOLUTION)
@@ -93,8 +98,15 @@ def render_pdf(html: str, path: Path, title: str, watermark: str = "") -> Path:
         # With no page size of its own, the document is laid out on the writer's
         # printable area at the writer's resolution, so point sizes print at their size.
         document.print_(writer)
-    del writer  # finishes the file
-    os.replace(partial, path)
+    del writer  # finishes the document
+    buffer.close()
+    try:
+        partial.write_bytes(bytes(data.data()))
+        os.replace(partial, path)
+    except OSError as exc:  # named by the file the user chose, not the partial one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 

@@ -23,6 +23,10 @@
       <translation>放入公海（不归我所有）</translation>
     </message>
     <message>
+      <source>Review pack…</source>
+      <translation>复盘资料…</translation>
+    </message>
+    <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>

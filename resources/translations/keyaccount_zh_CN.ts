@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountReviewPack</name>
+    <message>
+      <source>PDF in Chinese (*.pdf)</source>
+      <translation>中文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF in English (*.pdf)</source>
+      <translation>英文 PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel in Chinese (*.xlsx)</source>
+      <translation>中文 Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Excel in English (*.xlsx)</source>
+      <translation>英文 Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Save the review pack</source>
+      <translation>保存复盘资料</translation>
+    </message>
+    <message>
+      <source>Writing the review pack…</source>
+      <translation>正在生成复盘资料…</translation>
+    </message>
+    <message>
+      <source>Review pack saved to %1</source>
+      <translation>复盘资料已保存到 %1</translation>
+    </message>
+    <message>
+      <source>The review pack was not saved: %1</source>
+      <translation>复盘资料未保存：%1</translation>
+    </message>
+    <message>
+      <source>The review pack was not saved: the account is no longer there.</source>
+      <translation>复盘资料未保存：该客户已不存在。</translation>
+    </message>
+    <message>
+      <source>The review pack was not saved.</source>
+      <translation>复盘资料未保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountTimelineTab</name>
     <message>
       <source>Show older</source>

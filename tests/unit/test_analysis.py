@@ -93,3 +93,35 @@ def test_a_years_revenue_growth_class_and_dormancy(db: Database) -> None:
     assert sleeper.dormant
     assert (sleeper.revenue, sleeper.abc, sleeper.growth) == (D(0), "C", D(-1))
     assert sleeper.last_visit == dt.date(2025, 6, 1)
+
+
+def test_one_accounts_class_and_months_agree_with_the_whole_analysis(db: Database) -> None:
+    world = World(db)
+    with seeded(db.sessions, world.rep) as uow:
+        accounts = [uow.add(Account(name=f"客户{n}", tier="B")).id for n in range(4)]
+        lost = uow.add(Account(name="流失公司", tier="C", status="lost")).id
+        for index, (account, amount) in enumerate(
+            zip([*accounts, lost], ["600", "250", "100", "50", "100000"], strict=True)
+        ):
+            day = dt.date(2026, index + 1, 10)
+            uow.add(
+                Order(number=f"SO-{index}", account_id=account, order_date=day, amount=D(amount))
+            )
+        uow.add(
+            Order(
+                number="SO-old",
+                account_id=accounts[0],
+                order_date=dt.date(2024, 12, 31),
+                amount=D(7),
+            )
+        )
+    whole = {
+        r.account_id: (r.abc, r.cumulative_pct)
+        for r in world.read(analysis.analyse, 2026, dt.date(2026, 12, 31))
+    }
+    for account in [*accounts, world.account]:
+        assert world.read(analysis.account_class, account, 2026) == whole[account]
+    assert whole[accounts[2]] == ("B", D("95.0"))  # the lost account's 100,000 counts for nothing
+    months = world.read(analysis.monthly_revenue, accounts[0], 2024, 2026)
+    assert len(months) == 36
+    assert (months[(2024, 12)], months[(2026, 1)], months[(2025, 1)]) == (D(7), D(600), D(0))

@@ -140,6 +140,31 @@ def test_actuals_attainment_and_forecast(db: Database) -> None:
     assert (other.target, other.actual, other.attainment_pct) == (0, 0, None)
 
 
+def test_an_accounts_year_sums_its_owners_rows_and_counts_its_own_wins(db: Database) -> None:
+    ids = _setup(db)
+    zw, ln, acc = ids["zw"], ids["ln"], ids["acc"]
+    with seeded(db.sessions, None) as uow:
+        other = b.account(uow, "别家客户有限公司", zw)
+        # The account changed hands: both reps' key-account rows are its target.
+        targets.set_target(uow, zw, "2026-Q1", Decimal(30_000), account_id=acc)
+        targets.set_target(uow, ln, "2026", Decimal(120_000), account_id=acc)
+        targets.set_target(uow, zw, "2026", Decimal(999_999))  # the rep's own: not the account's
+        q1 = b.accepted_quote(uow, acc, zw, "50000.00", b.local(2026, 2, 3), "Q-1")
+        b.order(uow, acc, zw, "50000.00", dt.date(2026, 2, 5), "SO-1", quote_id=q1)  # same money
+        b.order(uow, acc, ln, "7000.00", dt.date(2026, 11, 20), "SO-2")
+        b.order(uow, other, zw, "88888.00", dt.date(2026, 2, 1), "SO-3")  # another account
+        b.order(uow, acc, zw, "1.00", dt.date(2025, 12, 31), "SO-4")  # the year before
+    with db.sessions() as s:
+        year = targets.account_year(s, acc, 2026)
+    assert year.target == Decimal(150_000)
+    assert year.actual == Decimal(57_000)
+    assert year.by_month["2026-01"] == (Decimal(20_000), 0)  # 10,000 + 10,000
+    assert year.by_month["2026-02"] == (Decimal(20_000), Decimal(50_000))
+    assert year.by_month["2026-11"] == (Decimal(10_000), Decimal(7_000))
+    assert sum(t for t, _ in year.by_month.values()) == year.target
+    assert year.attainment_pct == Decimal("38.0")
+
+
 def test_attainment_rounds_half_up() -> None:
     assert targets.attainment(Decimal("1"), Decimal("8")) == Decimal("12.5")
     assert targets.attainment(Decimal("1.0005"), Decimal("1")) == Decimal("100.1")

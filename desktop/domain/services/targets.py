@@ -328,8 +328,11 @@ def wins(
     period: Period,
     owner_ids: Iterable[str] | None = None,
     tz: ZoneInfo = SHANGHAI,
+    *,
+    account_id: str | None = None,
 ) -> list[Win]:
-    """Accepted quotes by acceptance date, plus orders not made from a counted quote."""
+    """Accepted quotes by acceptance date, plus orders not made from a counted quote
+    (``account_id``: one account's only)."""
     owners = list(owner_ids) if owner_ids is not None else None
     start, end = period.utc_bounds(tz)
     quotes = select(
@@ -342,6 +345,8 @@ def wins(
     )
     if owners is not None:
         quotes = quotes.where(Quote.owner_id.in_(owners))
+    if account_id is not None:
+        quotes = quotes.where(Quote.account_id == account_id)
     result: list[Win] = []
     for qid, owner, account, accepted_at, total in session.execute(
         quotes.where(Quote.accepted_at >= start, Quote.accepted_at < end)
@@ -364,6 +369,8 @@ def wins(
     )
     if owners is not None:
         orders = orders.where(Order.owner_id.in_(owners))
+    if account_id is not None:
+        orders = orders.where(Order.account_id == account_id)
     for oid, owner, account, day, amount in session.execute(orders):
         result.append(Win(owner, account, day, amount, "order", oid))
     return result
@@ -504,3 +511,38 @@ def scoreboard(
             )
         )
     return lines
+
+
+@dataclass(frozen=True)
+class AccountYear:
+    """An account's own target (its key-account rows, whoever's they are) against the
+    money won from it, for a year, month by month."""
+
+    account_id: str
+    year: int
+    target: Decimal
+    actual: Decimal
+    by_month: Mapping[str, tuple[Decimal, Decimal]]  # month key -> (target, actual)
+
+    @property
+    def attainment_pct(self) -> Decimal | None:
+        return attainment(self.actual, self.target)
+
+
+def account_year(
+    session: Session, account_id: str, year: int, tz: ZoneInfo = SHANGHAI
+) -> AccountYear:
+    """The per-account target (the rows with this account, summed over their owners,
+    read as any target is: see the module text) and the actual won from it."""
+    p = parse_period(str(year))
+    entries = _load_targets(session, None, year, account_id).values()
+    monthly: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for entry in entries:
+        for month, amount in _monthly(entry).items():
+            monthly[month] += amount
+    won: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for win in wins(session, p, None, tz, account_id=account_id):
+        won[win.day.month] += win.amount
+    months = {month_key(year, m): (monthly[m], won[m]) for m in MONTHS}
+    target = sum((_period_target(entry, p) for entry in entries), ZERO)
+    return AccountYear(account_id, year, target, sum(won.values(), ZERO), months)

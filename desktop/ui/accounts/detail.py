@@ -34,6 +34,7 @@ from desktop.ui.accounts.changed import ChangedElsewhereBar
 from desktop.ui.accounts.detail_tabs import CompletenessTab, ContactsTab, GroupTab, HistoryTab
 from desktop.ui.accounts.files_tab import FilesTab
 from desktop.ui.accounts.profile import FORM, ProfileForm, differs
+from desktop.ui.format import MessageLabel
 
 # How the page records an undoable action: (what Ctrl+Z undoes, the write undoing it).
 SetUndo = Callable[[str, Callable[[UnitOfWork], Any]], None]
@@ -74,6 +75,7 @@ class AccountDetail(QWidget):
     parent_change_requested = Signal(object)  # account id, or None for no parent
     closed = Signal()
     account_shown = Signal(str)  # an account's data is on screen: added tabs load theirs
+    review_pack_requested = Signal()
 
     def __init__(self, zone: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +105,16 @@ class AccountDetail(QWidget):
         owner_row.addWidget(self.to_pool)
         owner_row.addStretch(1)
         owner_row.addWidget(self.claim_button)
+        self.review_pack_button = QPushButton(self.tr("Review pack…"))
+        self.review_pack_button.setObjectName("account-review-pack")
+        self.review_pack_button.clicked.connect(self.review_pack_requested.emit)
+        owner_row.addWidget(self.review_pack_button)
         layout.addLayout(owner_row)
+        self.pack_message = MessageLabel()  # where the review pack was saved, or why not
+        self.pack_message.setObjectName("account-review-pack-message")
+        self.pack_message.setWordWrap(True)
+        self.pack_message.hide()
+        layout.addWidget(self.pack_message)
         self.changed_bar = ChangedElsewhereBar()
         self.changed_bar.reload_requested.connect(self.discard_typing)
         layout.addWidget(self.changed_bar)
@@ -181,6 +192,8 @@ class AccountDetail(QWidget):
         self.to_pool.setChecked(False)
         self.to_pool.show()
         self.claim_button.hide()
+        self.review_pack_button.hide()
+        self.pack_message.hide()
         self.profile.fill({"tier": "C", "status": "prospect"})
         self.show_errors({})
         for index in range(1, self.tabs.count()):
@@ -217,6 +230,7 @@ class AccountDetail(QWidget):
 
     def show_data(self, data: DetailData, keep: Collection[str] = ()) -> None:
         """Show an account; ``keep``: fields whose typing stays (see ``refresh_data``)."""
+        old_id = self.account["id"] if self.account is not None else None
         self.account = data.account
         self.save_button.setEnabled(True)
         if not keep:
@@ -232,6 +246,9 @@ class AccountDetail(QWidget):
             else self.tr("Owner: %1").replace("%1", data.account.get("owner_name") or "?")
         )
         self.claim_button.setVisible(pool)
+        self.review_pack_button.show()
+        if old_id != data.account["id"]:
+            self.pack_message.hide()
         self.files.show_files(data.files)
         self.profile.fill(data.account, skip=keep)
         if not keep:

@@ -45,6 +45,7 @@ from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
 from desktop.ui.accounts.pool_banner import PoolBanner
 from desktop.ui.accounts.pool_upkeep import pool_upkeep_for
+from desktop.ui.accounts.review_pack import AccountReviewPack
 from desktop.ui.accounts.stakeholders_tab import add_stakeholders
 from desktop.ui.accounts.timeline import add_timeline
 from desktop.ui.context import AppContext
@@ -162,6 +163,7 @@ class AccountsPage(Page):
             ctx, self.detail, self._set_undo, self.notice.setText, self
         )
         self.files = AccountFiles(ctx, self.detail, self._set_undo, self)
+        self.review_pack = AccountReviewPack(ctx, self.detail, self)
         self.group = GroupEditing(ctx, self.detail, self._set_undo, self)
         self.handover = Handover(ctx, self.notice.setText, self)
 

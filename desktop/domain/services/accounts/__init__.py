@@ -27,7 +27,7 @@ from desktop.domain.services.accounts.listing import (
     filter_choices,
     list_accounts,
 )
-from desktop.domain.services.accounts.picking import AccountChoice, pick_accounts
+from desktop.domain.services.accounts.picking import AccountChoice, find_account, pick_accounts
 from desktop.domain.services.accounts.reading import (
     HistoryEntry,
     get_account,
@@ -63,6 +63,7 @@ __all__ = [
     "create_account",
     "delete_account",
     "filter_choices",
+    "find_account",
     "get_account",
     "group_totals",
     "handover",

@@ -73,3 +73,28 @@ def _primary_contacts(session: Session, ids: list[str]) -> dict[str, tuple[str, 
         .order_by(Contact.account_id, Contact.name.desc())
     )
     return {account_id: (i, n) for account_id, i, n in session.execute(stmt)}
+
+
+def find_account(session: Session, text: str, *, limit: int = 20) -> list[AccountChoice]:
+    """The account ``text`` names, for a command line: its credit code (any case), or
+    its name or short name exactly; else what the accounts search finds. One choice:
+    found; several: ambiguous (up to ``limit``); none: no such account."""
+    wanted = text.strip()
+    if not wanted:
+        return []
+    exact = select(Account.id, Account.name, Account.tier, Account.city).where(
+        Account.deleted_at.is_(None)
+    )
+    for condition in (
+        Account.credit_code == wanted.upper(),
+        (Account.name == wanted) | (Account.short_name == wanted),
+    ):
+        rows = list(session.execute(exact.where(condition).order_by(Account.name, Account.id)))
+        if rows:
+            return [_choice(*row) for row in rows[:limit]]
+    hits = search.search(session, wanted, limit=limit)
+    return [_choice(h.id, h.name, h.tier, h.city) for h in hits]
+
+
+def _choice(row_id: str, name: str, tier: str, city: str | None) -> AccountChoice:
+    return AccountChoice(row_id, name, " · ".join(filter(None, [tier, city])))
