@@ -27,6 +27,10 @@
       <translation>复盘资料…</translation>
     </message>
     <message>
+      <source>Not in the list now: the search or the filters leave this account out.</source>
+      <translation>不在当前列表中：搜索或筛选条件把这个客户排除在外了。</translation>
+    </message>
+    <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>
@@ -485,14 +489,6 @@
       <source>What you typed for this contact has not been saved. Discard it?</source>
       <translation>您为此联系人填写的内容尚未保存。要放弃吗？</translation>
     </message>
-    <message>
-      <source>Discard</source>
-      <translation>放弃</translation>
-    </message>
-    <message>
-      <source>Keep editing</source>
-      <translation>继续编辑</translation>
-    </message>
   </context>
   <context>
     <name>ContactEditing</name>
@@ -550,6 +546,17 @@
     <message>
       <source>Remove</source>
       <translation>删除</translation>
+    </message>
+  </context>
+  <context>
+    <name>Discard</name>
+    <message>
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <source>Keep editing</source>
+      <translation>继续编辑</translation>
     </message>
   </context>
   <context>
@@ -823,6 +830,17 @@
     </message>
   </context>
   <context>
+    <name>ListFollowsProfile</name>
+    <message>
+      <source>Discard your changes?</source>
+      <translation>放弃修改？</translation>
+    </message>
+    <message>
+      <source>What you typed in %1 has not been saved. Discard it and show %2?</source>
+      <translation>%1 中输入的内容尚未保存。放弃并显示 %2？</translation>
+    </message>
+  </context>
+  <context>
     <name>PoolBanner</name>
     <message numerus="yes">
       <source>%n account(s) went back to the public pool (no visit or follow-up in time).</source>
@@ -929,6 +947,21 @@
     <message>
       <source>Restore</source>
       <translation>恢复</translation>
+    </message>
+  </context>
+  <context>
+    <name>SectionNavigator</name>
+    <message>
+      <source>Next section of the profile</source>
+      <translation>客户资料的下一栏</translation>
+    </message>
+    <message>
+      <source>Previous section of the profile</source>
+      <translation>客户资料的上一栏</translation>
+    </message>
+    <message>
+      <source>Section %1 of the profile</source>
+      <translation>客户资料的第 %1 栏</translation>
     </message>
   </context>
 </TS>

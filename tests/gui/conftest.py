@@ -87,8 +87,10 @@ def demo_db(db: Database) -> Database:
 @pytest.fixture
 def app_context(qapp: object, data_dir: Path, demo_db: Database) -> Iterator[AppContext]:
     """What the window gives each page, over the demo database, working as its manager."""
+    from desktop.ui.accounts.sections import forget_sections
     from desktop.ui.context import build_context
 
+    forget_sections()  # the sections chosen last belong to one run of the app
     ctx = build_context(demo_db, data_dir)
     yield ctx
     # Results of work the test left in flight reach their callbacks (an exception there

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QLabel,
+    QTabBar,
     QTableView,
     QTabWidget,
     QWidget,
 )
 
+from desktop.ui.accounts.sections import SectionNavigator
 from desktop.ui.pages import PAGES
 from desktop.ui.testing import screenshot
 from desktop.ui.window_fit import FRAME, fit_geometry
@@ -72,6 +74,35 @@ def cut_widgets(top: QWidget) -> list[str]:
         corner = widget.mapTo(top, QPoint(0, 0))
         if not frame.contains(QRect(corner, widget.size()).adjusted(0, 0, -1, -1)):
             problems.append(f"{type(widget).__name__} {widget.text()[:40]!r} past the edge")
+    return problems
+
+
+def crowded_tabs(top: QWidget) -> list[str]:
+    """Visible tab bars that need scroll arrows or cut a tab's name, and section lists
+    that need scrolling or cut a section's name."""
+    problems = []
+    for bar in top.findChildren(QTabBar):
+        if not bar.isVisible():
+            continue
+        needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        if needed > bar.width():
+            problems.append(f"tab bar needs scroll arrows: {needed} px in {bar.width()}")
+        for i in range(bar.count()):
+            if bar.tabRect(i).width() < bar.tabSizeHint(i).width():
+                problems.append(f"tab {bar.tabText(i)!r} is cut")
+    for navigator in top.findChildren(SectionNavigator):
+        sections = navigator.list
+        if not navigator.isVisible():
+            continue
+        if sections.verticalScrollBar().isVisible():
+            problems.append(f"sections need scrolling in {sections.height()} px")
+        room_for_text = sections.viewport().width() - 12  # (the item's padding)
+        for row in range(sections.count()):
+            text = sections.item(row).text()
+            if sections.fontMetrics().horizontalAdvance(text) > room_for_text:
+                problems.append(f"section {text!r} is cut")
+            if not sections.viewport().rect().contains(sections.visualItemRect(sections.item(row))):
+                problems.append(f"section {text!r} is out of sight")
     return problems
 
 
@@ -152,6 +183,8 @@ def account_open(qtbot: Any, window: Any, language: str) -> list[str]:
     for screen in SCREENS:
         size = f"{screen.width()}x{screen.height()}"
         problems += check(window, screen, f"{language}_{size}_account_open")
+        problems += [f"account profile at {size}: {p}" for p in crowded_tabs(page.detail)]
+    assert page.detail.tabs.count() >= 13
     return problems
 
 

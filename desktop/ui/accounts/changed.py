@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 
 class ChangedElsewhereBar(QFrame):
@@ -71,3 +71,26 @@ def typed_fields(
 ) -> set[str]:
     """The fields whose value on screen differs from the record the form was filled from."""
     return {key for key in keys if differs(base.get(key), shown.get(key), key)}
+
+
+def ask_to_discard(
+    parent: QWidget, title: str, text: str, answered: Callable[[bool], None]
+) -> QMessageBox:
+    """Ask before typing is dropped (Discard / Keep editing, the safe one the default);
+    ``answered(True)`` when the user discards. The box is open (not modal-blocking)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    discard.setText(QCoreApplication.translate("Discard", "Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Discard", "Keep editing")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.finished.connect(lambda _result: answered(box.clickedButton() is discard))
+    box.open()
+    return box

@@ -1,7 +1,8 @@
 """The account detail pane: owner (and a claim button for a pool account), profile
 form with inline messages, contacts, group (the parent can be changed), files,
 completeness checklist and history. Later issues add their tabs (visits, quotes,
-complaints) with ``add_tab``.
+complaints) with ``add_tab`` (or ``tabs.insertTab``): ``tabs`` is the section list on
+the left (``SectionNavigator``), which takes any number of them.
 
 Pulled changes reach an open account through ``refresh_data``: it keeps what the user
 typed and not saved yet, updates the other fields, and says the account changed
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +34,7 @@ from desktop.ui.accounts.changed import ChangedElsewhereBar
 from desktop.ui.accounts.detail_tabs import CompletenessTab, ContactsTab, GroupTab, HistoryTab
 from desktop.ui.accounts.files_tab import FilesTab
 from desktop.ui.accounts.profile import FORM, ProfileForm, differs
+from desktop.ui.accounts.sections import SectionNavigator
 from desktop.ui.format import MessageLabel
 
 # How the page records an undoable action: (what Ctrl+Z undoes, the write undoing it).
@@ -81,7 +82,7 @@ class AccountDetail(QWidget):
         super().__init__(parent)
         self.zone = zone
         self.account: Record | None = None
-        self.tabs = QTabWidget()
+        self.tabs = SectionNavigator("account-sections")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -115,6 +116,15 @@ class AccountDetail(QWidget):
         self.pack_message.setWordWrap(True)
         self.pack_message.hide()
         layout.addWidget(self.pack_message)
+        # The list's search or filters leave the shown account out (``ListFollowsProfile``).
+        self.outside_list = QLabel(
+            self.tr("Not in the list now: the search or the filters leave this account out.")
+        )
+        self.outside_list.setObjectName("account-outside-list")
+        self.outside_list.setWordWrap(True)
+        self.outside_list.setStyleSheet("color: palette(mid); font-style: italic;")
+        self.outside_list.hide()
+        layout.addWidget(self.outside_list)
         self.changed_bar = ChangedElsewhereBar()
         self.changed_bar.reload_requested.connect(self.discard_typing)
         layout.addWidget(self.changed_bar)
@@ -157,7 +167,7 @@ class AccountDetail(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         first = self.profile.show_errors(errors)
         if first is not None:
-            self.tabs.setCurrentIndex(0)
+            self.tabs.show_for_now(0)
             self.profile.inputs[first].setFocus()
 
     def request_save(self) -> None:
@@ -198,10 +208,13 @@ class AccountDetail(QWidget):
         self.show_errors({})
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, False)
-        self.tabs.setCurrentIndex(0)
+        self.tabs.show_for_now(0)
         self.profile.inputs["name"].setFocus()
 
     # -- what the page answers ----------------------------------------------------------
+
+    def show_outside_list(self, on: bool) -> None:
+        self.outside_list.setVisible(on)
 
     def show_parent_error(self, message: str) -> None:
         self.group.parent_error.setText(message)
@@ -237,6 +250,8 @@ class AccountDetail(QWidget):
             self.changed_bar.hide()
         for index in range(self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
+        if old_id != data.account["id"]:
+            self.tabs.restore()  # another account: the section the user looks at
         self.title.setText(str(data.account["name"]))
         self.to_pool.hide()
         pool = data.account["owner_id"] is None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.models import CONTACT_ROLES
 from desktop.domain.services import contacts
 from desktop.domain.services.duplicates import DuplicateMatch
-from desktop.ui.accounts.changed import ChangedElsewhereBar, typed_fields
+from desktop.ui.accounts.changed import ChangedElsewhereBar, ask_to_discard, typed_fields
 from desktop.ui.accounts.messages import translate
 from desktop.ui.format import show_as_error
 
@@ -229,25 +229,18 @@ class ContactDialog(QDialog):
         if self.values() == self._base or self.discard_box is not None:
             super().reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard the contact?"),
-            self.tr("What you typed for this contact has not been saved. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.discard_box = box
 
-        def answered(_result: int) -> None:
+        def answered(discard: bool) -> None:
             self.discard_box = None
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            if discard:
                 super(ContactDialog, self).reject()
 
-        box.finished.connect(answered)
-        box.open()
+        self.discard_box = ask_to_discard(
+            self,
+            self.tr("Discard the contact?"),
+            self.tr("What you typed for this contact has not been saved. Discard it?"),
+            answered,
+        )
 
     def try_accept(self) -> None:
         problems = contacts.validate(self.values())

@@ -112,13 +112,6 @@ class AccountListView(QTableView):
         rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
         return [model.data(model.index(r, 0), ROW_ID_ROLE) for r in rows]
 
-    def select_account(self, account_id: str) -> None:
-        model = self.account_model()
-        row = model.row_of(account_id)
-        if row >= 0:
-            self.selectRow(row)
-            self.scrollTo(model.index(row, 0))
-
     def show_in_place(self, ids: list[str], complete: bool) -> None:
         """New ids for the same query: the rows the user selected stay selected (by id)
         and the account at the top of the view stays at the top."""

@@ -40,6 +40,7 @@ from desktop.ui.accounts.filters import AccountFilters, filtered
 from desktop.ui.accounts.group_editing import GroupEditing
 from desktop.ui.accounts.handover import Handover
 from desktop.ui.accounts.health_tab import add_health
+from desktop.ui.accounts.list_follows import ListFollowsProfile
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
@@ -62,7 +63,6 @@ class AccountsPage(Page):
         super().__init__(ctx, parent)
         self.query = AccountQuery()
         self._undo: tuple[str, Callable[[UnitOfWork], Any]] | None = None
-        self._pending_select: str | None = None
         self.loaded = False
         self._started_rest = False  # filter choices and pool upkeep, after the first rows
         self.model = AccountTableModel(
@@ -166,6 +166,7 @@ class AccountsPage(Page):
         self.review_pack = AccountReviewPack(ctx, self.detail, self)
         self.group = GroupEditing(ctx, self.detail, self._set_undo, self)
         self.handover = Handover(ctx, self.notice.setText, self)
+        self.follows = ListFollowsProfile(self.table, self.detail, self.open_account)
 
         for keys, slot, what in (  # ``what``: its line on Help > Keyboard shortcuts
             (QKeySequence.StandardKey.New, self.new_account, self.tr("New account")),
@@ -273,9 +274,7 @@ class AccountsPage(Page):
                     lambda total: self._counted(query, total),
                     key=COUNT_KEY,
                 )
-            if self._pending_select:
-                self.table.select_account(self._pending_select)
-                self._pending_select = None
+            self.follows.sync()  # the open profile's row, or none when it is left out
             if first and not head.ids:
                 self._after_first_load()
 
@@ -342,9 +341,12 @@ class AccountsPage(Page):
         return True
 
     def open_account(self, account_id: str) -> None:
+        self.follows.opening(account_id)
+
         def done(data: DetailData) -> None:
             self.detail.show_data(data)
             self._show_detail(True)
+            self.follows.opened(account_id)
 
         self.ctx.tasks.read(lambda s: load_detail(s, account_id), done, key="account-detail")
 
@@ -375,6 +377,7 @@ class AccountsPage(Page):
         self.deleted_button.setChecked(False)
         self.detail.start_new()
         self._show_detail(True)
+        self.follows.start_new()
 
     def _show_detail(self, on: bool) -> None:
         """The profile beside the list: the list narrows to its compact columns, and the
@@ -404,7 +407,6 @@ class AccountsPage(Page):
                     self.tr("create %1").replace("%1", name),
                     lambda uow: accounts.delete_account(uow, account_id),
                 )
-                self._pending_select = account_id
                 self.open_account(account_id)
 
             self.ctx.tasks.write(create, created, lambda e: self._save_failed(e, values))
