@@ -3,8 +3,12 @@
 Visit cadence per tier, the check-in window and where a check-in needs its location,
 archive completeness per tier, maximum discount per tier, the
 public pool's claim limit and return days, complaint SLA hours per severity. Inputs
-are checked as typed, with the message beside the field; "Save rules" writes them
-through the unit of work (desktop/domain/services/rules.py), so they sync.
+are checked as typed, with the message beside the field. The opportunity stages'
+default probabilities and the commission rates are boxes of the same tab.
+
+One "Save rules" for the whole tab: every box is checked first (each says what is wrong
+in place, and nothing typed is lost), then one write saves the rules, the stage
+defaults and the commission rates in one unit of work: all of them or none. They sync.
 """
 
 from __future__ import annotations
@@ -29,15 +33,18 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.models import COMPLAINT_SEVERITIES, CONTACT_ROLES, TIERS
+from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import MAX_HOURS_BEFORE, VisitPolicy
-from desktop.domain.services import completeness, rules
+from desktop.domain.services import commission, completeness, opportunities, rules
+from desktop.domain.uow import UnitOfWork
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE
 from desktop.ui.labels import complaint_label
 from desktop.ui.pipeline.commission_box import CommissionBox
 from desktop.ui.pipeline.stages_box import StagesBox
+from desktop.ui.rule_text import error_text
 from desktop.ui.visits.models import target_label
 
 REQUIREMENTS = (
@@ -65,8 +72,10 @@ class RulesTab(QWidget):
         column.addWidget(self._discount_box())
         column.addWidget(self._pool_box())
         column.addWidget(self._sla_box())
-        column.addWidget(StagesBox(ctx))  # these two save on their own buttons
-        column.addWidget(CommissionBox(ctx))
+        self.stages = StagesBox(ctx)
+        self.commission = CommissionBox(ctx)
+        column.addWidget(self.stages)
+        column.addWidget(self.commission)
         column.addWidget(self._completeness_box())
         column.addStretch(1)
         scroll = QScrollArea()
@@ -92,6 +101,8 @@ class RulesTab(QWidget):
 
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
+        self.stages.ready.connect(self._enable_save)
+        self.commission.ready.connect(self._enable_save)
         ctx.tasks.read(rules.load, self._show)
 
     # -- building -----------------------------------------------------------------------
@@ -234,7 +245,13 @@ class RulesTab(QWidget):
             values[f"sla.{severity}"] = loaded.sla_hours[severity]
         for key, value in values.items():
             self.fields[key].setText(str(value))
-        self.save_button.setEnabled(True)
+        self._enable_save()
+
+    def _enable_save(self) -> None:
+        """Save once every box shows what is saved (so none is written over blindly)."""
+        if isValid(self):
+            ready = self.loaded is not None and self.stages.loaded and self.commission.loaded
+            self.save_button.setEnabled(ready)
 
     # -- checking -----------------------------------------------------------------------
     def _problem(self, key: str) -> str | None:
@@ -316,40 +333,48 @@ class RulesTab(QWidget):
         )
 
     # -- saving -------------------------------------------------------------------------
+    def _say(self, text: str, error: bool) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+
     @Slot()
     def save(self) -> None:
-        new = self.collect()
-        if new is None:
-            self.message.setText(self.tr("Some rules need fixing; see the messages beside them."))
+        # Every box is checked (and shows its messages) before anything is written.
+        new, stages, rates = self.collect(), self.stages.collect(), self.commission.collect()
+        if new is None or stages is None or rates is None:
+            self._say(self.tr("Some rules need fixing; see the messages beside them."), True)
             return
         self.save_button.setEnabled(False)
+
+        def write(uow: UnitOfWork) -> None:
+            rules.save(uow, new)
+            opportunities.save_stage_defaults(uow, stages)
+            commission.save_rates(uow, rates)
 
         def done(_: object) -> None:
             if not isValid(self):
                 return
             self.loaded = new
             self.save_button.setEnabled(True)
-            self.message.setText(
-                self.tr("Rules saved. Every device follows them after the next sync.")
-            )
+            self._say(self.tr("Rules saved. Every device follows them after the next sync."), False)
             self.saved.emit()
 
         def failed(error: BaseException) -> None:
             if not isValid(self):
                 return
             self.save_button.setEnabled(True)
-            if isinstance(error, ValidationError):
+            if isinstance(error, ValidationError) and not isinstance(error, RuleViolation):
                 for key, text in error.errors.items():
                     label = self.errors.get(key) or self.errors.get(key.rsplit(".", 1)[0])
                     if label is not None:
                         label.setText(text)
-                self.message.setText(
-                    self.tr("Some rules need fixing; see the messages beside them.")
-                )
+                self._say(self.tr("Some rules need fixing; see the messages beside them."), True)
+            elif isinstance(error, DomainError):
+                self._say(error_text(error), True)
             else:
-                self.message.setText(str(error) or type(error).__name__)
+                self._say(str(error) or type(error).__name__, True)
 
-        self.ctx.tasks.write(lambda uow: rules.save(uow, new), done, failed, reason="rules")
+        self.ctx.tasks.write(write, done, failed, reason="rules")
 
 
 def add_rules_tab(dialog: QDialog, layout: QBoxLayout, ctx: AppContext) -> RulesTab:

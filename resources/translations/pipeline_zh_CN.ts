@@ -104,10 +104,6 @@
       <translation>提成比例（按折后不含税金额的百分比）</translation>
     </message>
     <message>
-      <source>Save commission rates</source>
-      <translation>保存提成比例</translation>
-    </message>
-    <message>
       <source>All tiers</source>
       <translation>所有级别</translation>
     </message>
@@ -134,10 +130,6 @@
     <message>
       <source>“%1” is not a number: type a percentage such as 2.5.</source>
       <translation>“%1”不是数字：请填写百分比，如 2.5。</translation>
-    </message>
-    <message>
-      <source>Commission rates saved. Every device uses them after the next sync.</source>
-      <translation>提成比例已保存，各设备下次同步后生效。</translation>
     </message>
   </context>
   <context>
@@ -577,14 +569,6 @@
     <message>
       <source>from %1% to %2%</source>
       <translation>%1% 至 %2%</translation>
-    </message>
-    <message>
-      <source>Save stage defaults</source>
-      <translation>保存阶段默认值</translation>
-    </message>
-    <message>
-      <source>Stage defaults saved. Every device uses them after the next sync.</source>
-      <translation>阶段默认赢率已保存，各设备下次同步后生效。</translation>
     </message>
   </context>
 </TS>

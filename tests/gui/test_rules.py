@@ -143,3 +143,50 @@ def test_the_rules_tab_has_one_save_button_and_sets_the_check_in_rules(
     assert visits_policy.hours_before == 1
     assert visits_policy.needs_location("A")
     assert not visits_policy.needs_location("B")
+
+
+def test_one_save_checks_every_box_then_writes_them_all(qtbot: Any, manager: AppContext) -> None:
+    """A wrong cadence, stage default and commission rate: one click on the tab's only
+    Save names each in its box, keeps the typing and writes nothing; fixed, one click
+    writes all three, and says so in plain (not red) text."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.domain.services import commission, opportunities
+    from desktop.ui.format import ERROR_STYLE
+
+    dialog = open_rules(qtbot, manager)
+    tab = dialog.rules_tab
+    buttons = [b.text() for b in tab.findChildren(QPushButton) if b.isVisibleTo(tab)]
+    assert buttons == ["Save rules"]
+    cadence = tab.fields["cadence.A"]
+    spin = tab.stages.spins["lead"]
+    rate = tab.commission.default
+
+    def type_in(*typed: str) -> None:
+        for edit, text in zip((cadence, spin.lineEdit(), rate), typed, strict=True):
+            edit.selectAll()
+            qtbot.keyClicks(edit, text)
+
+    type_in("0", "55", "abc")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.errors["cadence.A"].text() == "Enter a whole number greater than 0."
+    assert "from 0% to 40%" in tab.stages.message.text()
+    assert "is not a number" in tab.commission.message.text()
+    assert "need fixing" in tab.message.text()
+    assert tab.message.styleSheet() == ERROR_STYLE
+    assert (cadence.text(), spin.value(), rate.text()) == ("0", 55, "abc")
+    manager.tasks.wait_idle()
+    with manager.db.sessions() as session:
+        assert coverage.cadence(session)["A"] == 30
+        assert opportunities.stage_defaults(session)["lead"] == 10
+
+    type_in("21", "25", "2.5")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.message.text().startswith("Rules saved"))
+    assert tab.message.styleSheet() == ""
+    assert tab.stages.message.text() == tab.commission.message.text() == ""
+    with manager.db.sessions() as session:
+        assert coverage.cadence(session)["A"] == 21
+        assert opportunities.stage_defaults(session)["lead"] == 25
+        assert commission.rates_editor(session).rates.default == Decimal("2.5")
+    dialog.reject()

@@ -1,19 +1,20 @@
 """Settings → Rules: commission rates per product category and customer tier, and the
 accelerator above target. A grid of percentages: the "All tiers" column is the
 category's rate, a tier's column overrides it for that tier (empty: the category's
-rate). Saved on its own button as the ``commission`` policy, so it syncs; the rule
-book checks every rate on the device and again on the server."""
+rate). ``collect`` checks the grid with the rule book's own check and says what is
+wrong here; the Rules tab's one Save writes it (the ``commission`` policy, so it syncs)
+with the other rules, and the rule book checks it again on the server."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
-from desktop.domain.rules.commission import TIERS, CommissionRates
+from desktop.domain.rules.commission import TIERS, CommissionRates, check_commission_policy
 from desktop.domain.services import commission
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
@@ -27,6 +28,8 @@ def _text(value: Decimal | None) -> str:
 
 
 class CommissionBox(QGroupBox):
+    ready = Signal()  # the saved rates are on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -38,11 +41,10 @@ class CommissionBox(QGroupBox):
         self.above = self._edit("commission-above")
         self.multiplier = self._edit("commission-multiplier")
         self.message = QLabel()
+        self.message.setObjectName("commission-message")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save commission rates"))
-        self.save_button.setObjectName("save-commission")
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(False)
+        show_as_error(self.message)
+        self.loaded = False
         ctx.tasks.read(commission.rates_editor, self._show, key="commission-rates")
 
     def _edit(self, name: str) -> QLineEdit:
@@ -90,10 +92,10 @@ class CommissionBox(QGroupBox):
         )
         hint.setWordWrap(True)
         grid.addWidget(hint, row + 2, 0, 1, 5)
-        grid.addWidget(self.message, row + 3, 0, 1, 4)
-        grid.addWidget(self.save_button, row + 3, 4)
+        grid.addWidget(self.message, row + 3, 0, 1, 5)
         grid.setColumnStretch(5, 1)
-        self.save_button.setEnabled(True)
+        self.loaded = True
+        self.ready.emit()
 
     def collect(self) -> CommissionRates | None:
         """The rates as typed, or None (with the message beside the grid)."""
@@ -105,7 +107,6 @@ class CommissionBox(QGroupBox):
             try:
                 return Decimal(text)
             except InvalidOperation:
-                show_as_error(self.message)
                 self.message.setText(
                     self.tr("“%1” is not a number: type a percentage such as 2.5.").replace(
                         "%1", edit.text()
@@ -129,28 +130,13 @@ class CommissionBox(QGroupBox):
         except InvalidOperation:
             return None
         if above is None:
-            return CommissionRates(default, categories, tiers)
-        return CommissionRates(default, categories, tiers, above, multiplier or Decimal(1))
-
-    def save(self) -> None:
-        rates = self.collect()
-        if rates is None:
-            return
-
-        def failed(error: BaseException) -> None:
-            if not isValid(self):
-                return
-            show_as_error(self.message)
-            self.message.setText(
-                error_text(error) if isinstance(error, DomainError) else str(error)
-            )
-
-        def done(_result: object) -> None:
-            if not isValid(self):
-                return
-            self.message.setStyleSheet("")
-            self.message.setText(
-                self.tr("Commission rates saved. Every device uses them after the next sync.")
-            )
-
-        self.ctx.tasks.write(lambda uow: commission.save_rates(uow, rates), done, failed)
+            rates = CommissionRates(default, categories, tiers)
+        else:
+            rates = CommissionRates(default, categories, tiers, above, multiplier or Decimal(1))
+        try:
+            check_commission_policy(rates.to_policy())
+        except DomainError as error:
+            self.message.setText(error_text(error))
+            return None
+        self.message.setText("")
+        return rates

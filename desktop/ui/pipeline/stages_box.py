@@ -1,15 +1,17 @@
 """Settings → Rules: each open stage's default probability (the ``stages`` policy), the
 value a deal takes when it moves to that stage. The rule book's limits are shown
-beside each stage and checked again on save (and on the server)."""
+beside each stage; ``collect`` checks them (the rule book's own check) and says what is
+wrong here; the Rules tab's one Save writes them with the other rules."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSpinBox, QWidget
 from shiboken6 import isValid
 
 from desktop.domain.errors import DomainError
 from desktop.domain.models import OPEN_OPPORTUNITY_STAGES
-from desktop.domain.rules.opportunities import PROBABILITY_LIMITS
+from desktop.domain.rules.opportunities import PROBABILITY_LIMITS, check_stage_defaults
 from desktop.domain.services import opportunities
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
@@ -18,6 +20,8 @@ from desktop.ui.rule_text import error_text
 
 
 class StagesBox(QGroupBox):
+    ready = Signal()  # the saved defaults are on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -37,14 +41,11 @@ class StagesBox(QGroupBox):
             limits = self.tr("from %1% to %2%").replace("%1", str(low)).replace("%2", str(high))
             grid.addWidget(QLabel(limits), row, 2)
         self.message = QLabel()
+        self.message.setObjectName("stages-message")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save stage defaults"))
-        self.save_button.setObjectName("save-stages")
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(False)
-        row = len(OPEN_OPPORTUNITY_STAGES)
-        grid.addWidget(self.message, row, 0, 1, 3)
-        grid.addWidget(self.save_button, row, 3)
+        show_as_error(self.message)
+        self.loaded = False
+        grid.addWidget(self.message, len(OPEN_OPPORTUNITY_STAGES), 0, 1, 3)
         grid.setColumnStretch(2, 1)
         ctx.tasks.read(opportunities.stage_defaults, self._show, key="stage-defaults")
 
@@ -53,27 +54,16 @@ class StagesBox(QGroupBox):
             return
         for stage, spin in self.spins.items():
             spin.setValue(defaults[stage])
-        self.save_button.setEnabled(True)
+        self.loaded = True
+        self.ready.emit()
 
-    def save(self) -> None:
+    def collect(self) -> dict[str, int] | None:
+        """The defaults as typed, or None with the rule book's words here."""
         values = {stage: spin.value() for stage, spin in self.spins.items()}
-
-        def failed(error: BaseException) -> None:
-            if not isValid(self):
-                return
-            show_as_error(self.message)
-            self.message.setText(
-                error_text(error) if isinstance(error, DomainError) else str(error)
-            )
-
-        def done(_result: object) -> None:
-            if not isValid(self):
-                return
-            self.message.setStyleSheet("")
-            self.message.setText(
-                self.tr("Stage defaults saved. Every device uses them after the next sync.")
-            )
-
-        self.ctx.tasks.write(
-            lambda uow: opportunities.save_stage_defaults(uow, values), done, failed
-        )
+        try:
+            check_stage_defaults(values)
+        except DomainError as error:
+            self.message.setText(error_text(error))
+            return None
+        self.message.setText("")
+        return values
