@@ -1,7 +1,8 @@
 """Screenshots for the README: ``python tools/docs_screenshots.py`` (offscreen).
 
 Builds a demo data folder (300 accounts), opens the main window as its manager on a
-1366x768 screen and saves the main pages in English and Chinese under docs/screenshots/.
+1366x768 screen and saves the main pages in English and Chinese under docs/screenshots/,
+then an account's profile beside the list and Settings → Rules.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' 1366x768 laptop screen; the window as it is there, maximised below a title bar.
@@ -30,9 +32,12 @@ def main() -> None:
     from desktop.ui.context import build_context
     from desktop.ui.i18n import install_translators, remove_translators
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.pdf import register_bundled_font
     from desktop.ui.window_fit import FRAME
 
     app = QApplication([])
+    # The bundled CJK font (as a Chinese desktop's own would): Chinese text, not boxes.
+    register_bundled_font()
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,11 +65,45 @@ def main() -> None:
                 tasks.wait_idle()
                 app.processEvents()
                 window.grab().save(str(out / f"{key}_{language}.png"))
+            profile_and_rules(app, window, out, language)
             window.close()
             tasks.shutdown()
             remove_translators(app, translators)
         db.dispose()
     print(f"saved to {out}")
+
+
+def settle(app: Any, window: Any) -> None:
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    window.ctx.tasks.wait_idle()
+    app.processEvents()
+
+
+def profile_and_rules(app: Any, window: Any, out: Path, language: str) -> None:
+    """The first account's profile beside the list; the Rules tab of the settings."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QScrollArea, QTabWidget
+
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    page = window.show_page("accounts")
+    page.open_account(page.model.ids()[0])
+    settle(app, window)
+    window.grab().save(str(out / f"account_profile_{language}.png"))
+    page.close_detail()
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.show()
+    dialog.resize(dialog.sizeHint().expandedTo(QSize(900, 680)).boundedTo(window.size()))
+    dialog.findChild(QTabWidget, "settings-tabs").setCurrentWidget(dialog.rules_tab)
+    settle(app, window)
+    # The stage defaults and the commission rates, above the tab's one Save.
+    dialog.rules_tab.findChild(QScrollArea).ensureWidgetVisible(dialog.rules_tab.commission)
+    app.processEvents()
+    dialog.grab().save(str(out / f"settings_rules_{language}.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":
