@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.accounts.sections import SectionNavigator
 from desktop.ui.i18n import PseudoTranslator, install_translators, remove_translators
 from desktop.ui.pages import PAGES
 from desktop.ui.testing import screenshot
@@ -40,6 +41,8 @@ def chrome_texts(page: QWidget) -> list[str]:
     texts = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
     for bar in page.findChildren(QTabBar):
         texts += [bar.tabText(i) for i in range(bar.count())]
+    for sections in page.findChildren(SectionNavigator):  # tabs listed on the left
+        texts += [sections.tabText(i) for i in range(sections.count())]
     texts += [g.title() for g in page.findChildren(QGroupBox)]
     for view in page.findChildren(QAbstractItemView):
         model = view.model()
