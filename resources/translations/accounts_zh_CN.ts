@@ -27,10 +27,6 @@
       <translation>复盘资料…</translation>
     </message>
     <message>
-      <source>Not in the list now: the search or the filters leave this account out.</source>
-      <translation>不在当前列表中：搜索或筛选条件把这个客户排除在外了。</translation>
-    </message>
-    <message>
       <source>Group</source>
       <translation>集团</translation>
     </message>
@@ -838,6 +834,21 @@
     <message>
       <source>What you typed in %1 has not been saved. Discard it and show %2?</source>
       <translation>%1 中输入的内容尚未保存。放弃并显示 %2？</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutsideListHint</name>
+    <message>
+      <source>Not in the list now: the search or the filters leave this account out.</source>
+      <translation>不在当前列表中：搜索或筛选条件把这个客户排除在外了。</translation>
+    </message>
+    <message>
+      <source>Show in the list</source>
+      <translation>在列表中显示</translation>
+    </message>
+    <message>
+      <source>Clear the search and the filters</source>
+      <translation>清除搜索和筛选条件</translation>
     </message>
   </context>
   <context>

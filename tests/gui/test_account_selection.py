@@ -63,7 +63,7 @@ def test_sorting_keeps_the_profiles_row_selected_and_in_sight(qtbot: Any, app_co
     assert page.model.row_of(account_id) > 30  # (now near the end of the list)
     qtbot.waitUntil(lambda: agree(page))
     assert shown(page) == account_id
-    assert not page.detail.outside_list.isVisible()
+    assert not page.follows.hint.isVisible()
     app_context.tasks.wait_idle()
 
 
@@ -73,7 +73,7 @@ def test_a_search_that_leaves_the_account_out_clears_the_selection_and_says_so(
     page = open_accounts_page(qtbot, app_context)
     account_id = open_row(qtbot, page, 0)
     type_search(qtbot, page, "huawei")
-    qtbot.waitUntil(lambda: page.detail.outside_list.isVisible())
+    qtbot.waitUntil(lambda: page.follows.hint.isVisible())
     assert account_id not in page.model.ids()
     assert page.selected_ids() == []
     assert not page.table.currentIndex().isValid()
@@ -83,13 +83,30 @@ def test_a_search_that_leaves_the_account_out_clears_the_selection_and_says_so(
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: shown(page) == page.model.ids()[0])
     assert agree(page)
-    assert not page.detail.outside_list.isVisible()
+    assert not page.follows.hint.isVisible()
     # Clearing the search brings every account back, the shown one selected.
     huawei = shown(page)
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
     qtbot.waitUntil(lambda: agree(page))
     assert shown(page) == huawei
+    app_context.tasks.wait_idle()
+
+
+def test_show_in_the_list_clears_the_search_and_filters(qtbot: Any, app_context: Any) -> None:
+    page = open_accounts_page(qtbot, app_context)
+    account_id = open_row(qtbot, page, 0)
+    page.filters.tier_filter.setFocus()
+    qtbot.keyClick(page.filters.tier_filter, Qt.Key.Key_End)  # the last tier
+    type_search(qtbot, page, "huawei")
+    qtbot.waitUntil(lambda: page.follows.hint.isVisible())
+    qtbot.mouseClick(page.follows.hint.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+    qtbot.waitUntil(lambda: agree(page))
+    assert shown(page) == account_id
+    assert page.search.text() == ""
+    assert page.filters.tier_filter.currentIndex() == 0
+    assert not page.follows.hint.isVisible()
     app_context.tasks.wait_idle()
 
 
@@ -109,12 +126,12 @@ def test_a_filter_keeps_or_clears_the_selection_with_the_profile(
     qtbot.waitUntil(lambda: agree(page))
     assert shown(page) == account_id
     qtbot.keyClick(tier, Qt.Key.Key_Down)  # tier B: it leaves the list
-    qtbot.waitUntil(lambda: page.detail.outside_list.isVisible())
+    qtbot.waitUntil(lambda: page.follows.hint.isVisible())
     assert page.selected_ids() == []
     assert shown(page) == account_id
     qtbot.keyClick(tier, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: agree(page))
-    assert not page.detail.outside_list.isVisible()
+    assert not page.follows.hint.isVisible()
     app_context.tasks.wait_idle()
 
 

@@ -116,15 +116,6 @@ class AccountDetail(QWidget):
         self.pack_message.setWordWrap(True)
         self.pack_message.hide()
         layout.addWidget(self.pack_message)
-        # The list's search or filters leave the shown account out (``ListFollowsProfile``).
-        self.outside_list = QLabel(
-            self.tr("Not in the list now: the search or the filters leave this account out.")
-        )
-        self.outside_list.setObjectName("account-outside-list")
-        self.outside_list.setWordWrap(True)
-        self.outside_list.setStyleSheet("color: palette(mid); font-style: italic;")
-        self.outside_list.hide()
-        layout.addWidget(self.outside_list)
         self.changed_bar = ChangedElsewhereBar()
         self.changed_bar.reload_requested.connect(self.discard_typing)
         layout.addWidget(self.changed_bar)
@@ -212,9 +203,6 @@ class AccountDetail(QWidget):
         self.profile.inputs["name"].setFocus()
 
     # -- what the page answers ----------------------------------------------------------
-
-    def show_outside_list(self, on: bool) -> None:
-        self.outside_list.setVisible(on)
 
     def show_parent_error(self, message: str) -> None:
         self.group.parent_error.setText(message)

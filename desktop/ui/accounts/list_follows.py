@@ -6,7 +6,8 @@ reading pane do.
   editing, which goes back to the profile's row).
 - After the list changes (search, filter, sort, a refresh) the profile's account is
   selected again and scrolled to. When the list no longer holds it, nothing is
-  selected and the profile says so (it stays open: the rep may still be working on it).
+  selected and the profile says so (it stays open: the rep may still be working on it),
+  with a button that clears the search and the filters to show it in the list again.
 - While the profile is closed, moving in the list only selects.
 """
 
@@ -15,12 +16,42 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.accounts.changed import ask_to_discard
 from desktop.ui.accounts.detail import AccountDetail
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.table_model import ROW_ID_ROLE
+
+
+class OutsideListHint(QFrame):
+    """Above the profile: its account is not in the list now; the way back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("account-outside-list")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(
+            self.tr("Not in the list now: the search or the filters leave this account out.")
+        )
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #5f6368; font-style: italic;")
+        self.show_button = QPushButton(self.tr("Show in the list"))
+        self.show_button.setObjectName("account-show-in-list")
+        self.show_button.setToolTip(self.tr("Clear the search and the filters"))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.show_button)
+        self.hide()
 
 
 class ListFollowsProfile(QObject):
@@ -29,11 +60,17 @@ class ListFollowsProfile(QObject):
         table: AccountListView,
         detail: AccountDetail,
         open_account: Callable[[str], None],
+        show_everything: Callable[[], None],
     ) -> None:
         super().__init__(table)
         self.table = table
         self.detail = detail
         self.open_account = open_account
+        self.hint = OutsideListHint()
+        self.hint.show_button.clicked.connect(show_everything)
+        layout = detail.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(detail.tabs), self.hint)
         self.wanted: str | None = None  # asked to open, not on screen yet
         self.box: QMessageBox | None = None
         # A move is the current row selected: a key selects then moves, a click moves
@@ -73,7 +110,7 @@ class ListFollowsProfile(QObject):
         if account_id is None:  # a new account, not saved yet
             self.table.selectionModel().clearCurrentIndex()
             self.table.clearSelection()
-            self.detail.show_outside_list(False)
+            self.hint.hide()
             return
         model = self.table.account_model()
         row = model.row_of(account_id)
@@ -81,13 +118,13 @@ class ListFollowsProfile(QObject):
             if self.table.selected_ids() != [account_id] or self.table.currentIndex().row() != row:
                 self.table.selectRow(row)
             self.table.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
-            self.detail.show_outside_list(False)
+            self.hint.hide()
         elif model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())  # (rowsInserted brings us back)
         else:
             self.table.selectionModel().clearCurrentIndex()
             self.table.clearSelection()
-            self.detail.show_outside_list(True)
+            self.hint.show()
 
     # -- the profile follows the list -----------------------------------------------------
 

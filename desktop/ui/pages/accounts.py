@@ -166,7 +166,7 @@ class AccountsPage(Page):
         self.review_pack = AccountReviewPack(ctx, self.detail, self)
         self.group = GroupEditing(ctx, self.detail, self._set_undo, self)
         self.handover = Handover(ctx, self.notice.setText, self)
-        self.follows = ListFollowsProfile(self.table, self.detail, self.open_account)
+        self.follows = ListFollowsProfile(self.table, self.detail, self.open_account, self.show_all)
 
         for keys, slot, what in (  # ``what``: its line on Help > Keyboard shortcuts
             (QKeySequence.StandardKey.New, self.new_account, self.tr("New account")),
@@ -185,6 +185,10 @@ class AccountsPage(Page):
     # -- filters ------------------------------------------------------------------------
 
     def clear_filters(self) -> None:
+        self.filters.clear()
+
+    def show_all(self) -> None:  # no search, no filter: the open account is listed again
+        self.search.clear()
         self.filters.clear()
 
     def _on_filter(self) -> None:
