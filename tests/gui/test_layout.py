@@ -184,7 +184,26 @@ def account_open(qtbot: Any, window: Any, language: str) -> list[str]:
         size = f"{screen.width()}x{screen.height()}"
         problems += check(window, screen, f"{language}_{size}_account_open")
         problems += [f"account profile at {size}: {p}" for p in crowded_tabs(page.detail)]
+        if screen == SCREENS[0]:
+            problems += [f"at {size}: {p}" for p in wide_sections(qtbot, window, page)]
     assert page.detail.tabs.count() >= 13
+    return problems
+
+
+def wide_sections(qtbot: Any, window: Any, page: Any) -> list[str]:
+    """Every section of the profile (Ctrl+PgDown through them) shows whole beside the
+    list at its compact width: none scrolls sideways."""
+    tabs = page.detail.tabs
+    problems = []
+    for _ in range(tabs.count()):
+        qtbot.keyClick(page.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        settle(window)
+        qtbot.wait(20)  # (the splitter gives a wide section its room)
+        if tabs.scroll.horizontalScrollBar().isVisible():
+            problems.append(f"section {tabs.tabText(tabs.currentIndex())!r} scrolls sideways")
+    if page.table.width() < page.table.minimumWidth():
+        problems.append("the list is narrower than its compact columns")
+    assert tabs.currentWidget() is page.detail.profile  # round to the first again
     return problems
 
 

@@ -16,6 +16,7 @@ from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 STATE_FILE = "ui-state.ini"
 # The columns the list keeps beside an open profile, on a laptop's width.
 COMPACT = frozenset({"name", "tier", "status", "owner", "health"})
+NAME_AT_LEAST = 160  # px of the name column beside a profile: a name's first words
 
 
 class AccountListView(QTableView):
@@ -77,18 +78,24 @@ class AccountListView(QTableView):
             for index, column in enumerate(COLUMNS):
                 if column.key not in COMPACT:
                     header.setSectionHidden(index, True)
-            # The name takes what the other columns leave: never a horizontal scroll.
+            # The name takes what the other columns leave: never a horizontal scroll;
+            # a profile's wide section may narrow it, to NAME_AT_LEAST.
             header.setSectionResizeMode(name, QHeaderView.ResizeMode.Stretch)
+            self.setMinimumWidth(self.compact_width() - COLUMNS[name].width + NAME_AT_LEAST)
         else:
             self.compact = False
+            self.setMinimumWidth(0)
             header.setSectionResizeMode(name, QHeaderView.ResizeMode.Interactive)
             self._restore_header()
 
     def compact_width(self) -> int:
-        """The width the visible columns need, with the scroll bar and frame."""
+        """The width the visible columns need, with the scroll bar and frame (the name
+        column at its own width: beside a profile it stretches to what is given)."""
         header = self.horizontalHeader()
         shown = sum(
-            header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i)
+            column.width if column.key == "name" and self.compact else header.sectionSize(i)
+            for i, column in enumerate(COLUMNS)
+            if not header.isSectionHidden(i)
         )
         return shown + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 2
 

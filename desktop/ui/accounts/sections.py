@@ -11,7 +11,7 @@ for the rest of the session."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -44,6 +46,57 @@ class CurrentSection(QStackedWidget):
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.sizeHint() if page else QSize()
+
+
+class SectionScroll(QScrollArea):
+    """The section, scrolling sideways only when it must: inside a splitter it asks for
+    the section's whole width as long as the splitter's other panes keep their minimum
+    (the accounts list its compact columns); past that, it scrolls."""
+
+    def __init__(self, stack: CurrentSection, parent: QWidget | None = None) -> None:
+        self._splitter: QSplitter | None = None
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(stack)
+        self.stack = stack
+        stack.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def _pane(self) -> tuple[QSplitter, QWidget] | None:
+        """The splitter above and its pane that holds this section."""
+        child: QWidget = self
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QSplitter):
+            child, parent = parent, parent.parentWidget()
+        if parent is None:
+            return None
+        if parent is not self._splitter:  # its width changes what may be asked
+            parent.installEventFilter(self)
+            self._splitter = parent
+        return parent, child
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Resize:
+            self.updateGeometry()
+            return False
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        wanted = self.stack.minimumSizeHint().width()
+        found = self._pane()
+        if found is None:
+            return QSize(wanted, hint.height())
+        splitter, pane = found
+        others = sum(
+            w.minimumWidth() + splitter.handleWidth()
+            for i in range(splitter.count())
+            if (w := splitter.widget(i)) is not pane and w.isVisible()
+        )
+        around = pane.width() - self.width()  # the section list and margins beside it
+        room = splitter.width() - others - around
+        return QSize(max(min(wanted, room), 0), hint.height())
 
 
 # The section the user last chose, by navigator name: kept for the session only.
@@ -79,11 +132,15 @@ class SectionNavigator(QWidget):
             "QListWidget::item { padding: 3px 6px; }"
         )
         self.stack = CurrentSection()
+        # A section wider than a small laptop leaves (a wide table's buttons) scrolls
+        # sideways in its place rather than squeezing the accounts list beside it.
+        self.scroll = SectionScroll(self.stack)
+        self.scroll.setObjectName(f"{name}-scroll")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.list)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.scroll, 1)
         self.list.currentRowChanged.connect(self._row_chosen)
         # The keys work wherever the focus is in the window while the sections show.
         for keys, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
