@@ -195,8 +195,11 @@ def wide_sections(qtbot: Any, window: Any, page: Any) -> list[str]:
     list at its compact width: none scrolls sideways."""
     tabs = page.detail.tabs
     problems = []
-    for _ in range(tabs.count()):
+    window.activateWindow()  # (the keys are the window's while the sections show)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for step in range(1, tabs.count() + 1):
         qtbot.keyClick(page.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        assert tabs.currentIndex() == step % tabs.count()
         settle(window)
         qtbot.wait(20)  # (the splitter gives a wide section its room)
         if tabs.scroll.horizontalScrollBar().isVisible():
