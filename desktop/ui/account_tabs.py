@@ -112,6 +112,7 @@ class AccountTab(AccountView):
     def __init__(self, ctx: AppContext, model: TableModel[Any], parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.model = model
+        self.wanted: str | None = None  # a record to select once the tab has loaded
         model.setParent(self)
         self.summary = QLabel()
         self.summary.setObjectName(f"{self.entity}-tab-summary")
@@ -157,6 +158,7 @@ class AccountTab(AccountView):
         # The same account again (a write, a pull): its selected record stays selected.
         current = self.table.currentIndex()
         keep = current.data(ROW_ID_ROLE) if self.loaded_for == account_id else None
+        keep, self.wanted = self.wanted or keep, None
         super().show_loaded(account_id, result)
         if keep and (row := self.model.row_of(str(keep))) >= 0:
             self.table.selectRow(row)

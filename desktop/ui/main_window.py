@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         owners = {
             "account": "accounts",
             "contact": "accounts",
+            "contract": "accounts",
             "visit": "visits",
             "task": "today",
             "quote": "quotes",

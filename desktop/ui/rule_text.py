@@ -108,6 +108,9 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "return_note_required": lambda p, e: QCoreApplication.translate(
         "RuleText", "Write a note telling the rep what to change before returning the quote."
     ),
+    "contract_return_note_required": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Write a note telling the rep what to change before returning the contract."
+    ),
     "decided_by_other": lambda p, e: QCoreApplication.translate(
         "RuleText", "An approval is recorded in the name of the manager who gives it."
     ),

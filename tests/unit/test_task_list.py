@@ -51,7 +51,7 @@ def test_mine_grouped_with_counts_and_a_managers_team_too(db: Database) -> None:
         ("this_week", "约技术交流"),
         ("later", "寄样品"),
     ]
-    assert mine.counts == {"overdue": 1, "today": 1, "this_week": 1, "later": 1}
+    assert mine.counts == {"overdue": 1, "today": 1, "this_week": 1, "renewals": 0, "later": 1}
     assert mine.items[0].task.account_name == "上海华测电子有限公司"
     with unit_of_work(db.sessions, stranger) as uow:
         followups.add_task(uow, title="别组的事", due_date=THURSDAY, owner_id=stranger)

@@ -2,7 +2,8 @@
 
 draft → under_review (the owner asks); under_review → signed (the owner's manager, in
 their own name, never their own contract) or back to draft; signed → active or
-terminated; active → expired or terminated. Once signed, only its status, its
+terminated; active → expired or terminated. A contract returned to draft carries a
+note telling its rep what must change. Once signed, only its status, its
 decision and notes move: a changed contract is a new one. It ends after it starts.
 """
 
@@ -46,6 +47,12 @@ def check_contract(before: Row | None, after: Row) -> str | None:
             raise RuleViolation("locked", entity="contract", status=old)
     if new != old and new not in CONTRACT_FLOW.get(str(old), frozenset()):
         raise RuleViolation("status_change", entity="contract", old=old, new=new)
+    if (
+        old == "under_review"
+        and new == "draft"
+        and not str(after.get("decision_note") or "").strip()
+    ):
+        raise RuleViolation("contract_return_note_required", "decision_note")
     if old == "under_review" and new in ("signed", "draft"):
         return "review"
     return None

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     ),
     "justification_required": "tell the manager why these terms are needed",
     "return_note_required": "a returned quote needs a note telling the rep what to change",
+    "contract_return_note_required": "a returned contract needs a note telling the rep what to change",
     "decided_by_other": "an approval is recorded under the name of who gives it",
     "locked": "this {entity} is {status} and can no longer be changed",
     "visit_without_report": "a visit is done only with its call report",

@@ -9,7 +9,7 @@ the server refuse a rep signing her own contract.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,8 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Account, Contract, Policy, User
-from desktop.domain.services import numbering, records
+from desktop.domain.models import (
+    OPEN_OPPORTUNITY_STAGES,
+    Account,
+    Contract,
+    Opportunity,
+    Policy,
+    User,
+)
+from desktop.domain.services import numbering, opportunities, records
 from desktop.domain.uow import UnitOfWork
 
 FIELDS = (
@@ -61,7 +68,11 @@ def update_contract(uow: UnitOfWork, contract_id: str, changes: Mapping[str, Any
 
 
 def _move(uow: UnitOfWork, contract_id: str, changes: dict[str, Any]) -> None:
-    records.update(uow, Contract, contract_id, changes)
+    """A step of the review; its change records carry the step's note, so the
+    contract's review history has it (``contract_review.history``)."""
+    note = str(changes.get("decision_note") or "").strip()
+    row = records._load(uow.session, Contract, contract_id)
+    uow.update(row, changes, reason=note or None)
 
 
 def submit_for_review(uow: UnitOfWork, contract_id: str) -> None:
@@ -75,8 +86,9 @@ def sign(uow: UnitOfWork, contract_id: str, note: str = "") -> None:
 
 
 def return_to_draft(uow: UnitOfWork, contract_id: str, note: str) -> None:
+    """Back to its rep; the rule book wants a note saying what must change."""
     changes = {"status": "draft", "decided_by": uow.actor_id, "decided_at": uow.now}
-    _move(uow, contract_id, {**changes, "decision_note": note})
+    _move(uow, contract_id, {**changes, "decision_note": note.strip()})
 
 
 def set_status(uow: UnitOfWork, contract_id: str, status: str) -> None:
@@ -99,6 +111,7 @@ class ContractRow:
     value: Decimal
     days_left: int | None  # to the end, from today
     renewal_due: bool  # active and within its tier's notice
+    owner_id: str | None = None
 
 
 def notice_days(session: Session) -> dict[str, int]:
@@ -117,9 +130,10 @@ def list_contracts(
     *,
     account_id: str | None = None,
     renewing_within: int | None = None,
+    owner_ids: Collection[str] | None = None,
 ) -> list[ContractRow]:
     """Contracts, soonest end first; ``renewing_within``: active ones ending in that many
-    days (the renewal list)."""
+    days (the renewal list); ``owner_ids``: only theirs."""
     query = (
         select(Contract, Account.name, Account.tier, User.display_name)
         .join(Account, Account.id == Contract.account_id)
@@ -129,6 +143,8 @@ def list_contracts(
     )
     if account_id is not None:
         query = query.where(Contract.account_id == account_id)
+    if owner_ids is not None:
+        query = query.where(Contract.owner_id.in_(list(owner_ids)))
     if renewing_within is not None:
         horizon = today + dt.timedelta(days=renewing_within)
         query = query.where(
@@ -158,12 +174,64 @@ def list_contracts(
                 contract.value,
                 days_left,
                 due,
+                contract.owner_id,
             )
         )
     return rows
 
 
-def renewals_due(session: Session, today: dt.date) -> list[ContractRow]:
-    """Active contracts inside their tier's notice: what Today and the task list remind."""
+def renewals_due(
+    session: Session, today: dt.date, owner_ids: Collection[str] | None = None
+) -> list[ContractRow]:
+    """Active contracts inside their tier's notice, soonest end first (``owner_ids``:
+    only theirs): what Today and the task list remind."""
     longest = max(notice_days(session).values())
-    return [r for r in list_contracts(session, today, renewing_within=longest) if r.renewal_due]
+    found = list_contracts(session, today, renewing_within=longest, owner_ids=owner_ids)
+    return [r for r in found if r.renewal_due]
+
+
+def account_of(session: Session, contract_id: str) -> str:
+    contract = records._load(session, Contract, contract_id)
+    assert isinstance(contract, Contract)
+    return contract.account_id
+
+
+def renewal_opportunity(session: Session, contract_id: str) -> str | None:
+    """The open opportunity already started for this contract's renewal (it names the
+    contract's number), if any."""
+    contract = records._load(session, Contract, contract_id)
+    assert isinstance(contract, Contract)
+    return session.scalar(
+        select(Opportunity.id)
+        .where(
+            Opportunity.account_id == contract.account_id,
+            Opportunity.deleted_at.is_(None),
+            Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES),
+            Opportunity.name.contains(contract.number),
+        )
+        .limit(1)
+    )
+
+
+def start_renewal(uow: UnitOfWork, contract_id: str, name: str, source: str = "") -> str:
+    """The renewal of a contract as an opportunity of its account: ``name`` (its "%1"
+    the contract's number, which it always names), the contract's value, closing when it
+    ends, owned by the contract's owner. A renewal already started is returned, not
+    started twice."""
+    found = renewal_opportunity(uow.session, contract_id)
+    if found is not None:
+        return found
+    contract = records._load(uow.session, Contract, contract_id)
+    assert isinstance(contract, Contract)
+    name = name.replace("%1", contract.number)
+    if contract.number not in name:
+        name = f"{name} ({contract.number})"
+    values: dict[str, Any] = {
+        "name": name,
+        "amount": contract.value,
+        "close_date": contract.end_on,
+        "source": source,
+    }
+    if contract.owner_id:
+        values["owner_id"] = contract.owner_id
+    return opportunities.create_opportunity(uow, contract.account_id, values)

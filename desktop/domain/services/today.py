@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.health import Reason, at_risk
 from desktop.domain.models import Account
 from desktop.domain.money import format_money
-from desktop.domain.services import coverage, followups, health, visits
+from desktop.domain.services import contracts, coverage, followups, health, visits
 from desktop.domain.services import team as teams
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ SECTIONS = (
     "coverage",
     "at_risk",
     "quotes",
+    "renewals",
     "deliveries",
     "receivables",
     "complaints_breached",
@@ -238,12 +239,14 @@ def build(
     team = teams.team_of(session, user_id)
     if team is None:
         items += _at_risk(session, None if user_id is None else [user_id], now, today)
+        items += _renewals(session, today, None if user_id is None else [user_id])
         items += _optional(deliveries, "orders")
         items += _optional(receivables, "orders")
         items += _optional(complaints, "complaints")
         target = _target(session, user_id, today, zone)
     else:
         items += _at_risk(session, [user_id, *team.ids], now, today, team.members)
+        items += _renewals(session, today, [user_id, *team.ids], team.members)
         items += _team_items(session, team, today, now)
         target = _team_target(session, team, today, zone)
     order = {name: index for index, name in enumerate(SECTIONS)}
@@ -286,6 +289,33 @@ def _at_risk(
         )
         for value, name, account_id in found.rows
     ] + _more("at_risk", found)
+
+
+def _renewals(
+    session: Session,
+    today: dt.date,
+    owner_ids: list[str | None] | None,
+    names: dict[str, str] | None = None,
+) -> list[TodayItem]:
+    """Contracts of ``owner_ids`` (None: all) ending within their tier's renewal notice,
+    soonest end first; a team's capped (``names`` names its members)."""
+    owners = None if owner_ids is None else [o for o in owner_ids if o is not None]
+    due = contracts.renewals_due(session, today, owners)
+    found = teams.Capped(due[:TEAM_LIMIT] if names is not None else due, len(due))
+    return [
+        TodayItem(
+            "renewals",
+            "contract",
+            c.id,
+            c.account_name,
+            f"{c.number} · {c.title} · {format_money(c.value)}",
+            c.end_on,
+            "renewal_due",
+            c.account_id,
+            (names or {}).get(c.owner_id or "", ""),
+        )
+        for c in found.rows
+    ] + _more("renewals", found)
 
 
 def _team_items(

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.services import accounts, pool
+from desktop.domain.services import accounts, contracts, pool
 from desktop.domain.services.accounts import AccountQuery, AccountRow, DuplicateWarning
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import add_account_tabs
@@ -339,18 +339,33 @@ class AccountsPage(Page):
             self.open_account(account_id)
 
     def open_record(self, entity: str, row_id: str) -> bool:
+        if entity == "contract":  # its account, on the Contracts tab, the contract chosen
+            self.ctx.tasks.read(
+                lambda s: contracts.account_of(s, row_id),
+                lambda account_id: self.open_account(account_id, show=(entity, row_id)),
+            )
+            return True
         if entity != "account":
             return False
         self.open_account(row_id)
         return True
 
-    def open_account(self, account_id: str) -> None:
+    def open_account(self, account_id: str, show: tuple[str, str] | None = None) -> None:
+        """Open the account's profile; ``show`` (entity, id): on that record's tab."""
         self.follows.opening(account_id)
+        tab = next((t for t in self.account_tabs if show and t.entity == show[0]), None)
 
         def done(data: DetailData) -> None:
+            if tab is not None and show is not None:
+                tab.wanted = show[1]
             self.detail.show_data(data)
             self._show_detail(True)
             self.follows.opened(account_id)
+            if tab is not None and show is not None:
+                self.detail.tabs.setCurrentWidget(tab)
+                row = tab.model.row_of(show[1])
+                if tab.loaded_for == account_id and row >= 0:  # already loaded: no reload
+                    tab.table.selectRow(row)
 
         self.ctx.tasks.read(lambda s: load_detail(s, account_id), done, key="account-detail")
 

@@ -1,6 +1,7 @@
 """The approval inbox: the quotes waiting for this manager (the rule book says whose), each
 with why it needs approval, the rep's reason, how far it is below list price and the
-account's recent business; Approve (after a confirmation) or Return (with a note)."""
+account's recent business; Approve (after a confirmation) or Return (with a note). A
+second tab holds the contracts under this manager's review (sign or return them)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,11 +27,12 @@ from desktop.domain.services.approvals import PendingQuote
 from desktop.ui.context import AppContext
 from desktop.ui.format import fill, local_date, local_datetime, money, show_as_error
 from desktop.ui.pages.base import Page, heading
+from desktop.ui.pipeline.contract_review import ContractReview
 from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import reason_text
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
-WATCHED = {"quote", "quote_line", "user", "team"}
+WATCHED = {"quote", "quote_line", "user", "team", "contract"}
 
 
 class PendingModel(TableModel[PendingQuote]):
@@ -117,9 +120,17 @@ class ApprovalsPage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
+        self.contracts = ContractReview(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("approval-tabs")
+        self.tabs.addTab(self.stack, self.tr("Quotes"))
+        self.tabs.addTab(self.contracts, self.tr("Contracts"))
+        self.contracts.counted.connect(
+            lambda n: self.tabs.setTabText(1, fill(self.tr("Contracts (%1)"), n))
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Approvals")))
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.panel.decided.connect(self._decided)
@@ -139,10 +150,12 @@ class ApprovalsPage(Page):
         self.ctx.tasks.read(
             lambda s: approvals.inbox(s, user_id, now), self._show, key="approval-inbox"
         )
+        self.contracts.reload()
 
     def _show(self, rows: list[PendingQuote]) -> None:
         keep = self.chosen.quote_id if self.chosen is not None else None
         self.model.set_rows(rows)
+        self.tabs.setTabText(0, fill(self.tr("Quotes (%1)"), len(rows)))
         if not rows:
             self.chosen = None
             self.empty.setText(

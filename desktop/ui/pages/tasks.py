@@ -1,7 +1,8 @@
 """The task list (任务): every open follow-up of mine (a manager may show the team's)
-in four sections with their counts: overdue, today, this week, later. Select one to
-complete it, give it a new date, or hand it to someone else; a double click opens the
-visit it came from (or its account)."""
+in sections with their counts: overdue, today, this week, contracts to renew, later.
+Select a follow-up to complete it, give it a new date, or hand it to someone else; a
+double click opens the visit it came from (or its account). A contract to renew opens
+on its account's Contracts tab, and "Start renewal" makes its renewal opportunity."""
 
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ from desktop.domain.services.task_list import TaskItem, TaskList
 from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_COLOR, show_as_error
 from desktop.ui.pages.base import Page, heading
+from desktop.ui.pipeline.renewal import start_renewal
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 from desktop.ui.visits.dialogs import error_text
 
-WATCHED = {"task", "account", "user"}
+WATCHED = {"task", "account", "user", "contract", "policy"}
 
 
 def bucket_label(bucket: str) -> str:
@@ -39,6 +41,7 @@ def bucket_label(bucket: str) -> str:
         "overdue": QCoreApplication.translate("TaskList", "Overdue"),
         "today": QCoreApplication.translate("TaskList", "Today"),
         "this_week": QCoreApplication.translate("TaskList", "This week"),
+        "renewals": QCoreApplication.translate("TaskList", "Contracts to renew"),
         "later": QCoreApplication.translate("TaskList", "Later"),
     }.get(bucket, bucket)
 
@@ -72,6 +75,8 @@ class TaskListModel(TableModel[TaskItem]):
         if due is None:
             return self.tr("No date")
         days = (due - self.today).days
+        if item.is_renewal:
+            return self.tr("Ends in %1 days").replace("%1", str(days))
         if days < 0:
             return self.tr("%1 days late").replace("%1", str(-days))
         if days == 0:
@@ -132,6 +137,11 @@ class TasksPage(Page):
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reassign_button = QPushButton(self.tr("Hand over"))
         self.reassign_button.setObjectName("task-reassign")
+        self.renew_button = QPushButton(self.tr("Start renewal"))
+        self.renew_button.setObjectName("task-start-renewal")
+        self.renew_button.setToolTip(
+            self.tr("An opportunity for the contract's renewal, on the Pipeline page")
+        )
         self.message = QLabel()
         self.message.setObjectName("task-message")
         self.error = show_as_error(QLabel())
@@ -148,6 +158,7 @@ class TasksPage(Page):
         actions.addSpacing(16)
         actions.addWidget(self.owner)
         actions.addWidget(self.reassign_button)
+        actions.addWidget(self.renew_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Tasks")))
@@ -161,6 +172,7 @@ class TasksPage(Page):
         self.complete_button.clicked.connect(self.complete)
         self.reschedule_button.clicked.connect(self.reschedule)
         self.reassign_button.clicked.connect(self.reassign)
+        self.renew_button.clicked.connect(self.renew)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._open)
         self._selection_changed()
@@ -199,7 +211,9 @@ class TasksPage(Page):
         item = self.model.row_at(index.row())
         if item is None:
             return
-        if item.task.visit_id:
+        if item.is_renewal:
+            self.ctx.events.open_record.emit("contract", item.id)
+        elif item.task.visit_id:
             self.ctx.events.open_record.emit("visit", item.task.visit_id)
         elif item.task.account_id:
             self.ctx.events.open_record.emit("account", item.task.account_id)
@@ -213,11 +227,18 @@ class TasksPage(Page):
         rows = self.table.selectionModel().selectedRows()
         return str(rows[0].data(ROW_ID_ROLE)) if rows else None
 
+    def selected_item(self) -> TaskItem | None:
+        task_id = self.selected_id()
+        row = self.model.row_of(task_id) if task_id else -1
+        return self.model.rows[row] if row >= 0 else None
+
     @Slot()
     def _selection_changed(self) -> None:
-        chosen = self.selected_id() is not None
+        item = self.selected_item()
+        follow_up = item is not None and not item.is_renewal
         for button in (self.complete_button, self.reschedule_button, self.reassign_button):
-            button.setEnabled(chosen)
+            button.setEnabled(follow_up)
+        self.renew_button.setVisible(item is not None and item.is_renewal)
 
     def _write(self, work: Any, done_text: str) -> None:
         def done(_: object) -> None:
@@ -225,6 +246,12 @@ class TasksPage(Page):
             self.message.setText(done_text)
 
         self.ctx.tasks.write(work, done, lambda e: self.error.setText(error_text(e)))
+
+    @Slot()
+    def renew(self) -> None:
+        item = self.selected_item()
+        if item is not None and item.is_renewal:
+            start_renewal(self.ctx, item.id, self.error.setText)
 
     @Slot()
     def complete(self) -> None:

@@ -31,6 +31,7 @@ from desktop.domain.services import followups, reminders, today
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
+from desktop.ui.pipeline.renewal import start_renewal
 from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 from desktop.ui.visits.models import TodayModel
 
@@ -42,6 +43,7 @@ WATCHED = {
     "sales_order",
     "payment",  # money received: an overdue receivable may be settled
     "complaint",
+    "contract",  # a renewal due
     "sales_target",
     "policy",  # a manager changed the rules (visit cadence, health weights)
     "contact",  # a decision maker (account health)
@@ -82,6 +84,11 @@ class TodayPage(Page):
         self.open_button = QPushButton(self.tr("Open"))
         self.done_button = QPushButton(self.tr("Mark follow-up done"))
         self.done_button.setObjectName("complete-follow-up")
+        self.renew_button = QPushButton(self.tr("Start renewal"))
+        self.renew_button.setObjectName("today-start-renewal")
+        self.renew_button.setToolTip(
+            self.tr("An opportunity for the contract's renewal, on the Pipeline page")
+        )
         self.empty_label = QLabel(self.tr("Nothing needs you today."))
         self.empty_label.setObjectName("today-empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,6 +105,7 @@ class TodayPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.done_button)
+        buttons.addWidget(self.renew_button)
         buttons.addStretch(1)
         self.export = ListExport(self.table, ctx, lambda: self.tr("Today"), scope=self)
         buttons.addWidget(self.export.button)
@@ -111,6 +119,7 @@ class TodayPage(Page):
         self.table.doubleClicked.connect(self.open_item)
         self.open_button.clicked.connect(lambda: self.open_item(self.table.currentIndex()))
         self.done_button.clicked.connect(self.complete_selected)
+        self.renew_button.clicked.connect(self.renew_selected)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -186,6 +195,7 @@ class TodayPage(Page):
         self.done_button.setEnabled(
             item is not None and item.entity == "task" and not item.owner_name
         )
+        self.renew_button.setVisible(item is not None and item.entity == "contract")
 
     # -- actions -------------------------------------------------------------------
     def select_item(self, record_id: str) -> bool:
@@ -217,6 +227,12 @@ class TodayPage(Page):
             return
         task_id = item.record_id
         self.ctx.tasks.write(lambda uow: followups.complete(uow, task_id))
+
+    @Slot()
+    def renew_selected(self) -> None:
+        item = self._current()
+        if item is not None and item.entity == "contract":
+            start_renewal(self.ctx, item.record_id, self._remind)
 
     def open_record(self, entity: str, row_id: str) -> bool:
         if entity != "task":

@@ -182,6 +182,7 @@ class TodayModel(TableModel[TodayItem]):
         "coverage": "#0f766e",
         "at_risk": ERROR_COLOR,
         "quotes": "#ca8a04",
+        "renewals": "#4d7c0f",
         "deliveries": "#7c5a2e",
         "receivables": "#be123c",
         "complaints": "#db2777",
@@ -211,6 +212,7 @@ class TodayModel(TableModel[TodayItem]):
             "coverage": self.tr("Accounts due for a visit"),
             "at_risk": self.tr("Accounts at risk"),
             "quotes": self.tr("Quotes expiring within 7 days"),
+            "renewals": self.tr("Contracts to renew"),
             "deliveries": self.tr("Late deliveries"),
             "receivables": self.tr("Overdue receivables"),
             "complaints": self.tr("Complaints near their SLA"),
@@ -320,6 +322,8 @@ class TodayModel(TableModel[TodayItem]):
             return complaint_label(row.status)
         if row.section == "at_risk":
             return health_words.verdict(int(row.detail))[0]
+        if row.section == "renewals" and isinstance(row.when, dt.date):
+            return self.tr("Ends in %1 days").replace("%1", str((row.when - self._today()).days))
         return status_label(row.status)
 
     def _section(self, row: TodayItem) -> str:
