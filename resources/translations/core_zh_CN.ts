@@ -1466,6 +1466,10 @@ A report without customer data was saved to:
       <translation>退回报价前，请填写意见，告诉销售代表需要修改什么。</translation>
     </message>
     <message>
+      <source>Write a note telling the rep what to change before returning the contract.</source>
+      <translation>退回合同前，请写明需要销售修改的内容。</translation>
+    </message>
+    <message>
       <source>An approval is recorded in the name of the manager who gives it.</source>
       <translation>审批只能以做出审批的经理的名义记录。</translation>
     </message>

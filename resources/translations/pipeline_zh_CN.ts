@@ -229,6 +229,65 @@
     </message>
   </context>
   <context>
+    <name>ContractReview</name>
+    <message>
+      <source>Note for the rep (required to return)</source>
+      <translation>给销售的说明（退回时必填）</translation>
+    </message>
+    <message>
+      <source>Sign</source>
+      <translation>签署</translation>
+    </message>
+    <message>
+      <source>Return to the rep</source>
+      <translation>退回销售</translation>
+    </message>
+    <message>
+      <source>Open the contract</source>
+      <translation>打开合同</translation>
+    </message>
+    <message>
+      <source>No contract waits for your review.</source>
+      <translation>没有待您审核的合同。</translation>
+    </message>
+    <message>
+      <source>%1 · %2 · %3</source>
+      <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Rep:&lt;/b&gt; %1 · &lt;b&gt;Value:&lt;/b&gt; %2</source>
+      <translation>&lt;b&gt;销售：&lt;/b&gt;%1 · &lt;b&gt;金额：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Term:&lt;/b&gt; %1 to %2</source>
+      <translation>&lt;b&gt;期限：&lt;/b&gt;%1 至 %2</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Payment terms:&lt;/b&gt; %1</source>
+      <translation>&lt;b&gt;付款条件：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+      <source>Submitted by %1</source>
+      <translation>%1 提交</translation>
+    </message>
+    <message>
+      <source>Signed by %1</source>
+      <translation>%1 签署</translation>
+    </message>
+    <message>
+      <source>Returned by %1</source>
+      <translation>%1 退回</translation>
+    </message>
+    <message>
+      <source>Review history</source>
+      <translation>审核记录</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>某人</translation>
+    </message>
+  </context>
+  <context>
     <name>ContractsModel</name>
     <message>
       <source>Number</source>
@@ -499,6 +558,33 @@
     </message>
   </context>
   <context>
+    <name>PendingContractsModel</name>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>到期</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>提交时间</translation>
+    </message>
+  </context>
+  <context>
     <name>PipelineBoard</name>
     <message>
       <source>Lost to %1</source>
@@ -558,6 +644,17 @@
     <message>
       <source>Choose an opportunity first.</source>
       <translation>请先选择一个商机。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Renewal</name>
+    <message>
+      <source>Renewal of %1</source>
+      <translation>续签 %1</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>续签</translation>
     </message>
   </context>
   <context>

@@ -50,8 +50,24 @@
       <translation>打开报价单</translation>
     </message>
     <message>
+      <source>Quotes</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Contracts</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Contracts (%1)</source>
+      <translation>合同（%1）</translation>
+    </message>
+    <message>
       <source>Approvals</source>
       <translation>审批</translation>
+    </message>
+    <message>
+      <source>Quotes (%1)</source>
+      <translation>报价（%1）</translation>
     </message>
     <message>
       <source>Nothing waits for your approval.</source>

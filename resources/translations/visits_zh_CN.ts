@@ -284,6 +284,10 @@
       <translation>本周</translation>
     </message>
     <message>
+      <source>Contracts to renew</source>
+      <translation>待续签合同</translation>
+    </message>
+    <message>
       <source>Later</source>
       <translation>以后</translation>
     </message>
@@ -319,6 +323,10 @@
       <translation>无日期</translation>
     </message>
     <message>
+      <source>Ends in %1 days</source>
+      <translation>%1 天后到期</translation>
+    </message>
+    <message>
       <source>%1 days late</source>
       <translation>逾期 %1 天</translation>
     </message>
@@ -352,6 +360,14 @@
     <message>
       <source>Hand over</source>
       <translation>转交</translation>
+    </message>
+    <message>
+      <source>Start renewal</source>
+      <translation>发起续签</translation>
+    </message>
+    <message>
+      <source>An opportunity for the contract's renewal, on the Pipeline page</source>
+      <translation>为合同续签建一个商机，显示在商机页</translation>
     </message>
     <message>
       <source>Tasks</source>
@@ -424,6 +440,10 @@
       <translation>7天内到期的报价</translation>
     </message>
     <message>
+      <source>Contracts to renew</source>
+      <translation>待续签合同</translation>
+    </message>
+    <message>
       <source>Late deliveries</source>
       <translation>延迟交付</translation>
     </message>
@@ -454,6 +474,10 @@
     <message>
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Ends in %1 days</source>
+      <translation>%1 天后到期</translation>
     </message>
     <message>
       <source>Tier %1: due for a visit</source>
@@ -489,6 +513,14 @@
     <message>
       <source>Mark follow-up done</source>
       <translation>标记跟进已完成</translation>
+    </message>
+    <message>
+      <source>Start renewal</source>
+      <translation>发起续签</translation>
+    </message>
+    <message>
+      <source>An opportunity for the contract's renewal, on the Pipeline page</source>
+      <translation>为合同续签建一个商机，显示在商机页</translation>
     </message>
     <message>
       <source>Nothing needs you today.</source>

@@ -1,6 +1,7 @@
 """The demo dataset, step by step: the teams and users, the catalog and the policies,
 then each account with its work (desktop/store/demo/account_rows.py), the reps'
-targets, and the manager's own week (desktop/store/demo/manager_week.py)."""
+targets, the manager's own week (desktop/store/demo/manager_week.py) and the reps'
+running contracts (desktop/store/demo/renewals.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from desktop.store import bulk_load
 from desktop.store.demo.account_rows import SLA_HOURS, DemoRun, Product, add_account
 from desktop.store.demo.deals import add_competitor_list
 from desktop.store.demo.manager_week import add_manager_week
+from desktop.store.demo.renewals import add_running_contracts
 from desktop.store.demo.stakeholders import add_stakeholders
 from desktop.store.demo.words import PRODUCTS, SHANGHAI
 from desktop.store.demo.writer import Writer
@@ -71,6 +73,11 @@ def generate(
     # The manager's own visits and follow-ups, and their team's approval requests, so
     # the first start opens on a full Today.
     add_manager_week(session, w, today, managers[0], reps[::2], rep_codes, run.quote_seq)
+    # Running contracts whose renewals fall in the coming months, and one for review.
+    team = reps[::2]
+    add_running_contracts(
+        session, w, today, reps, team[0] if team else None, rep_codes, run.contract_seq
+    )
     bulk_load.finish(session, raw_connection)
     # The demo device works as the first team's manager, who sees the whole team.
     set_meta(session, USER_ID, managers[0])

@@ -68,6 +68,7 @@ class PipelinePage(Page):
         self.pipeline = Pipeline([], opportunities.stage_totals([]), {}, [])
         self.listed: list[Card] = []  # every opportunity in scope, once the list is shown
         self.loaded = False
+        self.wanted: str | None = None  # an opportunity to select once loaded
         self.dialog: OpportunityDialog | LostDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -184,8 +185,10 @@ class PipelinePage(Page):
             .replace("%2", money(sum((t.amount for t in open_totals), start=Decimal(0))))
             .replace("%3", money(sum((t.weighted for t in open_totals), start=Decimal(0))))
         )
-        if selected is not None:
-            self.board.select(selected)
+        wanted, self.wanted = self.wanted, None
+        shown = self.board.select(wanted or selected) if (wanted or selected) else False
+        if wanted and not shown:  # not among the cards a column shows
+            self.ask_edit(wanted)
 
     def _view_toggled(self, number: int, checked: bool) -> None:
         if checked:
@@ -204,9 +207,10 @@ class PipelinePage(Page):
     def open_record(self, entity: str, row_id: str) -> bool:
         if entity != "opportunity":
             return False
+        self.wanted = row_id  # selected once the board has it (a new one, say)
+        if self.loaded:
+            self.refresh()
         self.activate()
-        if not self.board.select(row_id):  # not among the cards a column shows
-            self.ask_edit(row_id)
         return True
 
     # -- writing ----------------------------------------------------------------------
