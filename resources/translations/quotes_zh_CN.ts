@@ -470,6 +470,14 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <source>New…</source>
+      <translation>新建…</translation>
+    </message>
+    <message>
+      <source>An opportunity filled in from this quote</source>
+      <translation>按此报价新建商机（自动填入客户、联系人和金额）</translation>
+    </message>
+    <message>
       <source>Opportunity</source>
       <translation>商机</translation>
     </message>
@@ -568,6 +576,10 @@
     <message>
       <source>Your commission: {amount}</source>
       <translation>您的提成：{amount}</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>报价</translation>
     </message>
     <message>
       <source>A line's amount is too large to price: correct its quantity or price.</source>

@@ -137,6 +137,14 @@
       <translation>拜访简报 (PDF)…</translation>
     </message>
     <message>
+      <source>New opportunity…</source>
+      <translation>新建商机…</translation>
+    </message>
+    <message>
+      <source>An opportunity of this account, filled in from the call report</source>
+      <translation>按拜访报告新建此客户的商机</translation>
+    </message>
+    <message>
       <source>Check-in</source>
       <translation>签到</translation>
     </message>
@@ -179,6 +187,10 @@
     <message>
       <source>Not checked in</source>
       <translation>未签到</translation>
+    </message>
+    <message>
+      <source>Opportunity saved.</source>
+      <translation>商机已保存。</translation>
     </message>
     <message>
       <source>Choose the outcome of the visit.</source>

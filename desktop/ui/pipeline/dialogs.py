@@ -91,7 +91,8 @@ def parse_amount(text: str) -> Decimal | None:
 
 class OpportunityDialog(QDialog):
     """New (``ctx`` given: the account is chosen with the one account picker) or edit
-    (``record`` given)."""
+    (``record`` given); ``new`` with a ``record``: a new one of that account, filled in
+    from what the rep started it from (a call report, a quote)."""
 
     submitted = Signal(dict)
 
@@ -104,13 +105,15 @@ class OpportunityDialog(QDialog):
         record: dict[str, Any] | None = None,
         account_name: str = "",
         contacts: list[tuple[str, str]] | None = None,
+        new: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("opportunity-dialog")
         self.defaults = defaults
         self.record = record or {}
-        self.setWindowTitle(self.tr("Edit opportunity") if record else self.tr("New opportunity"))
+        editing = bool(record) and not new
+        self.setWindowTitle(self.tr("Edit opportunity") if editing else self.tr("New opportunity"))
         form = QFormLayout(self)
         self.account: AccountPicker | None = None
         if ctx is not None:

@@ -41,6 +41,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.format import ERROR_STYLE, MessageLabel, money, show_as_error
 from desktop.ui.labels import stage_label
 from desktop.ui.layout import scrolled
+from desktop.ui.pipeline.from_record import Prefill, new_opportunity
 from desktop.ui.quotes.approval import ApprovalPanel
 from desktop.ui.quotes.models import (
     LinesModel,
@@ -119,7 +120,14 @@ class QuoteEditor(QWidget):
         form, terms = QFormLayout(), QFormLayout()
         form.addRow(self.tr("Customer"), self.account_label)
         form.addRow(self.tr("Contact"), self.contact)
-        form.addRow(self.tr("Opportunity"), self.opportunity)
+        self.new_opportunity = QPushButton(self.tr("New…"))
+        self.new_opportunity.setObjectName("quote-new-opportunity")
+        self.new_opportunity.setToolTip(self.tr("An opportunity filled in from this quote"))
+        self.new_opportunity.clicked.connect(self.start_opportunity)
+        deal_row = QHBoxLayout()
+        deal_row.addWidget(self.opportunity, 1)
+        deal_row.addWidget(self.new_opportunity)
+        form.addRow(self.tr("Opportunity"), deal_row)
         form.addRow(self.tr("Valid until"), self.valid_until)
         terms.addRow(self.tr("Quote discount %"), self.discount)
         terms.addRow(self.tr("Payment terms"), self.payment_terms)
@@ -305,6 +313,7 @@ class QuoteEditor(QWidget):
         for widget in (
             self.contact,
             self.opportunity,
+            self.new_opportunity,
             self.valid_until,
             self.discount,
             self.payment_terms,
@@ -348,6 +357,37 @@ class QuoteEditor(QWidget):
             )
             self.opportunity.addItem(text, deal["id"])
         self.opportunity.setCurrentIndex(max(0, self.opportunity.findData(chosen)))
+
+    @Slot()
+    def start_opportunity(self) -> None:
+        """An opportunity of the quote's account for its total, with its contact; once
+        saved it is chosen here (saving the quote links them)."""
+        if self.view is None:
+            return
+        quote = self.view.quote
+        account_id = str(quote["account_id"])
+        values = {
+            "name": f"{self.view.account['name']} · {quote['number']}",
+            "contact_id": self.contact.currentData(),
+            "amount": quote["total"],
+            "stage": "proposal",
+            "source": self.tr("Quote"),
+        }
+
+        def created(opportunity_id: str) -> None:
+            def chosen(deals: list[Record]) -> None:
+                self._fill_opportunities(deals, opportunity_id)
+                self._mark_dirty()
+
+            self.ctx.tasks.read(lambda s: opportunities.for_account(s, account_id), chosen)
+
+        new_opportunity(
+            self.ctx,
+            self,
+            Prefill(account_id, values),
+            on_created=created,
+            on_error=self.error_label.setText,
+        )
 
     def _today(self) -> dt.date:
         return dt.datetime.now(self.ctx.zone).date()

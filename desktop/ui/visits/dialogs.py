@@ -33,11 +33,13 @@ from desktop.domain.models import (
     QUOTE_STATUSES,
 )
 from desktop.domain.services import stakeholders, visits
+from desktop.domain.services.opportunities import competitor_lines
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.accounts.model import status_text
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
 from desktop.ui.labels import complaint_label
+from desktop.ui.pipeline.from_record import Prefill, new_opportunity
 from desktop.ui.quotes.models import status_label as quote_status
 from desktop.ui.rule_text import error_message
 from desktop.ui.table_model import ChoiceModel
@@ -109,6 +111,14 @@ class ReportDialog(QDialog):
         self.followup_list.setMaximumHeight(90)
         self.briefing_button = QPushButton(self.tr("Pre-visit briefing (PDF)…"))
         self.briefing_button.clicked.connect(self.export_briefing)
+        self.opportunity_button = QPushButton(self.tr("New opportunity…"))
+        self.opportunity_button.setObjectName("report-new-opportunity")
+        self.opportunity_button.setToolTip(
+            self.tr("An opportunity of this account, filled in from the call report")
+        )
+        self.opportunity_button.clicked.connect(self.start_opportunity)
+        self.message = QLabel()
+        self.message.setObjectName("report-message")
         self.error = QLabel()
         show_as_error(self.error)
         self.error.setWordWrap(True)
@@ -143,9 +153,11 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.opportunity_button)
         top.addWidget(self.briefing_button)
         layout.addLayout(top)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(620, 620)
@@ -205,6 +217,29 @@ class ReportDialog(QDialog):
             editable and row.checked_in_at is None and row.recorded_after_at is None
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(editable)
+
+    @Slot()
+    def start_opportunity(self) -> None:
+        """The opportunity this visit found: the account, the contact met, the
+        competitors mentioned and the next step as typed so far."""
+        if self.detail is None:
+            return
+        row = self.detail.row
+        next_step = next(iter(self.next_steps.toPlainText().strip().splitlines()), "")
+        values = {
+            "name": row.purpose or row.account_name,
+            "contact_id": self.detail.contact_ids[0] if self.detail.contact_ids else None,
+            "competitors": competitor_lines(self.competitors.text()),
+            "next_step": next_step.strip(),
+            "source": self.tr("Visit"),
+        }
+        new_opportunity(
+            self.ctx,
+            self,
+            Prefill(row.account_id, values),
+            on_created=lambda _id: self.message.setText(self.tr("Opportunity saved.")),
+            on_error=self.error.setText,
+        )
 
     @Slot()
     def check_in(self) -> None:

@@ -1,0 +1,98 @@
+"""A new opportunity from where the rep learnt of it, with real clicks: from a call report
+the dialog has the visit's account, the contact met, the competitors mentioned and the
+next step typed so far; from a quote it has the quote's account, contact and total, and
+once saved it is the quote's opportunity (saving the quote links them)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from desktop.domain.models import Opportunity, Quote, Visit
+from desktop.ui.testing import screenshot
+from tests.gui.pipeline_helpers import press, type_into
+from tests.gui.test_quote_opportunity import linked_opportunity, open_quote, page  # noqa: F401
+
+
+def opened_dialog(qtbot: Any, parent: Any) -> Any:
+    from desktop.ui.pipeline.dialogs import OpportunityDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(OpportunityDialog)))
+    return next(d for d in parent.findChildren(OpportunityDialog) if d.isVisible())
+
+
+def test_an_opportunity_from_a_call_report(qtbot: Any, app_context: Any) -> None:
+    from desktop.ui.visits.dialogs import ReportDialog
+
+    with app_context.db.sessions() as s:
+        visit = s.scalars(
+            select(Visit)
+            .where(Visit.status == "planned", Visit.purpose != "")
+            .order_by(Visit.planned_start)
+        ).first()
+        assert visit is not None
+        assert visit.contact_ids
+        visit_id, account_id, purpose = visit.id, visit.account_id, visit.purpose
+        contact = visit.contact_ids[0]
+    report = ReportDialog(app_context, visit_id)
+    qtbot.addWidget(report)
+    report.show()
+    qtbot.waitUntil(lambda: report.detail is not None)
+    type_into(qtbot, report.competitors, "西门子, ABB")
+    type_into(qtbot, report.next_steps, "提交技术方案")
+    qtbot.mouseClick(report.opportunity_button, Qt.MouseButton.LeftButton)
+    dialog = opened_dialog(qtbot, report)
+    assert dialog.windowTitle() == "New opportunity"
+    assert dialog.name.text() == purpose
+    assert dialog.contact.currentData() == contact
+    assert dialog.competitors.text() == "西门子、ABB"
+    assert dialog.next_step.text() == "提交技术方案"
+    assert dialog.source.currentText() == "Visit"
+    type_into(qtbot, dialog.amount, "350000")
+    screenshot(dialog, "renewals/opportunity_from_visit_en")
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: report.message.text() == "Opportunity saved.")
+    assert not dialog.isVisible()
+    with app_context.db.sessions() as s:
+        deal = s.scalars(select(Opportunity).where(Opportunity.name == purpose)).one()
+        assert (deal.account_id, deal.contact_id, deal.amount, deal.stage) == (
+            account_id,
+            contact,
+            Decimal(350000),
+            "lead",
+        )
+        assert (deal.competitors, deal.next_step, deal.owner_id) == (
+            "西门子\nABB",
+            "提交技术方案",
+            app_context.user_id,
+        )
+    assert report.competitors.text() == "西门子, ABB"  # the report keeps what was typed
+
+
+def test_an_opportunity_from_a_quote(qtbot: Any, page: Any, app_context: Any) -> None:  # noqa: F811
+    with app_context.db.sessions() as s:
+        quote = s.scalars(
+            select(Quote).where(Quote.status == "draft").order_by(Quote.number)
+        ).first()
+        assert quote is not None
+        quote_id, account_id, total, number = quote.id, quote.account_id, quote.total, quote.number
+    editor = open_quote(qtbot, page, quote_id)
+    assert editor.new_opportunity.isEnabled()
+    qtbot.mouseClick(editor.new_opportunity, Qt.MouseButton.LeftButton)
+    dialog = opened_dialog(qtbot, editor)
+    assert dialog.amount.text() == f"{total:,.2f}"
+    assert number in dialog.name.text()
+    assert dialog.stage.currentData() == "proposal"
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with app_context.db.sessions() as s:
+        deal = s.scalars(select(Opportunity).where(Opportunity.name.contains(number))).one()
+        assert (deal.account_id, deal.amount, deal.stage) == (account_id, total, "proposal")
+        deal_id = deal.id
+    qtbot.waitUntil(lambda: editor.opportunity.currentData() == deal_id)
+    qtbot.mouseClick(editor.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: linked_opportunity(app_context, quote_id) == deal_id)
