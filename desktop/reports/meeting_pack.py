@@ -4,7 +4,8 @@ Sheets: summary; target vs actual by month (chart); targets by rep x month with
 attainment coloured (red under 80 %, amber to 100 %, green from 100 %) and a chart;
 pipeline by stage (chart); visit coverage by tier (chart); the quotes issued in the
 period; complaints open or opened in the period; complaints by category and age
-(stacked chart). Headers and values in English or Simplified Chinese.
+(stacked chart); contracts renewing next quarter and the period's win/loss
+(``meeting_pack_deals``). Headers and values in English or Simplified Chinese.
 
 The figures come from ``desktop.domain.services.dashboard``, so the workbook says what
 the dashboard says.
@@ -32,6 +33,7 @@ from desktop.domain.models.types import utcnow
 from desktop.domain.services import complaints, dashboard
 from desktop.domain.services.complaints import AGE_BUCKETS
 from desktop.domain.services.targets import attainment
+from desktop.reports import meeting_pack_deals
 from desktop.reports.labels import Labels
 from desktop.reports.xlsx import SHANGHAI, Column, SheetWriter, new_workbook, save_atomically
 
@@ -354,10 +356,12 @@ def build_meeting_pack(
     sheets.append(aging)
     advance()
 
+    titles = [s.sheet.title for s in sheets]
+    ids = list(names)
+    titles.append(meeting_pack_deals.write_renewals(wb, session, ids, t, now=now, tz=tz))
+    titles.append(meeting_pack_deals.write_win_loss(wb, session, board.period, ids, t, tz=tz))
     save_atomically(wb, Path(path))
-    return MeetingPackResult(
-        Path(path), [s.sheet.title for s in sheets], len(board.owners), quote_count, complaint_count
-    )
+    return MeetingPackResult(Path(path), titles, len(board.owners), quote_count, complaint_count)
 
 
 def _bar_chart(

@@ -1,11 +1,13 @@
-"""The win/loss workbook: closed opportunities by competitor, by lost reason, by rep
-(``fieldbook export win-loss``)."""
+"""The win/loss workbook: closed opportunities by competitor, by lost reason, by rep and
+by product category (``fieldbook export win-loss``); the meeting pack writes the same
+sheets (``write_sheets``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
 from desktop.domain.services.winloss import WinLoss, report
@@ -14,12 +16,18 @@ from desktop.reports.xlsx import Column, SheetWriter, new_workbook, save_atomica
 
 
 def write_win_loss(result: WinLoss, path: Path, *, language: str = "en") -> list[str]:
-    """Write the three sheets; returns their titles."""
-    t = Labels(language)
+    """Write the four sheets; returns their titles."""
     wb = new_workbook()
+    titles = write_sheets(wb, result, Labels(language))
+    save_atomically(wb, path)
+    return titles
+
+
+def write_sheets(wb: Workbook, result: WinLoss, t: Labels, prefix: str = "") -> list[str]:
+    """The win/loss sheets into ``wb`` (titles after ``prefix``); returns their titles."""
     competitor = SheetWriter(
         wb,
-        t("By competitor"),
+        prefix + t("By competitor"),
         [
             Column(t("Competitor")),
             Column(t("Deals"), "int"),
@@ -36,13 +44,13 @@ def write_win_loss(result: WinLoss, path: Path, *, language: str = "en") -> list
     )
     reason = SheetWriter(
         wb,
-        t("By lost reason"),
+        prefix + t("By lost reason"),
         [Column(t("Lost reason")), Column(t("Deals"), "int"), Column(t("Amount"), "money")],
     )
     reason.write([r.name or t("(no reason)"), r.lost, r.lost_amount] for r in result.by_reason)
     rep = SheetWriter(
         wb,
-        t("By rep"),
+        prefix + t("By rep"),
         [
             Column(t("Rep")),
             Column(t("Won"), "int"),
@@ -58,8 +66,23 @@ def write_win_loss(result: WinLoss, path: Path, *, language: str = "en") -> list
         [t("Total"), total.won, total.won_amount, total.lost, total.lost_amount, total.win_rate]
     )
     rep.write(rows)
-    save_atomically(wb, path)
-    return [competitor.sheet.title, reason.sheet.title, rep.sheet.title]
+    category = SheetWriter(
+        wb,
+        prefix + t("By product category"),
+        [
+            Column(t("Product category")),
+            Column(t("Won"), "int"),
+            Column(t("Won amount"), "money"),
+            Column(t("Lost"), "int"),
+            Column(t("Lost amount"), "money"),
+            Column(t("Win rate"), "percent"),
+        ],
+    )
+    category.write(
+        [c.name or t("(no quote)"), c.won, c.won_amount, c.lost, c.lost_amount, c.win_rate]
+        for c in result.by_category
+    )
+    return [competitor.sheet.title, reason.sheet.title, rep.sheet.title, category.sheet.title]
 
 
 def export_win_loss(

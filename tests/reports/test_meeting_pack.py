@@ -59,6 +59,8 @@ def test_english_pack_has_every_sheet_figure_and_chart(db: Database, tmp_path: P
             "Quotes",
             "Complaints",
             "Complaints by age",
+            "Renewals next quarter",
+            "Win-loss",
         ]
     )
     summary = {row[0]: row[1:] for row in wb["Summary"].iter_rows(min_row=2, values_only=True)}
@@ -103,7 +105,18 @@ def test_english_pack_has_every_sheet_figure_and_chart(db: Database, tmp_path: P
 def test_chinese_pack_reads_in_libreoffice(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "pack.xlsx"
     sheets = _pack(db, path, "zh_CN", team=False)
-    assert sheets == ["摘要", "按月", "目标完成", "商机", "拜访覆盖", "报价", "投诉", "投诉账龄"]
+    assert sheets == [
+        "摘要",
+        "按月",
+        "目标完成",
+        "商机",
+        "拜访覆盖",
+        "报价",
+        "投诉",
+        "投诉账龄",
+        "下季度到期合同",
+        "赢单输单",
+    ]
     wb = load_workbook(path)
     assert [c.value for c in wb["目标完成"][1]][:2] == ["销售代表", "2026-07 目标"]
     assert [r[0] for r in wb["商机"].iter_rows(min_row=2, values_only=True)][:2] == [
@@ -119,6 +132,8 @@ def test_chinese_pack_reads_in_libreoffice(db: Database, tmp_path: Path) -> None
     assert "销售代表" in text
     assert "¥120,000.00" in text  # both teams' Q3 targets
     assert EVIL in text
+    assert "剩余天数" in text  # the renewals sheet's header
+    assert "输给对方" in text  # the win-loss sheet's header
 
 
 def test_cli_exports_and_refuses_bad_input(
@@ -128,7 +143,7 @@ def test_cli_exports_and_refuses_bad_input(
     out = tmp_path / "pack.xlsx"
     args = ["export", "meeting-pack", "--data-dir", str(data_dir), "--period", "2026-q3"]
     assert main([*args, "--team", "华东", "--language", "en", "-o", str(out)]) == 0
-    assert "8 sheets" in capsys.readouterr().out
+    assert "10 sheets" in capsys.readouterr().out
     assert load_workbook(out)["Summary"]["B3"].value == "华东"
     assert main([*args, "--team", "nowhere", "-o", str(out)]) == 1
     assert "no team called 'nowhere'" in capsys.readouterr().err

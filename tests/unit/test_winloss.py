@@ -101,7 +101,7 @@ def test_the_win_loss_workbook(
     assert main([*command, "--to", "2026-11-30", "--language", "zh_CN", "-o", str(out)]) == 0
     assert "2 closed opportunities (1 won, 1 lost), 2 competitors" in capsys.readouterr().out
     book = load_workbook(out)
-    assert book.sheetnames == ["按竞争对手", "按输单原因", "按销售代表"]
+    assert book.sheetnames == ["按竞争对手", "按输单原因", "按销售代表", "按产品类别"]
     rows = list(book["按竞争对手"].iter_rows(values_only=True))
     assert rows[0][:3] == ("竞争对手", "商机数", "赢单")
     assert rows[1] == ("西门子", 1, 0, 1, 1, 300000, 0)

@@ -131,9 +131,11 @@ def list_contracts(
     account_id: str | None = None,
     renewing_within: int | None = None,
     owner_ids: Collection[str] | None = None,
+    ending: tuple[dt.date, dt.date] | None = None,
 ) -> list[ContractRow]:
     """Contracts, soonest end first; ``renewing_within``: active ones ending in that many
-    days (the renewal list); ``owner_ids``: only theirs."""
+    days (the renewal list); ``owner_ids``: only theirs; ``ending`` (start, end): signed
+    or active ones ending from start to the day before end."""
     query = (
         select(Contract, Account.name, Account.tier, User.display_name)
         .join(Account, Account.id == Contract.account_id)
@@ -145,6 +147,12 @@ def list_contracts(
         query = query.where(Contract.account_id == account_id)
     if owner_ids is not None:
         query = query.where(Contract.owner_id.in_(list(owner_ids)))
+    if ending is not None:
+        query = query.where(
+            Contract.status.in_(("signed", "active")),
+            Contract.end_on >= ending[0],
+            Contract.end_on < ending[1],
+        )
     if renewing_within is not None:
         horizon = today + dt.timedelta(days=renewing_within)
         query = query.where(
@@ -188,6 +196,18 @@ def renewals_due(
     longest = max(notice_days(session).values())
     found = list_contracts(session, today, renewing_within=longest, owner_ids=owner_ids)
     return [r for r in found if r.renewal_due]
+
+
+def ending_between(
+    session: Session,
+    today: dt.date,
+    start: dt.date,
+    end: dt.date,
+    owner_ids: Collection[str] | None = None,
+) -> list[ContractRow]:
+    """Signed or active contracts ending from ``start`` to the day before ``end``, soonest
+    first: the renewals of a coming period (the meeting pack's next quarter)."""
+    return list_contracts(session, today, owner_ids=owner_ids, ending=(start, end))
 
 
 def account_of(session: Session, contract_id: str) -> str:

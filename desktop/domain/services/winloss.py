@@ -1,22 +1,25 @@
 """Win/loss: the closed opportunities (won or lost) of a period, by competitor, by the
-reason a deal was lost, and by rep.
+reason a deal was lost, by rep and by product category.
 
 A competitor "met" a deal when the deal names it among its competitors or lost to it;
 the win rate against a competitor is the share of the deals it met that we won.
-Names are matched regardless of case and spaces (so "abb" and "ABB" are one).
+Names are matched regardless of case and spaces (so "abb" and "ABB" are one). A deal's
+product categories are those of the products on its quotes (latest revisions); a deal
+counts once in each of its categories, and a deal without a quote in "" (none).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.models import Opportunity, User
+from desktop.domain.models import Opportunity, Product, Quote, QuoteLine, User
 from desktop.domain.money import ZERO
 
 
@@ -28,6 +31,7 @@ class ClosedDeal:
     competitors: tuple[str, ...]
     lost_to: str
     lost_reason: str
+    categories: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,6 +74,7 @@ class WinLoss:
     by_competitor: list[Tally] = field(default_factory=list)
     by_reason: list[Tally] = field(default_factory=list)
     by_rep: list[Tally] = field(default_factory=list)
+    by_category: list[Tally] = field(default_factory=list)
 
 
 def _key(name: str) -> str:
@@ -77,10 +82,16 @@ def _key(name: str) -> str:
 
 
 def closed_deals(
-    session: Session, start: dt.date | None = None, end: dt.date | None = None
+    session: Session,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    owner_ids: Collection[str] | None = None,
 ) -> list[ClosedDeal]:
+    """The deals closed from ``start`` to ``end`` (either open-ended); ``owner_ids``:
+    only theirs."""
     query = (
         select(
+            Opportunity.id,
             User.display_name,
             Opportunity.stage,
             Opportunity.amount,
@@ -95,6 +106,10 @@ def closed_deals(
         query = query.where(Opportunity.close_date >= start)
     if end is not None:
         query = query.where(Opportunity.close_date <= end)
+    if owner_ids is not None:
+        query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
+    rows = session.execute(query).all()
+    categories = _categories(session, [row[0] for row in rows])
     return [
         ClosedDeal(
             owner or "",
@@ -103,9 +118,32 @@ def closed_deals(
             tuple(n.strip() for n in (competitors or "").splitlines() if n.strip()),
             (lost_to or "").strip(),
             (lost_reason or "").strip(),
+            tuple(sorted(categories.get(deal_id, ()))),
         )
-        for owner, stage, amount, competitors, lost_to, lost_reason in session.execute(query)
+        for deal_id, owner, stage, amount, competitors, lost_to, lost_reason in rows
     ]
+
+
+def _categories(session: Session, deal_ids: list[str]) -> dict[str, set[str]]:
+    """Opportunity id -> the product categories on its quotes (latest revisions)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for start in range(0, len(deal_ids), 500):  # SQLite's limit on parameters
+        query = (
+            select(Quote.opportunity_id, Product.category)
+            .join(QuoteLine, QuoteLine.quote_id == Quote.id)
+            .join(Product, Product.id == QuoteLine.product_id)
+            .where(
+                Quote.opportunity_id.in_(deal_ids[start : start + 500]),
+                Quote.is_latest.is_(True),
+                Quote.deleted_at.is_(None),
+                QuoteLine.deleted_at.is_(None),
+            )
+            .distinct()
+        )
+        for deal_id, category in session.execute(query):
+            if deal_id is not None:
+                found[deal_id].add((category or "").strip())
+    return found
 
 
 def _sorted(tallies: Iterable[Tally]) -> list[Tally]:
@@ -123,9 +161,12 @@ def win_loss(
     competitors: dict[str, Tally] = {}
     reasons: dict[str, Tally] = {}
     reps: dict[str, Tally] = {}
+    categories: dict[str, Tally] = {}
     for deal in deals:
         totals.add(deal)
         reps.setdefault(deal.owner, Tally(deal.owner)).add(deal)
+        for category in deal.categories or ("",):
+            categories.setdefault(category, Tally(category)).add(deal)
         if not deal.won:
             reason = reasons.setdefault(_key(deal.lost_reason), Tally(deal.lost_reason))
             reason.add(deal)
@@ -145,8 +186,14 @@ def win_loss(
         _sorted(competitors.values()),
         _sorted(reasons.values()),
         _sorted(reps.values()),
+        _sorted(categories.values()),
     )
 
 
-def report(session: Session, start: dt.date | None = None, end: dt.date | None = None) -> WinLoss:
-    return win_loss(closed_deals(session, start, end), start, end)
+def report(
+    session: Session,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    owner_ids: Collection[str] | None = None,
+) -> WinLoss:
+    return win_loss(closed_deals(session, start, end, owner_ids), start, end)
