@@ -778,6 +778,10 @@
       <source>Import</source>
       <translation>导入</translation>
     </message>
+    <message>
+      <source>Win/loss</source>
+      <translation>赢单输单</translation>
+    </message>
   </context>
   <context>
     <name>TargetsPage</name>
@@ -828,6 +832,101 @@
     <message>
       <source>{0}: target {1}, actual {2}</source>
       <translation>{0}：目标 {1}，实际 {2}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WinLossTab</name>
+    <message>
+      <source>All teams</source>
+      <translation>全部团队</translation>
+    </message>
+    <message>
+      <source>Closed in</source>
+      <translation>结束期间</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Won</source>
+      <translation>赢单</translation>
+    </message>
+    <message>
+      <source>Won amount</source>
+      <translation>赢单金额</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>输单</translation>
+    </message>
+    <message>
+      <source>Lost amount</source>
+      <translation>输单金额</translation>
+    </message>
+    <message>
+      <source>Win rate</source>
+      <translation>赢率</translation>
+    </message>
+    <message>
+      <source>By competitor</source>
+      <translation>按竞争对手</translation>
+    </message>
+    <message>
+      <source>Competitor</source>
+      <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Deals</source>
+      <translation>商机数</translation>
+    </message>
+    <message>
+      <source>Lost to them</source>
+      <translation>输给对方</translation>
+    </message>
+    <message>
+      <source>Amount lost to them</source>
+      <translation>输给对方金额</translation>
+    </message>
+    <message>
+      <source>By lost reason</source>
+      <translation>按输单原因</translation>
+    </message>
+    <message>
+      <source>Lost reason</source>
+      <translation>输单原因</translation>
+    </message>
+    <message>
+      <source>By rep</source>
+      <translation>按销售代表</translation>
+    </message>
+    <message>
+      <source>Rep</source>
+      <translation>销售代表</translation>
+    </message>
+    <message>
+      <source>By product category</source>
+      <translation>按产品类别</translation>
+    </message>
+    <message>
+      <source>Product category</source>
+      <translation>产品类别</translation>
+    </message>
+    <message>
+      <source>“%1” is not a period like 2026, 2026-Q3 or 2026-07.</source>
+      <translation>“%1”不是有效期间，请按 2026、2026-Q3 或 2026-07 的格式填写。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; deals closed: &lt;b&gt;%2&lt;/b&gt; won (%3), &lt;b&gt;%4&lt;/b&gt; lost (%5); win rate %6</source>
+      <translation>已结束商机 &lt;b&gt;%1&lt;/b&gt; 个：赢单 &lt;b&gt;%2&lt;/b&gt; 个（%3），输单 &lt;b&gt;%4&lt;/b&gt; 个（%5）；赢率 %6</translation>
+    </message>
+    <message>
+      <source>(no reason)</source>
+      <translation>（未填原因）</translation>
+    </message>
+    <message>
+      <source>(no quote)</source>
+      <translation>（无报价）</translation>
     </message>
   </context>
 </TS>

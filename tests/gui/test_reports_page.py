@@ -50,7 +50,7 @@ def test_meeting_pack_and_accounts_export_with_progress(
     tab.export_meeting_pack(pack)
     assert tab.cancel_button.isVisible()
     qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
-    assert "8" in tab.status.text()
+    assert "Wrote 10 sheets" in tab.status.text()
     assert load_workbook(pack).sheetnames[0] == "摘要"
 
     accounts = tmp_path / "accounts.xlsx"

@@ -1,5 +1,5 @@
-"""The Reports page: the dashboard, the meeting pack and list exports, and imports
-(each a tab of its own in desktop/ui/reports).
+"""The Reports page: the dashboard, win/loss, the meeting pack and list exports, and
+imports (each a tab of its own in desktop/ui/reports).
 
 Everything that touches the database or a file runs through ``ctx.tasks``: the
 dashboard as a keyed read (the newest filter wins), exports as cancellable jobs with
@@ -18,6 +18,7 @@ from desktop.ui.pages.base import Page, heading
 from desktop.ui.reports.dashboard_tab import DashboardTab
 from desktop.ui.reports.exports_tab import ExportsTab
 from desktop.ui.reports.import_tab import ImportTab
+from desktop.ui.reports.winloss_tab import WinLossTab
 
 
 def _teams_and_reps(session: Session) -> tuple[list[tuple[str, str]], list[dict[str, str]]]:
@@ -33,9 +34,11 @@ class ReportsPage(Page):
         self.dashboard = DashboardTab(ctx, self)
         self.exports = ExportsTab(ctx, self)
         self.importer = ImportTab(ctx, self)
+        self.winloss = WinLossTab(ctx, self)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(self.exports, self.tr("Meeting pack and exports"))
         self.tabs.addTab(self.importer, self.tr("Import"))
+        self.tabs.addTab(self.winloss, self.tr("Win/loss"))
         layout.addWidget(self.tabs, 1)
         self._loaded = False
 
@@ -44,11 +47,13 @@ class ReportsPage(Page):
             self._loaded = True
             self.ctx.tasks.read(_teams_and_reps, self._on_people)
         self.dashboard.refresh()
+        self.winloss.refresh()
 
     def _on_people(self, result: tuple[list[tuple[str, str]], list[dict[str, str]]]) -> None:
         teams, reps = result
         self.dashboard.set_people(teams, reps)
         self.exports.set_teams(teams)
+        self.winloss.set_teams(teams)
 
     def on_data_changed(self, entities: set[str]) -> None:
         if (
@@ -65,3 +70,4 @@ class ReportsPage(Page):
             and self.isVisible()
         ):
             self.dashboard.refresh()
+            self.winloss.refresh()
