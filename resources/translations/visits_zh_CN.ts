@@ -428,6 +428,10 @@
       <translation>待您审批的报价</translation>
     </message>
     <message>
+      <source>Contracts waiting for your review</source>
+      <translation>待您审核的合同</translation>
+    </message>
+    <message>
       <source>Overdue follow-ups</source>
       <translation>逾期的跟进</translation>
     </message>
@@ -486,6 +490,10 @@
     <message>
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <source>Under review</source>
+      <translation>审核中</translation>
     </message>
     <message>
       <source>Ends in %1 days</source>

@@ -205,3 +205,25 @@ def test_a_contract_reviewed_in_the_approvals_inbox(
         row = s.get(Contract, contract)
         assert row is not None
         assert (row.status, row.decided_by) == ("signed", app_context.user_id)
+
+
+def test_a_contract_to_review_on_the_managers_today(
+    qtbot: Any, main_window: Any, app_context: Any
+) -> None:
+    page = main_window.show_page("today")
+    qtbot.waitUntil(lambda: any(i.section == "contract_reviews" for i in page.model.items))
+    row = next(r for r, i in enumerate(page.model.items) if i.section == "contract_reviews")
+    item = page.model.items[row]
+    model = page.model
+    assert model.index(row, model.SECTION).data() == "Contracts waiting for your review (1)"
+    assert model.index(row, model.STATUS).data() == "Under review"
+    click_row(qtbot, page.table, row)
+    assert not page.renew_button.isVisible()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    accounts = main_window.page("accounts")
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is accounts)
+    qtbot.waitUntil(
+        lambda: (
+            accounts.detail.account is not None and accounts.detail.account["id"] == item.account_id
+        )
+    )

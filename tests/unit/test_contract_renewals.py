@@ -101,3 +101,26 @@ def test_the_review_inbox_and_a_return_needs_a_note(db: Database) -> None:
         ("submitted", "张伟", ""),
         ("signed", "王芳", "同意"),
     ]
+
+
+def test_a_managers_today_has_the_contracts_to_review_and_ended_ones_expire(
+    db: Database,
+) -> None:
+    world = World(db)
+    contract = draft(world)
+    world.write(world.rep, contracts.submit_for_review, contract)
+    [item] = world.read(today.build, world.manager, NOW).section("contract_reviews")
+    assert (item.record_id, item.entity, item.owner_name, item.account_id) == (
+        contract,
+        "contract",
+        "张伟",
+        world.account,
+    )
+    assert world.read(today.build, world.rep, NOW).section("contract_reviews") == []
+
+    ended = active(world, TODAY - dt.timedelta(days=1), "去年合同")
+    running = active(world, TODAY + dt.timedelta(days=10), "今年合同")
+    assert world.write(world.manager, contracts.expire_ended) == 0  # only the owner's device
+    assert world.write(world.rep, contracts.expire_ended) == 1
+    statuses = {r.id: r.status for r in world.read(contracts.list_contracts, TODAY)}
+    assert (statuses[ended], statuses[running]) == ("expired", "active")

@@ -27,6 +27,7 @@ from desktop.domain.models import (
     User,
 )
 from desktop.domain.services import numbering, opportunities, records
+from desktop.domain.services.quotes.status import local_today
 from desktop.domain.uow import UnitOfWork
 
 FIELDS = (
@@ -89,6 +90,24 @@ def return_to_draft(uow: UnitOfWork, contract_id: str, note: str) -> None:
     """Back to its rep; the rule book wants a note saying what must change."""
     changes = {"status": "draft", "decided_by": uow.actor_id, "decided_at": uow.now}
     _move(uow, contract_id, {**changes, "decision_note": note.strip()})
+
+
+def expire_ended(uow: UnitOfWork) -> int:
+    """The user's own active contracts whose end has passed become expired (their
+    renewal reminder is over); returns how many. As with quotes, only the owner's device
+    writes it, so a manager's laptop does not send the same change for the whole team."""
+    today = local_today(uow.now)
+    ended = uow.session.scalars(
+        select(Contract).where(
+            Contract.status == "active",
+            Contract.deleted_at.is_(None),
+            Contract.end_on < today,
+            Contract.owner_id == uow.actor_id,
+        )
+    ).all()
+    for contract in ended:
+        uow.update(contract, {"status": "expired"})
+    return len(ended)
 
 
 def set_status(uow: UnitOfWork, contract_id: str, status: str) -> None:

@@ -8,7 +8,8 @@ import the other service lazily and give nothing when it is absent, so Today nev
 depends on a feature that has not landed.
 
 A manager sees their own items and, for their team (``desktop.domain.services.team``),
-what a manager acts on: quotes waiting for their approval, the reps' overdue
+what a manager acts on: quotes waiting for their approval, contracts waiting for
+their review, contracts to renew, the reps' overdue
 follow-ups, and the team's late deliveries, overdue receivables and complaints near
 their SLA, each item naming its rep; the target line is the team's. Team lists are
 capped; an item of kind ``more`` says how many are not listed.
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.health import Reason, at_risk
 from desktop.domain.models import Account
 from desktop.domain.money import format_money
-from desktop.domain.services import contracts, coverage, followups, health, visits
+from desktop.domain.services import contract_review, contracts, coverage, followups, health, visits
 from desktop.domain.services import team as teams
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 SECTIONS = (
     "visits",
     "approvals",
+    "contract_reviews",
     "overdue",
     "due_today",
     "team_overdue",
@@ -352,6 +354,23 @@ def _team_items(
         for a in approvals.rows
     ]
     items += _more("approvals", approvals)
+
+    reviews = contract_review.inbox(session, team.manager_id)
+    found = teams.Capped(reviews[:TEAM_LIMIT], len(reviews))
+    items += [
+        TodayItem(
+            "contract_reviews",
+            "contract",
+            c.contract_id,
+            c.account_name,
+            f"{c.number} · {c.title} · {format_money(c.value, c.currency)}",
+            c.submitted_at,
+            "under_review",
+            c.account_id,
+            c.owner_name,
+        )
+        for c in found.rows
+    ] + _more("contract_reviews", found)
 
     tasks = teams.overdue_followups(session, team.ids, today, TEAM_LIMIT)
     items += [

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.services import followups, reminders, today
+from desktop.domain.services import contracts, followups, reminders, today
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.pages.base import Page, heading
@@ -141,6 +141,7 @@ class TodayPage(Page):
         self.reload()
         if not self._summary_shown:
             self._summary_shown = True
+            self.ctx.tasks.write(contracts.expire_ended)  # reminders end with the term
             self.show_overdue_summary()
         self.check_reminders()
 
@@ -195,7 +196,7 @@ class TodayPage(Page):
         self.done_button.setEnabled(
             item is not None and item.entity == "task" and not item.owner_name
         )
-        self.renew_button.setVisible(item is not None and item.entity == "contract")
+        self.renew_button.setVisible(item is not None and item.section == "renewals")
 
     # -- actions -------------------------------------------------------------------
     def select_item(self, record_id: str) -> bool:
@@ -231,7 +232,7 @@ class TodayPage(Page):
     @Slot()
     def renew_selected(self) -> None:
         item = self._current()
-        if item is not None and item.entity == "contract":
+        if item is not None and item.section == "renewals":
             start_renewal(self.ctx, item.record_id, self._remind)
 
     def open_record(self, entity: str, row_id: str) -> bool:

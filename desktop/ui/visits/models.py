@@ -176,6 +176,7 @@ class TodayModel(TableModel[TodayItem]):
     COLOURS: ClassVar[dict[str, str]] = {
         "visits": "#2f6fb3",
         "approvals": "#8a4fbf",
+        "contract_reviews": "#6d28d9",
         "overdue": ERROR_COLOR,
         "due_today": "#d97706",
         "team_overdue": "#c2410c",
@@ -206,6 +207,7 @@ class TodayModel(TableModel[TodayItem]):
         return {
             "visits": self.tr("Today's visits"),
             "approvals": self.tr("Quotes waiting for your approval"),
+            "contract_reviews": self.tr("Contracts waiting for your review"),
             "overdue": self.tr("Overdue follow-ups"),
             "due_today": self.tr("Follow-ups due today"),
             "team_overdue": self.tr("Team's overdue follow-ups"),
@@ -322,6 +324,8 @@ class TodayModel(TableModel[TodayItem]):
             return complaint_label(row.status)
         if row.section == "at_risk":
             return health_words.verdict(int(row.detail))[0]
+        if row.section == "contract_reviews":
+            return self.tr("Under review")
         if row.section == "renewals" and isinstance(row.when, dt.date):
             return self.tr("Ends in %1 days").replace("%1", str((row.when - self._today()).days))
         return status_label(row.status)
