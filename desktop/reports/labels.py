@@ -196,7 +196,7 @@ ZH_CN: dict[str, str] = {
     "Contract title": "合同名称",
     "Ends": "到期日",
     "Days left": "剩余天数",
-    "Value": "合同金额",
+    "Contract value": "合同金额",
     "Renewal started": "已发起续签",
     "No": "否",
     "Commission": "提成",

@@ -52,7 +52,7 @@ def write_renewals(
             Column(t("Contract title"), width=24),
             Column(t("Ends"), "date"),
             Column(t("Days left"), "int"),
-            Column(t("Value"), "money"),
+            Column(t("Contract value"), "money"),
             Column(t("Renewal started")),
         ],
         tz=tz,
