@@ -200,6 +200,14 @@
       <translation>新建合同</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>From quote</source>
+      <translation>依据报价</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>合同名称</translation>
     </message>

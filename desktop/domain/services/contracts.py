@@ -24,6 +24,7 @@ from desktop.domain.models import (
     Contract,
     Opportunity,
     Policy,
+    Quote,
     User,
 )
 from desktop.domain.services import numbering, opportunities, records
@@ -227,6 +228,40 @@ def ending_between(
     """Signed or active contracts ending from ``start`` to the day before ``end``, soonest
     first: the renewals of a coming period (the meeting pack's next quarter)."""
     return list_contracts(session, today, owner_ids=owner_ids, ending=(start, end))
+
+
+@dataclass(frozen=True)
+class QuoteChoice:
+    """A quote of the account a new contract may be made from."""
+
+    id: str
+    number: str  # with its revision
+    total: Decimal
+    payment_terms: str
+    status: str
+
+
+def quote_choices(session: Session, account_id: str) -> list[QuoteChoice]:
+    """The account's latest quotes the customer accepted, or that were sent or approved,
+    that no contract names yet; accepted ones first, newest first."""
+    taken = select(Contract.quote_id).where(
+        Contract.quote_id.is_not(None), Contract.deleted_at.is_(None)
+    )
+    rows = session.scalars(
+        select(Quote)
+        .where(
+            Quote.account_id == account_id,
+            Quote.is_latest.is_(True),
+            Quote.deleted_at.is_(None),
+            Quote.status.in_(("accepted", "sent", "approved")),
+            Quote.id.not_in(taken),
+        )
+        .order_by(Quote.status != "accepted", Quote.number.desc())
+    )
+    return [
+        QuoteChoice(q.id, f"{q.number} {q.revision}", q.total, q.payment_terms, q.status)
+        for q in rows
+    ]
 
 
 def account_of(session: Session, contract_id: str) -> str:

@@ -1,5 +1,6 @@
 """The account's Contracts tab: its contracts with their term and days left (a renewal
-due is marked), a new contract, and the review: the rep submits, the manager signs or
+due is marked), a new contract (from one of the account's quotes, if the user likes),
+and the review: the rep submits, the manager signs or
 returns it, then it becomes active. The rule book decides who may take each step; a
 refused step is said in the user's words under the list."""
 
@@ -11,6 +12,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.services import contracts
-from desktop.domain.services.contracts import ContractRow
+from desktop.domain.services.contracts import ContractRow, QuoteChoice
 from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import AccountTab
 from desktop.ui.context import AppContext
@@ -88,18 +90,33 @@ def _day(edit: QDateEdit) -> dt.date:
 
 
 class ContractDialog(QDialog):
-    """A new contract: title, term, value, payment terms."""
+    """A new contract: the quote it is made from (its value and payment terms come
+    along), title, term, value, payment terms."""
 
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: dt.date,
+        parent: QWidget | None = None,
+        quotes: list[QuoteChoice] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contract-dialog")
         self.setWindowTitle(self.tr("New contract"))
         form = QFormLayout(self)
+        self.quotes = {q.id: q for q in quotes or []}
+        self.quote = QComboBox()
+        self.quote.setObjectName("contract-quote")
+        self.quote.addItem(self.tr("(none)"), None)
+        for choice in quotes or []:
+            self.quote.addItem(f"{choice.number} · {money(choice.total)}", choice.id)
+        self.quote.currentIndexChanged.connect(self._quote_chosen)
+        form.addRow(self.tr("From quote"), self.quote)
         self.title = QLineEdit()
         self.start = QDateEdit(_qdate(today))
         self.end = QDateEdit(_qdate(today.replace(year=today.year + 1) - dt.timedelta(days=1)))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # as every other date in the window
         self.value = QLineEdit()
         self.value.setPlaceholderText("¥")
         self.terms = QPlainTextEdit()
@@ -111,6 +128,15 @@ class ContractDialog(QDialog):
         form.addRow(self.tr("Payment terms"), self.terms)
         self.error = form_footer(form, self, self._submit)
         self.on_submit: Any = None
+
+    def _quote_chosen(self) -> None:
+        """The quote's total and payment terms, over what the user had not typed."""
+        choice = self.quotes.get(self.quote.currentData())
+        if choice is None:
+            return
+        self.value.setText(f"{choice.total:,.2f}")
+        if not self.terms.toPlainText().strip():
+            self.terms.setPlainText(choice.payment_terms)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -131,6 +157,7 @@ class ContractDialog(QDialog):
                     "end_on": _day(self.end),
                     "value": value,
                     "payment_terms": self.terms.toPlainText().strip(),
+                    "quote_id": self.quote.currentData(),
                 }
             )
 
@@ -219,14 +246,18 @@ class AccountContractsTab(AccountTab):
         if account_id is None:
             return
         today = self._today()
-        dialog = ContractDialog(today, self)
-        self.dialog = dialog
 
-        def submitted(values: dict[str, Any]) -> None:
-            def work(uow: UnitOfWork) -> str:
-                return contracts.create_contract(uow, account_id, values, today)
+        def loaded(quotes: list[QuoteChoice]) -> None:
+            dialog = ContractDialog(today, self, quotes)
+            self.dialog = dialog
 
-            save(self.ctx, work, dialog, on_error=self.summary.setText)
+            def submitted(values: dict[str, Any]) -> None:
+                def work(uow: UnitOfWork) -> str:
+                    return contracts.create_contract(uow, account_id, values, today)
 
-        dialog.on_submit = submitted
-        dialog.open()
+                save(self.ctx, work, dialog, on_error=self.summary.setText)
+
+            dialog.on_submit = submitted
+            dialog.open()
+
+        self.ctx.tasks.read(lambda s: contracts.quote_choices(s, account_id), loaded)
