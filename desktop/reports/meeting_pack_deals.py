@@ -58,9 +58,10 @@ def write_renewals(
         tz=tz,
     )
 
+    started = contracts.renewals_started(session, rows)
+
     def lines() -> Iterator[list[Any]]:
         for r in rows:
-            started = contracts.renewal_opportunity(session, r.id)
             yield [
                 r.number,
                 r.account_name,
@@ -70,7 +71,7 @@ def write_renewals(
                 r.end_on,
                 r.days_left,
                 r.value,
-                t("Yes") if started else t("No"),
+                t("Yes") if r.id in started else t("No"),
             ]
 
     sheet.write(lines())

@@ -287,6 +287,22 @@ def renewal_opportunity(session: Session, contract_id: str) -> str | None:
     )
 
 
+def renewals_started(session: Session, rows: list[ContractRow]) -> set[str]:
+    """Which of these contracts have an open renewal opportunity (one query for all,
+    by the accounts' open opportunities' names)."""
+    accounts = list({r.account_id for r in rows})
+    names: dict[str, list[str]] = {}
+    for start in range(0, len(accounts), 500):  # SQLite's limit on parameters
+        query = select(Opportunity.account_id, Opportunity.name).where(
+            Opportunity.account_id.in_(accounts[start : start + 500]),
+            Opportunity.deleted_at.is_(None),
+            Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES),
+        )
+        for account_id, name in session.execute(query):
+            names.setdefault(account_id, []).append(name)
+    return {r.id for r in rows if any(r.number in name for name in names.get(r.account_id, ()))}
+
+
 def start_renewal(uow: UnitOfWork, contract_id: str, name: str, source: str = "") -> str:
     """The renewal of a contract as an opportunity of its account: ``name`` (its "%1"
     the contract's number, which it always names), the contract's value, closing when it
