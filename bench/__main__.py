@@ -31,6 +31,7 @@ AREAS = (
     "health_bench",
     "pipeline_bench",
     "review_bench",
+    "deals_bench",
 )
 
 GOALS = {
@@ -55,6 +56,8 @@ GOALS = {
     "pipeline_board_open_ms": "<= 200 (5,000 open opportunities; the bench has more)",
     "review_pack_collect_ms": "(one account's pack read; beside review_pack_floor_ms; no goal set)",
     "review_pack_pdf_ms": "(collect, charts and layout of one account's PDF; no goal set)",
+    "renewals_team_ms": "(a manager's renewals and reviews; beside renewals_team_floor_ms)",
+    "winloss_year_ms": "(the year's win/loss for everyone; beside winloss_year_floor_ms)",
 }
 
 FLOOR_WINDOW = """

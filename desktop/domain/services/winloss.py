@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.models import Opportunity, Product, Quote, QuoteLine, User
@@ -89,6 +89,16 @@ def closed_deals(
 ) -> list[ClosedDeal]:
     """The deals closed from ``start`` to ``end`` (either open-ended); ``owner_ids``:
     only theirs."""
+    where: list[ColumnElement[bool]] = [
+        Opportunity.deleted_at.is_(None),
+        Opportunity.stage.in_(("won", "lost")),
+    ]
+    if start is not None:
+        where.append(Opportunity.close_date >= start)
+    if end is not None:
+        where.append(Opportunity.close_date <= end)
+    if owner_ids is not None:
+        where.append(Opportunity.owner_id.in_(list(owner_ids)))
     query = (
         select(
             Opportunity.id,
@@ -100,16 +110,10 @@ def closed_deals(
             Opportunity.lost_reason,
         )
         .outerjoin(User, User.id == Opportunity.owner_id)
-        .where(Opportunity.deleted_at.is_(None), Opportunity.stage.in_(("won", "lost")))
+        .where(*where)
     )
-    if start is not None:
-        query = query.where(Opportunity.close_date >= start)
-    if end is not None:
-        query = query.where(Opportunity.close_date <= end)
-    if owner_ids is not None:
-        query = query.where(Opportunity.owner_id.in_(list(owner_ids)))
     rows = session.execute(query).all()
-    categories = _categories(session, [row[0] for row in rows])
+    categories = _categories(session, where)
     return [
         ClosedDeal(
             owner or "",
@@ -124,25 +128,29 @@ def closed_deals(
     ]
 
 
-def _categories(session: Session, deal_ids: list[str]) -> dict[str, set[str]]:
-    """Opportunity id -> the product categories on its quotes (latest revisions)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for start in range(0, len(deal_ids), 500):  # SQLite's limit on parameters
-        query = (
-            select(Quote.opportunity_id, Product.category)
-            .join(QuoteLine, QuoteLine.quote_id == Quote.id)
-            .join(Product, Product.id == QuoteLine.product_id)
-            .where(
-                Quote.opportunity_id.in_(deal_ids[start : start + 500]),
-                Quote.is_latest.is_(True),
-                Quote.deleted_at.is_(None),
-                QuoteLine.deleted_at.is_(None),
-            )
-            .distinct()
+def _categories(session: Session, where: list[ColumnElement[bool]]) -> dict[str, set[str]]:
+    """Opportunity id -> the product categories on its quotes (latest revisions), for
+    the opportunities ``where`` selects. Quotes are reached through their account (the
+    indexed column) and then matched on the opportunity."""
+    query = (
+        select(Opportunity.id, Product.category)
+        .join(
+            Quote,
+            (Quote.account_id == Opportunity.account_id) & (Quote.opportunity_id == Opportunity.id),
         )
-        for deal_id, category in session.execute(query):
-            if deal_id is not None:
-                found[deal_id].add((category or "").strip())
+        .join(QuoteLine, QuoteLine.quote_id == Quote.id)
+        .join(Product, Product.id == QuoteLine.product_id)
+        .where(
+            *where,
+            Quote.is_latest.is_(True),
+            Quote.deleted_at.is_(None),
+            QuoteLine.deleted_at.is_(None),
+        )
+        .distinct()
+    )
+    found: dict[str, set[str]] = defaultdict(set)
+    for deal_id, category in session.execute(query):
+        found[deal_id].add((category or "").strip())
     return found
 
 
