@@ -96,3 +96,44 @@ def test_an_opportunity_from_a_quote(qtbot: Any, page: Any, app_context: Any) ->
     qtbot.waitUntil(lambda: editor.opportunity.currentData() == deal_id)
     qtbot.mouseClick(editor.buttons["save"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: linked_opportunity(app_context, quote_id) == deal_id)
+
+
+def test_a_declined_quote_offers_to_mark_its_opportunity_lost(
+    qtbot: Any,
+    page: Any,  # noqa: F811
+    app_context: Any,
+) -> None:
+    import datetime as dt
+
+    from desktop.domain.models import OPEN_OPPORTUNITY_STAGES
+
+    today = dt.datetime.now(app_context.zone).date()
+    with app_context.db.sessions() as s:
+        quote_id, deal_id = s.execute(
+            select(Quote.id, Opportunity.id)
+            .join(Opportunity, Opportunity.id == Quote.opportunity_id)
+            .where(
+                Quote.status == "sent",
+                Quote.is_latest.is_(True),
+                Quote.valid_until >= today,
+                Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES),
+            )
+            .order_by(Quote.number)
+            .limit(1)
+        ).one()
+    editor = open_quote(qtbot, page, quote_id)
+    reject = editor.buttons["reject"]
+    qtbot.waitUntil(reject.isVisible)
+    type_into(qtbot, editor.note, "价格高于对手")
+    qtbot.mouseClick(reject, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(editor.lost_dialogs) and editor.lost_dialogs[-1].isVisible())
+    dialog = editor.lost_dialogs[-1]
+    assert dialog.reason.currentText() == "价格高于对手"  # the rejection's note
+    type_into(qtbot, dialog.lost_to.lineEdit(), "汇川技术")
+    qtbot.mouseClick(press(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with app_context.db.sessions() as s:
+        deal = s.get(Opportunity, deal_id)
+        assert deal is not None
+        assert (deal.stage, deal.lost_reason, deal.lost_to) == ("lost", "价格高于对手", "汇川技术")
+        assert s.get(Quote, quote_id).status == "rejected"  # type: ignore[union-attr]

@@ -43,6 +43,7 @@ from desktop.ui.labels import stage_label
 from desktop.ui.layout import scrolled
 from desktop.ui.pipeline.from_record import Prefill, new_opportunity
 from desktop.ui.quotes.approval import ApprovalPanel
+from desktop.ui.quotes.lost_deal import offer_lost
 from desktop.ui.quotes.models import (
     LinesModel,
     decimal_text,
@@ -90,6 +91,7 @@ class QuoteEditor(QWidget):
         self.dirty = False
         self._loading = False
         self.actions: set[str] = set()
+        self.lost_dialogs: list[Any] = []  # "Mark lost" offered after a rejection
 
         self.title = QLabel()
         self.title.setObjectName("quote-title")
@@ -565,9 +567,13 @@ class QuoteEditor(QWidget):
             result = step(uow)
             return result if action == "revise" else quote_id
 
+        deal = self.opportunity.currentData()
+
         def done(shown_id: str) -> None:
             self.changed.emit(shown_id)
             self.load(shown_id)
+            if action == "reject" and deal:  # the deal may be lost with it
+                offer_lost(self.ctx, self, str(deal), note, self.lost_dialogs)
 
         self.error_label.clear()
         self.ctx.tasks.write(work, done, self._failed)
