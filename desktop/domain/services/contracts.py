@@ -69,12 +69,17 @@ def update_contract(uow: UnitOfWork, contract_id: str, changes: Mapping[str, Any
     records.update(uow, Contract, contract_id, _fields(changes))
 
 
+def _load(session: Session, contract_id: str) -> Contract:
+    row = records._load(session, Contract, contract_id)
+    assert isinstance(row, Contract)
+    return row
+
+
 def _move(uow: UnitOfWork, contract_id: str, changes: dict[str, Any]) -> None:
     """A step of the review; its change records carry the step's note, so the
     contract's review history has it (``contract_review.history``)."""
     note = str(changes.get("decision_note") or "").strip()
-    row = records._load(uow.session, Contract, contract_id)
-    uow.update(row, changes, reason=note or None)
+    uow.update(_load(uow.session, contract_id), changes, reason=note or None)
 
 
 def submit_for_review(uow: UnitOfWork, contract_id: str) -> None:
@@ -218,18 +223,6 @@ def renewals_due(
     return [r for r in found if r.renewal_due]
 
 
-def ending_between(
-    session: Session,
-    today: dt.date,
-    start: dt.date,
-    end: dt.date,
-    owner_ids: Collection[str] | None = None,
-) -> list[ContractRow]:
-    """Signed or active contracts ending from ``start`` to the day before ``end``, soonest
-    first: the renewals of a coming period (the meeting pack's next quarter)."""
-    return list_contracts(session, today, owner_ids=owner_ids, ending=(start, end))
-
-
 @dataclass(frozen=True)
 class QuoteChoice:
     """A quote of the account a new contract may be made from."""
@@ -265,16 +258,14 @@ def quote_choices(session: Session, account_id: str) -> list[QuoteChoice]:
 
 
 def account_of(session: Session, contract_id: str) -> str:
-    contract = records._load(session, Contract, contract_id)
-    assert isinstance(contract, Contract)
+    contract = _load(session, contract_id)
     return contract.account_id
 
 
 def renewal_opportunity(session: Session, contract_id: str) -> str | None:
     """The open opportunity already started for this contract's renewal (it names the
     contract's number), if any."""
-    contract = records._load(session, Contract, contract_id)
-    assert isinstance(contract, Contract)
+    contract = _load(session, contract_id)
     return session.scalar(
         select(Opportunity.id)
         .where(
@@ -311,8 +302,7 @@ def start_renewal(uow: UnitOfWork, contract_id: str, name: str, source: str = ""
     found = renewal_opportunity(uow.session, contract_id)
     if found is not None:
         return found
-    contract = records._load(uow.session, Contract, contract_id)
-    assert isinstance(contract, Contract)
+    contract = _load(uow.session, contract_id)
     name = name.replace("%1", contract.number)
     if contract.number not in name:
         name = f"{name} ({contract.number})"
