@@ -81,3 +81,23 @@ class LocalMeta(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AccountHealth(Base):
+    """Each live account's health score (desktop.domain.health) as last computed, so the
+    Accounts list sorts and filters by it in SQL. Derived from synced rows on this
+    device and never synced: desktop.domain.services.health_cache keeps it.
+
+    ``basis`` names what the score was computed against (the weights, the tiers' visit
+    cadence and the day): a row of another basis is stale and the next full pass
+    replaces it."""
+
+    __tablename__ = "account_health"
+    __table_args__ = (Index("ix_account_health_score", "score", "account_id"),)
+
+    account_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    score: Mapped[int] = mapped_column(Integer)
+    # [[code, points, params], ...] biggest first, as desktop.domain.health.Reason.
+    reasons: Mapped[list[Any]] = mapped_column(JSONText, default=list)
+    basis: Mapped[str] = mapped_column(String(40))
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
