@@ -105,6 +105,14 @@
       <translation>档案不完整</translation>
     </message>
     <message>
+      <source>At risk</source>
+      <translation>有风险</translation>
+    </message>
+    <message>
+      <source>Accounts whose health score is under %1</source>
+      <translation>健康度低于 %1 的客户</translation>
+    </message>
+    <message>
       <source>Any last visit</source>
       <translation>不限拜访时间</translation>
     </message>
@@ -146,6 +154,10 @@
     <message>
       <source>Owner</source>
       <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>健康度</translation>
     </message>
     <message>
       <source>Industry</source>

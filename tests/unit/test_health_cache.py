@@ -275,10 +275,11 @@ def test_a_changed_policy_or_a_new_day_makes_the_cache_stale(db: Database) -> No
     write(db, lambda uow: health.set_weights(uow, {"base": 50}))
     with db.sessions() as session, session.begin():
         assert health_cache.stale(session, NOW)
-        after = health_cache.refresh_batch(session, "", NOW, limit=3)
+        after, scored = health_cache.refresh_batch(session, "", NOW, limit=3)
         assert after is not None
+        assert scored == 3
         assert health_cache.stale(session, NOW)
-        health_cache.refresh_all(session, NOW, limit=3)
+        assert health_cache.refresh_all(session, NOW, limit=3) == 7
         assert not health_cache.stale(session, NOW)
     assert cache(db) == computed(db)
     assert {score for score, _ in cache(db).values()} == {50 - 15 - 10}

@@ -186,10 +186,13 @@ def stale(session: Session, now: dt.datetime) -> bool:
     return session.scalar(missing) is not None
 
 
-def refresh_batch(session: Session, after: str, now: dt.datetime, limit: int = BATCH) -> str | None:
+def refresh_batch(
+    session: Session, after: str, now: dt.datetime, limit: int = BATCH
+) -> tuple[str | None, int]:
     """One batch of a full pass: the next ``limit`` live accounts by id after
-    ``after`` ("" first). Returns where the next batch starts, None when done (the
-    last batch also drops the scores of accounts no longer live)."""
+    ``after`` ("" first). Returns where the next batch starts (None when done: the
+    last batch also drops the scores of accounts no longer live) and how many it
+    scored."""
     ids = list(
         session.scalars(
             select(Account.id)
@@ -198,19 +201,22 @@ def refresh_batch(session: Session, after: str, now: dt.datetime, limit: int = B
             .limit(limit)
         )
     )
-    refresh(session, ids, now)
+    scored = refresh(session, ids, now)
     if len(ids) == limit:
-        return ids[-1]
+        return ids[-1], scored
     live = select(Account.id).where(Account.deleted_at.is_(None))
     session.execute(delete(AccountHealth).where(AccountHealth.account_id.not_in(live)))
-    return None
+    return None, scored
 
 
-def refresh_all(session: Session, now: dt.datetime, limit: int = BATCH) -> None:
-    """A whole full pass in the caller's transaction (the command line, tests)."""
+def refresh_all(session: Session, now: dt.datetime, limit: int = BATCH) -> int:
+    """A whole full pass in the caller's transaction (the bench, tests)."""
     after: str | None = ""
+    total = 0
     while after is not None:
-        after = refresh_batch(session, after, now, limit)
+        after, scored = refresh_batch(session, after, now, limit)
+        total += scored
+    return total
 
 
 def cached(session: Session, account_ids: Sequence[str]) -> dict[str, tuple[int, list[Reason]]]:

@@ -1,0 +1,121 @@
+"""The health cache's full pass (desktop.domain.services.health_cache), on workers.
+
+Each unit of work scores the accounts it touched before it commits, and a sync the
+accounts it pulled; what they cannot see is a new day (the score counts days), a
+changed weight or cadence, or accounts that arrived in a first download. So a check
+runs when the app starts, after every write or sync that changed a policy or
+accounts, and every hour: when the cache is stale, a full pass scores every account,
+one batch per write on the writer thread (the user's saves wait at most one batch),
+and then says ``account_health`` changed, so open lists show the new scores.
+
+``start_health_upkeep`` is called by the app (desktop/app.py); tests build windows
+without it, so no timer outlives a test, and drive ``HealthUpkeep`` themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from desktop.domain.models.types import utcnow
+from desktop.domain.services import health_cache
+from desktop.domain.uow import UnitOfWork
+from desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+HOUR_MS = 60 * 60 * 1000
+CACHE = "account_health"  # the entity name a finished pass announces
+# What a health score shows: its inputs and the cache itself.
+HEALTH = frozenset(health_cache.INPUTS | {CACHE})
+# Changes after which the cache may be stale as a whole (not only the touched rows).
+_CHECK_AFTER = frozenset({"policy", "account"})
+
+
+class HealthUpkeep(QObject):
+    finished = Signal(int)  # accounts a full pass scored (0: the cache was current)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running = False
+        self._again = False
+        self._closed = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("health-upkeep")
+        self.timer.setInterval(HOUR_MS)
+        self.timer.timeout.connect(self.check)
+        ctx.tasks.changed.connect(self._on_changed)
+
+    def start(self, *, hourly: bool = False) -> None:
+        if hourly:
+            self.timer.start()
+        self.check()
+
+    def stop(self) -> None:
+        self._closed = True
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:  # the window closes: no timer outlives it
+            self.stop()
+        return False
+
+    def _on_changed(self, entities: set[str]) -> None:
+        if entities & _CHECK_AFTER and CACHE not in entities:
+            self.check()
+
+    def check(self) -> None:
+        """Score every account on a worker if the cache is stale."""
+        if self._closed or self.ctx.tasks.closed:
+            return
+        if self.running:
+            self._again = True
+            return
+        self.running = True
+        self.ctx.tasks.read(
+            lambda session: health_cache.stale(session, utcnow()),
+            lambda stale: self._batch("", 0) if stale else self._done(0),
+            self._failed,
+        )
+
+    def _batch(self, after: str, scored: int) -> None:
+        if self._closed or self.ctx.tasks.closed:
+            self.running = False
+            return
+
+        def work(uow: UnitOfWork) -> tuple[str | None, int]:
+            return health_cache.refresh_batch(uow.session, after, utcnow())
+
+        def done(result: tuple[str | None, int]) -> None:
+            next_after, total = result[0], scored + result[1]
+            if next_after is None:
+                self._done(total)
+            else:
+                self._batch(next_after, total)
+
+        self.ctx.tasks.write(work, done, self._failed)
+
+    def _done(self, scored: int) -> None:
+        self.running = False
+        if scored:
+            self.ctx.tasks.changed.emit({CACHE})
+        self.finished.emit(scored)
+        if self._again:
+            self._again = False
+            self.check()
+
+    def _failed(self, error: BaseException) -> None:
+        # The cache stays as it was (the list shows the last scores); the next check
+        # tries again.
+        log.warning("health cache pass failed: %s", error)
+        self.running = False
+        self._again = False
+
+
+def start_health_upkeep(ctx: AppContext, window: QObject) -> HealthUpkeep:
+    """At start (desktop/app.py): check now, hourly after, stop when the window closes."""
+    upkeep = HealthUpkeep(ctx, window)
+    window.installEventFilter(upkeep)
+    upkeep.start(hourly=True)
+    return upkeep

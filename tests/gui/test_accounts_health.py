@@ -1,0 +1,114 @@
+"""The Accounts list's Health column: empty until the full pass scores the accounts
+on a worker, then coloured by band with the reasons in its tooltip; a click on its
+header sorts by health (lowest first, then highest first); "At risk" keeps the
+accounts under the threshold; an edit scores its account again at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import select
+
+from desktop.domain.health import AT_RISK_BELOW
+from desktop.domain.models import AccountHealth, Complaint
+from desktop.ui.accounts.health_upkeep import HealthUpkeep
+from desktop.ui.accounts.model import COLUMN_KEYS
+from desktop.ui.testing import screenshot
+from tests.gui.test_accounts import open_accounts_page
+
+HEALTH = COLUMN_KEYS.index("health")
+
+
+def shown(qtbot: Any, page: Any, column: int = HEALTH) -> list[str]:
+    model = page.model
+
+    def loaded() -> bool:
+        return all(model.row_data(r) is not None for r in range(model.rowCount()))
+
+    qtbot.waitUntil(loaded)
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def click_header(qtbot: Any, page: Any, column: int) -> None:
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    before = page.query
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: page.query != before)
+    page.ctx.tasks.wait_idle()
+
+
+def fill_cache(qtbot: Any, ctx: Any) -> None:
+    upkeep = HealthUpkeep(ctx)
+    with qtbot.waitSignal(upkeep.finished) as signal:
+        upkeep.start()
+    assert signal.args == [40]
+    upkeep.stop()
+    ctx.tasks.wait_idle()
+
+
+def test_health_column_sorts_filters_and_follows_edits(qtbot: Any, app_context: Any) -> None:
+    page = open_accounts_page(qtbot, app_context)
+    assert set(shown(qtbot, page)) == {""}  # the demo's rows came without a pass
+    fill_cache(qtbot, app_context)
+    qtbot.waitUntil(lambda: all(shown(qtbot, page)))  # the page heard the pass
+    with app_context.db.sessions() as session:
+        rows = session.execute(select(AccountHealth.account_id, AccountHealth.score))
+        scores: dict[str, int] = {}
+        for account_id, score in rows:
+            scores[account_id] = score
+    assert len(scores) == 40
+    click_header(qtbot, page, HEALTH)
+    ascending = [int(v) for v in shown(qtbot, page)]
+    assert ascending == sorted(scores.values())
+    assert len(set(ascending)) > 3  # a spread of scores
+    first = page.model.index(0, HEALTH)
+    assert page.model.data(first, Qt.ItemDataRole.ToolTipRole).startswith(
+        f"Health {ascending[0]}: "
+    )
+    screenshot(page, "accounts/health_sorted_en")
+    click_header(qtbot, page, HEALTH)
+    assert [int(v) for v in shown(qtbot, page)] == sorted(scores.values(), reverse=True)
+
+    # An edit scores its account again in the write itself: three complaints past
+    # their SLA take the healthiest account down the list.
+    top = page.model.ids()[0]
+    late_complaints(qtbot, app_context, top)
+    qtbot.waitUntil(lambda: page.model.ids()[0] != top)
+    with app_context.db.sessions() as session:
+        assert session.get(AccountHealth, top).score == scores[top] - 12
+
+    # "At risk": the least healthy, with three more, falls under the threshold.
+    lowest = min(scores, key=lambda a: (scores[a], a))
+    late_complaints(qtbot, app_context, lowest)
+    qtbot.mouseClick(page.filters.at_risk_filter, Qt.MouseButton.LeftButton)
+    with app_context.db.sessions() as session:
+        rows = session.execute(select(AccountHealth.account_id, AccountHealth.score))
+        at_risk = {a for a, score in rows if score < AT_RISK_BELOW}
+    assert lowest in at_risk
+    qtbot.waitUntil(lambda: set(page.model.ids()) == at_risk)
+    assert all(int(v) < AT_RISK_BELOW for v in shown(qtbot, page))
+    screenshot(page, "accounts/health_at_risk_en")
+    qtbot.mouseClick(page.filters.at_risk_filter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+    app_context.tasks.wait_idle()
+
+
+def late_complaints(qtbot: Any, ctx: Any, account_id: str) -> None:
+    now = dt.datetime.now(dt.UTC)
+
+    def add(uow: Any) -> None:
+        for title in ("设备宕机", "备件未到", "发票错误"):
+            uow.add(
+                Complaint(
+                    account_id=account_id,
+                    title=title,
+                    opened_at=now - dt.timedelta(days=5),
+                    sla_due_at=now - dt.timedelta(days=1),
+                )
+            )
+
+    ctx.tasks.write(add)
+    ctx.tasks.wait_idle()
