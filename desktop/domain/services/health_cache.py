@@ -21,9 +21,9 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import Table, delete, exists, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,7 @@ from desktop.domain.models import (
     VisitAttendee,
 )
 from desktop.domain.services import coverage, health
+from desktop.domain.services.health import Between
 from desktop.domain.uow import UnitOfWork
 
 BATCH = 5000  # accounts per write transaction of a full pass: a user's save waits < 0.3 s
@@ -78,33 +79,35 @@ def decode(value: Any) -> list[Reason]:
     ]
 
 
-def refresh(session: Session, account_ids: Iterable[str], now: dt.datetime) -> int:
-    """Score these accounts again and store them; those no longer live leave the cache.
-    Returns how many were stored."""
-    ids = sorted(set(account_ids))
-    if not ids:
-        return 0
+def refresh(session: Session, accounts: Iterable[str] | Between, now: dt.datetime) -> int:
+    """Score these accounts (ids, or a range of ids) again and store them; named ones
+    no longer live leave the cache. Returns how many were stored."""
+    if not isinstance(accounts, Between):
+        accounts = sorted(set(accounts))
+        if not accounts:
+            return 0
     weights = health.weights(session)
-    facts = health.gather(session, now, day(now), ids, weights)
+    facts = health.gather(session, now, day(now), accounts, weights)
     scores = {i: score(f, weights, now) for i, f in facts.items()}
     _store(session, scores, basis(session, now), now)
-    gone = [i for i in ids if i not in scores]
-    for start in range(0, len(gone), CHUNK):
-        session.execute(
-            delete(AccountHealth).where(AccountHealth.account_id.in_(gone[start : start + CHUNK]))
-        )
+    if not isinstance(accounts, Between):
+        gone = [i for i in accounts if i not in scores]
+        for start in range(0, len(gone), CHUNK):
+            chunk = gone[start : start + CHUNK]
+            session.execute(delete(AccountHealth).where(AccountHealth.account_id.in_(chunk)))
     return len(scores)
 
 
 def _store(session: Session, scores: dict[str, Health], basis_: str, now: dt.datetime) -> None:
     if not scores:
         return
-    stmt = insert(AccountHealth)
+    # Core, not the ORM's bulk insert: a third of the time of a full pass's batch.
+    stmt = insert(cast(Table, AccountHealth.__table__))
     stmt = stmt.on_conflict_do_update(
         index_elements=[AccountHealth.account_id],
         set_={c: stmt.excluded[c] for c in ("score", "reasons", "basis", "computed_at")},
     )
-    session.execute(
+    session.connection().execute(
         stmt,
         [
             {
@@ -201,7 +204,7 @@ def refresh_batch(
             .limit(limit)
         )
     )
-    scored = refresh(session, ids, now)
+    scored = refresh(session, Between(after, ids[-1]), now) if ids else 0
     if len(ids) == limit:
         return ids[-1], scored
     live = select(Account.id).where(Account.deleted_at.is_(None))

@@ -25,6 +25,8 @@ from desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 HOUR_MS = 60 * 60 * 1000
+START_DELAY_MS = 2000
+TIMER_NAME = "health-upkeep-start"
 CACHE = "account_health"  # the entity name a finished pass announces
 # What a health score shows: its inputs and the cache itself.
 HEALTH = frozenset(health_cache.INPUTS | {CACHE})
@@ -45,6 +47,10 @@ class HealthUpkeep(QObject):
         self.timer.setObjectName("health-upkeep")
         self.timer.setInterval(HOUR_MS)
         self.timer.timeout.connect(self.check)
+        # The first check waits a little after the first page has its data.
+        self.delay = QTimer(self, singleShot=True, interval=START_DELAY_MS)
+        self.delay.setObjectName(TIMER_NAME)
+        self.delay.timeout.connect(lambda: self.start(hourly=True))
         ctx.tasks.changed.connect(self._on_changed)
 
     def start(self, *, hourly: bool = False) -> None:
@@ -52,9 +58,14 @@ class HealthUpkeep(QObject):
             self.timer.start()
         self.check()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def stop(self) -> None:
         self._closed = True
         self.timer.stop()
+        self.delay.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:  # the window closes: no timer outlives it
@@ -114,8 +125,17 @@ class HealthUpkeep(QObject):
 
 
 def start_health_upkeep(ctx: AppContext, window: QObject) -> HealthUpkeep:
-    """At start (desktop/app.py): check now, hourly after, stop when the window closes."""
+    """At start (desktop/app.py): a few seconds after the first page has its data (a
+    full pass at once would slow it), then hourly; stops when the window closes."""
     upkeep = HealthUpkeep(ctx, window)
     window.installEventFilter(upkeep)
-    upkeep.start(hourly=True)
+
+    def start() -> None:
+        ctx.tasks.idle.disconnect(start)
+        if not upkeep.closed:
+            upkeep.delay.start()
+
+    ctx.tasks.idle.connect(start)
+    if not ctx.tasks.busy:
+        start()
     return upkeep
