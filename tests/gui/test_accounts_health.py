@@ -112,3 +112,35 @@ def late_complaints(qtbot: Any, ctx: Any, account_id: str) -> None:
 
     ctx.tasks.write(add)
     ctx.tasks.wait_idle()
+
+
+def test_abc_column_sorts_and_filters_by_class(qtbot: Any, app_context: Any) -> None:
+    page = open_accounts_page(qtbot, app_context)
+    fill_cache(qtbot, app_context)
+    abc = COLUMN_KEYS.index("abc")
+    qtbot.waitUntil(lambda: any(shown(qtbot, page, abc)))
+    with app_context.db.sessions() as session:
+        rows = session.execute(select(AccountHealth.account_id, AccountHealth.abc))
+        classes: dict[str, str | None] = {}
+        for account_id, klass in rows:
+            classes[account_id] = klass
+    click_header(qtbot, page, abc)
+    expected = sorted(k for k in classes.values() if k) + [""] * sum(
+        1 for k in classes.values() if not k
+    )
+    assert shown(qtbot, page, abc) == expected
+    assert {"A", "B", "C"} <= set(expected)
+    combo = page.filters.abc_filter
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Class A"
+    assert combo.currentData() == "A"
+    a_accounts = {a for a, k in classes.items() if k == "A"}
+    qtbot.waitUntil(lambda: set(page.model.ids()) == a_accounts)
+    assert set(shown(qtbot, page, abc)) == {"A"}
+    assert page.model.data(page.model.index(0, abc), Qt.ItemDataRole.ToolTipRole) == (
+        "Class A by share of the last 12 months' revenue"
+    )
+    screenshot(page, "accounts/abc_class_a_en")
+    qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+    app_context.tasks.wait_idle()

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.analysis import abc_classes
 from desktop.domain.models import (
     Account,
     AccountHealth,
@@ -46,6 +47,20 @@ def cache(db: Database) -> dict[str, tuple[int, list[Any]]]:
         }
 
 
+def classes(db: Database) -> dict[str, str | None]:
+    with db.sessions() as session:
+        return dict(session.execute(select(AccountHealth.account_id, AccountHealth.abc)).all())
+
+
+def ranked(db: Database) -> dict[str, str | None]:
+    """ABC as the analysis classes the accounts that are not lost (last 12 months)."""
+    with db.sessions() as session:
+        facts = health.gather(session, NOW, health_cache.day(NOW))
+        lost = set(session.scalars(select(Account.id).where(Account.status == "lost")))
+    found = abc_classes({i: f.orders_this_year for i, f in facts.items() if i not in lost})
+    return {i: found[i][0] if i in found else None for i in facts}
+
+
 def computed(db: Database, now: dt.datetime = NOW) -> dict[str, tuple[int, list[Any]]]:
     with db.sessions() as session:
         scores = health.scores(session, now, health_cache.day(now))
@@ -63,7 +78,7 @@ class Edits:
         self.db, self.rng = db, random.Random(seed)
         self.accounts = [
             write(db, lambda uow, i=i: uow.add(Account(name=f"客户{i}", tier="ABC"[i % 3])).id)
-            for i in range(4)
+            for i in range(6)
         ]
         self.contacts: list[str] = []
         self.visits: list[str] = []
@@ -76,7 +91,7 @@ class Edits:
 
     def step(self) -> str:
         kinds = [self.add_contact, self.add_visit, self.add_order, self.add_complaint]
-        kinds += [self.change_tier]
+        kinds += [self.change_tier, self.change_status]
         if self.contacts:
             kinds += [self.move_contact, self.change_role]
         if self.visits:
@@ -188,6 +203,10 @@ class Edits:
             lambda uow: uow.update(self._get(uow, Complaint, complaint), {"status": "closed"}),
         )
 
+    def change_status(self) -> None:
+        account, status = self.account(), self.rng.choice(["active", "lost", "dormant"])
+        write(self.db, lambda uow: uow.update(self._get(uow, Account, account), {"status": status}))
+
     def change_tier(self) -> None:
         account, tier = self.account(), self.rng.choice("ABC")
         write(self.db, lambda uow: uow.update(self._get(uow, Account, account), {"tier": tier}))
@@ -197,13 +216,15 @@ class Edits:
 def test_the_cache_equals_a_full_computation_after_every_edit(db: Database, seed: int) -> None:
     edits = Edits(db, seed)
     done: set[str] = set()
-    for _ in range(30):
+    for _ in range(40):
         kind = edits.step()
         done.add(kind)
         assert cache(db) == computed(db), f"after {kind}"
+        assert classes(db) == ranked(db), f"after {kind}"
     assert len(done) >= 7  # the edits were of many kinds
     scores = {score for score, _ in cache(db).values()}
     assert len(scores) > 1  # and they moved the scores
+    assert {"A", "C"} <= set(classes(db).values())  # and the classes
 
 
 def test_a_deleted_account_leaves_the_cache_and_a_restored_one_comes_back(db: Database) -> None:

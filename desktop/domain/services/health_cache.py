@@ -1,5 +1,6 @@
-"""The health cache (``account_health``): every live account's score as last computed,
-kept beside the rows so the Accounts list sorts and filters by health in SQL.
+"""The health cache (``account_health``): every live account's score and ABC class as
+last computed, kept beside the rows so the Accounts list sorts and filters by them in
+SQL.
 
 - ``keep_up`` runs in each unit of work before it commits (the store puts it in its
   sessions' ``DERIVED`` hooks): the accounts whose inputs the unit of work wrote are
@@ -12,6 +13,11 @@ kept beside the rows so the Accounts list sorts and filters by health in SQL.
 A score's inputs: the account (its tier), its contacts (decision makers), visits and
 their attendees, orders and their payments, complaints; the policies ``health``
 (weights) and ``coverage`` (the tiers' visit cadence), which are part of ``basis``.
+
+ABC (desktop.domain.analysis): each account's orders of the last 12 months (the
+score's own "this year") are kept as ``revenue``, and ``rank_abc`` classes every
+account that is not lost by its share, in one SQL pass, whenever an order or an
+account's status changes; the thresholds (policy ``abc``) are part of ``basis``.
 """
 
 from __future__ import annotations
@@ -21,12 +27,14 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, exists, select
+from sqlalchemy import Table, delete, exists, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from desktop.domain.analysis import thresholds
 from desktop.domain.health import Health, Reason, score
 from desktop.domain.models import (
     SYNCED,
@@ -36,6 +44,7 @@ from desktop.domain.models import (
     Contact,
     Order,
     Payment,
+    Policy,
     Visit,
     VisitAttendee,
 )
@@ -45,6 +54,7 @@ from desktop.domain.uow import UnitOfWork
 
 BATCH = 5000  # accounts per write transaction of a full pass: a user's save waits < 0.3 s
 CHUNK = 900  # ids per IN (...)
+ABC_POLICY = "abc"  # desktop.domain.analysis: {"a": 80, "b": 95}
 POLICIES = frozenset({health.POLICY_KEY, coverage.POLICY_KEY})
 # Entities whose rows carry the account they count for.
 BY_ACCOUNT = frozenset(m.__tablename__ for m in (Contact, Visit, VisitAttendee, Order, Complaint))
@@ -56,10 +66,23 @@ def day(now: dt.datetime) -> dt.date:
     return now.astimezone(coverage.DEFAULT_ZONE).date()
 
 
+def abc_thresholds(session: Session) -> tuple[int, int]:
+    value = session.scalar(
+        select(Policy.value).where(Policy.key == ABC_POLICY, Policy.deleted_at.is_(None))
+    )
+    return thresholds(value)
+
+
 def basis(session: Session, now: dt.datetime) -> str:
-    """What a score computed now depends on besides the rows: weights, cadence, day."""
+    """What a score computed now depends on besides the rows: weights, cadence, the ABC
+    thresholds, the day."""
     text = json.dumps(
-        [dataclasses.asdict(health.weights(session)), coverage.cadence(session), str(day(now))],
+        [
+            dataclasses.asdict(health.weights(session)),
+            coverage.cadence(session),
+            abc_thresholds(session),
+            str(day(now)),
+        ],
         sort_keys=True,
     )
     return hashlib.sha1(text.encode()).hexdigest()[:16]
@@ -88,7 +111,7 @@ def refresh(session: Session, accounts: Iterable[str] | Between, now: dt.datetim
             return 0
     weights = health.weights(session)
     facts = health.gather(session, now, day(now), accounts, weights)
-    scores = {i: score(f, weights, now) for i, f in facts.items()}
+    scores = {i: (score(f, weights, now), f.orders_this_year) for i, f in facts.items()}
     _store(session, scores, basis(session, now), now)
     if not isinstance(accounts, Between):
         gone = [i for i in accounts if i not in scores]
@@ -98,14 +121,16 @@ def refresh(session: Session, accounts: Iterable[str] | Between, now: dt.datetim
     return len(scores)
 
 
-def _store(session: Session, scores: dict[str, Health], basis_: str, now: dt.datetime) -> None:
+def _store(
+    session: Session, scores: dict[str, tuple[Health, Decimal]], basis_: str, now: dt.datetime
+) -> None:
     if not scores:
         return
     # Core, not the ORM's bulk insert: a third of the time of a full pass's batch.
     stmt = insert(cast(Table, AccountHealth.__table__))
     stmt = stmt.on_conflict_do_update(
         index_elements=[AccountHealth.account_id],
-        set_={c: stmt.excluded[c] for c in ("score", "reasons", "basis", "computed_at")},
+        set_={c: stmt.excluded[c] for c in ("score", "reasons", "basis", "computed_at", "revenue")},
     )
     session.connection().execute(
         stmt,
@@ -116,10 +141,45 @@ def _store(session: Session, scores: dict[str, Health], basis_: str, now: dt.dat
                 "reasons": encode(h.reasons),
                 "basis": basis_,
                 "computed_at": now,
+                "revenue": revenue,
             }
-            for account_id, h in scores.items()
+            for account_id, (h, revenue) in scores.items()
         ],
     )
+
+
+# Every account that is not lost, ranked by revenue (ties by id, as
+# desktop.domain.analysis.abc_classes): A while the revenue ranked before it is under
+# a % of the total, B under b %, else C; no revenue is C. Integer fen: exact.
+_RANK = """
+UPDATE account_health SET abc = ranked.klass
+FROM (
+    SELECT h.account_id,
+        CASE WHEN h.revenue <= 0 OR total.fen = 0 THEN 'C'
+             WHEN (SUM(h.revenue) OVER w - h.revenue) * 100 < total.fen * :a THEN 'A'
+             WHEN (SUM(h.revenue) OVER w - h.revenue) * 100 < total.fen * :b THEN 'B'
+             ELSE 'C' END AS klass
+    FROM account_health h
+    JOIN account a ON a.id = h.account_id AND a.deleted_at IS NULL AND a.status != 'lost',
+    (SELECT coalesce(SUM(h2.revenue), 0) AS fen FROM account_health h2
+     JOIN account a2 ON a2.id = h2.account_id AND a2.deleted_at IS NULL
+         AND a2.status != 'lost'
+     WHERE h2.revenue > 0) AS total
+    WINDOW w AS (ORDER BY h.revenue DESC, h.account_id ROWS UNBOUNDED PRECEDING)
+) AS ranked
+WHERE account_health.account_id = ranked.account_id AND account_health.abc IS NOT ranked.klass
+"""
+_UNRANK = """
+UPDATE account_health SET abc = NULL WHERE abc IS NOT NULL AND account_id IN (
+    SELECT id FROM account WHERE status = 'lost' OR deleted_at IS NOT NULL)
+"""
+
+
+def rank_abc(session: Session) -> None:
+    """Class every cached account by its revenue share (one pass in SQL)."""
+    a, b = abc_thresholds(session)
+    session.execute(text(_RANK), {"a": a, "b": b})
+    session.execute(text(_UNRANK))
 
 
 def accounts_of(
@@ -159,11 +219,13 @@ def keep_up(uow: UnitOfWork) -> None:
     instead: the next full pass takes every account."""
     rows: list[tuple[str, str]] = []
     before: set[str] = set()
+    rank = False
     for row, old in uow.changes():
         entity = row.__tablename__
         if entity not in INPUTS:
             continue
         rows.append((entity, row.id))
+        rank = rank or _moves_ranking(entity, row, old)
         if old is not None and entity in BY_ACCOUNT and old.get("account_id"):
             before.add(str(old["account_id"]))
         if old is not None and entity == Payment.__tablename__ and old.get("order_id"):
@@ -173,11 +235,28 @@ def keep_up(uow: UnitOfWork) -> None:
     if rows:
         uow.session.flush()
         refresh(uow.session, accounts_of(uow.session, rows, before), uow.now)
+    if rank:
+        rank_abc(uow.session)
+
+
+def _moves_ranking(entity: str, row: Any, old: dict[str, Any] | None) -> bool:
+    """An order, or an account coming, going or becoming (or leaving) lost."""
+    if entity == Order.__tablename__:
+        return True
+    if entity != Account.__tablename__:
+        return False
+    if old is None:
+        return True
+    return bool(old.get("status") != row.status or old.get("deleted_at") != row.deleted_at)
 
 
 def refresh_rows(session: Session, rows: Iterable[tuple[str, str]], now: dt.datetime) -> int:
     """Score again the accounts of rows a sync wrote (in its transaction)."""
-    return refresh(session, accounts_of(session, rows), now)
+    rows = list(rows)
+    scored = refresh(session, accounts_of(session, rows), now)
+    if any(entity in (Order.__tablename__, Account.__tablename__) for entity, _ in rows):
+        rank_abc(session)
+    return scored
 
 
 def stale(session: Session, now: dt.datetime) -> bool:
@@ -209,6 +288,7 @@ def refresh_batch(
         return ids[-1], scored
     live = select(Account.id).where(Account.deleted_at.is_(None))
     session.execute(delete(AccountHealth).where(AccountHealth.account_id.not_in(live)))
+    rank_abc(session)
     return None, scored
 
 
@@ -222,14 +302,22 @@ def refresh_all(session: Session, now: dt.datetime, limit: int = BATCH) -> int:
     return total
 
 
-def cached(session: Session, account_ids: Sequence[str]) -> dict[str, tuple[int, list[Reason]]]:
-    """Account id -> (score, reasons) as the cache holds them."""
-    result: dict[str, tuple[int, list[Reason]]] = {}
+@dataclasses.dataclass(frozen=True)
+class Cached:
+    score: int
+    reasons: list[Reason]
+    abc: str | None
+
+
+def cached(session: Session, account_ids: Sequence[str]) -> dict[str, Cached]:
+    """Account id -> its score, reasons and ABC class as the cache holds them."""
+    result: dict[str, Cached] = {}
+    h = AccountHealth
     for start in range(0, len(account_ids), CHUNK):
-        for account_id, value, reasons in session.execute(
-            select(AccountHealth.account_id, AccountHealth.score, AccountHealth.reasons).where(
-                AccountHealth.account_id.in_(account_ids[start : start + CHUNK])
+        for account_id, value, reasons, abc in session.execute(
+            select(h.account_id, h.score, h.reasons, h.abc).where(
+                h.account_id.in_(account_ids[start : start + CHUNK])
             )
         ):
-            result[account_id] = (value, decode(reasons))
+            result[account_id] = Cached(value, decode(reasons), abc)
     return result

@@ -1,6 +1,6 @@
 """The Accounts list's filter row: tier, status, owner (or the public pool), industry,
-city, tag, incomplete file, not visited in N days, at risk (health score), and Clear
-filters. The owner,
+city, tag, incomplete file, not visited in N days, at risk (health score), ABC class,
+and Clear filters. The owner,
 industry, city and tag choices come from the data (``load_choices``)."""
 
 from __future__ import annotations
@@ -64,6 +64,12 @@ class AccountFilters(QWidget):
         self.at_risk_filter.setToolTip(
             self.tr("Accounts whose health score is under %1").replace("%1", str(AT_RISK_BELOW))
         )
+        self.abc_filter = QComboBox()
+        self.abc_filter.setObjectName("filter-abc")
+        self.abc_filter.addItem(self.tr("All ABC classes"), None)
+        for klass in "ABC":
+            self.abc_filter.addItem(self.tr("Class %1").replace("%1", klass), klass)
+        self.abc_filter.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.visit_filter = QSpinBox()
         self.visit_filter.setRange(0, 999)
         self.visit_filter.setSpecialValueText(self.tr("Any last visit"))
@@ -81,6 +87,7 @@ class AccountFilters(QWidget):
         row.addStretch(1)
         second.addWidget(self.incomplete_filter)
         second.addWidget(self.at_risk_filter)
+        second.addWidget(self.abc_filter)
         second.addWidget(self.visit_filter)
         second.addWidget(self.clear_button)
         second.addStretch(1)
@@ -96,7 +103,7 @@ class AccountFilters(QWidget):
         )
 
     def clear(self) -> None:
-        for combo in self._combos():
+        for combo in (*self._combos(), self.abc_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -123,6 +130,7 @@ class AccountFilters(QWidget):
             incomplete=self.incomplete_filter.isChecked(),
             not_visited_days=self.visit_filter.value() or None,
             at_risk=self.at_risk_filter.isChecked(),
+            abc=self.abc_filter.currentData(),
             sort=old.sort,
             descending=old.descending,
         )

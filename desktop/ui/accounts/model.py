@@ -107,6 +107,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     # Last: a header state saved before it existed still restores the user's columns.
     Column("health", QT_TRANSLATE_NOOP("AccountTableModel", "Health"), "health", width=56),
+    Column("abc", QT_TRANSLATE_NOOP("AccountTableModel", "ABC"), "abc", width=60),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
@@ -294,6 +295,10 @@ class AccountTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column.key)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "abc" and record.abc:
+            return QCoreApplication.translate(
+                "AccountTableModel", "Class %1 by share of the last 12 months' revenue"
+            ).replace("%1", record.abc)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "completeness":
             return QCoreApplication.translate(
                 "AccountTableModel", "Archive completeness: %1%"
@@ -315,6 +320,7 @@ class AccountTableModel(QAbstractTableModel):
             "contacts",
             "tier",
             "health",
+            "abc",
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -334,6 +340,8 @@ class AccountTableModel(QAbstractTableModel):
             return str(record.contacts)
         if key == "health":
             return "" if record.health is None else str(record.health)
+        if key == "abc":
+            return record.abc or ""
         if key in DATE_KEYS:
             day = self._local_date(getattr(record, key))
             return "" if day is None else day.isoformat()

@@ -41,6 +41,7 @@ SORT_KEYS = (
     "last_visit",
     "next_visit",
     "health",
+    "abc",
 )
 
 
@@ -57,6 +58,7 @@ class AccountQuery:
     incomplete: bool = False
     not_visited_days: int | None = None
     at_risk: bool = False  # health score under desktop.domain.health.AT_RISK_BELOW
+    abc: str | None = None  # ABC class (A, B, C) by revenue share
     sort: str = "name"
     descending: bool = False
 
@@ -100,14 +102,16 @@ def _conditions(
                 select(AccountHealth.account_id).where(AccountHealth.score < AT_RISK_BELOW)
             )
         )
+    if query.abc:
+        where.append(
+            Account.id.in_(select(AccountHealth.account_id).where(AccountHealth.abc == query.abc))
+        )
     return where
 
 
-def _health() -> ScalarSelect[Any]:
-    """Correlated: the account's cached health score (None until the first pass)."""
-    return (
-        select(AccountHealth.score).where(AccountHealth.account_id == Account.id).scalar_subquery()
-    )
+def _cached(column: Any) -> ScalarSelect[Any]:
+    """Correlated: a cached figure of the account (None until the first pass)."""
+    return select(column).where(AccountHealth.account_id == Account.id).scalar_subquery()
 
 
 def _last_visit_at() -> ScalarSelect[Any]:
@@ -141,7 +145,9 @@ def _sort_column(session: Session, key: str, now: dt.datetime) -> Any:
     if key == "next_visit":
         return _next_visit_at(now)
     if key == "health":
-        return _health()
+        return _cached(AccountHealth.score)
+    if key == "abc":
+        return _cached(AccountHealth.abc)
     if key == "owner":
         # Owners ranked by name in Python (a team has few users): SQLite sorts on a
         # CASE over the row instead of looking each owner up (~70 -> ~25 ms at 100k).
@@ -173,7 +179,7 @@ class AccountList:
 def _order(session: Session, query: AccountQuery, now: dt.datetime) -> list[Any]:
     sort = _sort_column(session, query.sort, now)
     first = sort.desc() if query.descending else sort.asc()
-    if query.sort in ("next_visit", "health"):  # nothing planned, not scored yet: last
+    if query.sort in ("next_visit", "health", "abc"):  # nothing planned, not scored: last
         first = first.nulls_last()
     return [first, Account.id]
 
@@ -286,6 +292,7 @@ class AccountRow:
     next_visit: dt.datetime | None = None  # the first planned visit from today on (UTC)
     health: int | None = None  # the cached health score; None until the first pass
     health_reasons: list[Reason] = field(default_factory=list)
+    abc: str | None = None  # the cached ABC class (None: lost, or not ranked yet)
 
 
 def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
@@ -312,7 +319,7 @@ def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
     result: dict[str, AccountRow] = {}
     for account, owner_name, score_value, contact_count in session.execute(stmt):
         seen = visits.get(account.id, no_visits)
-        health_score, reasons = scores.get(account.id, (None, []))
+        figures = scores.get(account.id)
         result[account.id] = AccountRow(
             id=account.id,
             name=account.name,
@@ -332,8 +339,9 @@ def account_rows(session: Session, ids: Sequence[str]) -> dict[str, AccountRow]:
             updated_at=account.updated_at,
             last_visit=seen.last,
             next_visit=seen.next,
-            health=health_score,
-            health_reasons=reasons,
+            health=figures.score if figures else None,
+            health_reasons=figures.reasons if figures else [],
+            abc=figures.abc if figures else None,
         )
     return result
 
