@@ -16,8 +16,11 @@ per write transaction), beside ``health_cache_full_floor_s``, every statement it
 replayed on a raw sqlite3 connection (rolled back); ``health_incremental_ms``, what a
 unit of work adds before its commit to score the account of one new visit again,
 beside ``health_incremental_floor_ms`` (its statements replayed raw), median of three;
+``health_incremental_order_ms`` the same for a new order, which also ranks every
+account's ABC class again (``health_incremental_order_floor_ms``);
 ``sort_health_ms``, the first screen of the Accounts list sorted by health, and
-``at_risk_ms``, the list filtered to the accounts at risk, each beside its floor
+``at_risk_ms``, the list filtered to the accounts at risk, ``sort_abc_ms`` sorted by
+ABC class, each beside its floor
 (``*_floor_ms``, its SQL replayed raw), median of three.
 """
 
@@ -128,7 +131,9 @@ class _Recorder:
 
 
 def _cache(db: Any, account_id: str) -> dict[str, float]:
-    from desktop.domain.models import Visit
+    from decimal import Decimal
+
+    from desktop.domain.models import Order, Visit
     from desktop.domain.models.types import utcnow
     from desktop.domain.services import health_cache
     from desktop.domain.services.accounts import AccountQuery, list_accounts
@@ -150,29 +155,45 @@ def _cache(db: Any, account_id: str) -> dict[str, float]:
     raw = sqlite3.connect(db.path, isolation_level=None)
     try:
         results["health_cache_full_floor_s"] = round(min(_times(lambda: full.replay(raw))), 3)
-        # One new visit: what the unit of work adds before its commit.
+        # One new visit, one new order: what the unit of work adds before its commit.
         when = now - dt.timedelta(days=1)
-        times, incremental = [], None
-        for _ in range(RUNS):
-            with db.sessions() as session:
-                uow = UnitOfWork(session, None)
-                uow.add(Visit(account_id=account_id, status="done", planned_start=when))
-                session.flush()
-                with _Recorder(db.engine) as recorder:
-                    started = time.perf_counter()
-                    health_cache.keep_up(uow)
-                    times.append(time.perf_counter() - started)
-                incremental = recorder
-                session.rollback()
-        assert incremental is not None
-        results["health_incremental_ms"] = round(statistics.median(times) * 1000, 1)
-        results["health_incremental_floor_ms"] = round(
-            statistics.median(_times(lambda: incremental.replay(raw))) * 1000, 1
-        )
+        for name, row in (
+            (
+                "health_incremental",
+                lambda: Visit(account_id=account_id, status="done", planned_start=when),
+            ),
+            (
+                "health_incremental_order",
+                lambda: Order(
+                    number="SO-BENCH",
+                    account_id=account_id,
+                    order_date=when.date(),
+                    amount=Decimal("500000"),
+                ),
+            ),
+        ):
+            times, incremental = [], None
+            for _ in range(RUNS):
+                with db.sessions() as session:
+                    uow = UnitOfWork(session, None)
+                    uow.add(row())
+                    session.flush()
+                    with _Recorder(db.engine) as recorder:
+                        started = time.perf_counter()
+                        health_cache.keep_up(uow)
+                        times.append(time.perf_counter() - started)
+                    incremental = recorder
+                    session.rollback()
+            assert incremental is not None
+            results[f"{name}_ms"] = round(statistics.median(times) * 1000, 1)
+            results[f"{name}_floor_ms"] = round(
+                statistics.median(_times(lambda r=incremental: r.replay(raw))) * 1000, 1
+            )
         with db.sessions() as session:
             for name, query in (
                 ("sort_health", AccountQuery(sort="health")),
                 ("at_risk", AccountQuery(at_risk=True)),
+                ("sort_abc", AccountQuery(sort="abc")),
             ):
                 with _Recorder(db.engine) as listing:
                     list_accounts(session, query)

@@ -6,13 +6,14 @@ accounts under the threshold; an edit scores its account again at once."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from desktop.domain.health import AT_RISK_BELOW
-from desktop.domain.models import AccountHealth, Complaint
+from desktop.domain.models import AccountHealth, Complaint, Order
 from desktop.ui.accounts.health_upkeep import HealthUpkeep
 from desktop.ui.accounts.model import COLUMN_KEYS
 from desktop.ui.testing import screenshot
@@ -40,13 +41,15 @@ def click_header(qtbot: Any, page: Any, column: int) -> None:
     page.ctx.tasks.wait_idle()
 
 
-def fill_cache(qtbot: Any, ctx: Any) -> None:
+def fill_cache(qtbot: Any, ctx: Any, keep: bool = False) -> HealthUpkeep:
     upkeep = HealthUpkeep(ctx)
     with qtbot.waitSignal(upkeep.finished) as signal:
         upkeep.start()
     assert signal.args == [40]
-    upkeep.stop()
+    if not keep:
+        upkeep.stop()
     ctx.tasks.wait_idle()
+    return upkeep
 
 
 def test_health_column_sorts_filters_and_follows_edits(qtbot: Any, app_context: Any) -> None:
@@ -116,7 +119,7 @@ def late_complaints(qtbot: Any, ctx: Any, account_id: str) -> None:
 
 def test_abc_column_sorts_and_filters_by_class(qtbot: Any, app_context: Any) -> None:
     page = open_accounts_page(qtbot, app_context)
-    fill_cache(qtbot, app_context)
+    upkeep = fill_cache(qtbot, app_context, keep=True)
     abc = COLUMN_KEYS.index("abc")
     qtbot.waitUntil(lambda: any(shown(qtbot, page, abc)))
     with app_context.db.sessions() as session:
@@ -141,6 +144,24 @@ def test_abc_column_sorts_and_filters_by_class(qtbot: Any, app_context: Any) -> 
         "Class A by share of the last 12 months' revenue"
     )
     screenshot(page, "accounts/abc_class_a_en")
+
+    # A big order makes a C account an A one: the ranking runs on a worker after it.
+    small = max(a for a, k in classes.items() if k == "C")
+
+    def big_order(uow: Any) -> None:
+        uow.add(
+            Order(
+                number="SO-BIG",
+                account_id=small,
+                order_date=dt.date.today(),
+                amount=Decimal("900000000"),
+            )
+        )
+
+    app_context.tasks.write(big_order)
+    qtbot.waitUntil(lambda: small in page.model.ids())
+    assert page.model.ids()[0] == small  # the biggest now; the others may move too
     qtbot.mouseClick(page.filters.clear_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
+    upkeep.stop()
     app_context.tasks.wait_idle()

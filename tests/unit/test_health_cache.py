@@ -48,6 +48,10 @@ def cache(db: Database) -> dict[str, tuple[int, list[Any]]]:
 
 
 def classes(db: Database) -> dict[str, str | None]:
+    """The cached classes, once the worker ranked them (if a write made it due)."""
+    with db.sessions() as session, session.begin():
+        if health_cache.ranking_due(session):
+            health_cache.rank_abc(session)
     with db.sessions() as session:
         return dict(session.execute(select(AccountHealth.account_id, AccountHealth.abc)).all())
 
@@ -322,3 +326,25 @@ def test_the_policy_itself_is_no_account_input(db: Database) -> None:
         assert session.scalar(select(Policy.key)) == "health"
     # The scores wait for the full pass (the worker's), computed against the new weights.
     assert cache(db) != computed(db)
+
+
+def test_an_order_or_a_status_makes_the_ranking_due_and_a_visit_does_not(db: Database) -> None:
+    account = write(db, lambda uow: uow.add(Account(name="甲公司", tier="A")).id)
+
+    def due() -> bool:
+        with db.sessions() as session:
+            return health_cache.ranking_due(session)
+
+    assert due()  # a new account
+    classes(db)
+    assert not due()
+    write(db, lambda uow: uow.add(Visit(account_id=account, status="done", planned_start=ago(1))))
+    write(db, lambda uow: uow.update(uow.session.get(Account, account), {"notes": "大客户"}))
+    assert not due()
+    order = Order(number="SO9", account_id=account, order_date=ago(3).date(), amount=D(9))
+    write(db, lambda uow: uow.add(order))
+    assert due()
+    assert classes(db) == {account: "A"}
+    write(db, lambda uow: uow.update(uow.session.get(Account, account), {"status": "lost"}))
+    assert due()
+    assert classes(db) == {account: None}

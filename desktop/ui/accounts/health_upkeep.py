@@ -6,7 +6,8 @@ changed weight or cadence, or accounts that arrived in a first download. So a ch
 runs when the app starts, after every write or sync that changed a policy or
 accounts, and every hour: when the cache is stale, a full pass scores every account,
 one batch per write on the writer thread (the user's saves wait at most one batch),
-and then says ``account_health`` changed, so open lists show the new scores.
+and then says ``account_health`` changed, so open lists show the new scores. After an
+order or an account's status changed, the ABC classes are ranked again the same way.
 
 ``start_health_upkeep`` is called by the app (desktop/app.py); tests build windows
 without it, so no timer outlives a test, and drive ``HealthUpkeep`` themselves.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from sqlalchemy.orm import Session
 
 from desktop.domain.models.types import utcnow
 from desktop.domain.services import health_cache
@@ -31,7 +33,7 @@ CACHE = "account_health"  # the entity name a finished pass announces
 # What a health score shows: its inputs and the cache itself.
 HEALTH = frozenset(health_cache.INPUTS | {CACHE})
 # Changes after which the cache may be stale as a whole (not only the touched rows).
-_CHECK_AFTER = frozenset({"policy", "account"})
+_CHECK_AFTER = frozenset({"policy", "account", "sales_order"})
 
 
 class HealthUpkeep(QObject):
@@ -84,11 +86,24 @@ class HealthUpkeep(QObject):
             self._again = True
             return
         self.running = True
-        self.ctx.tasks.read(
-            lambda session: health_cache.stale(session, utcnow()),
-            lambda stale: self._batch("", 0) if stale else self._done(0),
-            self._failed,
-        )
+
+        def state(session: Session) -> tuple[bool, bool]:
+            return health_cache.stale(session, utcnow()), health_cache.ranking_due(session)
+
+        def go(found: tuple[bool, bool]) -> None:
+            stale, rank_due = found
+            if stale:
+                self._batch("", 0)
+            elif rank_due:
+                self.ctx.tasks.write(
+                    lambda uow: health_cache.rank_abc(uow.session),
+                    lambda _: self._done(0, changed=True),
+                    self._failed,
+                )
+            else:
+                self._done(0)
+
+        self.ctx.tasks.read(state, go, self._failed)
 
     def _batch(self, after: str, scored: int) -> None:
         if self._closed or self.ctx.tasks.closed:
@@ -107,9 +122,9 @@ class HealthUpkeep(QObject):
 
         self.ctx.tasks.write(work, done, self._failed)
 
-    def _done(self, scored: int) -> None:
+    def _done(self, scored: int, *, changed: bool = False) -> None:
         self.running = False
-        if scored:
+        if scored or changed:
             self.ctx.tasks.changed.emit({CACHE})
         self.finished.emit(scored)
         if self._again:
