@@ -19,6 +19,8 @@ beside ``health_incremental_floor_ms`` (its statements replayed raw), median of 
 ``health_incremental_order_ms`` the same for a new order, which also ranks every
 account's ABC class again (``health_incremental_order_floor_ms``);
 ``sort_health_ms``, the first screen of the Accounts list sorted by health, and
+``abc_rank_ms``, every account's ABC class ranked again (on a worker, after an order
+or an account's status changed; beside ``abc_rank_floor_ms``, its SQL replayed raw);
 ``at_risk_ms``, the list filtered to the accounts at risk, ``sort_abc_ms`` sorted by
 ABC class, each beside its floor
 (``*_floor_ms``, its SQL replayed raw), median of three.
@@ -189,6 +191,15 @@ def _cache(db: Any, account_id: str) -> dict[str, float]:
             results[f"{name}_floor_ms"] = round(
                 statistics.median(_times(lambda r=incremental: r.replay(raw))) * 1000, 1
             )
+        # Ranking every account's ABC class again (a worker, after an order).
+        with db.sessions() as session:
+            with _Recorder(db.engine) as ranking:
+                started = time.perf_counter()
+                health_cache.rank_abc(session)
+                took = time.perf_counter() - started
+            session.rollback()
+        results["abc_rank_ms"] = round(took * 1000, 1)
+        results["abc_rank_floor_ms"] = round(min(_times(lambda: ranking.replay(raw))) * 1000, 1)
         with db.sessions() as session:
             for name, query in (
                 ("sort_health", AccountQuery(sort="health")),
