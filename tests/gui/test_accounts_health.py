@@ -165,3 +165,18 @@ def test_abc_column_sorts_and_filters_by_class(qtbot: Any, app_context: Any) -> 
     qtbot.waitUntil(lambda: page.model.rowCount() == 40)
     upkeep.stop()
     app_context.tasks.wait_idle()
+
+
+def test_health_and_abc_in_chinese(qtbot: Any, chinese: None, app_context: Any) -> None:
+    page = open_accounts_page(qtbot, app_context)
+    page.resize(1366 - 170, 768 - 60)
+    fill_cache(qtbot, app_context)
+    qtbot.waitUntil(lambda: all(shown(qtbot, page)))
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in (HEALTH, HEALTH + 1)]
+    assert headers == ["健康度", "ABC 分类"]
+    assert page.filters.at_risk_filter.text() == "有风险"
+    assert page.filters.abc_filter.itemText(1) == "A 类"
+    tip = page.model.data(page.model.index(0, HEALTH), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("健康度 ")
+    screenshot(page, "accounts/health_abc_zh_CN")
+    app_context.tasks.wait_idle()
