@@ -152,26 +152,10 @@ def _store(
     )
 
 
-# Every account that is not lost, ranked by revenue (ties by id, as
-# desktop.domain.analysis.abc_classes): A while the revenue ranked before it is under
-# a % of the total, B under b %, else C; no revenue is C. Integer fen: exact.
-_RANK = """
-UPDATE account_health SET abc = ranked.klass
-FROM (
-    SELECT h.account_id,
-        CASE WHEN h.revenue <= 0 OR total.fen = 0 THEN 'C'
-             WHEN (SUM(h.revenue) OVER w - h.revenue) * 100 < total.fen * :a THEN 'A'
-             WHEN (SUM(h.revenue) OVER w - h.revenue) * 100 < total.fen * :b THEN 'B'
-             ELSE 'C' END AS klass
-    FROM account_health h
-    JOIN account a ON a.id = h.account_id AND a.deleted_at IS NULL AND a.status != 'lost',
-    (SELECT coalesce(SUM(h2.revenue), 0) AS fen FROM account_health h2
-     JOIN account a2 ON a2.id = h2.account_id AND a2.deleted_at IS NULL
-         AND a2.status != 'lost'
-     WHERE h2.revenue > 0) AS total
-    WINDOW w AS (ORDER BY h.revenue DESC, h.account_id ROWS UNBOUNDED PRECEDING)
-) AS ranked
-WHERE account_health.account_id = ranked.account_id AND account_health.abc IS NOT ranked.klass
+# The accounts ranked (not lost), and the classes to drop (lost, or deleted).
+_RANKED = """
+SELECT h.account_id, h.revenue, h.abc FROM account_health h
+JOIN account a ON a.id = h.account_id WHERE +a.deleted_at IS NULL AND a.status != 'lost'
 """
 _UNRANK = """
 UPDATE account_health SET abc = NULL WHERE abc IS NOT NULL AND account_id IN (
@@ -180,10 +164,28 @@ UPDATE account_health SET abc = NULL WHERE abc IS NOT NULL AND account_id IN (
 
 
 def rank_abc(session: Session) -> None:
-    """Class every cached account by its revenue share (one pass in SQL; 0.1 s at 10k
-    accounts: a worker's job, never a commit's)."""
+    """Class every cached account that is not lost by its revenue share, as
+    desktop.domain.analysis.abc_classes does (ties by id; A while the revenue ranked
+    before it is under a % of the total, B under b %, else C; none is C), in integer
+    fen, and write the classes that changed. Reads every account (0.5 s at 100k): a
+    worker's job, never a commit's."""
     a, b = abc_thresholds(session)
-    session.execute(text(_RANK), {"a": a, "b": b})
+    rows = [(str(i), int(r or 0), k) for i, r, k in session.execute(text(_RANKED))]
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    total = sum(r for _, r, _ in rows if r > 0)
+    before = 0
+    changed: list[dict[str, Any]] = []
+    for account_id, revenue, old in rows:
+        klass = "C"
+        if revenue > 0 and total:
+            klass = "A" if before * 100 < total * a else "B" if before * 100 < total * b else "C"
+            before += revenue
+        if klass != old:
+            changed.append({"klass": klass, "id": account_id})
+    if changed:
+        session.execute(
+            text("UPDATE account_health SET abc = :klass WHERE account_id = :id"), changed
+        )
     session.execute(text(_UNRANK))
     delete_meta(session, RANK_DUE)
 
