@@ -424,6 +424,7 @@ def _store_page(
         reapply_pending(session, touched)
         if bulk and not page.more:
             bulk_load.finish(session, raw_connection(session))
+            health_cache.mark_stale(session)
         elif not bulk:
             # The accounts these rows count for, scored again; a full download's are
             # all new, and the app's full pass scores them (the cache is stale).

@@ -348,3 +348,21 @@ def test_an_order_or_a_status_makes_the_ranking_due_and_a_visit_does_not(db: Dat
     write(db, lambda uow: uow.update(uow.session.get(Account, account), {"status": "lost"}))
     assert due()
     assert classes(db) == {account: None}
+
+
+def test_a_big_import_leaves_its_accounts_to_the_full_pass(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(health_cache, "AT_ONCE", 3)
+    write(db, lambda uow: [uow.add(Account(name=f"客户{i}", tier="B")) for i in range(2)])
+    assert len(cache(db)) == 2  # a small write scores its accounts itself
+    write(db, lambda uow: [uow.add(Account(name=f"导入{i}", tier="C")) for i in range(5)])
+    assert len(cache(db)) == 2  # a big one leaves them to the full pass
+    with db.sessions() as session, session.begin():
+        assert health_cache.stale(session, NOW)
+        health_cache.refresh_all(session, NOW)
+    assert cache(db) == computed(db)
+    with db.sessions() as session, session.begin():
+        health_cache.mark_stale(session)  # after a full download
+        assert health_cache.stale(session, NOW)
+    assert len(cache(db)) == 7  # the old scores show until the pass

@@ -56,6 +56,10 @@ from desktop.domain.services.health import Between
 from desktop.domain.uow import UnitOfWork
 
 BATCH = 5000  # accounts per write transaction of a full pass: a user's save waits < 0.3 s
+# A write (an import) or a pulled page that touches more accounts than this leaves them
+# to the full pass (their scores are dropped, so the cache is stale) rather than make
+# its own transaction long.
+AT_ONCE = 2000
 CHUNK = 900  # ids per IN (...)
 ABC_POLICY = "abc"  # desktop.domain.analysis: {"a": 80, "b": 95}
 RANK_DUE = "health_abc_rank_due"  # local_meta: an order or an account status changed
@@ -246,7 +250,7 @@ def keep_up(uow: UnitOfWork) -> None:
                 before.add(order.account_id)
     if rows:
         uow.session.flush()
-        refresh(uow.session, accounts_of(uow.session, rows, before), uow.now)
+        _refresh_or_forget(uow.session, accounts_of(uow.session, rows, before), uow.now)
     if rank:
         set_meta(uow.session, RANK_DUE, "1")
 
@@ -262,10 +266,26 @@ def _moves_ranking(entity: str, row: Any, old: dict[str, Any] | None) -> bool:
     return bool(old.get("status") != row.status or old.get("deleted_at") != row.deleted_at)
 
 
+def _refresh_or_forget(session: Session, accounts: set[str], now: dt.datetime) -> int:
+    if len(accounts) <= AT_ONCE:
+        return refresh(session, accounts, now)
+    ids = sorted(accounts)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        session.execute(delete(AccountHealth).where(AccountHealth.account_id.in_(chunk)))
+    return 0
+
+
+def mark_stale(session: Session) -> None:
+    """Every score is to be computed again by the next full pass (a full download may
+    have brought anything); the list shows the old ones meanwhile."""
+    session.execute(text("UPDATE account_health SET basis = '' WHERE basis != ''"))
+
+
 def refresh_rows(session: Session, rows: Iterable[tuple[str, str]], now: dt.datetime) -> int:
     """Score again the accounts of rows a sync wrote (in its transaction)."""
     rows = list(rows)
-    scored = refresh(session, accounts_of(session, rows), now)
+    scored = _refresh_or_forget(session, accounts_of(session, rows), now)
     if any(entity in (Order.__tablename__, Account.__tablename__) for entity, _ in rows):
         set_meta(session, RANK_DUE, "1")
     return scored
