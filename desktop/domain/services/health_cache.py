@@ -36,7 +36,7 @@ from sqlalchemy import Table, delete, exists, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from desktop.domain.analysis import thresholds
+from desktop.domain.analysis import abc_class, thresholds
 from desktop.domain.health import Health, Reason, score
 from desktop.domain.models import (
     SYNCED,
@@ -168,21 +168,20 @@ UPDATE account_health SET abc = NULL WHERE abc IS NOT NULL AND account_id IN (
 
 
 def rank_abc(session: Session) -> None:
-    """Class every cached account that is not lost by its revenue share, as
-    desktop.domain.analysis.abc_classes does (ties by id; A while the revenue ranked
-    before it is under a % of the total, B under b %, else C; none is C), in integer
-    fen, and write the classes that changed. Reads every account (0.5 s at 100k): a
+    """Class every cached account that is not lost by its revenue share, ranked as
+    desktop.domain.analysis.abc_classes ranks them (ties by id) and classed by its
+    ``abc_class``, and write the classes that changed. Reads every account (0.5 s at 100k): a
     worker's job, never a commit's."""
     a, b = abc_thresholds(session)
-    rows = [(str(i), int(r or 0), k) for i, r, k in session.execute(text(_RANKED))]
+    # Fen as they are stored: a share is the same in fen as in yuan.
+    rows = [(str(i), Decimal(r or 0), k) for i, r, k in session.execute(text(_RANKED))]
     rows.sort(key=lambda row: (-row[1], row[0]))
-    total = sum(r for _, r, _ in rows if r > 0)
-    before = 0
+    total = sum((r for _, r, _ in rows if r > 0), Decimal(0))
+    before = Decimal(0)
     changed: list[dict[str, Any]] = []
     for account_id, revenue, old in rows:
-        klass = "C"
-        if revenue > 0 and total:
-            klass = "A" if before * 100 < total * a else "B" if before * 100 < total * b else "C"
+        klass = abc_class(revenue, before, total, a, b)[0]
+        if revenue > 0:
             before += revenue
         if klass != old:
             changed.append({"klass": klass, "id": account_id})
