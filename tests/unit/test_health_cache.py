@@ -335,9 +335,8 @@ def test_an_order_or_a_status_makes_the_ranking_due_and_a_visit_does_not(db: Dat
         with db.sessions() as session:
             return health_cache.ranking_due(session)
 
-    assert due()  # a new account
-    classes(db)
-    assert not due()
+    assert not due()  # a new account: C at once, nobody else's share moves
+    assert classes(db) == {account: "C"}
     write(db, lambda uow: uow.add(Visit(account_id=account, status="done", planned_start=ago(1))))
     write(db, lambda uow: uow.update(uow.session.get(Account, account), {"notes": "大客户"}))
     assert not due()
