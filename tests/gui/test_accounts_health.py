@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from desktop.domain.health import AT_RISK_BELOW
 from desktop.domain.models import AccountHealth, Complaint, Order
+from desktop.domain.services import health
 from desktop.ui.accounts.health_upkeep import HealthUpkeep
 from desktop.ui.accounts.model import COLUMN_KEYS
 from desktop.ui.testing import screenshot
@@ -179,4 +180,19 @@ def test_health_and_abc_in_chinese(qtbot: Any, chinese: None, app_context: Any) 
     tip = page.model.data(page.model.index(0, HEALTH), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("健康度 ")
     screenshot(page, "accounts/health_abc_zh_CN")
+    app_context.tasks.wait_idle()
+
+
+def test_new_weights_score_every_account_again_on_a_worker(qtbot: Any, app_context: Any) -> None:
+    """A manager changes the weights (Settings → Key accounts): the upkeep hears the
+    policy change and scores all 40 accounts again; the list shows the new scores."""
+    page = open_accounts_page(qtbot, app_context)
+    upkeep = fill_cache(qtbot, app_context, keep=True)
+    qtbot.waitUntil(lambda: all(shown(qtbot, page)))
+    before = [int(v) for v in shown(qtbot, page)]
+    with qtbot.waitSignal(upkeep.finished) as signal:
+        app_context.tasks.write(lambda uow: health.set_weights(uow, {"base": 50}))
+    assert signal.args == [40]
+    qtbot.waitUntil(lambda: [int(v) for v in shown(qtbot, page)] == [b - 20 for b in before])
+    upkeep.stop()
     app_context.tasks.wait_idle()
