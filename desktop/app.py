@@ -247,6 +247,9 @@ def open_data(
     from desktop.ui.daily_backup import start_daily_backup
 
     start_daily_backup(ctx, window)
+    from desktop.ui.accounts.health_upkeep import start_health_upkeep
+
+    start_health_upkeep(ctx, window)  # the health cache: scored in full when stale
     settle_interpreter()
 
 

@@ -32,6 +32,11 @@ from desktop.domain.models.types import utcnow
 T = TypeVar("T", bound=Synced)
 
 _TRACKED = "fieldbook_uow_rows"
+# Derived figures kept beside the rows (the health cache): each hook in a session's
+# info under this key is called with the unit of work after its rules pass, in its
+# transaction, so the figures commit with their inputs. The store's session factory
+# sets them (desktop.store.engine); a session without them keeps none.
+DERIVED = "fieldbook_derived"
 _REMOTE = "fieldbook_remote_apply"
 # Set while this thread runs a transaction that will write: the store then takes the
 # write lock when the transaction begins (SQLite BEGIN IMMEDIATE), so a transaction
@@ -186,6 +191,10 @@ class UnitOfWork:
         self._outbox(row, "restore", codec.encode_row(row), {})
         self.record_change(row, "deleted", "deleted", None)
 
+    def changes(self) -> list[tuple[Synced, dict[str, Any] | None]]:
+        """Each row this unit of work changed, with its values before (None: new)."""
+        return list(self._before.values())
+
     def check_rules(self) -> None:
         """Run the rule book over every row this unit of work changed (before commit):
         each changed value's field rules, then the row's state and permission rules."""
@@ -287,6 +296,8 @@ def unit_of_work(
             uow = UnitOfWork(session, actor_id, reason=reason, now=now)
             yield uow
             uow.check_rules()
+            for keep_up in session.info.get(DERIVED, ()):
+                keep_up(uow)
     finally:
         _WRITING.reset(token)
         session.close()

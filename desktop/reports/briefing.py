@@ -1,7 +1,9 @@
 """The pre-visit briefing (拜访简报): one page about an account before a visit.
 
-Profile, key contacts, the last three call reports, open quotes, open complaints and
-the file items still missing (worded by ``describe``). ``collect`` reads it (Qt-free, plain data);
+Profile, key contacts and the stakeholder gaps the tier's coverage rule finds (a role
+nobody plays, or nobody playing it met in time: worded by ``gap_words``), the last
+three call reports, open quotes, open complaints and the file items still missing
+(worded by ``describe``). ``collect`` reads it (Qt-free, plain data);
 ``render_html`` lays it out as HTML that desktop/ui/pdf.py prints to PDF with the
 bundled CJK font. Headings come from ``labels`` so the UI can pass translated ones.
 """
@@ -28,9 +30,10 @@ from desktop.domain.models import (
     User,
     Visit,
 )
-from desktop.domain.services import completeness
+from desktop.domain.services import completeness, stakeholders
 from desktop.domain.services import visits as visit_service
 from desktop.domain.services.completeness import Check
+from desktop.domain.services.stakeholders import Gap
 
 CLOSED_COMPLAINTS = ("resolved", "closed")
 ROLE_ORDER = {"decision_maker": 0, "influencer": 1, "user": 2, "gatekeeper": 3}
@@ -46,6 +49,7 @@ LABELS: dict[str, str] = {
     "owner": "Owner",
     "phone": "Phone",
     "contacts": "Key contacts",
+    "gaps": "Stakeholder gaps",
     "reports": "Last call reports",
     "quotes": "Open quotes",
     "complaints": "Open complaints",
@@ -76,8 +80,17 @@ class Briefing:
     quotes: list[tuple[str, str, Decimal, dt.date | None]]  # number, status, total, valid until
     complaints: list[tuple[str, str, str]]  # title, severity, status
     missing: list[Check]  # the file items the account's tier asks for and lacks
+    gaps: list[Gap] = field(default_factory=list)  # roles the tier's coverage rule misses
     visit: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
+
+
+def gap_text(gap: Gap) -> str:
+    """A gap in English (the window passes its own words)."""
+    role = gap.role.replace("_", " ")
+    if gap.state == "missing":
+        return f"Missing: {role} (nobody in this role)"
+    return f"Missing: {role} (not met within {gap.days} days)"
 
 
 def _missing_items(session: Session, account_id: str) -> list[Check]:
@@ -91,6 +104,7 @@ def collect(
     visit_id: str | None = None,
     zone: ZoneInfo = visit_service.DEFAULT_ZONE,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> Briefing:
     account = session.get(Account, account_id)
     if account is None or account.deleted_at is not None:
@@ -163,6 +177,7 @@ def collect(
         quotes=quotes,
         complaints=complaints,
         missing=_missing_items(session, account_id),
+        gaps=stakeholders.stakeholder_map(session, account_id, now or dt.datetime.now(dt.UTC)).gaps,
         visit=visit_text,
         printed_on=today or dt.datetime.now(zone).date(),
     )
@@ -179,10 +194,12 @@ def render_html(
     labels: Mapping[str, str] | None = None,
     describe: Callable[[Check], str] = completeness.describe,
     names: Mapping[str, str] | None = None,
+    gap_words: Callable[[Gap], str] = gap_text,
 ) -> str:
     """The briefing as one page of HTML (Qt's rich-text subset: tables, no CSS grid).
-    ``describe`` words a missing file item and ``names`` the stored codes (status,
-    role, outcome, severity); the window passes translated ones."""
+    ``describe`` words a missing file item, ``gap_words`` a stakeholder gap and
+    ``names`` the stored codes (status, role, outcome, severity); the window passes
+    translated ones."""
     text = {**LABELS, **(labels or {})}
     words = dict(names or {})
 
@@ -217,6 +234,7 @@ def render_html(
         for title, severity, status in briefing.complaints
     ]
     missing = [e(describe(check)) for check in briefing.missing]
+    gaps = [f"<span class='gap'>{e(gap_words(gap))}</span>" for gap in briefing.gaps]
     none = text["none"]
     visit = f"<p>{e(text['visit'])}: {e(briefing.visit)}</p>" if briefing.visit else ""
     return f"""<html><head><meta charset="utf-8"><style>
@@ -225,12 +243,14 @@ h1 {{ font-size: 16pt; margin-bottom: 2px; }}
 h2 {{ font-size: 11pt; margin-top: 10px; margin-bottom: 2px; color: #2f6fb3; }}
 td.key {{ color: #555; padding-right: 12px; }}
 p.none {{ color: #777; }}
+span.gap {{ color: #b23030; }}
 </style></head><body>
 <h1>{e(briefing.account_name)}</h1>
 <p>{e(text["title"])} · {e(text["printed"])} {e(briefing.printed_on.isoformat())}</p>
 {visit}
 <h2>{e(text["profile"])}</h2><table>{profile_rows}</table>
 <h2>{e(text["contacts"])}</h2>{_list_or_none(contacts, none)}
+<h2>{e(text["gaps"])}</h2>{_list_or_none(gaps, none)}
 <h2>{e(text["reports"])}</h2>{_list_or_none(reports, none)}
 <h2>{e(text["quotes"])}</h2>{_list_or_none(quotes, none)}
 <h2>{e(text["complaints"])}</h2>{_list_or_none(complaints, none)}

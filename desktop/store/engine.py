@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.uow import writing
+from desktop.domain.services import health_cache
+from desktop.domain.uow import DERIVED, writing
 
 DB_FILENAME = "fieldbook.sqlite3"
 
@@ -62,7 +63,8 @@ def make_engine(path: Path) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose units of work keep the derived figures (the health cache) up."""
+    return sessionmaker(engine, expire_on_commit=False, info={DERIVED: [health_cache.keep_up]})
 
 
 def wipe_files(data_dir: Path) -> list[Path]:

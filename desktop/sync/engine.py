@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.models import SYNCED, OutboxEntry, SyncIssue
 from desktop.domain.models.types import utcnow
+from desktop.domain.services import health_cache
 from desktop.domain.services.device import delete_meta, get_meta, set_meta
 from desktop.store import bulk_load
 from desktop.sync import stored
@@ -423,6 +424,11 @@ def _store_page(
         reapply_pending(session, touched)
         if bulk and not page.more:
             bulk_load.finish(session, raw_connection(session))
+            health_cache.mark_stale(session)
+        elif not bulk:
+            # The accounts these rows count for, scored again; a full download's are
+            # all new, and the app's full pass scores them (the cache is stale).
+            health_cache.refresh_rows(session, touched, utcnow())
     if bulk and page.more and bulk_load.past_contacts([b.entity for b in page.tables]):
         with apply_transaction(engine) as session:
             files = bulk_load.prepare_search(session, raw_connection(session))

@@ -105,6 +105,22 @@
       <translation>档案不完整</translation>
     </message>
     <message>
+      <source>At risk</source>
+      <translation>有风险</translation>
+    </message>
+    <message>
+      <source>Accounts whose health score is under %1</source>
+      <translation>健康度低于 %1 的客户</translation>
+    </message>
+    <message>
+      <source>All ABC classes</source>
+      <translation>全部 ABC 分类</translation>
+    </message>
+    <message>
+      <source>Class %1</source>
+      <translation>%1 类</translation>
+    </message>
+    <message>
       <source>Any last visit</source>
       <translation>不限拜访时间</translation>
     </message>
@@ -148,6 +164,10 @@
       <translation>负责人</translation>
     </message>
     <message>
+      <source>Health</source>
+      <translation>健康度</translation>
+    </message>
+    <message>
       <source>Industry</source>
       <translation>行业</translation>
     </message>
@@ -184,6 +204,10 @@
       <translation>下次拜访</translation>
     </message>
     <message>
+      <source>ABC</source>
+      <translation>ABC 分类</translation>
+    </message>
+    <message>
       <source>Prospect</source>
       <translation>潜在</translation>
     </message>
@@ -198,6 +222,10 @@
     <message>
       <source>Lost</source>
       <translation>流失</translation>
+    </message>
+    <message>
+      <source>Class %1 by share of the last 12 months' revenue</source>
+      <translation>按近 12 个月收入占比为 %1 类</translation>
     </message>
     <message>
       <source>Archive completeness: %1%</source>

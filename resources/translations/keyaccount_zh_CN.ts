@@ -139,6 +139,10 @@
       <source>At risk</source>
       <translation>有风险</translation>
     </message>
+    <message>
+      <source>Health %1: %2</source>
+      <translation>健康度 %1：%2</translation>
+    </message>
   </context>
   <context>
     <name>HealthTab</name>

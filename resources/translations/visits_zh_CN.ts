@@ -237,6 +237,10 @@
       <translation>关键联系人</translation>
     </message>
     <message>
+      <source>Stakeholder gaps</source>
+      <translation>关键人缺口</translation>
+    </message>
+    <message>
       <source>Last call reports</source>
       <translation>最近的拜访报告</translation>
     </message>
@@ -267,6 +271,14 @@
     <message>
       <source>Competitors</source>
       <translation>竞争对手</translation>
+    </message>
+    <message>
+      <source>Missing: %1 (nobody in this role)</source>
+      <translation>缺：%1（无人担任）</translation>
+    </message>
+    <message>
+      <source>Missing: %1 (not met within %2 days)</source>
+      <translation>缺：%1（%2 天内未见）</translation>
     </message>
     <message>
       <source>Save briefing</source>

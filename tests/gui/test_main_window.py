@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
+from desktop.domain.models.types import utcnow
+from desktop.domain.services import health_cache
 from desktop.settings import Settings
 from desktop.ui.pages import PAGES
 from desktop.ui.testing import screenshot
@@ -129,10 +131,22 @@ def test_window_paints_first_then_opens_the_data(qtbot: Any, demo_db: Any, data_
         assert window.stack.currentWidget() is window.pages["today"]
         assert "王芳" in window.findChild(QLabel, "status-user").text()
         qtbot.waitUntil(lambda: window.findChild(QTimer, "daily-backup") is not None)
+        # The demo's accounts came without health scores: a pass scores them all soon
+        # after the first page, on workers, and then checks hourly.
+        qtbot.waitUntil(lambda: window.findChild(QTimer, "health-upkeep-start") is not None)
+        hourly = window.findChild(QTimer, "health-upkeep")
+        qtbot.waitUntil(hourly.isActive, timeout=10_000)
+
+        def scored() -> bool:
+            with state["db"].sessions() as session:
+                return not health_cache.stale(session, utcnow())
+
+        qtbot.waitUntil(scored, timeout=10_000)
     finally:
-        backup = window.findChild(QTimer, "daily-backup")
-        if backup is not None:
-            backup.stop()  # the day's backup is tested in tests/gui/test_failures.py
+        for name in ("daily-backup", "health-upkeep-start", "health-upkeep"):
+            timer = window.findChild(QTimer, name)
+            if timer is not None:
+                timer.stop()  # the day's backup is tested in tests/gui/test_failures.py
         state["tasks"].wait_idle()
         state["tasks"].shutdown()
         state["db"].dispose()

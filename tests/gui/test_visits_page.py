@@ -4,6 +4,7 @@ check in, write the call report, complete a follow-up, see Today update."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from desktop.ui.context import AppContext
 from desktop.ui.testing import screenshot
+from tests.programs import pdftotext
 from tests.visits_data import SHANGHAI, add_account, add_contact, add_user, done_visit
 
 LOCAL_TODAY = dt.datetime.now(SHANGHAI).date()
@@ -260,32 +262,53 @@ def test_pages_in_chinese(qtbot: Any, chinese: None, rep_ctx: AppContext, accoun
     screenshot(today_page, "today_zh_CN")
 
 
-def test_briefing_pdf_from_a_planned_visit(
-    qtbot: Any, rep_ctx: AppContext, account: str, tmp_path: Path
-) -> None:
+def save_briefing(qtbot: Any, ctx: AppContext, account: str, target: Path) -> Any:
+    """The briefing of a visit planned for today, saved from the visit's dialog; the
+    dialog, and the PDF's text."""
     done_visit(
-        rep_ctx.db,
-        account,
-        rep_ctx.user_id,
-        today_at(8) - dt.timedelta(days=7),
-        notes="客户希望下次带样品",
+        ctx.db, account, ctx.user_id, today_at(8) - dt.timedelta(days=7), notes="客户希望下次带样品"
     )
-    with unit_of_work(rep_ctx.db.sessions, rep_ctx.user_id) as uow:
+    with unit_of_work(ctx.db.sessions, ctx.user_id) as uow:
         visit_id = visits.plan_visit(
             uow,
             account_id=account,
-            owner_id=rep_ctx.user_id,
+            owner_id=ctx.user_id,
             planned_start=today_at(16),
             purpose="送样品",
         )
-    page = make_page(qtbot, rep_ctx, "desktop.ui.pages.visits.VisitsPage")
+    page = make_page(qtbot, ctx, "desktop.ui.pages.visits.VisitsPage")
     dialog = page.open_visit(visit_id)
     qtbot.waitUntil(lambda: dialog.detail is not None)
-    target = tmp_path / "briefing.pdf"
     with qtbot.waitSignal(dialog.briefing_saved):
         dialog.save_briefing(target)
     assert target.stat().st_size > 1000
+    text = subprocess.run(
+        [pdftotext(), str(target), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return dialog, text
+
+
+def test_briefing_pdf_from_a_planned_visit(
+    qtbot: Any, rep_ctx: AppContext, account: str, tmp_path: Path
+) -> None:
+    """A tier-A account wants a decision maker and a finance contact met within 90
+    days: 李明 decides but attended no visit, and nobody is in finance."""
+    dialog, text = save_briefing(qtbot, rep_ctx, account, tmp_path / "briefing.pdf")
     assert "Briefing saved" in dialog.error.text()
+    assert "Stakeholder gaps" in text
+    assert "Missing: Decision maker (not met within 90 days)" in text
+    assert "Missing: Finance (nobody in this role)" in text
+
+
+def test_briefing_pdf_in_chinese_names_the_gaps(
+    qtbot: Any, chinese: None, rep_ctx: AppContext, account: str, tmp_path: Path
+) -> None:
+    _, text = save_briefing(qtbot, rep_ctx, account, tmp_path / "简报.pdf")
+    flat = "".join(text.split())
+    assert "关键人缺口" in flat
+    assert "缺：决策者（90天内未见）" in flat
+    assert "缺：财务（无人担任）" in flat
+    assert "Missing" not in text
 
 
 # The offscreen platform cannot size or raise a tooltip window; it says so, harmlessly.

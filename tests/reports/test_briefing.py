@@ -115,3 +115,26 @@ def test_missing_file_items_are_worded_not_raw_field_names(
     assert "Business licence attached" in html
     assert "credit_code" not in html
     assert "business_licence" not in html
+
+
+def test_stakeholder_gaps_of_the_tier_rule_are_listed(
+    qapp: object, db: Database, account_with_history: tuple[str, str], tmp_path: Path
+) -> None:
+    """An A account wants a decision maker and a finance contact met within 90 days:
+    its decision maker attended none of the visits, and nobody is in finance."""
+    from desktop.ui.pdf import render_pdf
+
+    account, visit = account_with_history
+    with db.sessions() as session:
+        briefing = collect(session, account, visit_id=visit, now=at("2026-03-01"))
+    assert [(g.role, g.state, g.days) for g in briefing.gaps] == [
+        ("decision_maker", "not_met", 90),
+        ("finance", "missing", 90),
+    ]
+    path = render_pdf(render_html(briefing), tmp_path / "briefing.pdf", "briefing")
+    text = subprocess.run(
+        [pdftotext(), str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Stakeholder gaps" in text
+    assert "Missing: decision maker (not met within 90 days)" in text
+    assert "Missing: finance (nobody in this role)" in text

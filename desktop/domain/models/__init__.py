@@ -21,7 +21,13 @@ from desktop.domain.models.accounts import (
 from desktop.domain.models.base import SYNC_COLUMNS, Base, Synced
 from desktop.domain.models.competitors import Competitor, Incumbent
 from desktop.domain.models.contracts import CONTRACT_STATUSES, Contract
-from desktop.domain.models.local import OUTBOX_OPS, LocalMeta, OutboxEntry, SyncIssue
+from desktop.domain.models.local import (
+    OUTBOX_OPS,
+    AccountHealth,
+    LocalMeta,
+    OutboxEntry,
+    SyncIssue,
+)
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.sales import (
     DELIVERY_STATUSES,
@@ -112,6 +118,7 @@ __all__ = [
     "VISIT_STATUSES",
     "VISIT_TYPES",
     "Account",
+    "AccountHealth",
     "AccountTeamMember",
     "Attachment",
     "Base",

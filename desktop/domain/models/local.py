@@ -6,13 +6,14 @@ These never sync as rows; the outbox is how local edits reach the server.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.domain.models.base import Base
-from desktop.domain.models.types import JSONText, UTCDateTime, utcnow
+from desktop.domain.models.types import JSONText, Money, UTCDateTime, utcnow
 
 OUTBOX_STATES = ("pending", "applied", "conflict", "rejected")
 OUTBOX_OPS = ("insert", "update", "delete", "restore")
@@ -81,3 +82,31 @@ class LocalMeta(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AccountHealth(Base):
+    """Each live account's health score (desktop.domain.health) and ABC class
+    (desktop.domain.analysis) as last computed, so the Accounts list sorts and filters
+    by them in SQL. Derived from synced rows on this device and never synced:
+    desktop.domain.services.health_cache keeps it.
+
+    ``basis`` names what the score was computed against (the weights, the tiers' visit
+    cadence and the day): a row of another basis is stale and the next full pass
+    replaces it."""
+
+    __tablename__ = "account_health"
+    __table_args__ = (
+        Index("ix_account_health_score", "score", "account_id"),
+        Index("ix_account_health_abc", "abc", "account_id"),
+    )
+
+    account_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    score: Mapped[int] = mapped_column(Integer)
+    # [[code, points, params], ...] biggest first, as desktop.domain.health.Reason.
+    reasons: Mapped[list[Any]] = mapped_column(JSONText, default=list)
+    basis: Mapped[str] = mapped_column(String(40))
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Orders of the last 12 months, the ABC ranking's revenue; the class by revenue
+    # share among the live accounts that are not lost (None for a lost account).
+    revenue: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    abc: Mapped[str | None] = mapped_column(String(1))

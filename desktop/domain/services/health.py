@@ -39,6 +39,15 @@ POLICY_KEY = "health"
 CHUNK = 900  # ids per IN (...) when a caller names the accounts
 
 
+@dataclasses.dataclass(frozen=True)
+class Between:
+    """The accounts whose ids are after ``after`` and up to ``last`` (a batch of a full
+    pass: one range scan per query, where a list of ids takes an IN per 900)."""
+
+    after: str
+    last: str
+
+
 def weights(session: Session) -> Weights:
     value = session.scalar(
         select(Policy.value).where(Policy.key == POLICY_KEY, Policy.deleted_at.is_(None))
@@ -56,11 +65,17 @@ def _when(visit: type[Visit] = Visit) -> Any:
 
 
 def _by_account(
-    session: Session, query: Select[*tuple[Any, ...]], column: Any, ids: Sequence[str] | None
+    session: Session,
+    query: Select[*tuple[Any, ...]],
+    column: Any,
+    ids: Sequence[str] | Between | None,
 ) -> list[Any]:
-    """Rows of a GROUP BY account query, for every account or for ``ids`` in chunks."""
+    """Rows of a GROUP BY account query, for every account, a range of them, or for
+    ``ids`` in chunks."""
     if ids is None:
         return list(session.execute(query))
+    if isinstance(ids, Between):
+        return list(session.execute(query.where(column > ids.after, column <= ids.last)))
     rows: list[Any] = []
     for start in range(0, len(ids), CHUNK):
         rows += session.execute(query.where(column.in_(ids[start : start + CHUNK]))).all()
@@ -71,12 +86,16 @@ def gather(
     session: Session,
     now: dt.datetime,
     today: dt.date,
-    account_ids: Iterable[str] | None = None,
+    account_ids: Iterable[str] | Between | None = None,
     weights_: Weights | None = None,
 ) -> dict[str, HealthFacts]:
     """Account id -> its facts, for every live account (or those of ``account_ids``)."""
     w = weights_ or weights(session)
-    ids = None if account_ids is None else sorted(set(account_ids))
+    ids: Sequence[str] | Between | None
+    if account_ids is None or isinstance(account_ids, Between):
+        ids = account_ids
+    else:
+        ids = sorted(set(account_ids))
     cadence = coverage.cadence(session)
     tiers = dict(
         _by_account(

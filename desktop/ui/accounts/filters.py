@@ -1,5 +1,6 @@
 """The Accounts list's filter row: tier, status, owner (or the public pool), industry,
-city, tag, incomplete file, not visited in N days, and Clear filters. The owner,
+city, tag, incomplete file, not visited in N days, at risk (health score), ABC class,
+and Clear filters. The owner,
 industry, city and tag choices come from the data (``load_choices``)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.health import AT_RISK_BELOW
 from desktop.domain.models import ACCOUNT_STATUSES, TIERS
 from desktop.domain.services import accounts
 from desktop.domain.services.accounts import AccountQuery
@@ -57,6 +59,17 @@ class AccountFilters(QWidget):
         self.tag_filter.addItem(self.tr("All tags"), None)
         self.incomplete_filter = QCheckBox(self.tr("Incomplete file"))
         self.incomplete_filter.setObjectName("filter-incomplete")
+        self.at_risk_filter = QCheckBox(self.tr("At risk"))
+        self.at_risk_filter.setObjectName("filter-at-risk")
+        self.at_risk_filter.setToolTip(
+            self.tr("Accounts whose health score is under %1").replace("%1", str(AT_RISK_BELOW))
+        )
+        self.abc_filter = QComboBox()
+        self.abc_filter.setObjectName("filter-abc")
+        self.abc_filter.addItem(self.tr("All ABC classes"), None)
+        for klass in "ABC":
+            self.abc_filter.addItem(self.tr("Class %1").replace("%1", klass), klass)
+        self.abc_filter.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.visit_filter = QSpinBox()
         self.visit_filter.setRange(0, 999)
         self.visit_filter.setSpecialValueText(self.tr("Any last visit"))
@@ -68,10 +81,13 @@ class AccountFilters(QWidget):
         for combo in self._combos():
             combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
             row.addWidget(combo)
-        self.incomplete_filter.toggled.connect(lambda *_: self.changed.emit())
+        for box in (self.incomplete_filter, self.at_risk_filter):
+            box.toggled.connect(lambda *_: self.changed.emit())
         self.visit_filter.valueChanged.connect(lambda *_: self.changed.emit())
         row.addStretch(1)
         second.addWidget(self.incomplete_filter)
+        second.addWidget(self.at_risk_filter)
+        second.addWidget(self.abc_filter)
         second.addWidget(self.visit_filter)
         second.addWidget(self.clear_button)
         second.addStretch(1)
@@ -87,13 +103,14 @@ class AccountFilters(QWidget):
         )
 
     def clear(self) -> None:
-        for combo in self._combos():
+        for combo in (*self._combos(), self.abc_filter):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
-        self.incomplete_filter.blockSignals(True)
-        self.incomplete_filter.setChecked(False)
-        self.incomplete_filter.blockSignals(False)
+        for box in (self.incomplete_filter, self.at_risk_filter):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.visit_filter.blockSignals(True)
         self.visit_filter.setValue(0)
         self.visit_filter.blockSignals(False)
@@ -112,6 +129,8 @@ class AccountFilters(QWidget):
             tag=self.tag_filter.currentData(),
             incomplete=self.incomplete_filter.isChecked(),
             not_visited_days=self.visit_filter.value() or None,
+            at_risk=self.at_risk_filter.isChecked(),
+            abc=self.abc_filter.currentData(),
             sort=old.sort,
             descending=old.descending,
         )

@@ -71,5 +71,13 @@ def verdict(score: int) -> tuple[str, str]:
     return QCoreApplication.translate("Health", "At risk"), ERROR_COLOR
 
 
+def summary(score: int, reasons: list[Reason]) -> str:
+    """The score, its verdict and every reason, one a line (the list's tooltip)."""
+    head = QCoreApplication.translate("Health", "Health %1: %2").replace("%1", str(score))
+    lines = [head.replace("%2", verdict(score)[0])]
+    lines += [reason_line(r) for r in reasons]
+    return "\n".join(lines)
+
+
 def _money(amount: object) -> str:
     return money(Decimal(str(amount))) if amount is not None else ""

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.services.accounts import AccountRow
+from desktop.ui.accounts import health_words
 from desktop.ui.format import ERROR_COLOR, money
 from desktop.ui.table_model import ROW_ID_ROLE, Index
 
@@ -104,6 +105,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "next_visit", QT_TRANSLATE_NOOP("AccountTableModel", "Next visit"), "next_visit", width=86
     ),
+    # Last: a header state saved before it existed still restores the user's columns.
+    Column("health", QT_TRANSLATE_NOOP("AccountTableModel", "Health"), "health", width=56),
+    Column("abc", QT_TRANSLATE_NOOP("AccountTableModel", "ABC"), "abc", width=60),
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
@@ -112,6 +116,7 @@ EXPORT_KINDS = {
     "potential": "money",
     "completeness": "percent",
     "contacts": "int",
+    "health": "int",
     "last_visit": "date",
     "next_visit": "date",
 }
@@ -290,10 +295,19 @@ class AccountTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column.key)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "abc" and record.abc:
+            return QCoreApplication.translate(
+                "AccountTableModel", "Class %1 by share of the last 12 months' revenue"
+            ).replace("%1", record.abc)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "completeness":
             return QCoreApplication.translate(
                 "AccountTableModel", "Archive completeness: %1%"
             ).replace("%1", str(record.completeness))
+        if column.key == "health" and record.health is not None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return health_words.summary(record.health, record.health_reasons)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(health_words.verdict(record.health)[1]))
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "completeness":
             if record.completeness < 60:
                 return QBrush(QColor(ERROR_COLOR))
@@ -305,6 +319,8 @@ class AccountTableModel(QAbstractTableModel):
             "completeness",
             "contacts",
             "tier",
+            "health",
+            "abc",
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -322,6 +338,10 @@ class AccountTableModel(QAbstractTableModel):
             return ", ".join(record.tags)
         if key == "contacts":
             return str(record.contacts)
+        if key == "health":
+            return "" if record.health is None else str(record.health)
+        if key == "abc":
+            return record.abc or ""
         if key in DATE_KEYS:
             day = self._local_date(getattr(record, key))
             return "" if day is None else day.isoformat()

@@ -40,6 +40,7 @@ from desktop.ui.accounts.filters import AccountFilters, filtered
 from desktop.ui.accounts.group_editing import GroupEditing
 from desktop.ui.accounts.handover import Handover
 from desktop.ui.accounts.health_tab import add_health
+from desktop.ui.accounts.health_upkeep import HEALTH
 from desktop.ui.accounts.list_follows import ListFollowsProfile
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
@@ -512,7 +513,7 @@ class AccountsPage(Page):
     # -- refresh ------------------------------------------------------------------------
 
     def on_data_changed(self, entities: set[str]) -> None:
-        if entities & {"account", "contact", "attachment", "policy", "visit", "task"}:
+        if entities & {"account", "contact", "attachment", "policy", "visit", "task", *HEALTH}:
             if self.loaded:
                 self.reload(keep_place=True)
                 self.pool_banner.load()

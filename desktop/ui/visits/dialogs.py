@@ -38,7 +38,7 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.accounts.model import status_text
 from desktop.ui.context import AppContext
 from desktop.ui.format import show_as_error
-from desktop.ui.labels import complaint_label
+from desktop.ui.labels import buying_role_label, complaint_label
 from desktop.ui.pipeline.from_record import Prefill, new_opportunity
 from desktop.ui.quotes.models import status_label as quote_status
 from desktop.ui.rule_text import error_message
@@ -319,6 +319,7 @@ class ReportDialog(QDialog):
             "owner": self.tr("Owner"),
             "phone": self.tr("Phone"),
             "contacts": self.tr("Key contacts"),
+            "gaps": self.tr("Stakeholder gaps"),
             "reports": self.tr("Last call reports"),
             "quotes": self.tr("Open quotes"),
             "complaints": self.tr("Open complaints"),
@@ -339,6 +340,14 @@ class ReportDialog(QDialog):
             **{s: quote_status(s) for s in QUOTE_STATUSES},
             **{c: complaint_label(c) for c in (*COMPLAINT_SEVERITIES, *COMPLAINT_STATUSES)},
         }
+
+    def briefing_gap(self, gap: stakeholders.Gap) -> str:
+        """'Missing: Decision maker (not met within 90 days)'."""
+        if gap.state == "missing":
+            text = self.tr("Missing: %1 (nobody in this role)")
+        else:
+            text = self.tr("Missing: %1 (not met within %2 days)").replace("%2", str(gap.days))
+        return text.replace("%1", buying_role_label(gap.role))
 
     @Slot()
     def export_briefing(self) -> None:
@@ -363,7 +372,7 @@ class ReportDialog(QDialog):
 
         def done(briefing: object) -> None:
             render_pdf(
-                render_html(briefing, labels, check_text, names),
+                render_html(briefing, labels, check_text, names, self.briefing_gap),
                 path,  # type: ignore[arg-type]
                 labels["title"],
             )
