@@ -52,3 +52,37 @@ def test_a_manager_sees_the_teams_at_risk_accounts_naming_the_rep(db: Database) 
     [other] = teams.build(teams.other_manager).section("at_risk")
     assert (other.record_id, other.owner_name) == (teams.far_account, "李军")
     assert teams.build(teams.colleague).section("at_risk") == []
+
+
+def test_scores_come_from_the_health_cache_and_unscored_accounts_are_scored_live(
+    db: Database,
+) -> None:
+    from sqlalchemy import delete, select, update
+
+    from desktop.domain.models import AccountHealth
+
+    teams = Teams(db)
+    _neglected(teams, teams.rep, "SO-1")
+    with db.sessions() as session:
+        held = session.scalar(
+            select(AccountHealth.score).where(AccountHealth.account_id == teams.account)
+        )
+    assert held == 25  # the write scored its account in the cache
+    [from_cache] = teams.build(teams.rep).section("at_risk")
+
+    with db.sessions() as session, session.begin():
+        session.execute(delete(AccountHealth))  # e.g. a first download not yet scored
+    [live] = teams.build(teams.rep).section("at_risk")
+    assert (live.record_id, live.detail, live.reason) == (
+        from_cache.record_id,
+        from_cache.detail,
+        from_cache.reason,
+    )
+
+    quiet = add_account(db, "苏州恒远精密机械有限公司", owner_id=teams.rep)
+    with db.sessions() as session, session.begin():
+        session.execute(
+            update(AccountHealth).where(AccountHealth.account_id == quiet).values(score=12)
+        )
+    listed = [i.record_id for i in teams.build(teams.rep).section("at_risk")]
+    assert listed == [quiet, teams.account]  # the cache's 12 is read, lowest first

@@ -27,13 +27,21 @@ from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
-from desktop.domain.health import Reason, at_risk
-from desktop.domain.models import Account
+from desktop.domain.health import AT_RISK_BELOW, Reason, at_risk
+from desktop.domain.models import Account, AccountHealth
 from desktop.domain.money import format_money
-from desktop.domain.services import contract_review, contracts, coverage, followups, health, visits
+from desktop.domain.services import (
+    contract_review,
+    contracts,
+    coverage,
+    followups,
+    health,
+    health_cache,
+    visits,
+)
 from desktop.domain.services import team as teams
 
 log = logging.getLogger(__name__)
@@ -269,13 +277,37 @@ def _at_risk(
 ) -> list[TodayItem]:
     """The accounts of ``owner_ids`` (None: every account) whose health score is at
     risk, lowest score first, each with its score and first reason; the first
-    ``TEAM_LIMIT`` and a "more" item for the rest."""
-    query = select(Account.id, Account.name, Account.owner_id).where(Account.deleted_at.is_(None))
-    if owner_ids is not None:
-        query = query.where(Account.owner_id.in_(owner_ids))
-    accounts = {row.id: row for row in session.execute(query)}
-    scores = health.scores(session, now, today, accounts) if accounts else {}
-    risky = sorted((h.score, accounts[i].name, i) for i, h in scores.items() if at_risk(h.score))
+    ``TEAM_LIMIT`` and a "more" item for the rest. Scores come from the health cache
+    (kept by every write and sync); an account it does not hold yet is scored here."""
+    h = AccountHealth
+    live = Account.deleted_at.is_(None)
+    mine = Account.owner_id.in_(owner_ids) if owner_ids is not None else true()
+    owners: dict[str, str | None] = {}
+    reasons: dict[str, Reason | None] = {}
+    risky: list[tuple[int, str, str]] = []
+    held = select(h.account_id, h.score, h.reasons, Account.name, Account.owner_id).join(
+        Account, Account.id == h.account_id
+    )
+    for account_id, value, stored, name, owner_id in session.execute(
+        held.where(live, mine, h.score < AT_RISK_BELOW)
+    ):
+        owners[account_id] = owner_id
+        reasons[account_id] = next(iter(health_cache.decode(stored)), None)
+        risky.append((value, name, account_id))
+    unscored = select(Account.id, Account.name, Account.owner_id).outerjoin(
+        h, h.account_id == Account.id
+    )
+    missing = {
+        row.id: row for row in session.execute(unscored.where(live, mine, h.account_id.is_(None)))
+    }
+    for account_id, found_health in (
+        health.scores(session, now, today, missing) if missing else {}
+    ).items():
+        if at_risk(found_health.score):
+            owners[account_id] = missing[account_id].owner_id
+            reasons[account_id] = next(iter(found_health.reasons), None)
+            risky.append((found_health.score, missing[account_id].name, account_id))
+    risky.sort()
     found = teams.Capped(risky[:TEAM_LIMIT], len(risky))
     return [
         TodayItem(
@@ -286,8 +318,8 @@ def _at_risk(
             str(value),
             status="at_risk",
             account_id=account_id,
-            owner_name=(names or {}).get(accounts[account_id].owner_id or "", ""),
-            reason=next(iter(scores[account_id].reasons), None),
+            owner_name=(names or {}).get(owners[account_id] or "", ""),
+            reason=reasons[account_id],
         )
         for value, name, account_id in found.rows
     ] + _more("at_risk", found)
