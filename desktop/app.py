@@ -128,7 +128,9 @@ def _bench_probe(app: Any, window: MainWindow, mode: str) -> None:
                 window.nav.setCurrentRow(row)
                 for _ in range(20):
                     QApplication.processEvents()
-                window.ctx.tasks.wait_idle()
+                # A first start after an upgrade also scores every account's health
+                # (a full pass on the worker, seconds at 100k): wait for it too.
+                window.ctx.tasks.wait_idle(timeout=300)
             QApplication.processEvents()
             print("rss_kb", _rss_kb(), flush=True)
         QApplication.quit()

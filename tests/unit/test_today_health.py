@@ -5,10 +5,11 @@ rep; an account not at risk, or of another team, is not listed."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from desktop.domain.health import at_risk
 from desktop.store.migrate import Database
-from tests.unit.test_today_team import DAY, Teams
+from tests.unit.test_today_team import DAY, NOW, Teams
 from tests.visits_data import add_account
 
 
@@ -86,3 +87,23 @@ def test_scores_come_from_the_health_cache_and_unscored_accounts_are_scored_live
         )
     listed = [i.record_id for i in teams.build(teams.rep).section("at_risk")]
     assert listed == [quiet, teams.account]  # the cache's 12 is read, lowest first
+
+
+def test_after_a_first_download_today_waits_for_the_full_pass_instead_of_scoring_all(
+    db: Database, monkeypatch: Any
+) -> None:
+    from sqlalchemy import delete
+
+    from desktop.domain.models import AccountHealth
+    from desktop.domain.services import health_cache
+
+    teams = Teams(db)
+    _neglected(teams, teams.rep, "SO-1")
+    with db.sessions() as session, session.begin():
+        session.execute(delete(AccountHealth))
+    monkeypatch.setattr(health_cache, "AT_ONCE", 0)  # "thousands" unscored
+    assert teams.build(teams.rep).section("at_risk") == []
+    with db.sessions() as session, session.begin():
+        health_cache.refresh_all(session, NOW)
+    [item] = teams.build(teams.rep).section("at_risk")
+    assert item.record_id == teams.account

@@ -278,7 +278,8 @@ def _at_risk(
     """The accounts of ``owner_ids`` (None: every account) whose health score is at
     risk, lowest score first, each with its score and first reason; the first
     ``TEAM_LIMIT`` and a "more" item for the rest. Scores come from the health cache
-    (kept by every write and sync); an account it does not hold yet is scored here."""
+    (kept by every write and sync); an account it does not hold yet is scored here,
+    unless there are thousands (a first download), which the full pass scores."""
     h = AccountHealth
     live = Account.deleted_at.is_(None)
     mine = Account.owner_id.in_(owner_ids) if owner_ids is not None else true()
@@ -300,6 +301,8 @@ def _at_risk(
     missing = {
         row.id: row for row in session.execute(unscored.where(live, mine, h.account_id.is_(None)))
     }
+    if len(missing) > health_cache.AT_ONCE:
+        missing = {}  # a first download: the full pass scores them, then Today reloads
     for account_id, found_health in (
         health.scores(session, now, today, missing) if missing else {}
     ).items():

@@ -47,6 +47,7 @@ WATCHED = {
     "sales_target",
     "policy",  # a manager changed the rules (visit cadence, health weights)
     "contact",  # a decision maker (account health)
+    "account_health",  # a full pass scored accounts (after a first download)
 }
 REMINDER_INTERVAL_MS = 60_000
 TITLE_MAX_WIDTH = 320  # a long account name is elided; the details get the room
