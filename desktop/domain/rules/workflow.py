@@ -17,6 +17,7 @@ from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
+from desktop.domain.rules.plans import check_action, check_objective, check_plan
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
@@ -76,6 +77,9 @@ class Facts(Protocol):
         """A field of a live row (None if there is no such row or it is deleted)."""
 
     def exists(self, entity: str, row_id: str) -> bool: ...
+
+    def find(self, entity: str, **equals: Any) -> list[str]:
+        """The ids of live rows whose fields equal ``equals``."""
 
 
 def check_role(entity: str, actor: Actor) -> None:
@@ -290,6 +294,18 @@ def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> Non
         raise RuleViolation("not_the_approver")
 
 
+def _account_plan(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_plan(before, after, actor, facts)
+
+
+def _plan_objective(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_objective(before, after, actor, facts)
+
+
+def _task(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_action(before, after, facts)
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -327,5 +343,8 @@ _RULES = {
     "opportunity": _opportunity,
     "policy": _policy,
     "contract": _contract,
+    "account_plan": _account_plan,
+    "plan_objective": _plan_objective,
+    "task": _task,
     "change_record": _change_record,
 }
