@@ -88,9 +88,11 @@ def test_owner_team_and_manager_write_the_plan_others_do_not(db: Database) -> No
     with db.sessions() as s:
         plan = plans.plan_of(s, office.account, 2026, office.other)
         assert len(plan.objectives) == 3
-        assert not plan.may_edit and not plan.may_run_team
+        assert not plan.may_edit
+        assert not plan.may_run_team
         mate = plans.plan_of(s, office.account, 2026, office.mate)
-        assert mate.may_edit and not mate.may_run_team
+        assert mate.may_edit
+        assert not mate.may_run_team
         assert plans.plan_of(s, office.account, 2026, office.boss).may_run_team
 
 
@@ -143,7 +145,8 @@ def test_actions_are_follow_ups_on_the_assignees_task_list(db: Database) -> None
             objective,
         )
         (shown,) = plans.plan_of(s, office.account, 2026).objectives
-        assert shown.status == "achieved" and [a.title for a in shown.actions] == ["约设备部李工"]
+        assert shown.status == "achieved"
+        assert [a.title for a in shown.actions] == ["约设备部李工"]
 
 
 def test_the_account_team_is_edited_by_owner_and_manager(db: Database) -> None:
