@@ -116,6 +116,9 @@ def plan_of(session: Session, account_id: str, year: int, viewer_id: str | None 
     if account.owner_id is not None:
         owner = session.get(User, account.owner_id)
         people[account.owner_id] = owner.display_name if owner is not None else "?"
+    may_edit = viewer_id is None or may_edit_plan(actor, account_id, facts)
+    if viewer is not None and may_edit:
+        people.setdefault(viewer.id, viewer.display_name)
     return Plan(
         account_id=account_id,
         account_name=account.name,
@@ -126,7 +129,7 @@ def plan_of(session: Session, account_id: str, year: int, viewer_id: str | None 
         objectives=objectives,
         figures=plan_figures(session, account_id, year),
         team=team,
-        may_edit=viewer_id is None or may_edit_plan(actor, account_id, facts),
+        may_edit=may_edit,
         may_run_team=viewer_id is None or may_run_team(actor, account_id, facts),
         people=sorted(people.items(), key=lambda p: p[1]),
     )

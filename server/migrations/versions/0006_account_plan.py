@@ -76,9 +76,14 @@ def upgrade() -> None:
             'fk_task_objective_id_plan_objective', 'task', 'plan_objective', ['objective_id'], ['id']
         )
     op.create_index('ix_task_objective_id', 'task', ['objective_id'], unique=False)
+    # The server's own: the pull reads each table by version.
+    op.create_index('ix_srv_version_account_plan', 'account_plan', ['version'])
+    op.create_index('ix_srv_version_plan_objective', 'plan_objective', ['version'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_srv_version_plan_objective', table_name='plan_objective')
+    op.drop_index('ix_srv_version_account_plan', table_name='account_plan')
     op.drop_index('ix_task_objective_id', table_name='task')
     with op.batch_alter_table('task', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_task_objective_id_plan_objective'), type_='foreignkey')
