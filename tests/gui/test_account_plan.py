@@ -144,3 +144,28 @@ def test_the_team_is_edited_and_typed_swot_text_is_kept(
     click(qtbot, tab.save_swot_button)
     qtbot.waitUntil(lambda: tab.message.text() == "SWOT saved.")
     screenshot(main_window, "account_plan_swot_en")
+
+
+def test_the_plan_of_a_key_account_in_chinese(
+    qtbot: Any, main_window: Any, app_context: Any, chinese: None
+) -> None:
+    """The demo's key accounts have plans: objectives with actions, whitespace, SWOT."""
+    main_window.resize(1366, 768)
+    with app_context.db.sessions() as session:
+        account_id = session.scalar(
+            select(AccountPlan.account_id).join(Account).order_by(Account.name).limit(1)
+        )
+    tab = show_plan(qtbot, main_window, str(account_id))
+    detail = main_window.show_page("accounts").detail
+    assert detail.tabs.tabText(detail.tabs.indexOf(tab)) == "计划"
+    assert tab.objectives.rowCount() == 3
+    assert tab.figures.text().startswith("目标 ¥")
+    statuses = {tab.objectives.index(r, 3).data() for r in range(3)}
+    assert statuses <= {"进行中", "已达成"}
+    screenshot(main_window, "account_plan_objectives_zh_CN")
+    for index, name in ((1, "whitespace"), (2, "swot"), (3, "team")):
+        tab.sections.setCurrentIndex(index)
+        screenshot(main_window, f"account_plan_{name}_zh_CN")
+    assert tab.swot["strengths"].toPlainText()
+    states = {tab.whitespace.index(r, 4).data() for r in range(tab.whitespace.rowCount())}
+    assert states & {"空白：从未采购", "空白：向竞争对手采购", "向我们采购"}
