@@ -166,6 +166,10 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
         "Only the account's owner, its account team, the owner's manager or an "
         "administrator may change its plan.",
     ),
+    "team_editor": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "Only the account's owner, the owner's manager or an administrator change its account team.",
+    ),
     "objective_other_account": lambda p, e: QCoreApplication.translate(
         "RuleText", "An objective and its actions belong to the account of their plan."
     ),

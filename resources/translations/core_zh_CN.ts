@@ -1558,6 +1558,10 @@ A report without customer data was saved to:
       <translation>只有客户负责人、客户团队成员、负责人的经理或管理员可以修改客户计划。</translation>
     </message>
     <message>
+      <source>Only the account's owner, the owner's manager or an administrator change its account team.</source>
+      <translation>只有客户负责人、负责人的经理或管理员可以修改客户团队。</translation>
+    </message>
+    <message>
       <source>An objective and its actions belong to the account of their plan.</source>
       <translation>目标及其行动属于其计划所在的客户。</translation>
     </message>

@@ -220,3 +220,13 @@ def test_target_attainment_and_whitespace_from_orders(db: Database) -> None:
         "": (D(100_000), D(0), (), "ours"),
     }
     assert [c.category for c in figures.whitespace] == ["云服务", "培训"]
+
+
+def test_only_owner_and_manager_change_the_team_on_the_device(db: Database) -> None:
+    office = Office(db)
+    add = lambda who: office.write(  # noqa: E731
+        who, account_team.add_member, office.account, office.other, "member"
+    )
+    assert code(lambda: add(office.mate)) == "team_editor"
+    assert code(lambda: add(office.west_boss)) == "team_editor"
+    assert code(lambda: add(office.boss)) is None

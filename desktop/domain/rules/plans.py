@@ -76,6 +76,14 @@ def may_run_team(actor: Actor, account_id: str, facts: Facts) -> bool:
     return actor.is_manager and manages(me, str(owner), facts)
 
 
+def check_team_member(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    """Adding, changing or restoring a member: for the account it is in and the one it
+    was in (leaving a team is a delete, which everyone may do for themselves)."""
+    for account in {after.get("account_id"), before.get("account_id") if before else None}:
+        if account is not None and not may_run_team(actor, str(account), facts):
+            raise RuleViolation("team_editor")
+
+
 def _editor(actor: Actor, account_id: Any, facts: Facts) -> None:
     if account_id is not None and not may_edit_plan(actor, str(account_id), facts):
         raise RuleViolation("plan_editor")

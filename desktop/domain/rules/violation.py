@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
         "only the account's owner, its account team, the owner's manager or an "
         "administrator may change its plan"
     ),
+    "team_editor": "only the account's owner, the owner's manager or an administrator change its team",
     "objective_other_account": "an objective and its actions belong to the plan's account",
     "target_not_positive": "{field} must be more than zero",
     "due_outside_plan_year": "{field} is far from the plan's year {year}",

@@ -17,7 +17,12 @@ from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
-from desktop.domain.rules.plans import check_action, check_objective, check_plan
+from desktop.domain.rules.plans import (
+    check_action,
+    check_objective,
+    check_plan,
+    check_team_member,
+)
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
@@ -302,6 +307,10 @@ def _plan_objective(before: Row | None, after: Row, actor: Actor, facts: Facts) 
     check_objective(before, after, actor, facts)
 
 
+def _account_team_member(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_team_member(before, after, actor, facts)
+
+
 def _task(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     check_action(before, after, facts)
 
@@ -346,5 +355,6 @@ _RULES = {
     "account_plan": _account_plan,
     "plan_objective": _plan_objective,
     "task": _task,
+    "account_team_member": _account_team_member,
     "change_record": _change_record,
 }
