@@ -252,8 +252,8 @@
       <translation>只有负责人、客户团队和负责人的经理可以修改此计划。</translation>
     </message>
     <message>
-      <source>Target %1 · orders %2 · attainment %3</source>
-      <translation>目标 %1 · 订单 %2 · 达成率 %3</translation>
+      <source>Target %1 · won %2 · attainment %3 · orders this year %4</source>
+      <translation>目标 %1 · 已赢得 %2 · 达成率 %3 · 今年订单 %4</translation>
     </message>
     <message>
       <source>none set</source>

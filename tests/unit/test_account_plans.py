@@ -206,7 +206,7 @@ def test_target_attainment_and_whitespace_from_orders(db: Database) -> None:
         uow.add(SalesTarget(owner_id=office.owner, period="2026", amount=D(9_000_000)))
     with db.sessions() as s:
         figures = plans.plan_of(s, office.account, 2026).figures
-    assert (figures.target, figures.revenue) == (D(800_000), D(500_000))
+    assert (figures.target, figures.won, figures.revenue) == (D(800_000), D(500_000), D(500_000))
     assert figures.attainment_pct == D("62.5")
     assert figures.share_of_wallet_pct == D("50.0")
     rows = {

@@ -1,7 +1,7 @@
 """The account plan's derived figures, computed from orders (one home for them):
 
-- the account's target for the year (its key-account ``sales_target`` rows) and the
-  attainment of its orders that year (CNY, by order date);
+- the account's target for the year and the money won from it (``targets.account_year``,
+  as the targets page and the review pack read them) and so its attainment;
 - whitespace by product category: per catalog category, what the account bought from
   us this year and last (an order's amount shared over its quote's lines by their net
   value; an order without product lines counts as "uncategorised"), which competitors
@@ -56,6 +56,7 @@ class CategoryRow:
 class PlanFigures:
     year: int
     target: Decimal
+    won: Decimal  # against the target (accepted quotes and orders, as targets count)
     revenue: Decimal  # this year's orders
     last_revenue: Decimal
     potential: Decimal | None
@@ -63,7 +64,7 @@ class PlanFigures:
 
     @property
     def attainment_pct(self) -> Decimal | None:
-        return targets.attainment(self.revenue, self.target)
+        return targets.attainment(self.won, self.target)
 
     @property
     def share_of_wallet_pct(self) -> Decimal | None:
@@ -165,9 +166,11 @@ def plan_figures(session: Session, account_id: str, year: int) -> PlanFigures:
     ).all()
     bought = _bought(session, account_id, year)
     account = session.get(Account, account_id)
+    against = targets.account_year(session, account_id, year)
     return PlanFigures(
         year=year,
-        target=targets.account_target(session, account_id, year),
+        target=against.target,
+        won=against.actual,
         revenue=sum(bought[year].values(), ZERO),
         last_revenue=sum(bought[year - 1].values(), ZERO),
         potential=account.potential if account is not None else None,

@@ -287,14 +287,6 @@ def target_for(
     return _period_target(entry, p) if entry else ZERO
 
 
-def account_target(session: Session, account_id: str, year: int) -> Decimal:
-    """The key-account target of one account for a year: its rows of every owner (an
-    account handed over keeps the rows made under its earlier owner)."""
-    period = parse_period(str(year))
-    found = _load_targets(session, None, year, account_id)
-    return sum((_period_target(entry, period) for entry in found.values()), ZERO)
-
-
 def target_rows(
     session: Session, owner_ids: Iterable[str] | None = None, year: int | None = None
 ) -> list[dict[str, object]]:

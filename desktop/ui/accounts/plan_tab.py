@@ -310,10 +310,11 @@ class PlanTab(AccountView):
         f = plan.figures
         pct = f.attainment_pct
         text = (
-            self.tr("Target %1 · orders %2 · attainment %3")
+            self.tr("Target %1 · won %2 · attainment %3 · orders this year %4")
             .replace("%1", money(f.target) if f.target else self.tr("none set"))
-            .replace("%2", money(f.revenue))
+            .replace("%2", money(f.won))
             .replace("%3", f"{pct} %" if pct is not None else "–")
+            .replace("%4", money(f.revenue))
         )
         if f.potential:
             share = f.share_of_wallet_pct
