@@ -141,8 +141,21 @@ def test_the_team_is_edited_and_typed_swot_text_is_kept(
     tab.year.stepUp()
     assert tab.year.value() == year
     assert tab.swot["strengths"].toPlainText() == "Long relationship"
+    # Another account and back: the typing waits, said so.
+    with app_context.db.sessions() as session:
+        other = session.scalar(select(Account.id).where(Account.id != account_id).limit(1))
+    show_plan(qtbot, main_window, str(other))
+    assert tab.swot["strengths"].toPlainText() != "Long relationship"
+    show_plan(qtbot, main_window, account_id)
+    assert tab.swot["strengths"].toPlainText() == "Long relationship"
+    assert tab.message.text() == "Your unsaved SWOT text is kept: save it or change it."
     click(qtbot, tab.save_swot_button)
     qtbot.waitUntil(lambda: tab.message.text() == "SWOT saved.")
+    with app_context.db.sessions() as session:
+        saved = session.scalar(
+            select(AccountPlan.strengths).where(AccountPlan.account_id == account_id)
+        )
+    assert saved == "Long relationship"
     screenshot(main_window, "account_plan_swot_en")
 
 

@@ -252,12 +252,14 @@ class PlanTab(AccountView):
         return lambda session: load_plan(session, account_id, year, viewer)
 
     def set_account(self, account_id: str | None) -> None:
-        self._keep_draft()
+        if account_id != self.account_id and self.shown_key is not None:
+            # Another account: this one's unsaved SWOT waits for it to be shown again.
+            typed = self.typed_swot()
+            if typed:
+                self.drafts[self.shown_key] = typed
+            else:
+                self.drafts.pop(self.shown_key, None)
         super().set_account(account_id)
-
-    def _keep_draft(self) -> None:
-        if self.shown_key is not None and (typed := self.typed_swot()):
-            self.drafts[self.shown_key] = typed
 
     def typed_swot(self) -> dict[str, str]:
         """SWOT boxes whose text differs from the plan as loaded."""
@@ -272,13 +274,14 @@ class PlanTab(AccountView):
         if plan.year != self.year.value():
             return  # an answer for a year no longer chosen
         key = (plan.account_id, plan.year)
-        typed = self.typed_swot() if key == self.shown_key else self.drafts.pop(key, {})
+        restored = key != self.shown_key
+        typed = self.typed_swot() if not restored else self.drafts.pop(key, {})
         self.screen, self.shown_key = result, key
         self.swot_base = dict(plan.swot)
         for name, box in self.swot.items():
             box.setPlainText(typed.get(name, plan.swot.get(name, "")))
             box.setReadOnly(not plan.may_edit)
-        if typed and key != self.shown_key:
+        if typed and restored:
             self.message.note(self.tr("Your unsaved SWOT text is kept: save it or change it."))
         self._show_figures(plan)
         picked = self.selected_objective()
