@@ -15,12 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -231,7 +233,12 @@ class PlanTab(AccountView):
         self.sections.setObjectName("plan-sections")
         self.sections.addTab(objectives_page, self.tr("Objectives"))
         self.sections.addTab(self.whitespace_view, self.tr("Whitespace"))
-        self.sections.addTab(swot_page, self.tr("SWOT"))
+        # Scrolled when the window is short (a 720-line laptop), never squeezed.
+        swot_scroll = QScrollArea()
+        swot_scroll.setWidgetResizable(True)
+        swot_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        swot_scroll.setWidget(swot_page)
+        self.sections.addTab(swot_scroll, self.tr("SWOT"))
         self.sections.addTab(self.team, self.tr("Account team"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
