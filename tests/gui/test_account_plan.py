@@ -101,7 +101,7 @@ def test_set_an_objective_add_its_action_and_see_it_on_the_task_list(
 
 
 def test_the_team_is_edited_and_typed_swot_text_is_kept(
-    qtbot: Any, main_window: Any, app_context: Any, monkeypatch: Any
+    qtbot: Any, main_window: Any, app_context: Any
 ) -> None:
     main_window.resize(1366, 768)
     account_id = a_team_account(app_context)
@@ -133,12 +133,17 @@ def test_the_team_is_edited_and_typed_swot_text_is_kept(
         ).all()
         assert "sponsor" not in live
 
-    # SWOT: typed text, then another year: asked, "Keep editing" keeps year and text.
+    # SWOT: typed text, then another year: asked; "Keep editing" keeps year and text.
     tab.sections.setCurrentIndex(2)
     qtbot.keyClicks(tab.swot["strengths"], "Long relationship")
     year = tab.year.value()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    tab.year.stepUp()
+    tab.year.setFocus()
+    qtbot.keyClick(tab.year, Qt.Key.Key_Up)
+    box = tab.findChild(QMessageBox, "plan-discard-swot")
+    qtbot.waitUntil(lambda: box.isVisible())
+    assert tab.year.value() == year
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    qtbot.waitUntil(lambda: not box.isVisible())
     assert tab.year.value() == year
     assert tab.swot["strengths"].toPlainText() == "Long relationship"
     # Another account and back: the typing waits, said so.
@@ -156,6 +161,20 @@ def test_the_team_is_edited_and_typed_swot_text_is_kept(
             select(AccountPlan.strengths).where(AccountPlan.account_id == account_id)
         )
     assert saved == "Long relationship"
+
+    # More typing, next year, "Discard": the next year's (empty) plan shows.
+    qtbot.keyClicks(tab.swot["threats"], "Price war")
+    tab.year.setFocus()
+    qtbot.keyClick(tab.year, Qt.Key.Key_Up)
+    box = tab.findChild(QMessageBox, "plan-discard-swot")
+    qtbot.waitUntil(lambda: box.isVisible())
+    click(qtbot, box.button(QMessageBox.StandardButton.Discard))
+    qtbot.waitUntil(
+        lambda: tab.loaded_for == account_id and tab.shown_key == (account_id, year + 1)
+    )
+    assert tab.year.value() == year + 1
+    assert tab.swot["threats"].toPlainText() == ""
+    assert tab.swot["strengths"].toPlainText() == ""
     screenshot(main_window, "account_plan_swot_en")
 
 

@@ -5,6 +5,7 @@ or Escape asks before dropping what was typed; the write is the tab's (``submitt
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -40,6 +41,34 @@ def parse_target(text: str) -> Decimal | str | None:
     return value if value.is_finite() else "bad"
 
 
+def ask_discard(
+    parent: QWidget, title: str, text: str, answered: Callable[[bool], None]
+) -> QMessageBox:
+    """Ask (window-modal, not blocking) whether typed text may go: Discard or Keep
+    editing (the default); ``answered(True)`` when it may."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    discard.setText(QCoreApplication.translate("AskingDialog", "Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("AskingDialog", "Keep editing")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    def finished(_result: int) -> None:
+        box.deleteLater()
+        answered(box.clickedButton() is discard)
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
 class AskingDialog(QDialog):
     """A dialog whose Cancel and Escape ask before discarding typed text."""
 
@@ -66,25 +95,18 @@ class AskingDialog(QDialog):
         if self.values() == self._base or self.discard_box is not None:
             super().reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard what you typed?"),
-            self.tr("What you typed here has not been saved. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.discard_box = box
 
-        def answered(_result: int) -> None:
+        def answered(discard: bool) -> None:
             self.discard_box = None
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            if discard:
                 QDialog.reject(self)
 
-        box.finished.connect(answered)
-        box.open()
+        self.discard_box = ask_discard(
+            self,
+            self.tr("Discard what you typed?"),
+            self.tr("What you typed here has not been saved. Discard it?"),
+            answered,
+        )
 
 
 class ObjectiveDialog(AskingDialog):

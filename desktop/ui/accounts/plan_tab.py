@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -38,7 +37,12 @@ from desktop.domain.services.plan_figures import CategoryRow
 from desktop.domain.services.plans import Objective, Plan
 from desktop.ui.account_tabs import AccountView
 from desktop.ui.accounts.detail import AccountDetail
-from desktop.ui.accounts.plan_dialogs import ActionDialog, ObjectiveDialog, status_words
+from desktop.ui.accounts.plan_dialogs import (
+    ActionDialog,
+    ObjectiveDialog,
+    ask_discard,
+    status_words,
+)
 from desktop.ui.accounts.plan_team import TeamBox
 from desktop.ui.context import AppContext
 from desktop.ui.format import MessageLabel, local_date, money
@@ -338,20 +342,32 @@ class PlanTab(AccountView):
     def _year_changed(self, year: int) -> None:
         if year == self._year_shown:
             return
-        if self.typed_swot():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard the SWOT text?"),
-                self.tr("What you typed in the SWOT has not been saved. Discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                self.year.blockSignals(True)
-                self.year.setValue(self._year_shown)
-                self.year.blockSignals(False)
-                return
-            self.swot_base = {k: b.toPlainText() for k, b in self.swot.items()}
+        if not self.typed_swot():
+            self._show_year(year)
+            return
+        # Typed SWOT text: the year stays until the user says to discard it.
+        self._set_year(self._year_shown)
+
+        def answered(discard: bool) -> None:
+            if discard:
+                self.swot_base = {k: b.toPlainText() for k, b in self.swot.items()}
+                self._set_year(year)
+                self._show_year(year)
+
+        box = ask_discard(
+            self,
+            self.tr("Discard the SWOT text?"),
+            self.tr("What you typed in the SWOT has not been saved. Discard it?"),
+            answered,
+        )
+        box.setObjectName("plan-discard-swot")
+
+    def _set_year(self, year: int) -> None:
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+
+    def _show_year(self, year: int) -> None:
         self._year_shown = year
         self.shown_key = None
         self.message.note("")
