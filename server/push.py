@@ -222,7 +222,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         # Rows this batch creates, as they stand after its later mutations (fast path).
         self.new: list[Synced] = []
         self.actor = rulebook.actor(viewer)
-        self.facts = rulebook.ServerFacts(self._row)
+        self.facts = rulebook.ServerFacts(self._row, session)
         # Quotes whose lines or header this batch changed: their figures are derived
         # again at its end.
         self.quotes: set[str] = set()

@@ -19,6 +19,7 @@ from desktop.domain import rules
 from desktop.domain.models import SYNCED, Opportunity, Quote, QuoteLine, Synced
 from desktop.domain.rules.quotes import DERIVED_FIELDS, LineDraft
 from desktop.domain.services.quotes import derive
+from desktop.domain.uow import find_ids
 from server import scope
 
 # entity -> fields the server computes; a device's value for them is ignored.
@@ -35,8 +36,11 @@ def actor(viewer: scope.Viewer) -> rules.Actor:
 class ServerFacts:
     """``rules.Facts`` over the push's rows (its pending writes included)."""
 
-    def __init__(self, get_row: Callable[[type[Synced], str], Synced | None]) -> None:
+    def __init__(
+        self, get_row: Callable[[type[Synced], str], Synced | None], session: Session
+    ) -> None:
         self.get_row = get_row
+        self.session = session
 
     def _live(self, entity: str, row_id: str) -> Synced | None:
         model = SYNCED.get(entity)
@@ -48,6 +52,10 @@ class ServerFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._live(entity, row_id) is not None
+
+    def find(self, entity: str, **equals: Any) -> list[str]:
+        with self.session.no_autoflush:
+            return find_ids(self.session, entity, equals)
 
 
 def values_of(row: Synced) -> dict[str, Any]:

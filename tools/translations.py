@@ -54,6 +54,8 @@ AREAS: dict[str, list[str]] = {
         "accounts/review_pack.py",
         "visits/attendees.py",
     ],
+    # The account plan (issue 19): its tab, dialogs and the account team.
+    "plan": ["accounts/plan_tab.py", "accounts/plan_dialogs.py", "accounts/plan_team.py"],
 }
 
 

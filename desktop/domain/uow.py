@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import codec, rules
@@ -271,6 +271,21 @@ class SessionFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._row(entity, row_id) is not None
+
+    def find(self, entity: str, **equals: Any) -> list[str]:
+        return find_ids(self.session, entity, equals)
+
+
+def find_ids(session: Session, entity: str, equals: Mapping[str, Any]) -> list[str]:
+    """The ids of live rows of ``entity`` whose fields equal ``equals`` (rules.Facts)."""
+    model = SYNCED.get(entity)
+    if model is None:
+        return []
+    table = model.__table__.columns
+    query = select(model.id).where(model.deleted_at.is_(None))
+    for name, value in equals.items():
+        query = query.where(table[name] == value)
+    return list(session.scalars(query))
 
 
 def _history_text(value: Any) -> str | None:

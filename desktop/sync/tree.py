@@ -15,6 +15,8 @@ ACCOUNT_CHILDREN = (
     "sales_order",
     "complaint",
     "incumbent",
+    "account_plan",
+    "plan_objective",
     "task",
     "attachment",
     "change_record",

@@ -176,6 +176,19 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "lost_reason": QT_TRANSLATE_NOOP("Labels", "Why it was lost"),
         "lost_to": QT_TRANSLATE_NOOP("Labels", "Lost to"),
     },
+    "account_plan": {
+        "year": QT_TRANSLATE_NOOP("Labels", "Year"),
+        "strengths": QT_TRANSLATE_NOOP("Labels", "Strengths"),
+        "weaknesses": QT_TRANSLATE_NOOP("Labels", "Weaknesses"),
+        "opportunities": QT_TRANSLATE_NOOP("Labels", "Opportunities"),
+        "threats": QT_TRANSLATE_NOOP("Labels", "Threats"),
+        "summary": QT_TRANSLATE_NOOP("Labels", "Summary"),
+    },
+    "plan_objective": {
+        "plan_id": QT_TRANSLATE_NOOP("Labels", "Account plan"),
+        "target_value": QT_TRANSLATE_NOOP("Labels", "Target"),
+        "due_date": QT_TRANSLATE_NOOP("Labels", "Due"),
+    },
     "contract": {
         "signed_on": QT_TRANSLATE_NOOP("Labels", "Signed on"),
         "start_on": QT_TRANSLATE_NOOP("Labels", "Start"),
@@ -253,6 +266,7 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "task": {
         "due_date": QT_TRANSLATE_NOOP("Labels", "Due date"),
         "done_at": QT_TRANSLATE_NOOP("Labels", "Done at"),
+        "objective_id": QT_TRANSLATE_NOOP("Labels", "Plan objective"),
     },
     "weekly_report": {
         "week_start": QT_TRANSLATE_NOOP("Labels", "Week of"),

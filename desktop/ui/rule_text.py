@@ -158,6 +158,31 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
     "ends_before_start": lambda p, e: QCoreApplication.translate(
         "RuleText", "%1 is before the start: a contract ends after it starts."
     ).replace("%1", _field(p, e)),
+    "plan_exists": lambda p, e: QCoreApplication.translate(
+        "RuleText", "This account already has a plan for %1: change that one."
+    ).replace("%1", str(p.get("year", ""))),
+    "plan_editor": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "Only the account's owner, its account team, the owner's manager or an "
+        "administrator may change its plan.",
+    ),
+    "team_editor": lambda p, e: QCoreApplication.translate(
+        "RuleText",
+        "Only the account's owner, the owner's manager or an administrator change its account team.",
+    ),
+    "objective_other_account": lambda p, e: QCoreApplication.translate(
+        "RuleText", "An objective and its actions belong to the account of their plan."
+    ),
+    "target_not_positive": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 must be more than zero."
+    ).replace("%1", _field(p, e)),
+    "due_outside_plan_year": lambda p, e: (
+        QCoreApplication.translate(
+            "RuleText", "%1 is far from the plan's year %2: choose a date in %2 or close to it."
+        )
+        .replace("%1", _field(p, e))
+        .replace("%2", str(p.get("year", "")))
+    ),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."
     ),

@@ -882,6 +882,38 @@ A report without customer data was saved to:
       <translation>输给</translation>
     </message>
     <message>
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <source>Strengths</source>
+      <translation>优势</translation>
+    </message>
+    <message>
+      <source>Weaknesses</source>
+      <translation>劣势</translation>
+    </message>
+    <message>
+      <source>Opportunities</source>
+      <translation>机会</translation>
+    </message>
+    <message>
+      <source>Threats</source>
+      <translation>威胁</translation>
+    </message>
+    <message>
+      <source>Account plan</source>
+      <translation>客户计划</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标值</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
       <source>Signed on</source>
       <translation>签订日期</translation>
     </message>
@@ -1116,6 +1148,10 @@ A report without customer data was saved to:
     <message>
       <source>Summary</source>
       <translation>本周总结</translation>
+    </message>
+    <message>
+      <source>Plan objective</source>
+      <translation>计划目标</translation>
     </message>
     <message>
       <source>Plan for next week</source>
@@ -1512,6 +1548,30 @@ A report without customer data was saved to:
     <message>
       <source>%1 is before the start: a contract ends after it starts.</source>
       <translation>%1早于开始日期：合同应在开始之后结束。</translation>
+    </message>
+    <message>
+      <source>This account already has a plan for %1: change that one.</source>
+      <translation>该客户已有 %1 年的计划：请修改那一份。</translation>
+    </message>
+    <message>
+      <source>Only the account's owner, its account team, the owner's manager or an administrator may change its plan.</source>
+      <translation>只有客户负责人、客户团队成员、负责人的经理或管理员可以修改客户计划。</translation>
+    </message>
+    <message>
+      <source>Only the account's owner, the owner's manager or an administrator change its account team.</source>
+      <translation>只有客户负责人、负责人的经理或管理员可以修改客户团队。</translation>
+    </message>
+    <message>
+      <source>An objective and its actions belong to the account of their plan.</source>
+      <translation>目标及其行动属于其计划所在的客户。</translation>
+    </message>
+    <message>
+      <source>%1 must be more than zero.</source>
+      <translation>%1 必须大于零。</translation>
+    </message>
+    <message>
+      <source>%1 is far from the plan's year %2: choose a date in %2 or close to it.</source>
+      <translation>%1 离计划年度 %2 太远：请选择 %2 年内或相近的日期。</translation>
     </message>
     <message>
       <source>This kind of record is unknown to the server.</source>

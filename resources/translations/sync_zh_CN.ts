@@ -272,6 +272,14 @@
       <translation>客户团队成员</translation>
     </message>
     <message>
+      <source>Account plan</source>
+      <translation>客户计划</translation>
+    </message>
+    <message>
+      <source>Plan objective</source>
+      <translation>计划目标</translation>
+    </message>
+    <message>
       <source>Contact</source>
       <translation>联系人</translation>
     </message>

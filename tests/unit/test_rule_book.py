@@ -249,6 +249,7 @@ def test_every_code_has_its_english_text() -> None:
                 "hours": 2,
                 "day": "2026-12-04",
                 "tier": "A",
+                "year": 2026,
             },
         )
         assert "{" not in text

@@ -29,6 +29,7 @@ from desktop.domain.models.local import (
     SyncIssue,
 )
 from desktop.domain.models.people import ROLES, Team, User
+from desktop.domain.models.plans import OBJECTIVE_STATUSES, AccountPlan, PlanObjective
 from desktop.domain.models.sales import (
     DELIVERY_STATUSES,
     OPEN_OPPORTUNITY_STAGES,
@@ -80,6 +81,8 @@ SYNCED: dict[str, type[Synced]] = {
         Opportunity,
         Visit,
         VisitAttendee,
+        AccountPlan,
+        PlanObjective,
         Task,
         Quote,
         QuoteLine,
@@ -105,6 +108,7 @@ __all__ = [
     "CONTACT_ROLES",
     "CONTRACT_STATUSES",
     "DELIVERY_STATUSES",
+    "OBJECTIVE_STATUSES",
     "OPEN_OPPORTUNITY_STAGES",
     "OPEN_QUOTE_STATUSES",
     "OPPORTUNITY_STAGES",
@@ -119,6 +123,7 @@ __all__ = [
     "VISIT_TYPES",
     "Account",
     "AccountHealth",
+    "AccountPlan",
     "AccountTeamMember",
     "Attachment",
     "Base",
@@ -134,6 +139,7 @@ __all__ = [
     "Order",
     "OutboxEntry",
     "Payment",
+    "PlanObjective",
     "Policy",
     "PriceList",
     "PriceListItem",

@@ -80,6 +80,7 @@ class Task(Synced):
     __table_args__ = (
         Index("ix_task_owner_due", "owner_id", "due_date"),
         Index("ix_task_account_id", "account_id"),
+        Index("ix_task_objective_id", "objective_id"),
     )
     label = "follow-up"
 
@@ -91,6 +92,8 @@ class Task(Synced):
     status: Mapped[str] = mapped_column(String(16), default="open")
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # An action of an account plan's objective (大客户计划), else None.
+    objective_id: Mapped[str | None] = mapped_column(ForeignKey("plan_objective.id"))
 
 
 class WeeklyReport(Synced):

@@ -30,6 +30,7 @@ from desktop.domain.models import (
     CONTACT_ROLES,
     CONTRACT_STATUSES,
     DELIVERY_STATUSES,
+    OBJECTIVE_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
     ROLES,
@@ -91,6 +92,7 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("user", "role"): ROLES,
     ("opportunity", "stage"): OPPORTUNITY_STAGES,
     ("contract", "status"): CONTRACT_STATUSES,
+    ("plan_objective", "status"): OBJECTIVE_STATUSES,
     ("quote", "status"): QUOTE_STATUSES,
     ("sales_order", "delivery_status"): DELIVERY_STATUSES,
     ("visit", "status"): VISIT_STATUSES,
@@ -150,6 +152,7 @@ NOT_BLANK = frozenset(
         ("competitor", "name"),
         ("contract", "number"),
         ("contract", "title"),
+        ("plan_objective", "title"),
         ("attachment", "filename"),
         ("policy", "key"),
     }

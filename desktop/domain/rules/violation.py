@@ -53,6 +53,15 @@ MESSAGES: dict[str, str] = {
     "checkin_too_late": "check-in closed at the end of the visit's day ({day})",
     "checkin_location_required": "a check-in at a tier {tier} account needs its location",
     "ends_before_start": "{field} is before the start",
+    "plan_exists": "the account already has a plan for {year}",
+    "plan_editor": (
+        "only the account's owner, its account team, the owner's manager or an "
+        "administrator may change its plan"
+    ),
+    "team_editor": "only the account's owner, the owner's manager or an administrator change its team",
+    "objective_other_account": "an objective and its actions belong to the plan's account",
+    "target_not_positive": "{field} must be more than zero",
+    "due_outside_plan_year": "{field} is far from the plan's year {year}",
 }
 
 

@@ -17,6 +17,12 @@ from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
+from desktop.domain.rules.plans import (
+    check_action,
+    check_objective,
+    check_plan,
+    check_team_member,
+)
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
@@ -76,6 +82,9 @@ class Facts(Protocol):
         """A field of a live row (None if there is no such row or it is deleted)."""
 
     def exists(self, entity: str, row_id: str) -> bool: ...
+
+    def find(self, entity: str, **equals: Any) -> list[str]:
+        """The ids of live rows whose fields equal ``equals``."""
 
 
 def check_role(entity: str, actor: Actor) -> None:
@@ -290,6 +299,22 @@ def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> Non
         raise RuleViolation("not_the_approver")
 
 
+def _account_plan(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_plan(before, after, actor, facts)
+
+
+def _plan_objective(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_objective(before, after, actor, facts)
+
+
+def _account_team_member(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_team_member(before, after, actor, facts)
+
+
+def _task(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_action(before, after, facts)
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -327,5 +352,9 @@ _RULES = {
     "opportunity": _opportunity,
     "policy": _policy,
     "contract": _contract,
+    "account_plan": _account_plan,
+    "plan_objective": _plan_objective,
+    "task": _task,
+    "account_team_member": _account_team_member,
     "change_record": _change_record,
 }

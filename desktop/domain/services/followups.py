@@ -33,6 +33,7 @@ class TaskRow:
     visit_id: str | None
     done_at: dt.datetime | None
     notes: str
+    objective_id: str | None = None  # an account plan objective's action
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status == "open" and self.due_date is not None and self.due_date < today
@@ -53,6 +54,7 @@ def add_task(
     account_id: str | None = None,
     visit_id: str | None = None,
     notes: str = "",
+    objective_id: str | None = None,
 ) -> str:
     if not title.strip():
         raise ValidationError({"title": "a follow-up needs a title"})
@@ -64,6 +66,7 @@ def add_task(
         visit_id=visit_id,
         status="open",
         notes=notes,
+        objective_id=objective_id,
     )
     uow.add(task)
     return task.id
@@ -97,6 +100,7 @@ def list_tasks(
     owner_ids: Iterable[str] | None = None,
     account_id: str | None = None,
     visit_id: str | None = None,
+    objective_ids: Iterable[str] | None = None,
     statuses: Iterable[str] | None = ("open",),
     due_before: dt.date | None = None,
     due_on: dt.date | None = None,
@@ -120,6 +124,8 @@ def list_tasks(
         query = query.where(Task.account_id == account_id)
     if visit_id is not None:
         query = query.where(Task.visit_id == visit_id)
+    if objective_ids is not None:
+        query = query.where(Task.objective_id.in_(list(objective_ids)))
     if statuses is not None:
         query = query.where(Task.status.in_(list(statuses)))
     if due_before is not None:
@@ -148,6 +154,7 @@ def list_tasks(
             visit_id=t.visit_id,
             done_at=t.done_at,
             notes=t.notes or "",
+            objective_id=t.objective_id,
         )
         for t, owner, account in session.execute(query)
     ]

@@ -21,6 +21,7 @@ from desktop.store import bulk_load
 from desktop.store.demo.account_rows import SLA_HOURS, DemoRun, Product, add_account
 from desktop.store.demo.deals import add_competitor_list
 from desktop.store.demo.manager_week import add_manager_week
+from desktop.store.demo.plans import add_plans
 from desktop.store.demo.renewals import add_running_contracts
 from desktop.store.demo.stakeholders import add_stakeholders
 from desktop.store.demo.words import PRODUCTS, SHANGHAI
@@ -70,6 +71,7 @@ def generate(
     _targets(w, reps, run.won, today, rnd)
     w.flush()
     add_stakeholders(session, w, seed)  # the key accounts' stakeholder maps
+    add_plans(session, w, seed, today)  # and their account plans
     # The manager's own visits and follow-ups, and their team's approval requests, so
     # the first start opens on a full Today.
     add_manager_week(session, w, today, managers[0], reps[::2], rep_codes, run.quote_seq)

@@ -45,6 +45,7 @@ from desktop.ui.accounts.list_follows import ListFollowsProfile
 from desktop.ui.accounts.list_view import AccountListView
 from desktop.ui.accounts.messages import translate
 from desktop.ui.accounts.model import COLUMNS, AccountTableModel
+from desktop.ui.accounts.plan_tab import add_plan
 from desktop.ui.accounts.pool_banner import PoolBanner
 from desktop.ui.accounts.pool_upkeep import pool_upkeep_for
 from desktop.ui.accounts.review_pack import AccountReviewPack
@@ -144,6 +145,7 @@ class AccountsPage(Page):
         self.timeline = add_timeline(ctx, self.detail)
         self.stakeholders = add_stakeholders(ctx, self.detail)
         self.health = add_health(ctx, self.detail)
+        self.plan = add_plan(ctx, self.detail)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

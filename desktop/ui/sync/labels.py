@@ -22,6 +22,8 @@ def entity_label(entity: str) -> str:
     names = {
         "account": QCoreApplication.translate("SyncLabels", "Account"),
         "account_team_member": QCoreApplication.translate("SyncLabels", "Account team member"),
+        "account_plan": QCoreApplication.translate("SyncLabels", "Account plan"),
+        "plan_objective": QCoreApplication.translate("SyncLabels", "Plan objective"),
         "contact": QCoreApplication.translate("SyncLabels", "Contact"),
         "attachment": QCoreApplication.translate("SyncLabels", "Attachment"),
         "change_record": QCoreApplication.translate("SyncLabels", "History entry"),
