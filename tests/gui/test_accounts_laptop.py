@@ -32,7 +32,7 @@ def test_the_list_keeps_its_four_columns_beside_a_profile(qtbot: Any, app_contex
     qtbot.keyClick(table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.detail.isVisible() and page.detail.account is not None)
 
-    assert shown_keys(page) == [k for k in before if k in COMPACT]  # health too
+    assert shown_keys(page) == [k for k in before if k in COMPACT]
     assert {"name", "tier", "status", "owner"} <= set(shown_keys(page))
     qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)  # nothing cut off
     header = table.horizontalHeader()

@@ -15,7 +15,7 @@ from desktop.ui.table_model import ROW_ID_ROLE, setup_table
 
 STATE_FILE = "ui-state.ini"
 # The columns the list keeps beside an open profile, on a laptop's width.
-COMPACT = frozenset({"name", "tier", "status", "owner", "health"})
+COMPACT = frozenset({"name", "tier", "status", "owner"})  # health: the Health section
 NAME_AT_LEAST = 160  # px of the name column beside a profile: a name's first words
 
 
