@@ -32,6 +32,7 @@ from desktop.domain.services import (
     health,
     opportunities,
     orders,
+    plans,
     stakeholders,
     targets,
     visits,
@@ -39,6 +40,7 @@ from desktop.domain.services import (
 from desktop.domain.services.complaints import ComplaintView
 from desktop.domain.services.followups import TaskRow
 from desktop.domain.services.opportunities import Card
+from desktop.domain.services.plans import Plan
 from desktop.domain.services.stakeholders import Stakeholder, StakeholderMap
 from desktop.domain.services.targets import AccountYear
 from desktop.domain.services.visits import VisitRow
@@ -92,6 +94,7 @@ class ReviewPack:
     header: Header
     revenue: dict[tuple[int, int], Decimal]  # (year, month) -> revenue
     target: AccountYear
+    plan: Plan  # the year's account plan (empty when none is written)
     stakeholders: StakeholderMap
     tree: list[tuple[int, Stakeholder]]  # depth, person: the org chart top-down
     health: Health
@@ -206,6 +209,7 @@ def collect(
         header=header,
         revenue=revenue,
         target=targets.account_year(session, account_id, year, zone),
+        plan=plans.plan_of(session, account_id, year),
         stakeholders=chart,
         tree=org_tree(chart.people),
         health=health.account_health(session, account_id, now, today),
@@ -237,6 +241,18 @@ class Words(Labels):
 
     def visit_type(self, code: str) -> str:
         return self(VISIT_TYPE_WORDS.get(code, code))
+
+    def objective_status(self, code: str) -> str:
+        return self(OBJECTIVE_WORDS.get(code, code))
+
+    def category_state(self, code: str) -> str:
+        return self(CATEGORY_WORDS.get(code, code))
+
+    def team_role(self, code: str) -> str:
+        return self(TEAM_ROLE_WORDS.get(code, code))
+
+    def swot(self, part: str) -> str:
+        return self(SWOT_WORDS[part]) if self.language == "zh_CN" else part.capitalize()
 
     def sla(self, code: str) -> str:
         return self(SLA_WORDS[code]) if code in SLA_WORDS else ""
@@ -283,4 +299,25 @@ ROLE_WORDS = {
 }
 ATTITUDE_WORDS = {"supportive": "Supportive", "neutral": "Neutral", "opposed": "Opposed"}
 VISIT_TYPE_WORDS = {"onsite": "On-site", "phone": "Phone call", "video": "Video call"}
+OBJECTIVE_WORDS = {"open": "In progress", "achieved": "Achieved", "dropped": "Dropped"}
+CATEGORY_WORDS = {
+    "ours": "Buys from us",
+    "lapsed": "Bought last year only",
+    "competitor": "Whitespace: buys from a competitor",
+    "open": "Whitespace: never bought",
+}
+TEAM_ROLE_WORDS = {
+    "member": "Member",
+    "technical": "Technical support",
+    "service": "Customer service",
+    "sponsor": "Executive sponsor",
+}
+# "SWOT: ..." keys: "Opportunities" alone is a count of deals elsewhere in the reports.
+SWOT_WORDS = {
+    "strengths": "Strengths",
+    "weaknesses": "Weaknesses",
+    "opportunities": "SWOT: opportunities",
+    "threats": "Threats",
+    "summary": "Summary",
+}
 SLA_WORDS = {"breached": "Past SLA", "near_breach": "Close to breach", "on_track": "On track"}

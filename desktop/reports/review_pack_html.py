@@ -9,6 +9,7 @@ import base64
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
+from desktop.domain.services.plans import SWOT as SWOT_PARTS
 from desktop.reports.review_pack import ReviewPack, Words
 
 CHART_WIDTH = 520  # screen pixels (96 dpi) of the printed chart: the text width
@@ -103,6 +104,54 @@ def _target(pack: ReviewPack, w: Words, charts: Mapping[str, bytes]) -> str:
         "</b></p>"
     )
     return summary + _chart(charts, "target")
+
+
+def _plan(pack: ReviewPack, w: Words) -> str:
+    plan = pack.plan
+    if plan.plan_id is None:
+        return f"<p class='none'>{e(w('No plan written for this year'))}</p>"
+    objectives = _table(
+        [w("Objective"), w("Target value"), w("Due"), w("Status"), w("Open actions")],
+        (
+            [
+                e(o.title),
+                e(w.money(o.target_value) if o.is_money else f"{o.target_value or ''} {o.unit}"),
+                e(w.date(o.due_date, pack.zone)),
+                e(w.objective_status(o.status)),
+                e("; ".join(a.title for a in o.actions if a.status == "open")),
+            ]
+            for o in plan.objectives
+        ),
+        w("None"),
+        (30, 17, 15, 12, 26),
+    )
+    swot = "".join(
+        f"<tr><td class='key' width='18%'>{e(w.swot(part))}</td>"
+        f"<td>{e(plan.swot.get(part, ''))}</td></tr>"
+        for part in SWOT_PARTS
+        if plan.swot.get(part)
+    )
+    whitespace = _table(
+        [w("Category"), w("This year"), w("Last year"), w("Competitors"), w("Status")],
+        (
+            [
+                e(c.category or w("(no product lines)")),
+                e(w.money(c.this_year)),
+                e(w.money(c.last_year)),
+                e("、".join(c.competitors) if w.language == "zh_CN" else ", ".join(c.competitors)),
+                e(w.category_state(c.state)),
+            ]
+            for c in plan.figures.categories
+        ),
+        w("None"),
+    )
+    team = ", ".join(f"{m.name} ({w.team_role(m.role)})" for m in plan.team)
+    return (
+        objectives
+        + (f"<table class='grid' width='100%' cellpadding='2'>{swot}</table>" if swot else "")
+        + f"<h3>{e(w('Whitespace'))}</h3>{whitespace}"
+        + (f"<p>{e(w('Account team'))}: {e(team)}</p>" if team else "")
+    )
 
 
 def _stakeholders(pack: ReviewPack, w: Words) -> str:
@@ -278,6 +327,7 @@ def render_html(pack: ReviewPack, language: str, charts: Mapping[str, bytes]) ->
     sections = [
         (w("Revenue trend"), _revenue(pack, w, charts)),
         (w("Target vs actual {year}").replace("{year}", str(pack.year)), _target(pack, w, charts)),
+        (w("Account plan {year}").replace("{year}", str(pack.year)), _plan(pack, w)),
         (w("Stakeholder chart"), _stakeholders(pack, w)),
         (w("Health"), _health(pack, w)),
         (w("Open opportunities"), _opportunities(pack, w)),
@@ -286,7 +336,7 @@ def render_html(pack: ReviewPack, language: str, charts: Mapping[str, bytes]) ->
         (w("Next actions"), _actions(pack, w)),
         (w("Recent visits"), _visits(pack, w)),
     ]
-    # The figures fill the first page; the people and the open work start the second.
+    # The figures fill the first page; the plan, the people and the open work follow.
     body = "".join(
         f"<h2{BREAK if index == 2 else ''}>{e(title)}</h2>{content}"
         for index, (title, content) in enumerate(sections)
@@ -298,6 +348,7 @@ def render_html(pack: ReviewPack, language: str, charts: Mapping[str, bytes]) ->
 body {{ font-size: 9pt; }}
 h1 {{ font-size: 16pt; margin-bottom: 0px; }}
 h2 {{ font-size: 11pt; margin-top: 8px; margin-bottom: 3px; color: #2f6fb3; }}
+h3 {{ font-size: 9pt; margin-top: 4px; margin-bottom: 2px; }}
 td.key {{ color: #555; }}
 table.grid {{ border-collapse: collapse; border: 1px solid #ccc; }}
 table.grid th {{ background-color: #dde6f0; text-align: left; }}

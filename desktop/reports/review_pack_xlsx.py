@@ -6,8 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
+from desktop.domain.services.plans import SWOT
 from desktop.domain.services.targets import attainment
 from desktop.reports.review_pack import ReviewPack, Words
 from desktop.reports.xlsx import Column, SheetWriter, new_workbook, save_atomically
@@ -89,6 +91,7 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
     _columns_chart(
         target, w("Target vs actual {year}").replace("{year}", str(pack.year)), 2, 12, "F2"
     )
+    _plan_sheets(wb, pack, w)
 
     names = {p.id: p.name for p in pack.stakeholders.people}
     people = SheetWriter(
@@ -219,3 +222,57 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
     )
     save_atomically(wb, path)
     return [ws.title for ws in wb.worksheets]
+
+
+def _plan_sheets(wb: Workbook, pack: ReviewPack, w: Words) -> None:
+    """The year's account plan: its objectives, its SWOT and the account team, and the
+    whitespace by product category."""
+    plan = pack.plan
+    objectives = SheetWriter(
+        wb,
+        w("Account plan"),
+        [
+            Column(w("Objective"), width=36),
+            Column(w("Target value"), "decimal"),
+            Column(w("Unit")),
+            Column(w("Due"), "date"),
+            Column(w("Status")),
+            Column(w("Open actions"), width=40),
+        ],
+    )
+    objectives.write(
+        [
+            o.title,
+            o.target_value,
+            "¥" if o.is_money else o.unit,
+            o.due_date,
+            w.objective_status(o.status),
+            "; ".join(a.title for a in o.actions if a.status == "open"),
+        ]
+        for o in plan.objectives
+    )
+    swot = SheetWriter(wb, "SWOT", [Column(w("Part"), width=20), Column(w("Text"), width=80)])
+    rows = [[w.swot(part), plan.swot[part]] for part in SWOT if plan.swot.get(part)]
+    rows += [[w("Account team"), f"{m.name} ({w.team_role(m.role)})"] for m in plan.team]
+    swot.write(rows)
+    space = SheetWriter(
+        wb,
+        w("Whitespace"),
+        [
+            Column(w("Category"), width=20),
+            Column(w("This year"), "money"),
+            Column(w("Last year"), "money"),
+            Column(w("Competitors"), width=30),
+            Column(w("Status"), width=30),
+        ],
+    )
+    space.write(
+        [
+            c.category or w("(no product lines)"),
+            c.this_year,
+            c.last_year,
+            ", ".join(c.competitors),
+            w.category_state(c.state),
+        ]
+        for c in plan.figures.categories
+    )

@@ -17,7 +17,7 @@ from desktop.domain.models import (
     SalesTarget,
     Task,
 )
-from desktop.domain.services import stakeholders
+from desktop.domain.services import plans, stakeholders
 from desktop.domain.uow import unit_of_work
 from desktop.store.migrate import Database
 from tests.seed import seeded
@@ -137,5 +137,18 @@ def build(db: Database, *, rep: str | None = None) -> PackWorld:
         )
         uow.add(
             SalesTarget(owner_id=rep, account_id=account.id, period="2026", amount=Decimal(1200000))
+        )
+    with unit_of_work(db.sessions, rep) as uow:
+        plans.save_swot(uow, account.id, YEAR, {"strengths": "独家测试平台"})
+        plans.save_objective(
+            uow,
+            account.id,
+            YEAR,
+            {
+                "title": "导入二期测试线",
+                "target_value": Decimal(650000),
+                "unit": plans.MONEY_UNIT,
+                "due_date": dt.date(YEAR, 9, 30),
+            },
         )
     return PackWorld(rep, account.id, boss.id, engineer.id)

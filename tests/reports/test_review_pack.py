@@ -66,7 +66,15 @@ def _text(path: Path) -> str:
     [
         (
             "zh_CN",
-            ["关键人地图", "26天前见过决策者", "¥1,580,000.00逾期超过60天", "财务：无人担任"],
+            [
+                "关键人地图",
+                "26天前见过决策者",
+                "¥1,580,000.00逾期超过60天",
+                "财务：无人担任",
+                "2026年客户计划",
+                "导入二期测试线¥650,000.002026-09-30",
+                "独家测试平台",
+            ],
         ),
         (
             "en",
@@ -75,6 +83,10 @@ def _text(path: Path) -> str:
                 "Adecisionmakermet26daysago",
                 "¥1,580,000.00overduemorethan60days",
                 "Finance:nobodyplaysit",
+                "Accountplan2026",
+                "导入二期测试线¥650,000.002026-09-30",
+                "Strengths",
+                "独家测试平台",
             ],
         ),
     ],
@@ -109,6 +121,9 @@ def test_workbook_has_a_sheet_per_section_with_typed_values_and_charts(
         "摘要",
         "收入趋势",
         "目标与实际",
+        "客户计划",
+        "SWOT",
+        "空白市场",
         "关键人地图",
         "覆盖缺口",
         "健康度",
@@ -132,6 +147,8 @@ def test_workbook_has_a_sheet_per_section_with_typed_values_and_charts(
     reasons = [row[1] for row in book["健康度"].iter_rows(min_row=2, values_only=True)]
     assert "26 天前见过决策者" in reasons
     assert book["应收账款"]["E5"].value == 380000
+    assert [c.value for c in book["客户计划"][2]][:2] == ["导入二期测试线", 650000]
+    assert [c.value for c in book["SWOT"][2]] == ["优势", "独家测试平台"]
 
 
 def test_cli_writes_the_pack_found_by_credit_code_name_or_search(
