@@ -74,7 +74,7 @@ class Opportunity(Synced):
     __tablename__ = "opportunity"
     __table_args__ = (
         Index("ix_opportunity_account_id", "account_id"),
-        # The board: each stage's soonest to close (revision 0009 device, 0008 server).
+        # The board: each stage's soonest to close (device revision 0006, server 0005).
         Index("ix_opportunity_board", "stage", "close_date", "name"),
     )
     label = "opportunity"

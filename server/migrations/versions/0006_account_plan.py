@@ -2,7 +2,7 @@
 objective's action (task.objective_id).
 
 Revision ID: 0006
-Revises: 0008
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import desktop.domain.models.types
 
 
 revision = '0006'
-down_revision = '0008'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

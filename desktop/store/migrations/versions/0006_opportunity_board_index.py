@@ -1,6 +1,6 @@
 """opportunity: an index for the board (each stage's soonest to close)
 
-Revision ID: 0009
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-04 16:00:00
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0009'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None

@@ -2,8 +2,8 @@
 only, never synced), so the Accounts list sorts and filters by them in SQL. Starts empty: the app
 fills it on a worker after it opens.
 
-Revision ID: 0008
-Revises: 0009
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0008'
-down_revision = '0009'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -1,8 +1,8 @@
 """Account plans (大客户计划): account_plan and plan_objective; a follow-up may be an
 objective's action (task.objective_id).
 
-Revision ID: 0007
-Revises: 0008
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 import desktop.domain.models.types
 
 
-revision = '0007'
-down_revision = '0008'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

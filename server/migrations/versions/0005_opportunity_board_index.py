@@ -1,6 +1,6 @@
 """opportunity: an index for the board (each stage's soonest to close)
 
-Revision ID: 0008
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-04 16:00:00
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0008'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None
