@@ -35,8 +35,13 @@ def actor(viewer: scope.Viewer) -> rules.Actor:
 class ServerFacts:
     """``rules.Facts`` over the push's rows (its pending writes included)."""
 
-    def __init__(self, get_row: Callable[[type[Synced], str], Synced | None]) -> None:
+    def __init__(
+        self,
+        get_row: Callable[[type[Synced], str], Synced | None],
+        find: Callable[[type[Synced], str, str], list[Synced]] | None = None,
+    ) -> None:
         self.get_row = get_row
+        self.find = find
 
     def _live(self, entity: str, row_id: str) -> Synced | None:
         model = SYNCED.get(entity)
@@ -48,6 +53,11 @@ class ServerFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._live(entity, row_id) is not None
+
+    def rows_where(self, entity: str, field: str, value: str) -> list[dict[str, Any]]:
+        model = SYNCED[entity]
+        found = self.find(model, field, value) if self.find is not None else []
+        return [values_of(r) for r in found if r.deleted_at is None]
 
 
 def values_of(row: Synced) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import codec, rules
@@ -207,7 +207,7 @@ class UnitOfWork:
             after = {name: getattr(row, name) for name in row.data_columns()}
             if before is not None and row.deleted_at is not None:
                 if before.get("deleted_at") is None:
-                    rules.check_delete(entity, before, actor)
+                    rules.check_delete(entity, before, actor, facts)
                 continue
             changed = {
                 name: value
@@ -271,6 +271,11 @@ class SessionFacts:
 
     def exists(self, entity: str, row_id: str) -> bool:
         return self._row(entity, row_id) is not None
+
+    def rows_where(self, entity: str, field: str, value: str) -> list[dict[str, Any]]:
+        model = SYNCED[entity]
+        query = select(model).where(getattr(model, field) == value, model.deleted_at.is_(None))
+        return [_snapshot(row) for row in self.session.scalars(query)]
 
 
 def _history_text(value: Any) -> str | None:

@@ -29,6 +29,7 @@ from desktop.domain.models.local import (
     SyncIssue,
 )
 from desktop.domain.models.people import ROLES, Team, User
+from desktop.domain.models.receivables import INSTALMENT_KINDS, Instalment, PaymentAllocation
 from desktop.domain.models.sales import (
     DELIVERY_STATUSES,
     OPEN_OPPORTUNITY_STAGES,
@@ -87,6 +88,8 @@ SYNCED: dict[str, type[Synced]] = {
         Order,
         Delivery,
         Payment,
+        Instalment,
+        PaymentAllocation,
         SalesTarget,
         Complaint,
         WeeklyReport,
@@ -105,6 +108,7 @@ __all__ = [
     "CONTACT_ROLES",
     "CONTRACT_STATUSES",
     "DELIVERY_STATUSES",
+    "INSTALMENT_KINDS",
     "OPEN_OPPORTUNITY_STAGES",
     "OPEN_QUOTE_STATUSES",
     "OPPORTUNITY_STAGES",
@@ -129,11 +133,13 @@ __all__ = [
     "Contract",
     "Delivery",
     "Incumbent",
+    "Instalment",
     "LocalMeta",
     "Opportunity",
     "Order",
     "OutboxEntry",
     "Payment",
+    "PaymentAllocation",
     "Policy",
     "PriceList",
     "PriceListItem",

@@ -53,6 +53,15 @@ MESSAGES: dict[str, str] = {
     "checkin_too_late": "check-in closed at the end of the visit's day ({day})",
     "checkin_location_required": "a check-in at a tier {tier} account needs its location",
     "ends_before_start": "{field} is before the start",
+    "instalment_parent": "an instalment belongs to exactly one contract or one order",
+    "other_account": "{field} belongs to another account",
+    "not_positive": "{field} must be more than zero",
+    "plan_over_value": "the payment plan ({planned}) would exceed the {entity}'s value ({value})",
+    "due_before_start": "{field} is before the {entity} ({day})",
+    "instalment_below_paid": "{field} is less than the {paid} already paid against it",
+    "allocation_over_payment": "the payment's allocations ({allocated}) would exceed it ({amount})",
+    "allocation_over_open": "only {open} is still open on this instalment",
+    "allocated": "payments are matched to this {entity}: remove those first",
 }
 
 

@@ -9,7 +9,7 @@ after its merge.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -17,6 +17,7 @@ from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
+from desktop.domain.rules.receivables import check_allocation, check_instalment, check_paid_delete
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
@@ -77,6 +78,9 @@ class Facts(Protocol):
 
     def exists(self, entity: str, row_id: str) -> bool: ...
 
+    def rows_where(self, entity: str, field: str, value: str) -> Sequence[Row]:
+        """The live rows of ``entity`` whose ``field`` is ``value`` (each with its id)."""
+
 
 def check_role(entity: str, actor: Actor) -> None:
     """Which role may write an entity at all."""
@@ -96,8 +100,10 @@ def check_change(entity: str, before: Row | None, after: Row, actor: Actor, fact
         rule(before, after, actor, facts)
 
 
-def check_delete(entity: str, before: Row, actor: Actor) -> None:
+def check_delete(entity: str, before: Row, actor: Actor, facts: Facts | None = None) -> None:
     check_role(entity, actor)
+    if facts is not None and entity in ("instalment", "payment"):
+        check_paid_delete(entity, before, facts)
     if entity == "quote" and before.get("status") != "draft":
         raise RuleViolation("locked", entity="quote", status=before.get("status"))
     if entity == "policy" and before.get("key") == "seller":
@@ -290,6 +296,14 @@ def _contract(before: Row | None, after: Row, actor: Actor, facts: Facts) -> Non
         raise RuleViolation("not_the_approver")
 
 
+def _instalment(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_instalment(before, after, facts)
+
+
+def _payment_allocation(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_allocation(before, after, facts)
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -327,5 +341,7 @@ _RULES = {
     "opportunity": _opportunity,
     "policy": _policy,
     "contract": _contract,
+    "instalment": _instalment,
+    "payment_allocation": _payment_allocation,
     "change_record": _change_record,
 }
