@@ -32,6 +32,7 @@ AREAS = (
     "pipeline_bench",
     "review_bench",
     "deals_bench",
+    "receivables_bench",
 )
 
 GOALS = {
@@ -62,6 +63,7 @@ GOALS = {
     "review_pack_pdf_ms": "(collect, charts and layout of one account's PDF; no goal set)",
     "renewals_team_ms": "(a manager's renewals and reviews; beside renewals_team_floor_ms)",
     "winloss_year_ms": "(the year's win/loss for everyone; beside winloss_year_floor_ms)",
+    "receivables_export_s": "<= 1.2x receivables_floor_s",
 }
 
 FLOOR_WINDOW = """

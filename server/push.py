@@ -222,7 +222,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         # Rows this batch creates, as they stand after its later mutations (fast path).
         self.new: list[Synced] = []
         self.actor = rulebook.actor(viewer)
-        self.facts = rulebook.ServerFacts(self._row, session)
+        self.facts = rulebook.ServerFacts(self._row, self._find)
         # Quotes whose lines or header this batch changed: their figures are derived
         # again at its end.
         self.quotes: set[str] = set()
@@ -232,6 +232,18 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
         if key not in self.rows:
             self.rows[key] = self.session.get(model, row_id)
         return self.rows[key]
+
+    def _find(self, model: type[Synced], field: str, value: str) -> list[Synced]:
+        """The rows of ``model`` whose ``field`` is ``value`` as this batch leaves them:
+        the stored ones (as this push changed them) and the ones it creates."""
+        column = getattr(model, field)
+        with self.session.no_autoflush:
+            stored = list(self.session.scalars(select(model.id).where(column == value)))
+        found = {row_id: self._row(model, row_id) for row_id in stored}
+        for (kind, row_id), row in self.rows.items():
+            if kind is model and row is not None and row_id not in found:
+                found[row_id] = row
+        return [r for r in found.values() if r is not None and getattr(r, field) == value]
 
     def _load(self, model: type[Synced], ids: Iterable[str]) -> None:
         wanted = sorted({i for i in ids if (model, i) not in self.rows})
@@ -560,7 +572,7 @@ class _Writer(WriteChecks, Derivation, ScopeEvents):
             return MutationResult(
                 mutation_id=m.mutation_id, status="applied", reason="already deleted"
             )
-        rules.check_delete(row.__tablename__, rulebook.values_of(row), self.actor)
+        rules.check_delete(row.__tablename__, rulebook.values_of(row), self.actor, self.facts)
         self._note_quote(type(row), rulebook.values_of(row))
         now = utcnow()
         row.deleted_at = now

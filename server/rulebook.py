@@ -19,7 +19,6 @@ from desktop.domain import rules
 from desktop.domain.models import SYNCED, Opportunity, Quote, QuoteLine, Synced
 from desktop.domain.rules.quotes import DERIVED_FIELDS, LineDraft
 from desktop.domain.services.quotes import derive
-from desktop.domain.uow import find_ids
 from server import scope
 
 # entity -> fields the server computes; a device's value for them is ignored.
@@ -37,10 +36,12 @@ class ServerFacts:
     """``rules.Facts`` over the push's rows (its pending writes included)."""
 
     def __init__(
-        self, get_row: Callable[[type[Synced], str], Synced | None], session: Session
+        self,
+        get_row: Callable[[type[Synced], str], Synced | None],
+        find: Callable[[type[Synced], str, str], list[Synced]] | None = None,
     ) -> None:
         self.get_row = get_row
-        self.session = session
+        self.find = find
 
     def _live(self, entity: str, row_id: str) -> Synced | None:
         model = SYNCED.get(entity)
@@ -53,9 +54,10 @@ class ServerFacts:
     def exists(self, entity: str, row_id: str) -> bool:
         return self._live(entity, row_id) is not None
 
-    def find(self, entity: str, **equals: Any) -> list[str]:
-        with self.session.no_autoflush:
-            return find_ids(self.session, entity, equals)
+    def rows_where(self, entity: str, field: str, value: str) -> list[dict[str, Any]]:
+        model = SYNCED[entity]
+        found = self.find(model, field, value) if self.find is not None else []
+        return [values_of(r) for r in found if r.deleted_at is None]
 
 
 def values_of(row: Synced) -> dict[str, Any]:

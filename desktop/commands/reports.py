@@ -48,6 +48,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _language_and_output(pay)
     pay.set_defaults(handler=export_commission)
 
+    due = kinds.add_parser(
+        "receivables",
+        help="回款: plan vs actual, ageing by account, overdue instalments, DSO by account and rep",
+    )
+    add_data_dir(due)
+    due.add_argument("--as-of", dest="as_of", metavar="DATE", help="the day (default: today)")
+    _language_and_output(due)
+    due.set_defaults(handler=export_receivables)
+
     targets = kinds.add_parser("targets", help="the targets grid, ready to edit and import")
     add_data_dir(targets)
     targets.add_argument("--year", type=int, metavar="YYYY")
@@ -211,5 +220,21 @@ def export_analysis(args: argparse.Namespace) -> int:
     print(
         f"wrote {path}: {len(result.sheets)} sheets ({', '.join(result.sheets)}); "
         f"{result.accounts} accounts ({classes}), {result.dormant} dormant"
+    )
+    return 0
+
+
+def export_receivables(args: argparse.Namespace) -> int:
+    from desktop.domain.services.targets import SHANGHAI
+    from desktop.reports.receivables import export_receivables as write
+
+    path = _output(args)
+    as_of = _day(args.as_of, "--as-of") or dt.datetime.now(SHANGHAI).date()
+    language = _language(args)
+    with database(args) as db, db.sessions() as session:
+        result = write(session, path, as_of, language=language)
+    print(
+        f"wrote {path} as of {as_of}: {len(result.sheets)} sheets ({', '.join(result.sheets)}); "
+        f"{result.instalments} instalments, {result.overdue} overdue, open {result.open}"
     )
     return 0

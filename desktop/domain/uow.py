@@ -207,7 +207,7 @@ class UnitOfWork:
             after = {name: getattr(row, name) for name in row.data_columns()}
             if before is not None and row.deleted_at is not None:
                 if before.get("deleted_at") is None:
-                    rules.check_delete(entity, before, actor)
+                    rules.check_delete(entity, before, actor, facts)
                 continue
             changed = {
                 name: value
@@ -272,20 +272,10 @@ class SessionFacts:
     def exists(self, entity: str, row_id: str) -> bool:
         return self._row(entity, row_id) is not None
 
-    def find(self, entity: str, **equals: Any) -> list[str]:
-        return find_ids(self.session, entity, equals)
-
-
-def find_ids(session: Session, entity: str, equals: Mapping[str, Any]) -> list[str]:
-    """The ids of live rows of ``entity`` whose fields equal ``equals`` (rules.Facts)."""
-    model = SYNCED.get(entity)
-    if model is None:
-        return []
-    table = model.__table__.columns
-    query = select(model.id).where(model.deleted_at.is_(None))
-    for name, value in equals.items():
-        query = query.where(table[name] == value)
-    return list(session.scalars(query))
+    def rows_where(self, entity: str, field: str, value: str) -> list[dict[str, Any]]:
+        model = SYNCED[entity]
+        query = select(model).where(getattr(model, field) == value, model.deleted_at.is_(None))
+        return [_snapshot(row) for row in self.session.scalars(query)]
 
 
 def _history_text(value: Any) -> str | None:

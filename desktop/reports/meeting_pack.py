@@ -35,6 +35,7 @@ from desktop.domain.services.complaints import AGE_BUCKETS
 from desktop.domain.services.targets import attainment
 from desktop.reports import meeting_pack_deals
 from desktop.reports.labels import Labels
+from desktop.reports.receivables import meeting_pack_sheet as receivables_sheet
 from desktop.reports.xlsx import SHANGHAI, Column, SheetWriter, new_workbook, save_atomically
 
 RED = PatternFill("solid", fgColor="F8CBAD")
@@ -82,7 +83,7 @@ def build_meeting_pack(
         team = session.get(Team, team_id)
         team_name = team.name if team is not None else team_id
     names = {o["id"]: o["name"] for o in board.owners}
-    steps = 8
+    steps = 9
     step = 0
 
     def advance() -> None:
@@ -356,6 +357,8 @@ def build_meeting_pack(
     sheets.append(aging)
     advance()
 
+    sheets.append(receivables_sheet(wb, session, t, names, now.astimezone(tz).date(), tz))
+    advance()
     titles = [s.sheet.title for s in sheets]
     ids = list(names)
     titles.append(meeting_pack_deals.write_renewals(wb, session, ids, t, now=now, tz=tz))

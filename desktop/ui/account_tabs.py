@@ -350,7 +350,7 @@ class AccountReceivablesTab(AccountTab):
         super().__init__(ctx, OrdersModel(), parent)
 
     def title(self) -> str:
-        return self.tr("Receivables")
+        return self.tr("Orders")  # what is paid on an order, by instalment: 回款's own tab
 
     def loader(self, account_id: str) -> Any:
         today = dt.datetime.now(self.ctx.zone).date()
@@ -382,6 +382,7 @@ def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]
     from desktop.ui.pipeline.account_tab import AccountOpportunitiesTab
     from desktop.ui.pipeline.competitors import AccountCompetitorsTab
     from desktop.ui.pipeline.contracts_tab import AccountContractsTab
+    from desktop.ui.receivables.account_tab import AccountInstalmentsTab
 
     tabs: list[AccountTab] = [
         AccountVisitsTab(ctx),
@@ -391,6 +392,7 @@ def add_account_tabs(ctx: AppContext, detail: AccountDetail) -> list[AccountTab]
         AccountContractsTab(ctx),
         AccountComplaintsTab(ctx),
         AccountReceivablesTab(ctx),
+        AccountInstalmentsTab(ctx),
     ]
     for tab in tabs:
         detail.add_tab(tab, tab.title())

@@ -229,6 +229,18 @@ ENTITY_FIELDS: dict[str, dict[str, str]] = {
         "payment_due": QT_TRANSLATE_NOOP("Labels", "Payment due"),
     },
     "delivery": {"delivered_on": QT_TRANSLATE_NOOP("Labels", "Delivered on")},
+    "instalment": {
+        "kind": QT_TRANSLATE_NOOP("Labels", "Instalment"),
+        "due_on": QT_TRANSLATE_NOOP("Labels", "Due on"),
+        "percent": QT_TRANSLATE_NOOP("Labels", "Percent of the value"),
+        "condition": QT_TRANSLATE_NOOP("Labels", "Condition"),
+        "contract_id": QT_TRANSLATE_NOOP("Labels", "Contract"),
+        "order_id": QT_TRANSLATE_NOOP("Labels", "Order"),
+    },
+    "payment_allocation": {
+        "payment_id": QT_TRANSLATE_NOOP("Labels", "Payment"),
+        "instalment_id": QT_TRANSLATE_NOOP("Labels", "Instalment"),
+    },
     "payment": {
         "received_on": QT_TRANSLATE_NOOP("Labels", "Received on"),
         "method": QT_TRANSLATE_NOOP("Labels", "Payment method"),
@@ -328,6 +340,34 @@ def _delivery(code: str) -> str:
     return words.get(code, code)
 
 
+def instalment_kind_label(code: str) -> str:
+    """An instalment's kind (回款计划): advance, on delivery, on acceptance, retention."""
+    words = {
+        "advance": QCoreApplication.translate("Labels", "Advance"),
+        "on_delivery": QCoreApplication.translate("Labels", "On delivery"),
+        "on_acceptance": QCoreApplication.translate("Labels", "On acceptance"),
+        "retention": QCoreApplication.translate("Labels", "Retention"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }
+    return words.get(code, code)
+
+
+def ageing_label(code: str) -> str:
+    """An ageing bucket of receivables (days past due)."""
+    words = {
+        "not_due": QCoreApplication.translate("Labels", "Not yet due"),
+        "0_30": QCoreApplication.translate("Labels", "0–30 days"),
+        "31_90": QCoreApplication.translate("Labels", "31–90 days"),
+        "91_180": QCoreApplication.translate("Labels", "91–180 days"),
+        "over_180": QCoreApplication.translate("Labels", "Over 180 days"),
+    }
+    return words.get(code, code)
+
+
+def payment_method_label(code: str) -> str:
+    return _payment_method(code)
+
+
 def _payment_method(code: str) -> str:
     words = {
         "transfer": QCoreApplication.translate("Labels", "Bank transfer"),
@@ -358,6 +398,7 @@ def _enumerations() -> dict[tuple[str, str], Callable[[str], str]]:
         ("quote", "status"): quote_status,
         ("sales_order", "delivery_status"): _delivery,
         ("payment", "method"): _payment_method,
+        ("instalment", "kind"): instalment_kind_label,
         ("complaint", "category"): complaint_label,
         ("complaint", "severity"): complaint_label,
         ("complaint", "status"): complaint_label,

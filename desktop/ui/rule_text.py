@@ -9,6 +9,7 @@ labels, never as column names.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.rules import RuleViolation
 from desktop.ui.domain_text import domain_text, validation_text
+from desktop.ui.format import money
 from desktop.ui.labels import field_label, stage_label, value_label
 
 
@@ -183,6 +185,45 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
         .replace("%1", _field(p, e))
         .replace("%2", str(p.get("year", "")))
     ),
+    "instalment_parent": lambda p, e: QCoreApplication.translate(
+        "RuleText", "An instalment belongs to one contract or one order: choose one."
+    ),
+    "other_account": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 belongs to another account."
+    ).replace("%1", _field(p, e)),
+    "not_positive": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 must be more than zero."
+    ).replace("%1", _field(p, e)),
+    "plan_over_value": lambda p, e: (
+        QCoreApplication.translate(
+            "RuleText", "The payment plan (%1) would be more than the %2's value (%3)."
+        )
+        .replace("%1", _money(p, "planned"))
+        .replace("%2", _entity(str(p.get("entity", ""))))
+        .replace("%3", _money(p, "value"))
+    ),
+    "due_before_start": lambda p, e: (
+        QCoreApplication.translate("RuleText", "%1 is before the %2 (%3).")
+        .replace("%1", _field(p, "instalment"))
+        .replace("%2", _entity(str(p.get("entity", ""))))
+        .replace("%3", str(p.get("day", "")))
+    ),
+    "instalment_below_paid": lambda p, e: QCoreApplication.translate(
+        "RuleText", "%1 is already paid on this instalment: it cannot be less."
+    ).replace("%1", _money(p, "paid")),
+    "allocation_over_payment": lambda p, e: (
+        QCoreApplication.translate(
+            "RuleText", "The allocations (%1) would be more than the payment (%2)."
+        )
+        .replace("%1", _money(p, "allocated"))
+        .replace("%2", _money(p, "amount"))
+    ),
+    "allocation_over_open": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Only %1 is still open on this instalment."
+    ).replace("%1", _money(p, "open")),
+    "allocated": lambda p, e: QCoreApplication.translate(
+        "RuleText", "Payments are matched to this %1: remove those matches first."
+    ).replace("%1", _entity(str(p.get("entity", "")))),
     "unknown_entity": lambda p, e: QCoreApplication.translate(
         "RuleText", "This kind of record is unknown to the server."
     ),
@@ -209,6 +250,13 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
         "The server sent this record in a form this Fieldbook cannot store; it was left out and the rest was synced.",
     ),
 }
+
+
+def _money(params: Params, key: str) -> str:
+    try:
+        return money(Decimal(str(params.get(key, ""))))
+    except (InvalidOperation, ValueError):
+        return str(params.get(key, ""))
 
 
 def _field(params: Params, entity: str) -> str:

@@ -74,6 +74,41 @@
     </message>
   </context>
   <context>
+    <name>AccountInstalmentsTab</name>
+    <message>
+      <source>Open order</source>
+      <translation>打开订单</translation>
+    </message>
+    <message>
+      <source>Add instalment…</source>
+      <translation>添加回款节点…</translation>
+    </message>
+    <message>
+      <source>Record payment…</source>
+      <translation>登记回款…</translation>
+    </message>
+    <message>
+      <source>Receivables</source>
+      <translation>回款</translation>
+    </message>
+    <message>
+      <source>No payment plan and no order with a payment date yet.</source>
+      <translation>还没有回款计划，也没有带付款日期的订单。</translation>
+    </message>
+    <message>
+      <source>Planned %1 · paid %2 · open %3</source>
+      <translation>计划 %1 · 已收 %2 · 未收 %3</translation>
+    </message>
+    <message>
+      <source>overdue %1</source>
+      <translation>逾期 %1</translation>
+    </message>
+    <message>
+      <source>DSO %1 days</source>
+      <translation>DSO %1 天</translation>
+    </message>
+  </context>
+  <context>
     <name>AccountPicker</name>
     <message>
       <source>Search accounts: name, short name, pinyin (qhcs), credit code</source>
@@ -106,8 +141,8 @@
   <context>
     <name>AccountReceivablesTab</name>
     <message>
-      <source>Receivables</source>
-      <translation>应收款</translation>
+      <source>Orders</source>
+      <translation>订单</translation>
     </message>
     <message>
       <source>No orders yet.</source>
@@ -433,6 +468,120 @@ A report without customer data was saved to:
     <message>
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>InstalmentDialog</name>
+    <message>
+      <source>Add an instalment</source>
+      <translation>添加回款节点</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>%1 %2 · %3 (planned %4)</source>
+      <translation>%1 %2 · %3（已计划 %4）</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Due on</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>or a percent of the value, e.g. 30</source>
+      <translation>或金额的百分比，例如 30</translation>
+    </message>
+    <message>
+      <source>Percent</source>
+      <translation>百分比</translation>
+    </message>
+    <message>
+      <source>e.g. 30 days after acceptance</source>
+      <translation>例如：验收后 30 天</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>条件</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>This account has no order or contract to plan for.</source>
+      <translation>该客户还没有可制定回款计划的订单或合同。</translation>
+    </message>
+    <message>
+      <source>Type the amount as a number more than zero.</source>
+      <translation>金额请输入大于零的数字。</translation>
+    </message>
+    <message>
+      <source>Type the percent as a number from 0 to 100.</source>
+      <translation>百分比请输入 0 到 100 之间的数字。</translation>
+    </message>
+    <message>
+      <source>Type an amount or a percent of the value.</source>
+      <translation>请输入金额，或合同/订单金额的百分比。</translation>
+    </message>
+  </context>
+  <context>
+    <name>InstalmentsModel</name>
+    <message>
+      <source>Due</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Instalment</source>
+      <translation>回款节点</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>所属</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>条件</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>计划金额</translation>
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>已收</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未收</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>逾期天数</translation>
+    </message>
+    <message>
+      <source>Ageing</source>
+      <translation>账龄</translation>
+    </message>
+    <message>
+      <source>Whole order</source>
+      <translation>整单</translation>
     </message>
   </context>
   <context>
@@ -1030,6 +1179,30 @@ A report without customer data was saved to:
       <translation>交货日期</translation>
     </message>
     <message>
+      <source>Instalment</source>
+      <translation>回款节点</translation>
+    </message>
+    <message>
+      <source>Due on</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Percent of the value</source>
+      <translation>占金额百分比</translation>
+    </message>
+    <message>
+      <source>Condition</source>
+      <translation>条件</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>回款</translation>
+    </message>
+    <message>
       <source>Received on</source>
       <translation>到账日期</translation>
     </message>
@@ -1210,6 +1383,42 @@ A report without customer data was saved to:
       <translation>已交货</translation>
     </message>
     <message>
+      <source>Advance</source>
+      <translation>预付款</translation>
+    </message>
+    <message>
+      <source>On delivery</source>
+      <translation>发货款</translation>
+    </message>
+    <message>
+      <source>On acceptance</source>
+      <translation>验收款</translation>
+    </message>
+    <message>
+      <source>Retention</source>
+      <translation>质保金</translation>
+    </message>
+    <message>
+      <source>Not yet due</source>
+      <translation>未到期</translation>
+    </message>
+    <message>
+      <source>0–30 days</source>
+      <translation>0–30 天</translation>
+    </message>
+    <message>
+      <source>31–90 days</source>
+      <translation>31–90 天</translation>
+    </message>
+    <message>
+      <source>91–180 days</source>
+      <translation>91–180 天</translation>
+    </message>
+    <message>
+      <source>Over 180 days</source>
+      <translation>180 天以上</translation>
+    </message>
+    <message>
       <source>Bank transfer</source>
       <translation>银行转账</translation>
     </message>
@@ -1371,6 +1580,57 @@ A report without customer data was saved to:
     <message>
       <source>Sync</source>
       <translation>同步</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentDialog</name>
+    <message>
+      <source>Record a payment</source>
+      <translation>登记回款</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
+    </message>
+    <message>
+      <source>Amount received</source>
+      <translation>收款金额</translation>
+    </message>
+    <message>
+      <source>Received on</source>
+      <translation>收款日期</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>付款方式</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>到期日</translation>
+    </message>
+    <message>
+      <source>Instalment</source>
+      <translation>回款节点</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未收</translation>
+    </message>
+    <message>
+      <source>Pays</source>
+      <translation>本次核销</translation>
+    </message>
+    <message>
+      <source>Record the order first: a payment is received on an order.</source>
+      <translation>请先录入订单：回款登记在订单上。</translation>
+    </message>
+    <message>
+      <source>Type the amount received as a number more than zero.</source>
+      <translation>收款金额请输入大于零的数字。</translation>
+    </message>
+    <message>
+      <source>Row %1: type what the payment pays as a number.</source>
+      <translation>第 %1 行：核销金额请输入数字。</translation>
     </message>
   </context>
   <context>
@@ -1567,11 +1827,43 @@ A report without customer data was saved to:
     </message>
     <message>
       <source>%1 must be more than zero.</source>
-      <translation>%1 必须大于零。</translation>
+      <translation>%1必须大于零。</translation>
     </message>
     <message>
       <source>%1 is far from the plan's year %2: choose a date in %2 or close to it.</source>
       <translation>%1 离计划年度 %2 太远：请选择 %2 年内或相近的日期。</translation>
+    </message>
+    <message>
+      <source>An instalment belongs to one contract or one order: choose one.</source>
+      <translation>回款节点只属于一个合同或一个订单，请选择其一。</translation>
+    </message>
+    <message>
+      <source>%1 belongs to another account.</source>
+      <translation>%1属于其他客户。</translation>
+    </message>
+    <message>
+      <source>The payment plan (%1) would be more than the %2's value (%3).</source>
+      <translation>回款计划（%1）将超过该%2的金额（%3）。</translation>
+    </message>
+    <message>
+      <source>%1 is before the %2 (%3).</source>
+      <translation>%1早于该%2（%3）。</translation>
+    </message>
+    <message>
+      <source>%1 is already paid on this instalment: it cannot be less.</source>
+      <translation>该回款节点已收 %1，金额不能低于此数。</translation>
+    </message>
+    <message>
+      <source>The allocations (%1) would be more than the payment (%2).</source>
+      <translation>核销合计（%1）将超过本次回款（%2）。</translation>
+    </message>
+    <message>
+      <source>Only %1 is still open on this instalment.</source>
+      <translation>该回款节点只剩 %1 未收。</translation>
+    </message>
+    <message>
+      <source>Payments are matched to this %1: remove those matches first.</source>
+      <translation>已有回款核销到该%1：请先取消这些核销。</translation>
     </message>
     <message>
       <source>This kind of record is unknown to the server.</source>

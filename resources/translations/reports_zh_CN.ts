@@ -199,6 +199,10 @@
       <translation>未结投诉（按类别和账龄）</translation>
     </message>
     <message>
+      <source>Open receivables by days past due</source>
+      <translation>未收回款（按逾期天数）</translation>
+    </message>
+    <message>
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -241,6 +245,10 @@
     <message>
       <source>Coverage</source>
       <translation>覆盖率</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未收</translation>
     </message>
   </context>
   <context>

@@ -336,6 +336,14 @@
       <translation>回款</translation>
     </message>
     <message>
+      <source>Instalment</source>
+      <translation>回款节点</translation>
+    </message>
+    <message>
+      <source>Payment allocation</source>
+      <translation>回款核销</translation>
+    </message>
+    <message>
       <source>Sales target</source>
       <translation>销售目标</translation>
     </message>

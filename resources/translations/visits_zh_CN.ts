@@ -476,10 +476,6 @@
       <translation>延迟交付</translation>
     </message>
     <message>
-      <source>Overdue receivables</source>
-      <translation>逾期应收款</translation>
-    </message>
-    <message>
       <source>Complaints near their SLA</source>
       <translation>即将超时的投诉</translation>
     </message>
@@ -522,6 +518,10 @@
     <message>
       <source>Rep</source>
       <translation>销售</translation>
+    </message>
+    <message>
+      <source>Receivables: overdue and due this week</source>
+      <translation>回款：逾期及本周到期</translation>
     </message>
     <message>
       <source>Status</source>

@@ -83,13 +83,14 @@ def test_tabs_show_the_accounts_visits_quotes_and_receivables(
     account_id = account_with(db, Visit, Order)
     page = open_account(qtbot, window, account_id)
     titles = [page.detail.tabs.tabText(i) for i in range(page.detail.tabs.count())]
-    assert titles[-7:] == [
+    assert titles[-8:] == [
         "Visits",
         "Opportunities",
         "Competitors",
         "Quotes",
         "Contracts",
         "Complaints",
+        "Orders",
         "Receivables",
     ]
     with db.sessions() as session:
@@ -170,7 +171,7 @@ def test_tabs_in_chinese(qtbot: Any, chinese: None, window: Any, app_context: An
     account_id = account_with(app_context.db, Visit, Order)
     page = open_account(qtbot, window, account_id)
     titles = [page.detail.tabs.tabText(i) for i in range(page.detail.tabs.count())]
-    assert titles[-7:] == ["拜访", "商机", "竞争对手", "报价", "合同", "投诉", "应收款"]
+    assert titles[-8:] == ["拜访", "商机", "竞争对手", "报价", "合同", "投诉", "订单", "回款"]
     for kind, name in (
         (AccountVisitsTab, "visits"),
         (AccountQuotesTab, "quotes"),

@@ -135,16 +135,19 @@ def dialog_models(ctx: Any) -> list[QAbstractItemModel]:
             replace(issue, id=3, kind="rejected", field="discount_pct", reason="value_rule"),
         ]
     )
-    from desktop.domain.services import competitors, contracts
+    from desktop.domain.services import competitors, contracts, receivables
     from desktop.ui.pipeline.competitors import CompetitorsModel
     from desktop.ui.pipeline.contracts_tab import ContractsModel
+    from desktop.ui.receivables.account_tab import InstalmentsModel
 
     competitor_list = CompetitorsModel()  # Pipeline → Competitors…
     contract_list = ContractsModel()  # an account's Contracts tab, every account's here
     with ctx.db.sessions() as session:
         competitor_list.set_rows(competitors.list_competitors(session))
         contract_list.set_rows(contracts.list_contracts(session, dt.date.today()))
-    return [picker, conflicts, rejected, competitor_list, contract_list]
+        instalments = InstalmentsModel()  # an account's Receivables tab, every account's here
+        instalments.set_rows(receivables.ledger(session, dt.date.today()).lines)
+    return [picker, conflicts, rejected, competitor_list, contract_list, instalments]
 
 
 def test_every_model_passes_the_model_tester(

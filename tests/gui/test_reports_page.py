@@ -28,6 +28,15 @@ def test_dashboard_shows_figures_charts_and_filters(qtbot: Any, main_window: Any
     assert len(tab.by_month.categories) == 12
     assert tab.pipeline.maximum() > 0
     assert list(tab.coverage.categories) == ["A", "B", "C"]
+    # The demo's receivables, open by days past due (回款 ageing).
+    assert tab.receivables.categories == [
+        "Not yet due",
+        "0–30 days",
+        "31–90 days",
+        "91–180 days",
+        "Over 180 days",
+    ]
+    assert tab.receivables.maximum() > 0
     everyone = tab.model.rowCount()
     assert everyone >= 6
     main_window.resize(1400, 900)
@@ -50,7 +59,7 @@ def test_meeting_pack_and_accounts_export_with_progress(
     tab.export_meeting_pack(pack)
     assert tab.cancel_button.isVisible()
     qtbot.waitUntil(lambda: tab.job is None, timeout=20000)
-    assert "Wrote 10 sheets" in tab.status.text()
+    assert "Wrote 11 sheets" in tab.status.text()
     assert load_workbook(pack).sheetnames[0] == "摘要"
 
     accounts = tmp_path / "accounts.xlsx"

@@ -1,5 +1,6 @@
-"""Today shows the user's overdue receivables (回款); a payment takes the order off the
-list; opening the item shows the order on the Quotes page's orders tab."""
+"""Today shows the user's receivables (回款) overdue or due this week; a payment takes
+the order off the list; opening the item shows the order on the Quotes page's orders
+tab."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def test_overdue_receivable_on_today_until_paid(
     model = page.model
     assert (
         model.index(row, model.SECTION).data()
-        == f"Overdue receivables ({model.counts['receivables']})"
+        == f"Receivables: overdue and due this week ({model.counts['receivables']})"
     )
     assert model.index(row, model.DETAIL).data() == "SO-TEST-0001 · ¥12,345.60"
     assert model.index(row, model.STATUS).data() == "Overdue"
@@ -91,5 +92,5 @@ def test_overdue_receivable_in_chinese(
     page = window.show_page("today")
     qtbot.waitUntil(lambda: any(i.record_id == order_id for i in page.model.items))
     (row,) = [r for r, i in enumerate(page.model.items) if i.record_id == order_id]
-    assert page.model.index(row, page.model.SECTION).data().startswith("逾期应收款 (")
+    assert page.model.index(row, page.model.SECTION).data().startswith("回款：逾期及本周到期 (")
     screenshot(window, "today/receivables_zh")

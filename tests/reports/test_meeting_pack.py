@@ -59,6 +59,7 @@ def test_english_pack_has_every_sheet_figure_and_chart(db: Database, tmp_path: P
             "Quotes",
             "Complaints",
             "Complaints by age",
+            "Collections",
             "Renewals next quarter",
             "Win-loss",
         ]
@@ -114,6 +115,7 @@ def test_chinese_pack_reads_in_libreoffice(db: Database, tmp_path: Path) -> None
         "报价",
         "投诉",
         "投诉账龄",
+        "回款",
         "下季度到期合同",
         "赢单输单",
     ]
@@ -143,7 +145,7 @@ def test_cli_exports_and_refuses_bad_input(
     out = tmp_path / "pack.xlsx"
     args = ["export", "meeting-pack", "--data-dir", str(data_dir), "--period", "2026-q3"]
     assert main([*args, "--team", "华东", "--language", "en", "-o", str(out)]) == 0
-    assert "10 sheets" in capsys.readouterr().out
+    assert "11 sheets" in capsys.readouterr().out
     assert load_workbook(out)["Summary"]["B3"].value == "华东"
     assert main([*args, "--team", "nowhere", "-o", str(out)]) == 1
     assert "no team called 'nowhere'" in capsys.readouterr().err

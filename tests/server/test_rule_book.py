@@ -20,7 +20,7 @@ from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, compute
 from desktop.domain.rules import RuleViolation
 from desktop.domain.rules.quotes import LineDraft
-from desktop.domain.services import accounts, quotes, records
+from desktop.domain.services import accounts, quotes, receivables, records
 from desktop.domain.uow import unit_of_work
 from tests.sync.harness import Attacker, Device, Server
 
@@ -548,3 +548,47 @@ def test_only_an_admin_sets_the_seller_details_and_they_reach_every_device(team)
     alice.sync()
     with alice.db.sessions() as s:
         assert seller.load(s)["tax_id"] == "91310115MA1K4LXX3F"
+
+
+def test_a_modified_device_cannot_overpay_an_instalment_or_borrow_another_account_s(team):
+    """回款: an allocation is never more than the payment nor than is open on the
+    instalment, and never of an instalment of another account (on both databases)."""
+    alice, bob = team["alice"], team["bob"]
+    day = dt.date(2026, 4, 1)
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信", "owner_id": alice.user_id})
+        order = records.create(
+            uow,
+            m.Order,
+            {"number": "SO-1", "account_id": account, "order_date": day, "amount": Decimal(1000)},
+        )
+        (instalment,) = receivables.add_instalments(
+            uow, "order", order, [{"due_on": day, "amount": Decimal(600)}]
+        )
+        payment = records.create(
+            uow, m.Payment, {"order_id": order, "received_on": day, "amount": Decimal(500)}
+        )
+    with unit_of_work(bob.db.sessions, bob.user_id) as uow:
+        other = records.create(uow, m.Account, {"name": "别家", "owner_id": bob.user_id})
+        other_order = records.create(
+            uow,
+            m.Order,
+            {"number": "SO-2", "account_id": other, "order_date": day, "amount": Decimal(1000)},
+        )
+        (borrowed,) = receivables.add_instalments(
+            uow, "order", other_order, [{"due_on": day, "amount": Decimal(600)}]
+        )
+    assert alice.sync().rejected == 0
+    assert bob.sync().rejected == 0
+    tampered = team.tampered("alice")
+    fields = {"account_id": account, "payment_id": payment, "instalment_id": instalment}
+    over = tampered.push("payment_allocation", new_id(), "insert", **fields, amount="500.01")
+    assert (over.status, over.code) == ("rejected", "allocation_over_payment")
+    fields["instalment_id"] = borrowed
+    other_one = tampered.push("payment_allocation", new_id(), "insert", **fields, amount="10")
+    assert other_one.status == "rejected"  # outside her accounts, or of another account
+    fields["instalment_id"] = instalment
+    fine = tampered.push("payment_allocation", new_id(), "insert", **fields, amount="500")
+    assert fine.status == "applied"
+    with alice.server.db.sessions() as s:
+        assert s.scalars(select(m.PaymentAllocation.amount)).all() == [Decimal(500)]

@@ -250,6 +250,11 @@ def test_every_code_has_its_english_text() -> None:
                 "day": "2026-12-04",
                 "tier": "A",
                 "year": 2026,
+                "planned": "1.00",
+                "paid": "1.00",
+                "allocated": "1.00",
+                "amount": "1.00",
+                "open": "1.00",
             },
         )
         assert "{" not in text

@@ -1,5 +1,6 @@
-"""Today's overdue receivables (回款): an order whose payment date has passed with money
-still outstanding shows for its rep, until it is paid."""
+"""Today's receivables (回款): an order with no payment plan whose payment date is within
+the week or has passed with money still outstanding shows for its rep (due, then
+overdue), until it is paid."""
 
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ def test_overdue_receivables_show_until_paid(db: Database) -> None:
     due_day = NOW + dt.timedelta(days=60)  # payment is due 60 days after the order
     after = NOW + dt.timedelta(days=61)
 
-    assert world.read(today.build, world.rep, due_day).section("receivables") == []
+    week_before = due_day - dt.timedelta(days=8)
+    assert world.read(today.build, world.rep, week_before).section("receivables") == []
+    (due,) = world.read(today.build, world.rep, due_day).section("receivables")
+    assert (due.record_id, due.status) == (order_id, "due")
     (item,) = world.read(today.build, world.rep, after).section("receivables")
     assert (item.entity, item.record_id, item.title) == ("order", order_id, "华信精密制造有限公司")
     assert item.detail.endswith("¥5,880.00")

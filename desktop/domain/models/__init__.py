@@ -30,6 +30,7 @@ from desktop.domain.models.local import (
 )
 from desktop.domain.models.people import ROLES, Team, User
 from desktop.domain.models.plans import OBJECTIVE_STATUSES, AccountPlan, PlanObjective
+from desktop.domain.models.receivables import INSTALMENT_KINDS, Instalment, PaymentAllocation
 from desktop.domain.models.sales import (
     DELIVERY_STATUSES,
     OPEN_OPPORTUNITY_STAGES,
@@ -90,6 +91,8 @@ SYNCED: dict[str, type[Synced]] = {
         Order,
         Delivery,
         Payment,
+        Instalment,
+        PaymentAllocation,
         SalesTarget,
         Complaint,
         WeeklyReport,
@@ -108,6 +111,7 @@ __all__ = [
     "CONTACT_ROLES",
     "CONTRACT_STATUSES",
     "DELIVERY_STATUSES",
+    "INSTALMENT_KINDS",
     "OBJECTIVE_STATUSES",
     "OPEN_OPPORTUNITY_STAGES",
     "OPEN_QUOTE_STATUSES",
@@ -134,11 +138,13 @@ __all__ = [
     "Contract",
     "Delivery",
     "Incumbent",
+    "Instalment",
     "LocalMeta",
     "Opportunity",
     "Order",
     "OutboxEntry",
     "Payment",
+    "PaymentAllocation",
     "PlanObjective",
     "Policy",
     "PriceList",

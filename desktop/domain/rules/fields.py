@@ -30,6 +30,7 @@ from desktop.domain.models import (
     CONTACT_ROLES,
     CONTRACT_STATUSES,
     DELIVERY_STATUSES,
+    INSTALMENT_KINDS,
     OBJECTIVE_STATUSES,
     OPPORTUNITY_STAGES,
     QUOTE_STATUSES,
@@ -93,6 +94,7 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("opportunity", "stage"): OPPORTUNITY_STAGES,
     ("contract", "status"): CONTRACT_STATUSES,
     ("plan_objective", "status"): OBJECTIVE_STATUSES,
+    ("instalment", "kind"): INSTALMENT_KINDS,
     ("quote", "status"): QUOTE_STATUSES,
     ("sales_order", "delivery_status"): DELIVERY_STATUSES,
     ("visit", "status"): VISIT_STATUSES,
@@ -116,6 +118,7 @@ RANGES: dict[tuple[str, str], tuple[Decimal | int, Decimal | int]] = {
     ("contact", "strength"): (1, 5),
     ("visit", "planned_minutes"): (1, 24 * 60),
     ("quote_line", "position"): (0, 10_000),
+    ("instalment", "percent"): (Decimal(0), Decimal(100)),
 }
 OPEN_LOW = frozenset({("quote_line", "quantity")})
 # (entity, field) -> (format name, test)

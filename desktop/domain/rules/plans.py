@@ -29,8 +29,8 @@ DUE_SLACK = dt.timedelta(days=92)
 
 def team_of(account_id: str, facts: Facts) -> set[str]:
     """The users on the account's team (live members)."""
-    members = facts.find("account_team_member", account_id=account_id)
-    return {str(facts.value("account_team_member", m, "user_id")) for m in members}
+    members = facts.rows_where("account_team_member", "account_id", account_id)
+    return {str(m["user_id"]) for m in members}
 
 
 def manages(manager_id: str, user_id: str, facts: Facts) -> bool:
@@ -97,8 +97,8 @@ def check_plan(before: Row | None, after: Row, actor: Actor, facts: Facts) -> No
     if before is not None and before.get("account_id") not in (None, account):
         _editor(actor, before.get("account_id"), facts)
     if before is None or (before.get("year"), before.get("account_id")) != (year, account):
-        others = set(facts.find("account_plan", account_id=account, year=year))
-        if others - {after.get("id")}:
+        plans = facts.rows_where("account_plan", "account_id", str(account))
+        if {p["id"] for p in plans if p.get("year") == year} - {after.get("id")}:
             raise RuleViolation("plan_exists", "year", year=year)
 
 

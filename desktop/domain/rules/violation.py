@@ -62,6 +62,15 @@ MESSAGES: dict[str, str] = {
     "objective_other_account": "an objective and its actions belong to the plan's account",
     "target_not_positive": "{field} must be more than zero",
     "due_outside_plan_year": "{field} is far from the plan's year {year}",
+    "instalment_parent": "an instalment belongs to exactly one contract or one order",
+    "other_account": "{field} belongs to another account",
+    "not_positive": "{field} must be more than zero",
+    "plan_over_value": "the payment plan ({planned}) would exceed the {entity}'s value ({value})",
+    "due_before_start": "{field} is before the {entity} ({day})",
+    "instalment_below_paid": "{field} is less than the {paid} already paid against it",
+    "allocation_over_payment": "the payment's allocations ({allocated}) would exceed it ({amount})",
+    "allocation_over_open": "only {open} is still open on this instalment",
+    "allocated": "payments are matched to this {entity}: remove those first",
 }
 
 

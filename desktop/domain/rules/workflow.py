@@ -9,7 +9,7 @@ after its merge.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,6 +23,7 @@ from desktop.domain.rules.plans import (
     check_plan,
     check_team_member,
 )
+from desktop.domain.rules.receivables import check_allocation, check_instalment, check_paid_delete
 from desktop.domain.rules.seller import check_seller
 from desktop.domain.rules.violation import RuleViolation
 from desktop.domain.rules.visits import POLICY_KEY as VISIT_POLICY
@@ -83,8 +84,8 @@ class Facts(Protocol):
 
     def exists(self, entity: str, row_id: str) -> bool: ...
 
-    def find(self, entity: str, **equals: Any) -> list[str]:
-        """The ids of live rows whose fields equal ``equals``."""
+    def rows_where(self, entity: str, field: str, value: str) -> Sequence[Row]:
+        """The live rows of ``entity`` whose ``field`` is ``value`` (each with its id)."""
 
 
 def check_role(entity: str, actor: Actor) -> None:
@@ -105,8 +106,10 @@ def check_change(entity: str, before: Row | None, after: Row, actor: Actor, fact
         rule(before, after, actor, facts)
 
 
-def check_delete(entity: str, before: Row, actor: Actor) -> None:
+def check_delete(entity: str, before: Row, actor: Actor, facts: Facts | None = None) -> None:
     check_role(entity, actor)
+    if facts is not None and entity in ("instalment", "payment"):
+        check_paid_delete(entity, before, facts)
     if entity == "quote" and before.get("status") != "draft":
         raise RuleViolation("locked", entity="quote", status=before.get("status"))
     if entity == "policy" and before.get("key") == "seller":
@@ -315,6 +318,14 @@ def _task(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     check_action(before, after, facts)
 
 
+def _instalment(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_instalment(before, after, facts)
+
+
+def _payment_allocation(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_allocation(before, after, facts)
+
+
 def _policy(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     value = after.get("value")
     if after.get("key") == "stages" and isinstance(value, Mapping):
@@ -356,5 +367,7 @@ _RULES = {
     "plan_objective": _plan_objective,
     "task": _task,
     "account_team_member": _account_team_member,
+    "instalment": _instalment,
+    "payment_allocation": _payment_allocation,
     "change_record": _change_record,
 }

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.models import OPPORTUNITY_STAGES, Quote
 from desktop.domain.models.types import utcnow
 from desktop.domain.money import ZERO
-from desktop.domain.services import complaints, coverage, targets
+from desktop.domain.services import complaints, coverage, receivables, targets
 from desktop.domain.services.coverage import TierCoverage
 from desktop.domain.services.targets import SHANGHAI, Attainment, Period
 
@@ -82,6 +82,8 @@ class Dashboard:
     complaints_open: int
     complaints_breached: int
     totals: dict[str, Decimal] = field(default_factory=dict)
+    # Open receivables (回款) by ageing bucket today (``receivables.BUCKETS``).
+    ageing: dict[str, Decimal] = field(default_factory=dict)
 
 
 def build(
@@ -117,6 +119,7 @@ def build(
         complaints_open=len(views),
         complaints_breached=sum(1 for v in views if v.sla_state == "breached"),
         totals={"target": target_total, "actual": actual_total, "forecast": forecast_total},
+        ageing=receivables.ledger_ageing(session, now.astimezone(tz).date(), ids),
     )
 
 

@@ -181,10 +181,10 @@ class OrderDue:
 
 
 def _orders(
-    owner_ids: Collection[str], *where: ColumnElement[bool], unpaid: bool = False
+    owner_ids: Collection[str], *where: ColumnElement[bool]
 ) -> Select[Order, str, Decimal | None]:
-    """The owners' orders with their account name and the sum paid; ``unpaid``: only
-    those with money outstanding (both sides whole fen in the database: exact)."""
+    """The owners' orders with their account name and the sum paid (receivables are
+    ``receivables.ledger``'s: the payment plan)."""
     paid = (
         select(Payment.order_id, func.sum(Payment.amount).label("paid"))
         .where(Payment.deleted_at.is_(None))
@@ -197,8 +197,6 @@ def _orders(
         .outerjoin(paid, paid.c.order_id == Order.id)
         .where(Order.deleted_at.is_(None), Order.owner_id.in_(list(owner_ids)), *where)
     )
-    if unpaid:
-        query = query.where(Order.amount > func.coalesce(paid.c.paid, 0))
     return query
 
 
@@ -233,15 +231,3 @@ def late_deliveries(
         owner_ids, Order.delivery_status != "delivered", Order.expected_delivery < today
     ).order_by(Order.expected_delivery, Order.id)
     return _order_rows(session, query, "expected_delivery", limit)
-
-
-def overdue_receivables(
-    session: Session, owner_ids: Collection[str], today: dt.date, limit: int
-) -> Capped[OrderDue]:
-    """The owners' orders with money outstanding after the payment date, oldest first."""
-    if not owner_ids:
-        return Capped([], 0)
-    query = _orders(owner_ids, Order.payment_due < today, unpaid=True).order_by(
-        Order.payment_due, Order.id
-    )
-    return _order_rows(session, query, "payment_due", limit)

@@ -2,7 +2,8 @@
 
 In display order: today's visits by time, overdue follow-ups, follow-ups due today,
 accounts due for a visit, then, when those services are installed, quotes expiring
-within 7 days, late deliveries, overdue receivables (回款), complaints near their SLA,
+within 7 days, late deliveries, receivables (回款: instalments overdue or due within the
+week), complaints near their SLA,
 and this month's target progress. The optional sections go through small hooks that
 import the other service lazily and give nothing when it is absent, so Today never
 depends on a feature that has not landed.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import ModuleType
@@ -40,6 +41,7 @@ from desktop.domain.services import (
     followups,
     health,
     health_cache,
+    receivables,
     visits,
 )
 from desktop.domain.services import team as teams
@@ -219,28 +221,6 @@ def build(
             for o in module.late_deliveries(session, today, owner_id=user_id)
         ]
 
-    def receivables(module: ModuleType) -> list[TodayItem]:
-        # One item per order whose payment is past due, oldest due date first.
-        overdue = [
-            o
-            for o in module.list_orders(session, today, owner_id=user_id, limit=None)
-            if o["overdue"]
-        ]
-        overdue.sort(key=lambda o: (o["payment_due"], o["account_name"]))
-        return [
-            TodayItem(
-                "receivables",
-                "order",
-                o["id"],
-                o["account_name"],
-                f"{o['number']} · {format_money(o['outstanding'], o['currency'])}",
-                o["payment_due"],
-                "overdue",
-                o["account_id"],
-            )
-            for o in overdue
-        ]
-
     def complaints(module: ModuleType) -> list[TodayItem]:
         owners = [user_id] if user_id is not None else None
         return _complaint_items(module.close_to_breach(session, owner_ids=owners, now=now))
@@ -251,7 +231,7 @@ def build(
         items += _at_risk(session, None if user_id is None else [user_id], now, today)
         items += _renewals(session, today, None if user_id is None else [user_id])
         items += _optional(deliveries, "orders")
-        items += _optional(receivables, "orders")
+        items += _receivables(session, None if user_id is None else [user_id], today)
         items += _optional(complaints, "complaints")
         target = _target(session, user_id, today, zone)
     else:
@@ -262,6 +242,39 @@ def build(
     order = {name: index for index, name in enumerate(SECTIONS)}
     items.sort(key=lambda i: order.get(i.section, len(order)))  # stable within a section
     return TodayView(day=today, items=items, target=target)
+
+
+def _receivables(
+    session: Session,
+    owner_ids: list[str] | None,
+    today: dt.date,
+    names: dict[str, str] | None = None,
+    limit: int | None = None,
+    shown: Collection[str] = (),
+) -> list[TodayItem]:
+    """Instalments (回款计划) overdue or due within the week, oldest due first; a plan-less
+    order stands as one instalment due on its payment date and opens as the order."""
+    lines = [
+        line
+        for line in receivables.attention(receivables.ledger(session, today, owner_ids=owner_ids))
+        if line.plan.id not in shown
+    ]
+    listed = lines if limit is None else lines[:limit]
+    items = [
+        TodayItem(
+            "receivables",
+            "order" if line.plan.derived else "instalment",
+            line.plan.id,
+            line.account_name,
+            f"{line.parent_number} · {format_money(line.position.open, line.currency)}",
+            line.plan.due_on,
+            "overdue" if line.position.days_overdue > 0 else "due",
+            line.plan.account_id,
+            (names or {}).get(line.plan.owner_id or "", ""),
+        )
+        for line in listed
+    ]
+    return items + _more("receivables", teams.Capped(listed, len(lines)))
 
 
 def _more(section: str, found: teams.Capped[Any]) -> list[TodayItem]:
@@ -443,7 +456,10 @@ def _team_items(
         ] + _more(section, found)
 
     items += orders("deliveries", teams.late_deliveries(session, everyone, today, TEAM_LIMIT))
-    items += orders("receivables", teams.overdue_receivables(session, everyone, today, TEAM_LIMIT))
+    # The manager's own receivables whole, then the team's (capped), each listed once.
+    own = _receivables(session, [team.manager_id], today, names)
+    seen = {i.record_id for i in own}
+    items += own + _receivables(session, team.ids, today, names, TEAM_LIMIT, seen)
 
     def complaints(module: ModuleType) -> list[TodayItem]:
         urgent = module.close_to_breach(session, owner_ids=everyone, now=now)

@@ -19,6 +19,7 @@ from desktop.domain.credit_code import complete
 from desktop.domain.ids import new_id
 from desktop.domain.pricing import LineInput, QuoteTotals, compute
 from desktop.store.demo.deals import add_opportunity
+from desktop.store.demo.receivables import add_order_plan
 from desktop.store.demo.words import (
     CN_CORES,
     CN_SUFFIXES,
@@ -63,6 +64,8 @@ class DemoRun:
     deals: random.Random = field(default_factory=lambda: random.Random(0))
     competitor_ids: dict[str, str] = field(default_factory=dict)  # name -> id
     contract_seq: dict[str, int] = field(default_factory=dict)  # contract numbers per rep
+    # The payment plans (回款计划, desktop/store/demo/receivables.py), kept out of ``rnd``.
+    plans: random.Random = field(default_factory=lambda: random.Random(0))
 
 
 @dataclass(frozen=True)
@@ -323,8 +326,9 @@ def _order(
         payment_due=issued + dt.timedelta(days=60),
         notes="",
     )
+    payment = None
     if rnd.random() < 0.6:
-        run.w.row(
+        payment = run.w.row(
             m.Payment,
             order_id=order,
             received_on=issued + dt.timedelta(days=40),
@@ -332,6 +336,7 @@ def _order(
             method="transfer",
             notes="",
         )
+    add_order_plan(run, account, order, issued + dt.timedelta(days=7), totals.total, payment)
 
 
 SLA_HOURS = {"low": 120, "medium": 72, "high": 24, "critical": 8}

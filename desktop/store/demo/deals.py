@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import models as m
 from desktop.domain.rules.opportunities import PROBABILITY_LIMITS
+from desktop.store.demo.receivables import add_contract_plan
 
 if TYPE_CHECKING:
     from desktop.store.demo.account_rows import DemoRun
@@ -125,7 +126,7 @@ def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decima
     end = run.today + dt.timedelta(days=deals.randint(-30, 300))
     code = run.rep_codes.get(owner, "X")
     seq = run.contract_seq[code] = run.contract_seq.get(code, 0) + 1
-    run.w.row(
+    contract = run.w.row(
         m.Contract,
         number=f"HT-{end.year - 1}-{code}-{seq:04d}",
         account_id=account,
@@ -144,3 +145,5 @@ def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decima
         decision_note="",
         notes="",
     )
+    if end >= run.today:
+        add_contract_plan(run, account, contract, end - dt.timedelta(days=364), amount)

@@ -60,6 +60,7 @@ def generate(
     run = DemoRun(w, rnd, spread, now, today, reps, rep_codes, _catalog(w, today))
     run.won.update(dict.fromkeys(reps, Decimal(0)))
     run.deals = random.Random(seed * 104729 + 3)
+    run.plans = random.Random(seed * 7877 + 18)
     _policies(w)
     run.competitor_ids = add_competitor_list(w)
     for index in range(accounts):

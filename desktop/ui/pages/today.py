@@ -215,7 +215,7 @@ class TodayPage(Page):
         item = self.model.items[index.row()]
         if item.entity == "more":
             return
-        if item.entity == "task":
+        if item.entity in ("task", "instalment"):  # an instalment is seen on its account
             if item.account_id:
                 self.ctx.events.open_record.emit("account", item.account_id)
             return

@@ -23,7 +23,7 @@ from desktop.ui.charts import BarChart
 from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.format import show_as_error
-from desktop.ui.labels import complaint_label, stage_label
+from desktop.ui.labels import ageing_label, complaint_label, stage_label
 from desktop.ui.reports.choices import current_quarter, fill_team_combo
 from desktop.ui.reports.models import Kind, RowsModel, attainment_colour
 from desktop.ui.table_model import setup_table
@@ -68,8 +68,10 @@ class DashboardTab(QWidget):
         self.pipeline = BarChart(self.tr("Pipeline by stage"))
         self.coverage = BarChart(self.tr("Visit coverage by tier (%)"))
         self.complaints = BarChart(self.tr("Open complaints by category and age"))
-        for i, chart in enumerate((self.by_month, self.pipeline, self.coverage, self.complaints)):
-            grid.addWidget(chart, i // 2, i % 2)
+        self.receivables = BarChart(self.tr("Open receivables by days past due"))
+        charts = (self.by_month, self.pipeline, self.coverage, self.complaints, self.receivables)
+        for i, chart in enumerate(charts):
+            grid.addWidget(chart, i // 3, i % 3)
         layout.addLayout(grid, 3)
         self.model = RowsModel(
             [
@@ -174,6 +176,10 @@ class DashboardTab(QWidget):
             [complaint_label(c) for c in categories],
             [(bucket, [data.complaints[c][bucket] for c in categories]) for bucket in buckets],
             stacked=True,
+        )
+        self.receivables.set_data(
+            [ageing_label(b) for b in data.ageing],
+            [(self.tr("Open"), list(data.ageing.values()))],
         )
         self.model.set_rows(
             [

@@ -38,6 +38,8 @@ def entity_label(entity: str) -> str:
         "sales_order": QCoreApplication.translate("SyncLabels", "Order"),
         "delivery": QCoreApplication.translate("SyncLabels", "Delivery"),
         "payment": QCoreApplication.translate("SyncLabels", "Payment"),
+        "instalment": QCoreApplication.translate("SyncLabels", "Instalment"),
+        "payment_allocation": QCoreApplication.translate("SyncLabels", "Payment allocation"),
         "sales_target": QCoreApplication.translate("SyncLabels", "Sales target"),
         "complaint": QCoreApplication.translate("SyncLabels", "Complaint"),
         "policy": QCoreApplication.translate("SyncLabels", "Rule"),

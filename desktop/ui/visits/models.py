@@ -216,7 +216,7 @@ class TodayModel(TableModel[TodayItem]):
             "quotes": self.tr("Quotes expiring within 7 days"),
             "renewals": self.tr("Contracts to renew"),
             "deliveries": self.tr("Late deliveries"),
-            "receivables": self.tr("Overdue receivables"),
+            "receivables": self.tr("Receivables: overdue and due this week"),
             "complaints": self.tr("Complaints near their SLA"),
             "complaints_breached": self.tr("Complaints past their SLA"),
         }.get(section, section)

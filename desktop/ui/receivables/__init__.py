@@ -1,0 +1,1 @@
+"""回款: the account's Receivables tab and its dialogs."""
