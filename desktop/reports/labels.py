@@ -277,6 +277,7 @@ ZH_CN: dict[str, str] = {
     "SWOT: opportunities": "机会",
     "Threats": "威胁",
     "Part": "项目",
+    "Order or contract": "订单/合同",
     "Role": "角色",
     "(no product lines)": "（无产品明细）",
     "Text": "内容",

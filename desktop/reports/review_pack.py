@@ -31,8 +31,8 @@ from desktop.domain.services import (
     followups,
     health,
     opportunities,
-    orders,
     plans,
+    receivables,
     stakeholders,
     targets,
     visits,
@@ -69,12 +69,12 @@ class Header:
 
 @dataclass(frozen=True)
 class Receivable:
-    number: str
-    order_date: dt.date
+    number: str  # the order's or the contract's
+    kind: str  # the instalment's kind; "" for an order without a payment plan
     amount: Decimal
     paid: Decimal
     outstanding: Decimal
-    due: dt.date | None
+    due: dt.date
     days_overdue: int  # 0 when not overdue
 
 
@@ -117,22 +117,23 @@ class ReviewPack:
 
 
 def receivables_of(session: Session, account_id: str, today: dt.date) -> Receivables:
-    """The account's orders with money outstanding, oldest due first (one function, so
-    the section can take instalments when they come)."""
+    """The account's instalments with money open (an order without a payment plan is
+    one), oldest due first."""
+    book = receivables.ledger(session, today, account_id=account_id)
     rows = [
         Receivable(
-            number=str(o["number"]),
-            order_date=o["order_date"],
-            amount=o["amount"],
-            paid=o["paid"],
-            outstanding=o["outstanding"],
-            due=o["payment_due"],
-            days_overdue=(today - o["payment_due"]).days if o["overdue"] else 0,
+            number=line.parent_number,
+            kind="" if line.plan.derived else line.plan.kind,
+            amount=line.plan.amount,
+            paid=line.position.paid,
+            outstanding=line.position.open,
+            due=line.plan.due_on,
+            days_overdue=line.position.days_overdue,
         )
-        for o in orders.list_orders(session, today, account_id=account_id, limit=None)
-        if o["outstanding"] > 0
+        for line in book.lines
+        if line.position.open > 0
     ]
-    rows.sort(key=lambda r: (r.due or dt.date.max, r.number))
+    rows.sort(key=lambda r: (r.due, r.number))
     return Receivables(
         rows,
         sum((r.outstanding for r in rows), ZERO),
@@ -247,6 +248,9 @@ class Words(Labels):
 
     def category_state(self, code: str) -> str:
         return self(CATEGORY_WORDS.get(code, code))
+
+    def instalment(self, kind: str) -> str:
+        return self(kind) if kind else self("Whole order")
 
     def team_role(self, code: str) -> str:
         return self(TEAM_ROLE_WORDS.get(code, code))

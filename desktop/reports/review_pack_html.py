@@ -245,7 +245,7 @@ def _receivables(pack: ReviewPack, w: Words) -> str:
     rows = [
         [
             e(x.number),
-            e(w.date(x.order_date, pack.zone)),
+            e(w.instalment(x.kind)),
             e(w.money(x.amount)),
             e(w.money(x.paid)),
             e(w.money(x.outstanding)),
@@ -255,8 +255,8 @@ def _receivables(pack: ReviewPack, w: Words) -> str:
         for x in r.rows
     ]
     headers = [
-        w("Order"),
-        w("Order date"),
+        w("Order or contract"),
+        w("Instalment"),
         w("Amount"),
         w("Paid"),
         w("Outstanding"),

@@ -154,8 +154,8 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
         wb,
         w("Receivables"),
         [
-            Column(w("Order")),
-            Column(w("Order date"), "date"),
+            Column(w("Order or contract")),
+            Column(w("Instalment")),
             Column(w("Amount"), "money"),
             Column(w("Paid"), "money"),
             Column(w("Outstanding"), "money"),
@@ -164,7 +164,15 @@ def write_xlsx(pack: ReviewPack, path: Path, language: str) -> list[str]:
         ],
     )
     owed.write(
-        [x.number, x.order_date, x.amount, x.paid, x.outstanding, x.due, x.days_overdue or None]
+        [
+            x.number,
+            w.instalment(x.kind),
+            x.amount,
+            x.paid,
+            x.outstanding,
+            x.due,
+            x.days_overdue or None,
+        ]
         for x in pack.receivables.rows
     )
 

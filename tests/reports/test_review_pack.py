@@ -147,6 +147,7 @@ def test_workbook_has_a_sheet_per_section_with_typed_values_and_charts(
     reasons = [row[1] for row in book["健康度"].iter_rows(min_row=2, values_only=True)]
     assert "26 天前见过决策者" in reasons
     assert book["应收账款"]["E5"].value == 380000
+    assert book["应收账款"]["B5"].value == "整单"  # an order without a payment plan
     assert [c.value for c in book["客户计划"][2]][:2] == ["导入二期测试线", 650000]
     assert [c.value for c in book["SWOT"][2]] == ["优势", "独家测试平台"]
 
