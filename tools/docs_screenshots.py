@@ -2,7 +2,8 @@
 
 Builds a demo data folder (300 accounts), opens the main window as its manager on a
 1366x768 screen and saves the main pages in English and Chinese under docs/screenshots/,
-then an account's profile beside the list and Settings → Rules.
+then an account's profile beside the list, a key account's plan and collections, and
+Settings → Rules.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ os.environ["QT_QPA_PLATFORM"] = (
 )
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("today", "accounts", "visits", "quotes", "reports")
+PAGES = ("today", "accounts", "tasks", "visits", "quotes", "approvals", "pipeline", "reports")
 
 
 def main() -> None:
@@ -82,17 +83,46 @@ def settle(app: Any, window: Any) -> None:
     app.processEvents()
 
 
+def key_account(ctx: Any) -> str:
+    """The demo's key account with a plan this year and the most instalments."""
+    from sqlalchemy import func, select
+
+    from desktop.domain.models import AccountPlan, Instalment
+
+    with ctx.db.sessions() as session:
+        query = (
+            select(AccountPlan.account_id)
+            .join(Instalment, Instalment.account_id == AccountPlan.account_id, isouter=True)
+            .group_by(AccountPlan.account_id)
+            .order_by(func.count(Instalment.id).desc(), AccountPlan.account_id)
+        )
+        return str(session.scalars(query).first())
+
+
 def profile_and_rules(app: Any, window: Any, out: Path, language: str) -> None:
     """The first account's profile beside the list; the Rules tab of the settings."""
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QScrollArea, QTabWidget
 
+    from desktop.ui.accounts.plan_tab import PlanTab
+    from desktop.ui.receivables.account_tab import AccountInstalmentsTab
     from desktop.ui.settings_dialog import SettingsDialog
 
     page = window.show_page("accounts")
     page.open_account(page.model.ids()[0])
     settle(app, window)
     window.grab().save(str(out / f"account_profile_{language}.png"))
+    # A key account's plan and its collections (the demo plans its key accounts).
+    page.open_account(key_account(window.ctx))
+    settle(app, window)
+    tabs = page.detail.tabs
+    for name, kind in (("plan", PlanTab), ("receivables", AccountInstalmentsTab)):
+        tabs.setCurrentWidget(
+            next(w for w in map(tabs.widget, range(tabs.count())) if isinstance(w, kind))
+        )
+        settle(app, window)
+        window.grab().save(str(out / f"account_{name}_{language}.png"))
+    tabs.setCurrentIndex(0)
     page.close_detail()
     dialog = SettingsDialog(window.ctx, window)
     dialog.show()
