@@ -31,6 +31,12 @@ def today_at(hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(LOCAL_TODAY, dt.time(hour, minute), SHANGHAI)
 
 
+def this_minute() -> dt.datetime:
+    """Now in Shanghai to the minute: a visit planned then may be checked in at once,
+    whatever the hour the tests run (check-in opens 2 hours before a visit)."""
+    return dt.datetime.now(SHANGHAI).replace(second=0, microsecond=0)
+
+
 @pytest.fixture
 def rep_ctx(qapp: object, data_dir: Path, db: Database) -> Iterator[AppContext]:
     from desktop.settings import Settings
@@ -142,7 +148,7 @@ def test_check_in_and_write_the_report_then_today_updates(
             uow,
             account_id=account,
             owner_id=rep_ctx.user_id,
-            planned_start=today_at(9),
+            planned_start=this_minute(),
             purpose="产品演示",
         )
     today_page = make_page(qtbot, rep_ctx, "desktop.ui.pages.today.TodayPage")
