@@ -256,6 +256,24 @@ RELEASED: dict[int, dict[str, tuple[str, ...]]] = {
 }
 
 
+# What a file could be attached to in each release: a laptop must never hold an
+# attachment of a parent it does not know (it would show it nowhere, or fail on it).
+ATTACHMENT_PARENTS: dict[int, frozenset[str]] = {
+    2: frozenset({"account", "contact", "visit", "quote"}),
+}
+
+
+def _known_parents(version: int, block: dict[str, Any]) -> dict[str, Any]:
+    parents = ATTACHMENT_PARENTS.get(version)
+    if block["entity"] != "attachment" or parents is None:
+        return block
+    at = list(block["columns"]).index("parent_entity")
+    rows = [row for row in block["rows"] if row[at] in parents]
+    if len(rows) == len(block["rows"]):
+        return block
+    return {**block, "rows": rows}
+
+
 def for_protocol(version: int, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``blocks`` (entity, columns, rows) as a laptop speaking ``version`` reads them."""
     known = RELEASED.get(version)
@@ -266,6 +284,7 @@ def for_protocol(version: int, blocks: list[dict[str, Any]]) -> list[dict[str, A
         names = known.get(block["entity"])
         if names is None:
             continue
+        block = _known_parents(version, block)
         columns = list(block["columns"])
         if tuple(columns) == names:
             out.append(block)

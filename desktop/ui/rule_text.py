@@ -172,6 +172,9 @@ _TEXTS: dict[str, Callable[[Params, str], str]] = {
         "RuleText",
         "Only the account's owner, the owner's manager or an administrator change its account team.",
     ),
+    "contract_other_account": lambda p, e: QCoreApplication.translate(
+        "RuleText", "A contract's documents and orders belong to the contract's account."
+    ),
     "objective_other_account": lambda p, e: QCoreApplication.translate(
         "RuleText", "An objective and its actions belong to the account of their plan."
     ),

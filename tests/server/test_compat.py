@@ -85,3 +85,38 @@ def test_a_0_1_0_laptop_signs_in_to_rows_it_can_read(team: Any) -> None:  # noqa
     assert {block["entity"] for block in answer.json()["tables"]} >= {"user", "team"}
     for block in answer.json()["tables"]:
         assert tuple(block["columns"]) == compat.RELEASED[2][block["entity"]]
+
+
+def test_a_0_1_0_laptop_never_gets_a_file_of_a_contract(team: Any, tmp_path: Path) -> None:  # noqa: F811
+    import datetime as dt
+
+    from desktop.domain.services import attachments, contracts
+
+    alice = team["alice"]
+    root = attachments.store_root(tmp_path)
+    licence, scan = tmp_path / "licence.png", tmp_path / "signed.pdf"
+    licence.write_bytes(b"licence")
+    scan.write_bytes(b"%PDF signed")
+    with unit_of_work(alice.db.sessions, alice.user_id) as uow:
+        account = records.create(uow, m.Account, {"name": "华信", "owner_id": alice.user_id})
+        contract = contracts.create_contract(uow, account, {"title": "框架"}, dt.date(2026, 3, 1))
+        for source, parent, parent_id in (
+            (licence, "account", account),
+            (scan, "contract", contract),
+        ):
+            attachments.attach(
+                uow, root, source, parent_entity=parent, parent_id=parent_id, account_id=account
+            )
+    assert alice.sync().rejected == 0
+
+    def files(protocol: int) -> set[str]:
+        pulled = _pull_as(alice, protocol)
+        block = next(b for b in pulled["tables"] if b["entity"] == "attachment")
+        at = block["columns"].index("filename")
+        return {row[at] for row in block["rows"]}
+
+    assert files(2) == {"licence.png"}
+    assert files(PROTOCOL_VERSION) == {"licence.png", "signed.pdf"}
+    sales = compat.RELEASED[2]
+    assert "contract_id" not in sales["sales_order"]
+    assert "competitors" not in sales["quote"]

@@ -136,6 +136,8 @@ class Quote(Synced):
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     accepted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Competitors bidding against this quote, one name a line (revision 0010).
+    competitors: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class QuoteLine(Synced):
@@ -158,7 +160,10 @@ class Order(Synced):
     """An accepted quote becomes an order; deliveries and payments hang off it."""
 
     __tablename__ = "sales_order"
-    __table_args__ = (Index("ix_sales_order_account_id", "account_id"),)
+    __table_args__ = (
+        Index("ix_sales_order_account_id", "account_id"),
+        Index("ix_sales_order_contract_id", "contract_id"),
+    )
     label = "order"
 
     number: Mapped[str] = mapped_column(String(40))
@@ -172,6 +177,8 @@ class Order(Synced):
     delivery_status: Mapped[str] = mapped_column(String(16), default="pending")
     payment_due: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The contract this order is placed under, of the same account (revision 0010).
+    contract_id: Mapped[str | None] = mapped_column(ForeignKey("contract.id"))
 
 
 class Delivery(Synced):

@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
         "administrator may change its plan"
     ),
     "team_editor": "only the account's owner, the owner's manager or an administrator change its team",
+    "contract_other_account": "a contract's documents and orders belong to its account",
     "objective_other_account": "an objective and its actions belong to the plan's account",
     "target_not_positive": "{field} must be more than zero",
     "due_outside_plan_year": "{field} is far from the plan's year {year}",

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from desktop.domain.models.service import policy_id
 from desktop.domain.rules.commission import check_commission_policy
 from desktop.domain.rules.contracts import check_contract
+from desktop.domain.rules.links import check_attachment, check_order_contract
 from desktop.domain.rules.opportunities import check_opportunity, check_stage_defaults
 from desktop.domain.rules.plans import (
     check_action,
@@ -344,6 +345,14 @@ def _seller_by_admin(actor: Actor) -> None:
         raise RuleViolation("role_required", role="administrator", action="set the seller details")
 
 
+def _attachment(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_attachment(before, after, facts)
+
+
+def _sales_order(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
+    check_order_contract(before, after, facts)
+
+
 def _change_record(before: Row | None, after: Row, actor: Actor, facts: Facts) -> None:
     if before is not None:
         raise RuleViolation("locked", entity="change_record", status="written")
@@ -370,4 +379,6 @@ _RULES = {
     "instalment": _instalment,
     "payment_allocation": _payment_allocation,
     "change_record": _change_record,
+    "attachment": _attachment,
+    "sales_order": _sales_order,
 }

@@ -1,4 +1,4 @@
-"""Attachments: files on an account, contact, visit or quote.
+"""Attachments: files on an account, contact, visit, quote or contract.
 
 The bytes are copied into ``<data_dir>/attachments/<hash[:2]>/<sha256>`` (the same
 file attached twice is stored once); the ``Attachment`` row carries the metadata and
@@ -21,12 +21,12 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.models import Attachment
 from desktop.domain.rules import RuleViolation
 from desktop.domain.rules.fields import CONTENT_HASH
+from desktop.domain.rules.links import ATTACHMENT_PARENTS
 from desktop.domain.services.records import Record, to_record
 from desktop.domain.uow import UnitOfWork
 
 FOLDER = "attachments"
 MAX_BYTES = 20 * 1024 * 1024
-PARENTS = ("account", "contact", "visit", "quote")
 KINDS = ("business_licence", "contract", "business_card", "other")
 
 
@@ -87,9 +87,9 @@ def attach(
     account_id: str | None,
     kind: str = "other",
 ) -> str:
-    if parent_entity not in PARENTS:
+    if parent_entity not in ATTACHMENT_PARENTS:
         raise ValidationError(
-            {"parent_entity": "files attach to accounts, contacts, visits, quotes"}
+            {"parent_entity": "files attach to accounts, contacts, visits, quotes, contracts"}
         )
     if kind not in KINDS:
         raise ValidationError({"kind": "is not a known kind of file"})

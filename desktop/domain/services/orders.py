@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
-from desktop.domain.models import Account, Delivery, Order, Payment, Quote
+from desktop.domain.models import Account, Contract, Delivery, Order, Payment, Quote
 from desktop.domain.money import ZERO, MoneyError, round_fen, to_decimal
 from desktop.domain.services import numbering, records
 from desktop.domain.services.quotes.status import local_today
@@ -47,6 +47,12 @@ def create_from_quote(uow: UnitOfWork, quote_id: str) -> str:
     if existing is not None:
         return existing
     today = _today(uow)
+    contract = uow.session.scalar(
+        select(Contract.id)
+        .where(Contract.quote_id == quote.id, Contract.deleted_at.is_(None))
+        .order_by(Contract.created_at)
+        .limit(1)
+    )
     order = Order(
         number=numbering.allocate(uow.session, "SO", today.year, quote.owner_id, Order.number),
         quote_id=quote.id,
@@ -59,9 +65,17 @@ def create_from_quote(uow: UnitOfWork, quote_id: str) -> str:
         delivery_status="pending",
         payment_due=today + dt.timedelta(days=PAYMENT_DAYS),
         notes="",
+        contract_id=contract,
     )
     uow.add(order)
     return order.id
+
+
+def set_contract(uow: UnitOfWork, order_id: str, contract_id: str | None) -> None:
+    """Place the order under a contract of its account, or under none (the rule book
+    refuses another account's contract)."""
+    order = _order(uow, order_id)
+    uow.update(order, {"contract_id": contract_id})
 
 
 def _order(uow: UnitOfWork, order_id: str) -> Order:

@@ -118,6 +118,10 @@ class QuoteEditor(QWidget):
         self.discount.setMaximumWidth(80)
         self.payment_terms = QLineEdit()
         self.delivery_terms = QLineEdit()
+        self.competitors = QLineEdit()  # one name a line when saved
+        self.competitors.setObjectName("quote-competitors")
+        self.competitors.setPlaceholderText(self.tr("e.g. 西门子, ABB"))
+        self.deal_competitors: dict[str, str] = {}
         fields = QWidget()  # the header's fields in two columns
         form, terms = QFormLayout(), QFormLayout()
         form.addRow(self.tr("Customer"), self.account_label)
@@ -134,6 +138,7 @@ class QuoteEditor(QWidget):
         terms.addRow(self.tr("Quote discount %"), self.discount)
         terms.addRow(self.tr("Payment terms"), self.payment_terms)
         terms.addRow(self.tr("Delivery terms"), self.delivery_terms)
+        terms.addRow(self.tr("Competitors"), self.competitors)
         columns = QHBoxLayout(fields)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(form, 3)
@@ -249,11 +254,17 @@ class QuoteEditor(QWidget):
         self.lines.edited.connect(self._on_edited)
         self.lines.refused.connect(self.error_label.setText)
         self.discount.textEdited.connect(self._on_edited)
-        for edit in (self.payment_terms, self.delivery_terms, self.justification):
+        for edit in (
+            self.payment_terms,
+            self.delivery_terms,
+            self.competitors,
+            self.justification,
+        ):
             edit.textEdited.connect(self._mark_dirty)
         self.valid_until.dateChanged.connect(self._mark_dirty)
         self.contact.currentIndexChanged.connect(self._mark_dirty)
         self.opportunity.currentIndexChanged.connect(self._mark_dirty)
+        self.opportunity.currentIndexChanged.connect(self._deal_chosen)
         self.product_search.textChanged.connect(self._search_products)
         self.product_search.returnPressed.connect(self.add_selected_product)
         self.add_button.clicked.connect(self.add_selected_product)
@@ -302,6 +313,7 @@ class QuoteEditor(QWidget):
         self.discount.setText(decimal_text(quote["discount_pct"]))
         self.payment_terms.setText(quote["payment_terms"])
         self.delivery_terms.setText(quote["delivery_terms"])
+        self.competitors.setText(", ".join(str(quote["competitors"] or "").splitlines()))
         self.justification.setText(quote["justification"])
         self.note.clear()
         decision = quote["decision_note"]
@@ -320,6 +332,7 @@ class QuoteEditor(QWidget):
             self.discount,
             self.payment_terms,
             self.delivery_terms,
+            self.competitors,
             self.product_search,
             self.add_button,
             self.remove_button,
@@ -358,7 +371,15 @@ class QuoteEditor(QWidget):
                 amount=money(deal["amount"]),
             )
             self.opportunity.addItem(text, deal["id"])
+            self.deal_competitors[deal["id"]] = str(deal.get("competitors") or "")
         self.opportunity.setCurrentIndex(max(0, self.opportunity.findData(chosen)))
+
+    def _deal_chosen(self, *_: object) -> None:
+        """A deal chosen for a quote naming no competitor brings the deal's."""
+        if self._loading or self.competitors.text().strip():
+            return
+        names = self.deal_competitors.get(self.opportunity.currentData() or "", "")
+        self.competitors.setText(", ".join(names.splitlines()))
 
     @Slot()
     def start_opportunity(self) -> None:
@@ -531,6 +552,7 @@ class QuoteEditor(QWidget):
             "discount_pct": discount,
             "payment_terms": self.payment_terms.text().strip(),
             "delivery_terms": self.delivery_terms.text().strip(),
+            "competitors": self.competitors.text().strip(),
             "justification": self.justification.text().strip(),
         }
 
@@ -573,7 +595,7 @@ class QuoteEditor(QWidget):
             self.changed.emit(shown_id)
             self.load(shown_id)
             if action == "reject" and deal:  # the deal may be lost with it
-                offer_lost(self.ctx, self, str(deal), note, self.lost_dialogs)
+                offer_lost(self.ctx, self, str(deal), note, self.lost_dialogs, quote_id)
 
         self.error_label.clear()
         self.ctx.tasks.write(work, done, self._failed)

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import NotFoundError, ValidationError
-from desktop.domain.models import Account, Contact, Product, Quote, QuoteLine
+from desktop.domain.models import Account, Contact, Opportunity, Product, Quote, QuoteLine
 from desktop.domain.money import HUNDRED, ZERO, MoneyError, to_decimal
 from desktop.domain.pricing import QuoteTotals, compute
 from desktop.domain.rules.quotes import ApprovalReason, LineDraft, reasons_of
 from desktop.domain.services import numbering
 from desktop.domain.services.catalog import applicable_prices
+from desktop.domain.services.opportunities import competitor_lines
 from desktop.domain.services.quotes.guardrails import check_line, derive
 from desktop.domain.services.quotes.status import (
     WorkflowError,
@@ -41,6 +42,7 @@ HEADER_FIELDS = (
     "discount_pct",
     "justification",
     "notes",
+    "competitors",
 )
 
 
@@ -72,6 +74,9 @@ def create_quote(
             .order_by(Contact.name)
             .limit(1)
         )
+    # The opportunity's competitors bid against its quote too, unless the rep says else.
+    opportunity = uow.session.get(Opportunity, opportunity_id) if opportunity_id else None
+    competitors = opportunity.competitors if opportunity is not None else ""
     today = local_today(uow.now)
     owner = owner_id or uow.actor_id or account.owner_id
     number = numbering.allocate(uow.session, "Q", today.year, owner, Quote.number)
@@ -98,6 +103,7 @@ def create_quote(
         justification="",
         decision_note="",
         notes="",
+        competitors=competitors or "",
     )
     uow.add(quote)
     return quote.id
@@ -115,6 +121,8 @@ def _clean_header(header: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "not editable"))
     clean = dict(header)
+    if "competitors" in clean:
+        clean["competitors"] = competitor_lines(str(clean["competitors"] or ""))
     if "discount_pct" in clean:
         try:
             clean["discount_pct"] = to_decimal(clean["discount_pct"])
