@@ -56,17 +56,6 @@
     </message>
   </context>
   <context>
-    <name>AccountFiles</name>
-    <message>
-      <source>No program on this computer opens it.</source>
-      <translation>本机没有可以打开此文件的程序。</translation>
-    </message>
-    <message>
-      <source>removal of a file</source>
-      <translation>删除附件</translation>
-    </message>
-  </context>
-  <context>
     <name>AccountFilters</name>
     <message>
       <source>All tiers</source>
@@ -691,6 +680,17 @@
     <message>
       <source>You already hold %1 accounts from the pool, the most allowed: return one or ask your manager.</source>
       <translation>您已从公海认领了 %1 个客户，已达上限：请先退回一个或联系经理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileActions</name>
+    <message>
+      <source>No program on this computer opens it.</source>
+      <translation>本机没有可以打开此文件的程序。</translation>
+    </message>
+    <message>
+      <source>removal of a file</source>
+      <translation>删除附件</translation>
     </message>
   </context>
   <context>

@@ -1822,12 +1822,16 @@ A report without customer data was saved to:
       <translation>只有客户负责人、负责人的经理或管理员可以修改客户团队。</translation>
     </message>
     <message>
+      <source>A contract's documents and orders belong to the contract's account.</source>
+      <translation>合同的文档和订单必须属于该合同的客户。</translation>
+    </message>
+    <message>
       <source>An objective and its actions belong to the account of their plan.</source>
       <translation>目标及其行动属于其计划所在的客户。</translation>
     </message>
     <message>
       <source>%1 must be more than zero.</source>
-      <translation>%1必须大于零。</translation>
+      <translation>%1 必须大于零。</translation>
     </message>
     <message>
       <source>%1 is far from the plan's year %2: choose a date in %2 or close to it.</source>

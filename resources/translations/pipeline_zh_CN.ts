@@ -50,6 +50,10 @@
       <translation>生效</translation>
     </message>
     <message>
+      <source>Its documents, quotes and orders (or double-click the row)</source>
+      <translation>查看合同文档、关联报价与订单（或双击该行）</translation>
+    </message>
+    <message>
       <source>Contracts</source>
       <translation>合同</translation>
     </message>
@@ -191,6 +195,33 @@
     <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContractDetailDialog</name>
+    <message>
+      <source>Documents</source>
+      <translation>合同文档</translation>
+    </message>
+    <message>
+      <source>Undo removal</source>
+      <translation>撤销删除</translation>
+    </message>
+    <message>
+      <source>Quotes and orders</source>
+      <translation>关联报价与订单</translation>
+    </message>
+    <message>
+      <source>Contract %1</source>
+      <translation>合同 %1</translation>
+    </message>
+    <message>
+      <source>value %1</source>
+      <translation>金额 %1</translation>
+    </message>
+    <message>
+      <source>Ordered %1 of %2 (%3)</source>
+      <translation>已下单 %1 / 合同金额 %2（%3）</translation>
     </message>
   </context>
   <context>
@@ -366,6 +397,33 @@
     <message>
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkedModel</name>
+    <message>
+      <source>Linked</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Quote</source>
+      <translation>报价</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>订单</translation>
     </message>
   </context>
   <context>

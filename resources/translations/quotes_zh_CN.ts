@@ -268,6 +268,13 @@
     </message>
   </context>
   <context>
+    <name>OrderContractPicker</name>
+    <message>
+      <source>(no contract)</source>
+      <translation>（无合同）</translation>
+    </message>
+  </context>
+  <context>
     <name>OrdersModel</name>
     <message>
       <source>Order</source>
@@ -355,6 +362,10 @@
     <message>
       <source>Delivery</source>
       <translation>交付</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>合同</translation>
     </message>
     <message>
       <source>Orders</source>
@@ -462,6 +473,10 @@
   <context>
     <name>QuoteEditor</name>
     <message>
+      <source>e.g. 西门子, ABB</source>
+      <translation>如：西门子, ABB</translation>
+    </message>
+    <message>
       <source>Customer</source>
       <translation>客户</translation>
     </message>
@@ -496,6 +511,10 @@
     <message>
       <source>Delivery terms</source>
       <translation>交货条件</translation>
+    </message>
+    <message>
+      <source>Competitors</source>
+      <translation>竞争对手</translation>
     </message>
     <message>
       <source>Find a product by SKU, name or category…</source>

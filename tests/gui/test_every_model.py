@@ -11,6 +11,7 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import replace
+from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sqlalchemy import select
 import desktop.ui
 from desktop.domain.models import Complaint, User
 from desktop.domain.services import accounts, weekly
+from desktop.domain.services.contract_links import Linked
 from desktop.domain.services.sync_issues import Issue
 from desktop.domain.uow import unit_of_work
 from desktop.ui.pages import PAGES
@@ -137,6 +139,7 @@ def dialog_models(ctx: Any) -> list[QAbstractItemModel]:
     )
     from desktop.domain.services import competitors, contracts, receivables
     from desktop.ui.pipeline.competitors import CompetitorsModel
+    from desktop.ui.pipeline.contract_detail import LinkedModel
     from desktop.ui.pipeline.contracts_tab import ContractsModel
     from desktop.ui.receivables.account_tab import InstalmentsModel
 
@@ -147,7 +150,14 @@ def dialog_models(ctx: Any) -> list[QAbstractItemModel]:
         contract_list.set_rows(contracts.list_contracts(session, dt.date.today()))
         instalments = InstalmentsModel()  # an account's Receivables tab, every account's here
         instalments.set_rows(receivables.ledger(session, dt.date.today()).lines)
-    return [picker, conflicts, rejected, competitor_list, contract_list, instalments]
+    linked = LinkedModel()  # a contract's window: its quotes and orders
+    linked.set_rows(
+        [
+            Linked("quote", "q1", "Q-2026-ZW-0001 A", "accepted", D("85880.00")),
+            Linked("order", "o1", "SO-2026-000001", "partial", D("85880.00")),
+        ]
+    )
+    return [picker, conflicts, rejected, competitor_list, contract_list, instalments, linked]
 
 
 def test_every_model_passes_the_model_tester(

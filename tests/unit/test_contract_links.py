@@ -68,27 +68,23 @@ def test_a_contract_document_carries_the_contracts_account(db: Database, tmp_pat
     scan = tmp_path / "signed.pdf"
     scan.write_bytes(b"%PDF scan")
     root = attachments.store_root(tmp_path)
-    with pytest.raises(RuleViolation) as refused:
-        world.write(
+
+    def attach(account: str) -> str:
+        return world.write(  # type: ignore[no-any-return]
             world.rep,
             attachments.attach,
             root,
             scan,
             parent_entity="contract",
             parent_id=contract,
-            account_id=other,
+            account_id=account,
+            kind="contract",
         )
+
+    with pytest.raises(RuleViolation) as refused:
+        attach(other)
     assert refused.value.code == "contract_other_account"
-    world.write(
-        world.rep,
-        attachments.attach,
-        root,
-        scan,
-        parent_entity="contract",
-        parent_id=contract,
-        account_id=world.account,
-        kind="contract",
-    )
+    attach(world.account)
     links = world.read(contract_links.contract_links, contract)
     assert [d["filename"] for d in links.documents] == ["signed.pdf"]
 

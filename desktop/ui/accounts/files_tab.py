@@ -85,6 +85,7 @@ class FilesTab(QWidget):
         open_button.setObjectName("file-open")
         open_button.clicked.connect(self._open)
         remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("file-remove")
         remove.clicked.connect(self._remove)
         for widget in (self.kind, add, open_button, remove):
             row.addWidget(widget)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +30,7 @@ from desktop.domain.uow import UnitOfWork
 from desktop.ui.account_tabs import AccountTab
 from desktop.ui.context import AppContext
 from desktop.ui.format import form_footer, local_date, money
+from desktop.ui.pipeline.contract_detail import ContractDetailDialog
 from desktop.ui.pipeline.dialogs import parse_amount, save
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel
 
@@ -169,7 +171,12 @@ class AccountContractsTab(AccountTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ContractsModel(), parent)
         self.dialog: ContractDialog | None = None
-        self.open_button.hide()  # a contract's page is this tab
+        # Open: the contract's own window (documents, quotes and orders).
+        self.details_button = self.open_button
+        self.details_button.setObjectName("contract-details")
+        self.details_button.setToolTip(
+            self.tr("Its documents, quotes and orders (or double-click the row)")
+        )
         self.new_button = QPushButton(self.tr("New contract…"))
         self.new_button.clicked.connect(self.ask_new)
         self.submit_button = QPushButton(self.tr("Submit for review"))
@@ -182,18 +189,19 @@ class AccountContractsTab(AccountTab):
         self.activate_button.clicked.connect(
             lambda: self._step(lambda uow, cid: contracts.set_status(uow, cid, "active"))
         )
+        self.details: ContractDetailDialog | None = None
         buttons = self.layout().itemAt(2).layout()  # the row under the list (AccountTab)
-        for at, button in enumerate(
-            (
-                self.new_button,
-                self.submit_button,
-                self.sign_button,
-                self.return_button,
-                self.activate_button,
-            ),
-            start=1,
+        buttons.insertWidget(1, self.new_button)  # type: ignore[attr-defined]
+        steps = QHBoxLayout()  # the review's steps on a row of their own (fits 1366)
+        for button in (
+            self.submit_button,
+            self.sign_button,
+            self.return_button,
+            self.activate_button,
         ):
-            buttons.insertWidget(at, button)  # type: ignore[attr-defined]
+            steps.addWidget(button)
+        steps.addStretch(1)
+        self.layout().addLayout(steps)  # type: ignore[attr-defined]
         self.sign_button.setVisible(ctx.is_manager)
         self.return_button.setVisible(ctx.is_manager)
 
@@ -232,6 +240,18 @@ class AccountContractsTab(AccountTab):
             self.summary.setText(self.tr("Choose a contract first."))
             return
         save(self.ctx, lambda uow: step(uow, contract_id), None, on_error=self.summary.setText)
+
+    def open_index(self, index: QModelIndex) -> None:
+        self.open_details()  # Open or a double-click: the contract's own window
+
+    def open_details(self) -> None:
+        """The selected contract's documents, quotes and orders."""
+        contract_id = self._selected()
+        if contract_id is None:
+            self.summary.setText(self.tr("Choose a contract first."))
+            return
+        self.details = ContractDetailDialog(self.ctx, contract_id, self)
+        self.details.open()
 
     def ask_return(self) -> None:
         contract_id = self._selected()

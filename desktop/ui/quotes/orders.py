@@ -32,6 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.export_view import ListExport
 from desktop.ui.format import ERROR_COLOR, local_date, money
 from desktop.ui.quotes.editor import error_text
+from desktop.ui.quotes.order_contract import OrderContractPicker
 from desktop.ui.table_model import ROW_ID_ROLE, TableModel, setup_table
 
 
@@ -161,6 +162,10 @@ class OrdersView(QWidget):
         delivery_row.addWidget(self.delivery_final)
         delivery_row.addWidget(self.delivery_button)
         form.addRow(self.tr("Delivery"), delivery_row)
+        self.contract = OrderContractPicker(ctx)
+        self.contract.failed.connect(self.error.setText)
+        self.contract.changed.connect(self.reload)
+        form.addRow(self.tr("Contract"), self.contract)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.detail, 1)
@@ -228,6 +233,7 @@ class OrdersView(QWidget):
         )
 
     def _show_detail(self, order: Record) -> None:
+        self.contract.show_order(order)
         currency = order["currency"]
         balance: orders.Balance = order["balance"]
         lines = [
