@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from desktop.domain.models import Contract, Order, Quote
 from desktop.domain.services import contracts, orders
@@ -21,6 +21,7 @@ from desktop.domain.uow import unit_of_work
 from desktop.ui.testing import screenshot
 from tests.gui.pipeline_helpers import type_into
 from tests.gui.test_account_tabs import open_account, show_tab
+from tests.gui.test_quote_opportunity import open_quote, page  # noqa: F401
 
 SHOTS = Path("/work/shots/links")
 
@@ -50,9 +51,9 @@ def _order_without_contract(ctx: Any) -> tuple[str, str, str]:
 
 
 def _place_under_contract(qtbot: Any, window: Any, order_id: str, contract: str) -> None:
-    page = window.show_page("quotes")
-    page.tabs.setCurrentWidget(page.orders)
-    view = page.orders
+    shown = window.show_page("quotes")
+    shown.tabs.setCurrentWidget(shown.orders)
+    view = shown.orders
     qtbot.waitUntil(lambda: any(o["id"] == order_id for o in view.model.rows))
     row = next(r for r, o in enumerate(view.model.rows) if o["id"] == order_id)
     view.table.selectRow(row)
@@ -68,8 +69,8 @@ def _contract_window(qtbot: Any, window: Any, ctx: Any, contract: str) -> Any:
 
     with ctx.db.sessions() as s:
         account_id = s.scalar(select(Contract.account_id).where(Contract.id == contract))
-    page = open_account(qtbot, window, account_id)
-    tab = show_tab(qtbot, page, AccountContractsTab)
+    accounts = open_account(qtbot, window, account_id)
+    tab = show_tab(qtbot, accounts, AccountContractsTab)
     row = next(r for r, c in enumerate(tab.model.rows) if c.id == contract)
     tab.table.selectRow(row)
     qtbot.mouseClick(tab.details_button, Qt.MouseButton.LeftButton)
@@ -130,11 +131,11 @@ def test_the_contract_window_in_chinese(qtbot: Any, main_window: Any, app_contex
 
 def _typed_competitors(qtbot: Any, main_window: Any, app_context: Any, name: str) -> None:
     main_window.resize(1366, 768)
-    page = main_window.show_page("quotes")
+    shown = main_window.show_page("quotes")
     with app_context.db.sessions() as s:
         account_id = s.scalar(select(Quote.account_id).order_by(Quote.number).limit(1))
-    page.create_quote(account_id)
-    editor = page.editor
+    shown.create_quote(account_id)
+    editor = shown.editor
     qtbot.waitUntil(
         lambda: (
             editor.view is not None
@@ -167,3 +168,39 @@ def test_competitors_typed_on_a_quote(qtbot: Any, main_window: Any, app_context:
 @pytest.mark.usefixtures("chinese")
 def test_competitors_on_a_quote_in_chinese(qtbot: Any, main_window: Any, app_context: Any) -> None:
     _typed_competitors(qtbot, main_window, app_context, "quote_editor_zh_CN")
+
+
+def test_a_declined_quote_offers_its_own_competitors_first(
+    qtbot: Any,
+    page: Any,  # noqa: F811
+    app_context: Any,
+) -> None:
+    from desktop.domain.models import OPEN_OPPORTUNITY_STAGES, Opportunity
+
+    today = dt.datetime.now(app_context.zone).date()
+    with app_context.db.sessions() as s:
+        quote_id = s.scalar(
+            select(Quote.id)
+            .join(Opportunity, Opportunity.id == Quote.opportunity_id)
+            .where(
+                Quote.status == "sent",
+                Quote.is_latest.is_(True),
+                Quote.valid_until >= today,
+                Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES),
+            )
+            .order_by(Quote.number)
+            .limit(1)
+        )
+        # Named while it was a draft (a sent quote is locked): the test's setup.
+        s.execute(update(Quote).where(Quote.id == quote_id).values(competitors="汇川技术\nABB"))
+        s.commit()
+    editor = open_quote(qtbot, page, quote_id)
+    assert editor.competitors.text() == "汇川技术, ABB"
+    reject = editor.buttons["reject"]
+    qtbot.waitUntil(reject.isVisible)
+    qtbot.mouseClick(reject, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(editor.lost_dialogs) and editor.lost_dialogs[-1].isVisible())
+    offered = editor.lost_dialogs[-1].lost_to
+    names = [offered.itemText(i) for i in range(offered.count())]
+    assert [n for n in names if n.strip()][:2] == ["汇川技术", "ABB"]
+    editor.lost_dialogs[-1].reject()

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain.models import Account, Opportunity, Order
 from desktop.domain.rules import RuleViolation
-from desktop.domain.services import attachments, contract_links, contracts, orders, quotes
+from desktop.domain.services import attachments, contract_links, contracts, orders, quotes, winloss
 from desktop.store.migrate import Database
 from tests.unit.test_quotes import TODAY, World
 
@@ -110,3 +110,31 @@ def test_quote_competitors_come_from_the_opportunity_one_name_a_line(db: Databas
     world.write(world.rep, quotes.save_quote, quote_id, {"competitors": "施耐德, ABB、 华为"}, [])
     saved = world.read(quotes.get_quote, quote_id, TODAY).quote["competitors"]
     assert saved == "施耐德\nABB\n华为"
+
+
+def test_win_loss_counts_the_competitors_named_on_a_deals_quote(db: Database) -> None:
+    world = World(db)
+    deal = world.write(
+        world.rep,
+        lambda uow: (
+            uow.add(
+                Opportunity(
+                    account_id=world.account,
+                    name="年度采购",
+                    stage="lost",
+                    probability=0,
+                    competitors="西门子",
+                    lost_to="施耐德",
+                    lost_reason="价格",
+                    close_date=TODAY,
+                )
+            ).id
+        ),
+    )
+    quote_id = world.write(world.rep, quotes.create_quote, world.account, opportunity_id=deal)
+    world.write(world.rep, quotes.save_quote, quote_id, {"competitors": "abb\n西门子"}, [])
+    (closed,) = world.read(winloss.closed_deals)
+    assert closed.competitors == ("西门子", "abb")
+    by = {t.name: t for t in winloss.win_loss([closed]).by_competitor}
+    assert set(by) == {"西门子", "abb", "施耐德"}
+    assert by["施耐德"].lost_to_them == 1

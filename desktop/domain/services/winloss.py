@@ -1,7 +1,8 @@
 """Win/loss: the closed opportunities (won or lost) of a period, by competitor, by the
 reason a deal was lost, by rep and by product category.
 
-A competitor "met" a deal when the deal names it among its competitors or lost to it;
+A competitor "met" a deal when the deal or one of its quotes names it among its
+competitors, or the deal was lost to it;
 the win rate against a competitor is the share of the deals it met that we won.
 Names are matched regardless of case and spaces (so "abb" and "ABB" are one). A deal's
 product categories are those of the products on its quotes (latest revisions); a deal
@@ -114,12 +115,16 @@ def closed_deals(
     )
     rows = session.execute(query).all()
     categories = _categories(session, where)
+    on_quotes = _quote_competitors(session, where)
     return [
         ClosedDeal(
             owner or "",
             stage == "won",
             amount,
-            tuple(n.strip() for n in (competitors or "").splitlines() if n.strip()),
+            _names(
+                (n.strip() for n in (competitors or "").splitlines() if n.strip()),
+                on_quotes.get(deal_id, ()),
+            ),
             (lost_to or "").strip(),
             (lost_reason or "").strip(),
             tuple(sorted(categories.get(deal_id, ()))),
@@ -152,6 +157,34 @@ def _categories(session: Session, where: list[ColumnElement[bool]]) -> dict[str,
     for deal_id, category in session.execute(query):
         found[deal_id].add((category or "").strip())
     return found
+
+
+def _quote_competitors(session: Session, where: list[ColumnElement[bool]]) -> dict[str, list[str]]:
+    """Opportunity id -> the competitors named on its quotes (latest revisions), for the
+    opportunities ``where`` selects (reached as ``_categories`` reaches them)."""
+    query = (
+        select(Opportunity.id, Quote.competitors)
+        .join(
+            Quote,
+            (Quote.account_id == Opportunity.account_id) & (Quote.opportunity_id == Opportunity.id),
+        )
+        .where(
+            *where, Quote.is_latest.is_(True), Quote.deleted_at.is_(None), Quote.competitors != ""
+        )
+    )
+    found: dict[str, list[str]] = defaultdict(list)
+    for deal_id, names in session.execute(query):
+        found[deal_id] += [n.strip() for n in (names or "").splitlines() if n.strip()]
+    return found
+
+
+def _names(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The names of all groups once each (the first spelling kept), in order."""
+    seen: dict[str, str] = {}
+    for group in groups:
+        for name in group:
+            seen.setdefault(_key(name), name)
+    return tuple(seen.values())
 
 
 def _sorted(tallies: Iterable[Tally]) -> list[Tally]:
