@@ -21,6 +21,7 @@ from desktop.domain.uow import unit_of_work
 from desktop.ui.testing import screenshot
 from tests.gui.pipeline_helpers import type_into
 from tests.gui.test_account_tabs import open_account, show_tab
+from tests.gui.test_opportunity_from_record import sent_quote_of_an_open_deal
 from tests.gui.test_quote_opportunity import open_quote, page  # noqa: F401
 
 SHOTS = Path("/work/shots/links")
@@ -175,22 +176,8 @@ def test_a_declined_quote_offers_its_own_competitors_first(
     page: Any,  # noqa: F811
     app_context: Any,
 ) -> None:
-    from desktop.domain.models import OPEN_OPPORTUNITY_STAGES, Opportunity
-
-    today = dt.datetime.now(app_context.zone).date()
+    quote_id, _ = sent_quote_of_an_open_deal(app_context)
     with app_context.db.sessions() as s:
-        quote_id = s.scalar(
-            select(Quote.id)
-            .join(Opportunity, Opportunity.id == Quote.opportunity_id)
-            .where(
-                Quote.status == "sent",
-                Quote.is_latest.is_(True),
-                Quote.valid_until >= today,
-                Opportunity.stage.in_(OPEN_OPPORTUNITY_STAGES),
-            )
-            .order_by(Quote.number)
-            .limit(1)
-        )
         # Named while it was a draft (a sent quote is locked): the test's setup.
         s.execute(update(Quote).where(Quote.id == quote_id).values(competitors="汇川技术\nABB"))
         s.commit()

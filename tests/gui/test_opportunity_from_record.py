@@ -98,17 +98,14 @@ def test_an_opportunity_from_a_quote(qtbot: Any, page: Any, app_context: Any) ->
     qtbot.waitUntil(lambda: linked_opportunity(app_context, quote_id) == deal_id)
 
 
-def test_a_declined_quote_offers_to_mark_its_opportunity_lost(
-    qtbot: Any,
-    page: Any,  # noqa: F811
-    app_context: Any,
-) -> None:
+def sent_quote_of_an_open_deal(ctx: Any) -> tuple[str, str]:
+    """A sent, still valid quote of an open opportunity: (quote id, opportunity id)."""
     import datetime as dt
 
     from desktop.domain.models import OPEN_OPPORTUNITY_STAGES
 
-    today = dt.datetime.now(app_context.zone).date()
-    with app_context.db.sessions() as s:
+    today = dt.datetime.now(ctx.zone).date()
+    with ctx.db.sessions() as s:
         quote_id, deal_id = s.execute(
             select(Quote.id, Opportunity.id)
             .join(Opportunity, Opportunity.id == Quote.opportunity_id)
@@ -121,6 +118,15 @@ def test_a_declined_quote_offers_to_mark_its_opportunity_lost(
             .order_by(Quote.number)
             .limit(1)
         ).one()
+    return quote_id, deal_id
+
+
+def test_a_declined_quote_offers_to_mark_its_opportunity_lost(
+    qtbot: Any,
+    page: Any,  # noqa: F811
+    app_context: Any,
+) -> None:
+    quote_id, deal_id = sent_quote_of_an_open_deal(app_context)
     editor = open_quote(qtbot, page, quote_id)
     reject = editor.buttons["reject"]
     qtbot.waitUntil(reject.isVisible)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,13 @@ def _contract(world: World, account: str, quote_id: str | None = None) -> str:
     values = {"title": "框架协议", "value": D(200000), "quote_id": quote_id}
     return world.write(  # type: ignore[no-any-return]
         world.rep, contracts.create_contract, account, values, TODAY
+    )
+
+
+def _deal(world: World, **values: Any) -> str:
+    return world.write(  # type: ignore[no-any-return]
+        world.rep,
+        lambda uow: uow.add(Opportunity(account_id=world.account, name="年度采购", **values)).id,
     )
 
 
@@ -91,20 +99,7 @@ def test_a_contract_document_carries_the_contracts_account(db: Database, tmp_pat
 
 def test_quote_competitors_come_from_the_opportunity_one_name_a_line(db: Database) -> None:
     world = World(db)
-    deal = world.write(
-        world.rep,
-        lambda uow: (
-            uow.add(
-                Opportunity(
-                    account_id=world.account,
-                    name="年度采购",
-                    stage="proposal",
-                    probability=50,
-                    competitors="西门子\nABB",
-                )
-            ).id
-        ),
-    )
+    deal = _deal(world, stage="proposal", probability=50, competitors="西门子\nABB")
     quote_id = world.write(world.rep, quotes.create_quote, world.account, opportunity_id=deal)
     assert world.read(quotes.get_quote, quote_id, TODAY).quote["competitors"] == "西门子\nABB"
     world.write(world.rep, quotes.save_quote, quote_id, {"competitors": "施耐德, ABB、 华为"}, [])
@@ -114,22 +109,14 @@ def test_quote_competitors_come_from_the_opportunity_one_name_a_line(db: Databas
 
 def test_win_loss_counts_the_competitors_named_on_a_deals_quote(db: Database) -> None:
     world = World(db)
-    deal = world.write(
-        world.rep,
-        lambda uow: (
-            uow.add(
-                Opportunity(
-                    account_id=world.account,
-                    name="年度采购",
-                    stage="lost",
-                    probability=0,
-                    competitors="西门子",
-                    lost_to="施耐德",
-                    lost_reason="价格",
-                    close_date=TODAY,
-                )
-            ).id
-        ),
+    deal = _deal(
+        world,
+        stage="lost",
+        probability=0,
+        competitors="西门子",
+        lost_to="施耐德",
+        lost_reason="价格",
+        close_date=TODAY,
     )
     quote_id = world.write(world.rep, quotes.create_quote, world.account, opportunity_id=deal)
     world.write(world.rep, quotes.save_quote, quote_id, {"competitors": "abb\n西门子"}, [])
