@@ -65,7 +65,7 @@ def _place_under_contract(qtbot: Any, window: Any, order_id: str, contract: str)
         qtbot.keyClick(picker, Qt.Key.Key_Down)
 
 
-def _contract_window(qtbot: Any, window: Any, ctx: Any, contract: str) -> Any:
+def _contract_window(qtbot: Any, window: Any, ctx: Any, contract: str, shot: str) -> Any:
     from desktop.ui.pipeline.contracts_tab import AccountContractsTab
 
     with ctx.db.sessions() as s:
@@ -74,6 +74,7 @@ def _contract_window(qtbot: Any, window: Any, ctx: Any, contract: str) -> Any:
     tab = show_tab(qtbot, accounts, AccountContractsTab)
     row = next(r for r, c in enumerate(tab.model.rows) if c.id == contract)
     tab.table.selectRow(row)
+    _shot(window, shot)
     qtbot.mouseClick(tab.details_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.details is not None and tab.details.links is not None)
     return tab.details
@@ -91,7 +92,7 @@ def test_an_order_under_a_contract_and_its_signed_scan(
             return s.scalar(select(Order.contract_id).where(Order.id == order_id)) == contract
 
     qtbot.waitUntil(placed)
-    dialog = _contract_window(qtbot, main_window, app_context, contract)
+    dialog = _contract_window(qtbot, main_window, app_context, contract, "contracts_tab_en")
     with app_context.db.sessions() as s:
         order = s.get(Order, order_id)
         assert order is not None
@@ -124,7 +125,7 @@ def test_the_contract_window_in_chinese(qtbot: Any, main_window: Any, app_contex
     order_id, contract, _ = _order_without_contract(app_context)
     with unit_of_work(app_context.db.sessions, app_context.user_id) as uow:
         orders.set_contract(uow, order_id, contract)
-    dialog = _contract_window(qtbot, main_window, app_context, contract)
+    dialog = _contract_window(qtbot, main_window, app_context, contract, "contracts_tab_zh_CN")
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     assert dialog.ordered.text().startswith("已下单")
     _shot(dialog, "contract_detail_zh_CN")
