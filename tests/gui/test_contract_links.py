@@ -63,6 +63,7 @@ def _place_under_contract(qtbot: Any, window: Any, order_id: str, contract: str)
     picker.setFocus()
     for _ in range(picker.findData(contract)):
         qtbot.keyClick(picker, Qt.Key.Key_Down)
+    _shot(window, "orders_contract_en")
 
 
 def _contract_window(qtbot: Any, window: Any, ctx: Any, contract: str, shot: str) -> Any:
