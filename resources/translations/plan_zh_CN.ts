@@ -20,25 +20,6 @@
     </message>
   </context>
   <context>
-    <name>AskingDialog</name>
-    <message>
-      <source>Discard what you typed?</source>
-      <translation>放弃已输入的内容？</translation>
-    </message>
-    <message>
-      <source>What you typed here has not been saved. Discard it?</source>
-      <translation>这里输入的内容尚未保存。要放弃吗？</translation>
-    </message>
-    <message>
-      <source>Discard</source>
-      <translation>放弃</translation>
-    </message>
-    <message>
-      <source>Keep editing</source>
-      <translation>继续编辑</translation>
-    </message>
-  </context>
-  <context>
     <name>ObjectiveDialog</name>
     <message>
       <source>Plan objective</source>

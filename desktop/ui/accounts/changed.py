@@ -12,8 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 
 class ChangedElsewhereBar(QFrame):
@@ -91,6 +100,58 @@ def ask_to_discard(
         QCoreApplication.translate("Discard", "Keep editing")
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.finished.connect(lambda _result: answered(box.clickedButton() is discard))
+
+    def finished(_result: int) -> None:
+        box.deleteLater()  # answered: the next question is a new box
+        answered(box.clickedButton() is discard)
+
+    box.finished.connect(finished)
     box.open()
     return box
+
+
+class AskingDialog(QDialog):
+    """A form dialog whose Cancel and Escape ask before dropping typed text: what
+    ``values()`` returns against ``_base``, the values it was filled with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base: dict[str, Any] = {}
+        self.discard_box: QMessageBox | None = None
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def discard_question(self) -> tuple[str, str]:
+        """The question's title and text (a form may name what it holds)."""
+        return (
+            QCoreApplication.translate("AskingDialog", "Discard what you typed?"),
+            QCoreApplication.translate(
+                "AskingDialog", "What you typed here has not been saved. Discard it?"
+            ),
+        )
+
+    def event(self, event: QEvent) -> bool:
+        # Escape belongs to this dialog (asking before dropping the typing), not to the
+        # page's Escape shortcut behind it (the accounts page closes the account).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def reject(self) -> None:
+        """Cancel or Escape: typing is never dropped without asking."""
+        if self.values() == self._base or self.discard_box is not None:
+            super().reject()
+            return
+
+        def answered(discard: bool) -> None:
+            self.discard_box = None
+            if discard:
+                QDialog.reject(self)
+
+        self.discard_box = ask_to_discard(self, *self.discard_question(), answered)

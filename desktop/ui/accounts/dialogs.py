@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.models import CONTACT_ROLES
 from desktop.domain.services import contacts
 from desktop.domain.services.duplicates import DuplicateMatch
-from desktop.ui.accounts.changed import ChangedElsewhereBar, ask_to_discard, typed_fields
+from desktop.ui.accounts.changed import AskingDialog, ChangedElsewhereBar, typed_fields
 from desktop.ui.accounts.messages import translate
 from desktop.ui.format import show_as_error
 
@@ -108,7 +105,7 @@ class HandoverDialog(QDialog):
         )
 
 
-class ContactDialog(QDialog):
+class ContactDialog(AskingDialog):
     """Add or edit one contact, with messages under the fields that are wrong. While it
     is open, ``refresh`` brings in changes made elsewhere without losing the typing."""
 
@@ -169,7 +166,6 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addRow(self.buttons)
-        self.discard_box: QMessageBox | None = None  # asking whether to drop the typing
         self._base = self._shown_form(values)  # what the form was filled from
         self._fill(self._base)
 
@@ -212,34 +208,10 @@ class ContactDialog(QDialog):
         result["notes"] = self.notes.toPlainText()
         return result
 
-    def event(self, event: QEvent) -> bool:
-        # Escape belongs to this dialog (asking before dropping the typing), not to the
-        # page's Escape shortcut that closes the account behind it.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def reject(self) -> None:
-        """Cancel or Escape: typing is never dropped without asking."""
-        if self.values() == self._base or self.discard_box is not None:
-            super().reject()
-            return
-
-        def answered(discard: bool) -> None:
-            self.discard_box = None
-            if discard:
-                super(ContactDialog, self).reject()
-
-        self.discard_box = ask_to_discard(
-            self,
+    def discard_question(self) -> tuple[str, str]:
+        return (
             self.tr("Discard the contact?"),
             self.tr("What you typed for this contact has not been saved. Discard it?"),
-            answered,
         )
 
     def try_accept(self) -> None:

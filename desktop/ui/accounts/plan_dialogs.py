@@ -5,25 +5,22 @@ or Escape asks before dropping what was typed; the write is the tab's (``submitt
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
 from desktop.domain.services import plans
 from desktop.domain.services.plans import MONEY_UNIT, Objective
+from desktop.ui.accounts.changed import AskingDialog
 from desktop.ui.format import form_footer
 from desktop.ui.rule_text import rule_text
 
@@ -39,74 +36,6 @@ def parse_target(text: str) -> Decimal | str | None:
     except InvalidOperation:
         return "bad"
     return value if value.is_finite() else "bad"
-
-
-def ask_discard(
-    parent: QWidget, title: str, text: str, answered: Callable[[bool], None]
-) -> QMessageBox:
-    """Ask (window-modal, not blocking) whether typed text may go: Discard or Keep
-    editing (the default); ``answered(True)`` when it may."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    discard = box.button(QMessageBox.StandardButton.Discard)
-    discard.setText(QCoreApplication.translate("AskingDialog", "Discard"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(
-        QCoreApplication.translate("AskingDialog", "Keep editing")
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-    def finished(_result: int) -> None:
-        box.deleteLater()
-        answered(box.clickedButton() is discard)
-
-    box.finished.connect(finished)
-    box.open()
-    return box
-
-
-class AskingDialog(QDialog):
-    """A dialog whose Cancel and Escape ask before discarding typed text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._base: dict[str, Any] = {}
-        self.discard_box: QMessageBox | None = None
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def event(self, event: QEvent) -> bool:
-        # Escape is this dialog's (it asks), not the page's shortcut behind it.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def reject(self) -> None:
-        if self.values() == self._base or self.discard_box is not None:
-            super().reject()
-            return
-
-        def answered(discard: bool) -> None:
-            self.discard_box = None
-            if discard:
-                QDialog.reject(self)
-
-        self.discard_box = ask_discard(
-            self,
-            self.tr("Discard what you typed?"),
-            self.tr("What you typed here has not been saved. Discard it?"),
-            answered,
-        )
 
 
 class ObjectiveDialog(AskingDialog):

@@ -36,11 +36,11 @@ from desktop.domain.services.accounts.reading import users
 from desktop.domain.services.plan_figures import CategoryRow
 from desktop.domain.services.plans import Objective, Plan
 from desktop.ui.account_tabs import AccountView
+from desktop.ui.accounts.changed import ask_to_discard
 from desktop.ui.accounts.detail import AccountDetail
 from desktop.ui.accounts.plan_dialogs import (
     ActionDialog,
     ObjectiveDialog,
-    ask_discard,
     status_words,
 )
 from desktop.ui.accounts.plan_team import TeamBox
@@ -354,7 +354,7 @@ class PlanTab(AccountView):
                 self._set_year(year)
                 self._show_year(year)
 
-        box = ask_discard(
+        box = ask_to_discard(
             self,
             self.tr("Discard the SWOT text?"),
             self.tr("What you typed in the SWOT has not been saved. Discard it?"),
