@@ -106,3 +106,26 @@ def test_demo_rows_are_stored_as_the_app_stores_its_own(db: Database) -> None:
                 assert time.match(value), (table, column, value)
         kinds = raw("SELECT DISTINCT typeof(is_primary) FROM contact").scalars().all()
         assert kinds == ["integer"]
+
+
+def test_demo_orders_stand_under_their_accounts_contracts_and_quotes_name_competitors(
+    db: Database,
+) -> None:
+    from sqlalchemy import select
+
+    from desktop.domain.models import Contract, Order, Quote
+    from desktop.store.demo.deals import COMPETITORS
+
+    with db.sessions() as session, session.begin():
+        generate(session, 120, seed=5)
+    with db.sessions() as session:
+        linked = session.execute(
+            select(Order.account_id, Contract.account_id).join(
+                Contract, Contract.id == Order.contract_id
+            )
+        ).all()
+        named = session.scalars(select(Quote.competitors).where(Quote.competitors != "")).all()
+    assert linked, "some demo orders are placed under a contract"
+    assert all(order == contract for order, contract in linked)
+    assert named, "some demo quotes name the deal's competitors"
+    assert all(set(c.splitlines()) <= set(COMPETITORS) for c in named)

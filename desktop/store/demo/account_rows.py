@@ -64,6 +64,10 @@ class DemoRun:
     deals: random.Random = field(default_factory=lambda: random.Random(0))
     competitor_ids: dict[str, str] = field(default_factory=dict)  # name -> id
     contract_seq: dict[str, int] = field(default_factory=dict)  # contract numbers per rep
+    # A won deal's contract per account (its orders are placed under it), and each
+    # opportunity's competitors (its quotes name them): no random draws of their own.
+    contract_of: dict[str, str] = field(default_factory=dict)
+    in_running: dict[str, str] = field(default_factory=dict)
     # The payment plans (回款计划, desktop/store/demo/receivables.py), kept out of ``rnd``.
     plans: random.Random = field(default_factory=lambda: random.Random(0))
 
@@ -253,6 +257,7 @@ def _quote(
         contact_id=contact,
         opportunity_id=opportunity,
         owner_id=owner,
+        competitors=run.in_running.get(opportunity, ""),
         status=qstatus,
         currency="CNY",
         issued_on=issued,
@@ -316,6 +321,7 @@ def _order(
         m.Order,
         number=f"SO-{issued.year}-{index:06d}",
         quote_id=quote_id,
+        contract_id=run.contract_of.get(account),
         account_id=account,
         owner_id=owner,
         order_date=issued + dt.timedelta(days=7),

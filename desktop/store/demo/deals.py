@@ -103,8 +103,8 @@ def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
             notes="",
         )
     if stage == "won" and deals.random() < 0.7:
-        _contract(run, account, owner, short, amount)
-    return run.w.row(
+        run.contract_of[account] = _contract(run, account, owner, short, amount)
+    opportunity = run.w.row(
         m.Opportunity,
         account_id=account,
         owner_id=owner,
@@ -117,9 +117,11 @@ def add_opportunity(run: DemoRun, account: str, owner: str, short: str) -> str:
         contact_id=None,
         **details,
     )
+    run.in_running[opportunity] = details["competitors"]
+    return opportunity
 
 
-def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decimal) -> None:
+def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decimal) -> str:
     """A won deal's contract: a year long, some ending (renewals due) in the coming
     months, a few already expired."""
     deals = run.deals
@@ -147,3 +149,4 @@ def _contract(run: DemoRun, account: str, owner: str, short: str, amount: Decima
     )
     if end >= run.today:
         add_contract_plan(run, account, contract, end - dt.timedelta(days=364), amount)
+    return contract
