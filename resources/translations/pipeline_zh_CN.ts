@@ -657,8 +657,8 @@
       <translation>输给 %1</translation>
     </message>
     <message>
-      <source>%1 more, closing later: the List view shows every one</source>
-      <translation>另有 %1 个较晚成交的商机：列表视图可看全部</translation>
+      <source>%1 more: the List view shows every one</source>
+      <translation>另有 %1 个商机：列表视图可看全部</translation>
     </message>
     <message>
       <source>weighted %1</source>

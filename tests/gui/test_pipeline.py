@@ -223,7 +223,23 @@ def test_a_crowded_column_shows_the_soonest_cards_and_says_the_list_has_the_rest
     assert f"· {total.count}<br>" in column.header.text()  # the header counts them all
     assert column.more.isVisible()
     assert column.more.text().startswith(f"{total.count - 1:,} more")
+    screenshot(page, "pipeline_board_capped_en")
     qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() > len(page.pipeline.cards))
     assert sum(1 for c in page.listed if c.stage == stage) == total.count
+    page.ctx.tasks.wait_idle()
+
+
+def test_a_crowded_column_says_so_in_chinese(
+    qtbot: Any, chinese: None, app_context: Any, monkeypatch: Any
+) -> None:
+    from desktop.ui.pages import pipeline
+
+    monkeypatch.setattr(pipeline, "BOARD_CARDS", 1)
+    page = open_pipeline(qtbot, app_context)
+    stage, total = max(page.pipeline.totals.items(), key=lambda item: item[1].count)
+    more = page.board.columns[stage].more
+    assert more.text().startswith(f"另有 {total.count - 1:,} 个")
+    assert more.width() >= more.minimumSizeHint().width()  # wrapped, not cut
+    screenshot(page, "pipeline_board_capped_zh_CN")
     page.ctx.tasks.wait_idle()

@@ -153,6 +153,10 @@ def test_a_capped_board_keeps_the_soonest_of_each_stage_and_totals_count_them_al
     proposal = [c.close_date for c in capped if c.stage == "proposal"]
     assert proposal == [today + dt.timedelta(10), today + dt.timedelta(20)]
     assert [c.stage for c in capped].count("negotiation") == 1
+    for days in (30, 10):  # closed deals: the latest closed first
+        new(world, stage="won", amount=D(1), close_date=today - dt.timedelta(days))
+    won = [c.close_date for c in world.read(opportunities.cards, per_stage=1) if c.stage == "won"]
+    assert won == [today - dt.timedelta(10)]
     everything = world.read(opportunities.cards)
     assert world.read(opportunities.stage_totals_of) == opportunities.stage_totals(everything)
     assert world.read(opportunities.stage_totals_of, ["someone-else"])["proposal"].count == 0

@@ -201,7 +201,8 @@ def cards(
 ) -> list[Card]:
     """The opportunities the board shows, soonest close first; ``owner_ids`` None: all
     owners; ``account_id``: one account's only; ``per_stage``: at most that many of each
-    stage (the soonest to close), so a company-wide board stays a board."""
+    stage (the soonest to close; of won and lost, the latest closed), so a company-wide
+    board stays a board."""
     soonest = (Opportunity.close_date.is_(None), Opportunity.close_date, Opportunity.name)
     query = _scope(
         select(
@@ -233,7 +234,13 @@ def cards(
     found: list[Card] = []
     for stage in OPPORTUNITY_STAGES if closed else OPEN_STAGES:
         in_stage = query.where(Opportunity.stage == stage)
-        dated = in_stage.where(Opportunity.close_date.is_not(None)).order_by(*soonest[1:])
+        # Open deals: the soonest to close; won and lost ones: the latest closed.
+        order = (
+            soonest[1:]
+            if stage in OPEN_STAGES
+            else (Opportunity.close_date.desc(), Opportunity.name)
+        )
+        dated = in_stage.where(Opportunity.close_date.is_not(None)).order_by(*order)
         rows = list(session.execute(dated.limit(per_stage)))
         if len(rows) < per_stage:
             undated = in_stage.where(Opportunity.close_date.is_(None)).order_by(Opportunity.name)

@@ -178,7 +178,7 @@ class StageColumn(QFrame):
         if hidden > 0:
             self.more.setText(
                 QApplication.translate(
-                    "PipelineBoard", "%1 more, closing later: the List view shows every one"
+                    "PipelineBoard", "%1 more: the List view shows every one"
                 ).replace("%1", f"{hidden:,}")
             )
 
